@@ -1,0 +1,94 @@
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyPluginOptions, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { authRoutes } from './platform/auth/routes';
+import type { Deps } from './platform/context';
+import { AppError } from './platform/errors';
+import { authHook, errorHandler } from './platform/http';
+import type { JobDefinition } from './platform/jobs';
+import { systemRoutes } from './platform/systemRoutes';
+
+/** Every module's HTTP surface, registered in this order. */
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes];
+
+/** Every module's background jobs. */
+export const moduleJobs: JobDefinition[] = [];
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Serve the built web app from config.webDist when it exists. */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { coerceTypes: false } },
+    bodyLimit: 20 * 1024 * 1024,
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null as never);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const registered: RouteOptions[] = [];
+  const declared: FastifyInstance['declaredRoutes'] = [];
+  app.decorate('declaredRoutes', declared);
+  app.addHook('onRoute', (route) => {
+    registered.push(route);
+  });
+  app.addHook('onRequest', authHook(app));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'ShopFlow API', version: '1.0.0', description: '电商后台：订单、库存、仓储、售后。金额单位均为分（整数）。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(publicPlugin(fastifySwaggerUi), { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of moduleRoutes) await app.register(routes);
+
+  const webDist = deps.config.webDist;
+  const serveWeb = opts.serveWeb !== false && existsSync(`${webDist}/index.html`);
+  if (serveWeb) {
+    await app.register(publicPlugin(fastifyStatic), { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.includes('.');
+    if (serveWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    throw new AppError(404, 'route_not_found', `没有这个接口：${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  await app.ready();
+  declared.push(...registered.map((r) => ({ method: String(r.method), url: r.url, permission: r.config?.permission })));
+  const unguarded = declared.filter((r) => !r.permission);
+  if (unguarded.length > 0) throw new Error(`Routes without a permission: ${unguarded.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+  return app;
+}
+
+/** Third-party plugins that serve static assets (docs UI, the web app) are public by nature. */
+function publicPlugin<O extends FastifyPluginOptions>(plugin: FastifyPluginAsync<O> | FastifyPluginCallback<O>): FastifyPluginAsync<O> {
+  return async (scope, opts) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await scope.register(plugin as FastifyPluginAsync<O>, opts);
+  };
+}

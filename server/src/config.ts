@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  SHOPFLOW_DATA_DIR: z.string().optional(),
+  SHOPFLOW_SECRET: z.string().optional(),
+  SHOPFLOW_ADMIN_PASSWORD: z.string().optional(),
+  SHOPFLOW_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  SHOPFLOW_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Server PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: string;
+  adminPassword: string | undefined;
+  tokenTtlHours: number;
+  webDist: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command. */
+function invocationDir(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+/** The embedded default keeps a generated secret beside the data so restarts can still decrypt. */
+function secretFromDataDir(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(invocationDir(), e.SHOPFLOW_DATA_DIR || 'data');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ? e.DATABASE_URL : undefined,
+    dataDir,
+    secret: e.SHOPFLOW_SECRET || secretFromDataDir(dataDir),
+    adminPassword: e.SHOPFLOW_ADMIN_PASSWORD || undefined,
+    tokenTtlHours: e.SHOPFLOW_TOKEN_TTL_HOURS,
+    webDist: e.SHOPFLOW_WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

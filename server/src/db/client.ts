@@ -1,0 +1,69 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A database handle or a transaction: both drivers share this surface. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface SqlResult {
+  rows: Record<string, unknown>[];
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Raw parameterised SQL, used by pg-boss and the invariant checker. */
+  query(text: string, values?: unknown[]): Promise<SqlResult>;
+  /** Parameterless, possibly multi-statement SQL; returns the last statement's rows. */
+  exec(text: string): Promise<SqlResult>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Server PostgreSQL; when absent, embedded PGlite. */
+  url?: string;
+  /** PGlite data folder; absent means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Amounts are integer fen: read bigint aggregates (SUM/COUNT) as numbers, not strings.
+    pool.on('connect', (client) => {
+      client.setTypeParser(20, (v: string) => Number(v));
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      query: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+      exec: async (text) => {
+        const res = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const last = Array.isArray(res) ? res[res.length - 1] : res;
+        return { rows: last?.rows ?? [] };
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = new PGlite(opts.dataDir, { parsers: { 20: (v: string) => Number(v) } });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    query: async (text, values) => ({ rows: (await client.query(text, values as unknown[])).rows as Record<string, unknown>[] }),
+    exec: async (text) => {
+      const results = await client.exec(text);
+      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,6 @@
+// Every module's tables, gathered for the Drizzle client and drizzle-kit.
+export * from '../platform/schema';
+export * from '../modules/catalog/schema';
+export * from '../modules/inventory/schema';
+export * from '../modules/customers/schema';
+export * from '../modules/orders/schema';

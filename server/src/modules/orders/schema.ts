@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Order-scoped tables lead their indexes with shop_id so they can be distributed by shop later. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    shopId: integer('shop_id').notNull(),
+    orderNo: text('order_no').notNull(),
+    platformOrderId: text('platform_order_id'),
+    status: text('status').notNull(),
+    /** The state an on_hold order returns to on release. */
+    heldFromStatus: text('held_from_status'),
+    /** Risk rules that fired at review: [{ rule, message }]. */
+    holdReasons: jsonb('hold_reasons').notNull().default(sql`'[]'::jsonb`),
+    reviewDueAt: at('review_due_at'),
+    customerId: integer('customer_id'),
+    buyerNick: text('buyer_nick'),
+    buyerNameEnc: text('buyer_name_enc'),
+    buyerPhoneEnc: text('buyer_phone_enc'),
+    buyerPhoneIndex: text('buyer_phone_index'),
+    buyerIp: text('buyer_ip'),
+    province: text('province').notNull(),
+    city: text('city').notNull(),
+    district: text('district').notNull(),
+    /** Division code (GB/T 2260) of the district. */
+    divisionCode: text('division_code').notNull(),
+    addressDetailEnc: text('address_detail_enc').notNull(),
+    /** Blind index of the full normalised address, for the duplicate-address risk rule. */
+    addressIndex: text('address_index').notNull(),
+    postalCode: text('postal_code'),
+    itemsTotal: integer('items_total').notNull(),
+    shippingFee: integer('shipping_fee').notNull().default(0),
+    discount: integer('discount').notNull().default(0),
+    total: integer('total').notNull(),
+    paidAmount: integer('paid_amount').notNull().default(0),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    paymentMethod: text('payment_method'),
+    buyerMessage: text('buyer_message'),
+    /** Flag of the latest remark: grey | red | green | yellow | blue | purple. */
+    flag: text('flag'),
+    warehouseId: integer('warehouse_id'),
+    closeReason: text('close_reason'),
+    createdAt: at('created_at').notNull(),
+    paidAt: at('paid_at'),
+    approvedAt: at('approved_at'),
+    cancelledAt: at('cancelled_at'),
+    closedAt: at('closed_at'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_order_no_uq').on(t.orderNo),
+    uniqueIndex('orders_shop_platform_id_uq').on(t.shopId, t.platformOrderId).where(sql`platform_order_id IS NOT NULL`),
+    index('orders_shop_status_created_idx').on(t.shopId, t.status, t.createdAt),
+    index('orders_status_created_idx').on(t.status, t.createdAt),
+    index('orders_created_idx').on(t.createdAt),
+    index('orders_phone_idx').on(t.buyerPhoneIndex),
+    index('orders_nick_idx').on(t.buyerNick),
+    index('orders_platform_id_idx').on(t.platformOrderId),
+    index('orders_address_idx').on(t.addressIndex),
+    index('orders_buyer_ip_idx').on(t.buyerIp, t.createdAt),
+    check(
+      'orders_amounts_consistent',
+      sql`${t.itemsTotal} >= 0 AND ${t.shippingFee} >= 0 AND ${t.discount} >= 0 AND ${t.total} = ${t.itemsTotal} + ${t.shippingFee} - ${t.discount} AND ${t.total} >= 0`,
+    ),
+    check('orders_refund_le_paid', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.paidAmount}`),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id),
+    skuId: integer('sku_id').notNull(),
+    skuCode: text('sku_code').notNull(),
+    productName: text('product_name').notNull(),
+    spec: text('spec').notNull().default(''),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    lineTotal: integer('line_total').notNull(),
+  },
+  (t) => [
+    index('order_items_order_idx').on(t.orderId),
+    index('order_items_sku_idx').on(t.skuId, t.orderId),
+    check('order_items_amounts', sql`${t.quantity} > 0 AND ${t.unitPrice} >= 0 AND ${t.lineTotal} = ${t.quantity} * ${t.unitPrice}`),
+  ],
+);
+
+export const orderPayments = pgTable(
+  'order_payments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id),
+    amount: integer('amount').notNull(),
+    method: text('method').notNull(),
+    transactionNo: text('transaction_no'),
+    paidAt: at('paid_at').notNull(),
+    actorId: integer('actor_id'),
+  },
+  (t) => [index('order_payments_order_idx').on(t.orderId), check('order_payments_amount_pos', sql`${t.amount} > 0`)],
+);
+
+/** Seller remarks (备注) with a flag colour, written as "CS · request or promise · date". */
+export const orderRemarks = pgTable(
+  'order_remarks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id),
+    authorId: integer('author_id'),
+    authorName: text('author_name').notNull(),
+    content: text('content').notNull(),
+    flag: text('flag').notNull(),
+    promiseDate: text('promise_date'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('order_remarks_order_idx').on(t.orderId)],
+);
+
+/** Payment reminders already sent, so a sweep never reminds twice. */
+export const orderReminders = pgTable(
+  'order_reminders',
+  {
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    /** e.g. 'unpaid_30m', 'unpaid_12h' */
+    kind: text('kind').notNull(),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('order_reminders_uq').on(t.orderId, t.kind)],
+);
+
+/** 未付款明细表: every order that closed unpaid. */
+export const unpaidRegister = pgTable(
+  'unpaid_register',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull().unique(),
+    shopId: integer('shop_id').notNull(),
+    orderNo: text('order_no').notNull(),
+    buyerNick: text('buyer_nick'),
+    total: integer('total').notNull(),
+    orderCreatedAt: at('order_created_at').notNull(),
+    closedAt: at('closed_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('unpaid_register_shop_closed_idx').on(t.shopId, t.closedAt)],
+);
+
+/** Feeds order numbers (SO + date + sequence); a sequence never blocks concurrent intake. */
+export const orderNoSeq = pgSequence('order_no_seq', { startWith: 1 });

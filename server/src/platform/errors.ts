@@ -1,0 +1,42 @@
+/** One error shape for the whole API: { error: { code, message, details } }. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new AppError(400, code, message, details);
+export const unauthorized = (message = '请先登录') => new AppError(401, 'unauthorized', message);
+export const forbidden = (permission: string) =>
+  new AppError(403, 'forbidden', `没有权限：${permission}`, [{ path: 'permission', message: permission }]);
+export const notFound = (entity: string, id: string | number) =>
+  new AppError(404, 'not_found', `${entity} ${id} 不存在`, [{ path: entity, message: String(id) }]);
+export const conflict = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new AppError(422, code, message, details);
+
+/** A move that the entity's transition table does not allow. */
+export class StateError extends AppError {
+  constructor(
+    readonly entity: string,
+    readonly currentState: string,
+    readonly action: string,
+  ) {
+    super(409, 'invalid_transition', `${entity} 当前状态为 ${currentState}，不能执行 ${action}`, [
+      { path: 'status', message: currentState },
+      { path: 'action', message: action },
+    ]);
+  }
+}

@@ -1,0 +1,143 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { authenticate } from './auth/service';
+import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './context';
+import { AppError, forbidden, unauthorized, unprocessable, type ErrorDetail } from './errors';
+import type { RouteAccess } from './permissions';
+import { idempotencyKeys } from './schema';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route says who may call it; app.ts refuses to register one that does not. */
+    permission?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyInstance {
+    deps: Deps;
+    /** Every route with the access it declared, for the permission test and the docs. */
+    declaredRoutes: { method: string; url: string; permission: RouteAccess | undefined }[];
+  }
+}
+
+export interface Reply<T> {
+  status: number;
+  body: T;
+}
+export const ok = <T>(body: T): Reply<T> => ({ status: 200, body });
+export const created = <T>(body: T): Reply<T> => ({ status: 201, body });
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  return match?.[1]?.trim() ?? null;
+}
+
+/** onRequest: resolve the actor and check the route's declared permission before anything else. */
+export function authHook(app: FastifyInstance) {
+  return async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.permission;
+    if (access === 'public' || access === undefined) return;
+    const token = bearerToken(request);
+    if (!token) throw unauthorized();
+    request.actor = await authenticate(readCtx(app.deps, { id: null, name: '', roles: [], permissions: new Set() }), token);
+    if (access !== 'authenticated' && !request.actor.permissions.has(access)) throw forbidden(access);
+  };
+}
+
+export function requestToken(request: FastifyRequest): string {
+  const token = bearerToken(request);
+  if (!token) throw unauthorized();
+  return token;
+}
+
+/** A read with the caller as actor, outside any transaction. */
+export function query(request: FastifyRequest): Ctx {
+  return readCtx(request.server.deps, request.actor, request.id);
+}
+
+/**
+ * Runs a write in one transaction. With an Idempotency-Key header, the first reply is stored in
+ * that same transaction and a repeat of the key returns it instead of running the command again.
+ */
+export async function command<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const key = request.headers['idempotency-key'];
+  const deps = request.server.deps;
+  return inTransaction(deps, request.actor, request.id, async (ctx) => {
+    if (typeof key !== 'string' || key === '' || ctx.actor.id === null) return fn(ctx);
+    const actorId = ctx.actor.id;
+    const path = request.routeOptions.url ?? request.url;
+    const claimed = await ctx.db
+      .insert(idempotencyKeys)
+      .values({ actorId, key, method: request.method, path: request.url })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [stored] = await ctx.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key)));
+      if (!stored || stored.method !== request.method || stored.path !== request.url) {
+        throw unprocessable('idempotency_key_reused', `Idempotency-Key 已用于另一个请求（${stored?.method} ${stored?.path}）`, [
+          { path: 'Idempotency-Key', message: path },
+        ]);
+      }
+      return { status: stored.statusCode ?? 200, body: stored.response as T };
+    }
+    const reply = await fn(ctx);
+    await ctx.db
+      .update(idempotencyKeys)
+      .set({ statusCode: reply.status, response: reply.body as object })
+      .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key)));
+    return reply;
+  });
+}
+
+export function send<T>(reply: FastifyReply, result: Reply<T>) {
+  return reply.code(result.status).send(result.body);
+}
+
+const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'duplicate', message: '记录已存在' },
+  '23514': { status: 409, code: 'constraint_violation', message: '数据不满足约束' },
+  '23503': { status: 409, code: 'reference_violation', message: '引用的记录不存在或仍被使用' },
+  '22003': { status: 400, code: 'number_out_of_range', message: '数值超出范围' },
+  '40001': { status: 409, code: 'serialization_failure', message: '并发冲突，请重试' },
+  '40P01': { status: 409, code: 'deadlock', message: '并发冲突，请重试' },
+};
+
+function zodPath(instancePath: string, params: unknown): string {
+  const fromPath = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  const missing = (params as { issue?: { path?: unknown[] } } | undefined)?.issue?.path;
+  return fromPath || (Array.isArray(missing) ? missing.join('.') : '');
+}
+
+/** Maps every thrown error onto { error: { code, message, details } }; only real faults are 500. */
+export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details: ErrorDetail[] = error.validation.map((v) => ({ path: zodPath(v.instancePath, v.params), message: v.message ?? 'invalid' }));
+    const where = error.validationContext ?? 'body';
+    return reply.code(400).send({
+      error: { code: 'validation_error', message: `请求参数有误（${where}）：${details.map((d) => `${d.path || where} ${d.message}`).join('；')}`, details },
+    });
+  }
+  const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const mapped = pgCode ? PG_ERRORS[pgCode] : undefined;
+  if (mapped) {
+    request.log.warn({ err: error }, 'database constraint');
+    const constraint = (error as { constraint?: string }).constraint ?? (error as { cause?: { constraint?: string } }).cause?.constraint;
+    return reply.code(mapped.status).send({ error: { code: mapped.code, message: mapped.message, details: constraint ? [{ path: constraint, message: mapped.code }] : [] } });
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return reply.code(status).send({ error: { code: (error as FastifyError).code ?? 'bad_request', message: error.message, details: [] } });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.code(500).send({ error: { code: 'internal_error', message: '服务器内部错误，请联系管理员', details: [] } });
+}

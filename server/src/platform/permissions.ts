@@ -1,0 +1,51 @@
+/**
+ * The one place where permissions meet roles (DOMAIN.md §1). A route declares one permission;
+ * a user holds the union of their roles' permissions. admin holds every permission.
+ */
+export const ROLES = ['admin', 'supervisor', 'cs_presale', 'cs_aftersale', 'warehouse', 'operations', 'finance'] as const;
+export type Role = (typeof ROLES)[number];
+
+const everyone: Role[] = ['supervisor', 'cs_presale', 'cs_aftersale', 'warehouse', 'operations', 'finance'];
+const customerService: Role[] = ['supervisor', 'cs_presale', 'cs_aftersale'];
+
+const grants = {
+  'users.read': ['supervisor'],
+  'users.manage': [],
+  'settings.read': ['supervisor', 'operations'],
+  'settings.manage': [],
+  'audit.read': ['supervisor'],
+  'shops.read': everyone,
+  'shops.manage': [],
+  'warehouses.read': everyone,
+  'warehouses.manage': [],
+  'catalog.read': everyone,
+  'catalog.manage': ['supervisor', 'operations'],
+  'inventory.read': everyone,
+  'inventory.receive': ['supervisor', 'warehouse'],
+  'inventory.adjust': ['supervisor'],
+  'orders.read': everyone,
+  'orders.create': [...customerService, 'operations'],
+  'orders.pay': [...customerService, 'finance'],
+  'orders.review': ['supervisor', 'cs_presale'],
+  'orders.hold': [...customerService, 'warehouse'],
+  'orders.cancel': ['supervisor', 'cs_presale'],
+  'orders.remark': [...customerService, 'warehouse'],
+  'customers.read': [...customerService, 'operations', 'finance'],
+  'customers.pii.reveal': customerService,
+  'dashboard.read': everyone,
+} satisfies Record<string, Role[]>;
+
+export type Permission = keyof typeof grants;
+/** `public`: no sign-in (login, health). `authenticated`: any signed-in user (own profile, sign-out). */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const PERMISSIONS = Object.keys(grants) as Permission[];
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  if (roles.includes('admin')) return new Set(PERMISSIONS);
+  return new Set(PERMISSIONS.filter((p) => (grants[p] as Role[]).some((r) => roles.includes(r))));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordEvent } from './audit';
+import type { Ctx } from './context';
+import { unprocessable } from './errors';
+import { settings } from './schema';
+
+/**
+ * Settings are declared by the module that reads them (key, schema, default, label) and stored
+ * as JSON rows; an unset key reads its default, so every number in DOMAIN.md is a default.
+ */
+export interface SettingDefinition<T> {
+  key: string;
+  label: string;
+  schema: z.ZodType<T>;
+  defaultValue: T;
+}
+
+const registry = new Map<string, SettingDefinition<unknown>>();
+
+export function defineSetting<T>(def: SettingDefinition<T>): SettingDefinition<T> {
+  registry.set(def.key, def as SettingDefinition<unknown>);
+  return def;
+}
+
+export function settingDefinitions(): SettingDefinition<unknown>[] {
+  return [...registry.values()];
+}
+
+export async function readSetting<T>(ctx: Ctx, def: SettingDefinition<T>): Promise<T> {
+  const [row] = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, def.key));
+  if (!row) return def.defaultValue;
+  const parsed = def.schema.safeParse(row.value);
+  return parsed.success ? parsed.data : def.defaultValue;
+}
+
+export async function readAllSettings(ctx: Ctx): Promise<Record<string, unknown>> {
+  const rows = await ctx.db.select().from(settings);
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const out: Record<string, unknown> = {};
+  for (const def of registry.values()) {
+    const parsed = stored.has(def.key) ? def.schema.safeParse(stored.get(def.key)) : undefined;
+    out[def.key] = parsed?.success ? parsed.data : def.defaultValue;
+  }
+  return out;
+}
+
+export async function writeSettings(ctx: Ctx, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const before = await readAllSettings(ctx);
+  for (const [key, value] of Object.entries(values)) {
+    const def = registry.get(key);
+    if (!def) throw unprocessable('unknown_setting', `没有这个设置项：${key}`, [{ path: key, message: 'unknown setting' }]);
+    const parsed = def.schema.safeParse(value);
+    if (!parsed.success) {
+      throw unprocessable('invalid_setting', `设置项 ${def.label} 的值不合法`, [
+        { path: key, message: parsed.error.issues.map((i) => i.message).join('; ') },
+      ]);
+    }
+    await ctx.db
+      .insert(settings)
+      .values({ key, value: parsed.data as object, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data as object, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id } });
+  }
+  const after = await readAllSettings(ctx);
+  await recordEvent(ctx, { action: 'settings.update', entityType: 'settings', entityId: 'global', before, after });
+  return after;
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE } from '../src/platform/clock';
+import { anonymous, createTestApp, type Client, type TestApp } from './harness';
+
+let t: TestApp;
+let admin: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(['admin']);
+});
+afterAll(() => t.close());
+
+describe('sign-in', () => {
+  it('returns a token and the user with their permissions', async () => {
+    await admin.post('/api/v1/users', { username: 'xiaocai', password: 'secret-pass', displayName: '小蔡', roles: ['cs_presale'] });
+    const res = await anonymous(t.app).post('/api/v1/auth/login', { username: 'xiaocai', password: 'secret-pass' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ username: 'xiaocai', displayName: '小蔡', roles: ['cs_presale'] });
+    expect(res.body.user.permissions).toContain('orders.review');
+    expect(res.body.user.permissions).not.toContain('inventory.adjust');
+    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${res.body.token}` } });
+    expect(me.json().username).toBe('xiaocai');
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const res = await anonymous(t.app).post('/api/v1/auth/login', { username: 'xiaocai', password: 'nope' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('invalid_credentials');
+    const unknown = await anonymous(t.app).post('/api/v1/auth/login', { username: 'nobody', password: 'nope' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.message).toBe(res.body.error.message);
+  });
+
+  it('names the missing field when the body is incomplete', async () => {
+    const res = await anonymous(t.app).post('/api/v1/auth/login', { username: 'xiaocai' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_error');
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('password');
+  });
+
+  it('locks the account for 15 minutes after 5 wrong passwords in 15 minutes, and audits it', async () => {
+    const user = await admin.post('/api/v1/users', { username: 'locky', password: 'right-pass', displayName: '锁', roles: ['warehouse'] });
+    const anon = anonymous(t.app);
+    for (let i = 0; i < 4; i++) {
+      expect((await anon.post('/api/v1/auth/login', { username: 'locky', password: 'wrong' })).status).toBe(401);
+      t.clock.advance(MINUTE);
+    }
+    expect((await anon.post('/api/v1/auth/login', { username: 'locky', password: 'wrong' })).status).toBe(401);
+    const locked = await anon.post('/api/v1/auth/login', { username: 'locky', password: 'right-pass' });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe('account_locked');
+
+    const events = await admin.get(`/api/v1/users/${user.body.id}/events`);
+    expect(events.body.items.map((e: { action: string }) => e.action)).toContain('user.locked');
+
+    t.clock.advance(15 * MINUTE + 1);
+    expect((await anon.post('/api/v1/auth/login', { username: 'locky', password: 'right-pass' })).status).toBe(200);
+  });
+
+  it('does not lock when the wrong passwords are spread over more than 15 minutes', async () => {
+    await admin.post('/api/v1/users', { username: 'slowpoke', password: 'right-pass', displayName: '慢', roles: ['warehouse'] });
+    const anon = anonymous(t.app);
+    for (let i = 0; i < 6; i++) {
+      expect((await anon.post('/api/v1/auth/login', { username: 'slowpoke', password: 'wrong' })).status).toBe(401);
+      t.clock.advance(4 * MINUTE);
+    }
+    expect((await anon.post('/api/v1/auth/login', { username: 'slowpoke', password: 'right-pass' })).status).toBe(200);
+  });
+});
+
+describe('tokens', () => {
+  it('expire after the configured time', async () => {
+    const client = await t.signIn(['finance']);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    t.clock.advance(12 * 60 * MINUTE + 1);
+    const res = await client.get('/api/v1/auth/me');
+    expect(res.status).toBe(401);
+    admin = await t.signIn(['admin']); // the shared admin's token expired with the clock too
+  });
+
+  it('can be revoked by signing out', async () => {
+    const client = await t.signIn(['finance']);
+    expect((await client.post('/api/v1/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('are revoked when an admin deactivates the user', async () => {
+    const client = await t.signIn(['operations']);
+    expect((await admin.patch(`/api/v1/users/${client.userId}`, { active: false })).status).toBe(200);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('are required on every API route but the public ones', async () => {
+    const res = await anonymous(t.app).get('/api/v1/users');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
+});
+
+describe('users', () => {
+  it('may hold several roles and gain the union of their permissions', async () => {
+    const both = await t.signIn(['warehouse', 'finance']);
+    const me = await both.get('/api/v1/auth/me');
+    expect(me.body.permissions).toEqual(expect.arrayContaining(['inventory.receive', 'orders.pay']));
+  });
+
+  it('are managed only by an admin', async () => {
+    const cs = await t.signIn(['cs_presale']);
+    const res = await cs.post('/api/v1/users', { username: 'sneaky', password: 'password1', displayName: 'x', roles: ['admin'] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
+  it('refuses a taken username and an unknown role, naming the field', async () => {
+    const dup = await admin.post('/api/v1/users', { username: 'xiaocai', password: 'password1', displayName: 'x', roles: ['finance'] });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details[0].path).toBe('username');
+    const bad = await admin.post('/api/v1/users', { username: 'newbie', password: 'password1', displayName: 'x', roles: ['boss'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('roles.0');
+  });
+
+  it('lists with a filter and pagination', async () => {
+    const res = await admin.get('/api/v1/users?role=cs_presale&pageSize=1');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.total).toBeGreaterThanOrEqual(2);
+    expect(res.body.items[0].roles).toContain('cs_presale');
+  });
+
+  it('never returns password hashes', async () => {
+    const res = await admin.get('/api/v1/users?pageSize=200');
+    expect(JSON.stringify(res.body)).not.toContain('argon2');
+  });
+});

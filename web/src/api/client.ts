@@ -1,0 +1,51 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+const TOKEN_KEY = 'shopflow.token';
+
+export const tokenStore = {
+  get: () => localStorage.getItem(TOKEN_KEY),
+  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
+};
+
+/** The server's error shape: { error: { code, message, details } }. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStore.get();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response, request }) {
+    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/login')) onUnauthorized();
+    return response;
+  },
+};
+
+/** Typed client generated from the server's OpenAPI document (npm run gen:api -w web). */
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(auth);
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError carrying the server's message. */
+export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await promise;
+  if (response.ok) return data as T;
+  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } };
+  throw new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? `请求失败（${response.status}）`, body.error?.details ?? []);
+}

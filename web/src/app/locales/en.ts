@@ -1,0 +1,58 @@
+import type { Messages } from './zh';
+
+export const en: Messages = {
+  appName: 'ShopFlow Back Office',
+  login: {
+    title: 'Sign in to ShopFlow',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    required: 'Enter your username and password',
+  },
+  shell: {
+    logout: 'Sign out',
+    language: '中文',
+  },
+  menu: {
+    workbench: 'Workbench',
+    orders: 'Orders',
+    orderList: 'Order list',
+    reviewQueue: 'Review queue',
+    newOrder: 'New order',
+    catalog: 'Products',
+    inventory: 'Inventory',
+    stockLevels: 'Stock levels',
+    receipts: 'Receipts',
+    admin: 'Administration',
+    shops: 'Shops',
+    warehouses: 'Warehouses',
+    users: 'Users & roles',
+    settings: 'Rules & settings',
+  },
+  roles: {
+    admin: 'Administrator',
+    supervisor: 'Supervisor',
+    cs_presale: 'Pre-sale CS',
+    cs_aftersale: 'After-sale CS',
+    warehouse: 'Warehouse',
+    operations: 'Operations',
+    finance: 'Finance',
+  },
+  workbench: {
+    greeting: 'Hello, {name}',
+    today: 'Waiting for you',
+  },
+  common: {
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    search: 'Search',
+    reset: 'Reset',
+    actions: 'Actions',
+    create: 'New',
+    edit: 'Edit',
+    loading: 'Loading…',
+    empty: 'No data',
+    total: '{n} in total',
+  },
+};

@@ -1,0 +1,26 @@
+import { HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Messages } from './locales/zh';
+
+/**
+ * The app's pages: path, menu placement and the permission that shows them. Each page is its own
+ * chunk (React.lazy), so the first screen loads only what it needs.
+ */
+export interface PageRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  permission: string | null;
+  /** Menu entry; omitted for pages reached from another page (details). */
+  menu?: { group: keyof Messages['menu'] | null; label: keyof Messages['menu']; icon?: ReactNode };
+}
+
+export const menuGroups: { key: keyof Messages['menu']; icon: ReactNode }[] = [{ key: 'admin', icon: <SettingOutlined /> }];
+
+export const pageRoutes: PageRoute[] = [
+  {
+    path: '/',
+    page: lazy(() => import('../pages/WorkbenchPage')),
+    permission: null,
+    menu: { group: null, label: 'workbench', icon: <HomeOutlined /> },
+  },
+];
