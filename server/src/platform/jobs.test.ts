@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/harness';
+import { loadConfig } from '../config';
+import type { Database } from '../db/client';
+import { FakeClock } from './clock';
+import type { Deps } from './context';
+import { startJobs, type JobRunner } from './jobs';
+import { createPii } from './pii';
+
+let database: Database;
+let runner: JobRunner | undefined;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await runner?.stop();
+  await database.close();
+});
+
+describe('jobs on pg-boss', () => {
+  it('run on the same database (PGlite too) and hand the handler the injected clock', async () => {
+    const clock = new FakeClock('2026-11-23T01:00:00Z');
+    const config = loadConfig({ SHOPFLOW_SECRET: 'x', LOG_LEVEL: 'silent' });
+    const deps: Deps = { database, config, clock, pii: createPii('x') };
+    const seen: { data: unknown; now: string }[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    runner = await startJobs(
+      deps,
+      [
+        {
+          name: 'test-echo',
+          async handler(d, data) {
+            seen.push({ data, now: d.clock.now().toISOString() });
+            done();
+          },
+        },
+      ],
+      () => {},
+    );
+    await runner.boss.send('test-echo', { hello: '世界' });
+    await finished;
+    expect(seen).toEqual([{ data: { hello: '世界' }, now: '2026-11-23T01:00:00.000Z' }]);
+  });
+});
