@@ -4,7 +4,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyPluginOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
@@ -67,12 +67,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   const webDist = deps.config.webDist;
   const serveWeb = opts.serveWeb !== false && existsSync(`${webDist}/index.html`);
+  // Client-side routes (/orders/123) all answer the app's shell page.
+  const indexHtml = serveWeb ? readFileSync(`${webDist}/index.html`) : null;
   if (serveWeb) {
     await app.register(publicPlugin(fastifyStatic), { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.includes('.');
-    if (serveWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    if (indexHtml && isPage) return reply.type('text/html; charset=utf-8').send(indexHtml);
     throw new AppError(404, 'route_not_found', `没有这个接口：${request.method} ${request.url.split('?')[0]}`);
   });
 

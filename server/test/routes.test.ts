@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
 import { createTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -55,5 +58,25 @@ describe('system routes', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBeDefined();
+  });
+});
+
+describe('the web app', () => {
+  it('is served with its client-side routes falling back to the shell page', async () => {
+    const dist = mkdtempSync(`${tmpdir()}/sf-web-`);
+    writeFileSync(`${dist}/index.html`, '<html>ShopFlow shell</html>');
+    writeFileSync(`${dist}/app.js`, 'console.log(1)');
+    const app = await buildApp({ ...t.deps, config: { ...t.deps.config, webDist: dist } }, { logger: false });
+    try {
+      expect((await app.inject({ url: '/' })).body).toContain('ShopFlow shell');
+      const deep = await app.inject({ url: '/orders/42' });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.body).toContain('ShopFlow shell');
+      expect((await app.inject({ url: '/app.js' })).body).toContain('console.log');
+      expect((await app.inject({ url: '/api/v1/nope' })).statusCode).toBe(404);
+      expect((await app.inject({ url: '/missing.js' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });
