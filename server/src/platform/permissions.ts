@@ -32,6 +32,7 @@ const grants = {
   'orders.remark': [...customerService, 'warehouse'],
   'customers.read': [...customerService, 'operations', 'finance'],
   'customers.pii.reveal': customerService,
+  'customers.manage': customerService,
   'dashboard.read': everyone,
 } satisfies Record<string, Role[]>;
 

@@ -1,0 +1,118 @@
+import { recordEvent } from '../../platform/audit';
+import { can, type Ctx } from '../../platform/context';
+import { conflict, forbidden, notFound } from '../../platform/errors';
+import { maskDetail, maskName, maskPhone } from '../../platform/pii';
+import type { BlacklistInput, Customer } from './model';
+import * as repo from './repository';
+
+export interface BuyerIdentity {
+  shopId: number;
+  nick: string | null;
+  name: string;
+  /** Normalised mainland mobile (digits only). */
+  phone: string;
+  /** The full delivery address in plain text. */
+  address: string;
+}
+
+export interface MatchedCustomer {
+  id: number;
+  blacklisted: boolean;
+}
+
+/** Revealing personal data needs customers.pii.reveal; the caller audits each reveal. */
+export function assertMayRevealPii(ctx: Ctx): void {
+  if (!can(ctx.actor, 'customers.pii.reveal')) throw forbidden('customers.pii.reveal');
+}
+
+function encryptedFields(ctx: Ctx, buyer: BuyerIdentity) {
+  return {
+    nameEnc: ctx.pii.encrypt(buyer.name),
+    phoneEnc: ctx.pii.encrypt(buyer.phone),
+    phoneIndex: ctx.pii.blindIndex(buyer.phone),
+    addressEnc: ctx.pii.encrypt(buyer.address),
+  };
+}
+
+async function findExisting(ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) {
+  const byNick = buyer.nick ? await repo.findByNick(ctx, buyer.shopId, buyer.nick) : undefined;
+  return byNick ?? (await repo.findByPhoneIndex(ctx, buyer.shopId, phoneIndex));
+}
+
+/**
+ * The shop's customer for this buyer: matched by nick, else by phone (blind index), else created.
+ * A match takes the latest name, phone and address; a phone match without a nick learns the nick.
+ */
+export async function matchOrCreateCustomer(ctx: Ctx, buyer: BuyerIdentity): Promise<MatchedCustomer> {
+  const fields = encryptedFields(ctx, buyer);
+  const now = ctx.clock.now();
+  const existing = await findExisting(ctx, buyer, fields.phoneIndex);
+  if (existing) {
+    const learnsNick = existing.nick === null && buyer.nick !== null;
+    const row = await repo.updateCustomer(ctx, existing.id, { ...fields, ...(learnsNick && { nick: buyer.nick }), updatedAt: now });
+    return { id: row.id, blacklisted: row.blacklisted };
+  }
+  const inserted = await repo.insertCustomer(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields, createdAt: now, updatedAt: now });
+  // Lost a race with a concurrent order from the same nick: theirs is ours.
+  const row = inserted ?? (await findExisting(ctx, buyer, fields.phoneIndex));
+  if (!row) throw conflict('customer_conflict', '买家档案创建冲突，请重试');
+  if (inserted) {
+    await recordEvent(ctx, { action: 'customer.create', entityType: 'customer', entityId: row.id, after: { shopId: row.shopId, nick: row.nick } });
+  }
+  return { id: row.id, blacklisted: row.blacklisted };
+}
+
+function toCustomer(ctx: Ctx, row: repo.CustomerRow, reveal: boolean): Customer {
+  const open = (stored: string | null, mask: (plain: string) => string) => {
+    if (stored === null) return null;
+    const plain = ctx.pii.decrypt(stored);
+    return reveal ? plain : mask(plain);
+  };
+  return {
+    id: row.id,
+    shopId: row.shopId,
+    nick: row.nick,
+    name: open(row.nameEnc, maskName),
+    phone: open(row.phoneEnc, maskPhone),
+    address: open(row.addressEnc, maskDetail),
+    piiRevealed: reveal,
+    blacklisted: row.blacklisted,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function requireCustomer(ctx: Ctx, id: number): Promise<repo.CustomerRow> {
+  const row = await repo.findById(ctx, id);
+  if (!row) throw notFound('customer', id);
+  return row;
+}
+
+export async function getCustomer(ctx: Ctx, id: number): Promise<Customer> {
+  return toCustomer(ctx, await requireCustomer(ctx, id), false);
+}
+
+/** The customer with personal data in clear; the reveal is audited in the caller's transaction. */
+export async function revealCustomer(ctx: Ctx, id: number): Promise<Customer> {
+  assertMayRevealPii(ctx);
+  const customer = toCustomer(ctx, await requireCustomer(ctx, id), true);
+  await recordEvent(ctx, { action: 'customer.pii.reveal', entityType: 'customer', entityId: id, after: { fields: ['name', 'phone', 'address'] } });
+  return customer;
+}
+
+export async function isBlacklisted(ctx: Ctx, id: number): Promise<boolean> {
+  return (await repo.findById(ctx, id))?.blacklisted ?? false;
+}
+
+export async function setBlacklisted(ctx: Ctx, id: number, input: BlacklistInput): Promise<Customer> {
+  const before = await requireCustomer(ctx, id);
+  const row = await repo.updateCustomer(ctx, id, { blacklisted: input.blacklisted, updatedAt: ctx.clock.now() });
+  await recordEvent(ctx, {
+    action: input.blacklisted ? 'customer.blacklist' : 'customer.unblacklist',
+    entityType: 'customer',
+    entityId: id,
+    before: { blacklisted: before.blacklisted },
+    after: { blacklisted: row.blacklisted, reason: input.reason },
+  });
+  return toCustomer(ctx, row, false);
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { pageQuery, timelineSchema } from '../../platform/model';
+import { FLAGS, MAX_FEN } from './rules';
+import { ORDER_STATUSES } from './states';
+
+/** Order API shapes. Money is integer fen; times are ISO 8601 strings. */
+
+const fen = z.number().int().min(0).max(MAX_FEN);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoTime = z.iso.datetime({ offset: true });
+
+export const PAYMENT_METHODS = ['alipay', 'wechat', 'card', 'installment', 'bank_transfer', 'cod', 'other'] as const;
+export const paymentMethodSchema = z.enum(PAYMENT_METHODS);
+
+export const paymentBody = z.object({
+  amount: fen.min(1),
+  method: paymentMethodSchema,
+  transactionNo: text(64).optional(),
+  /** When the buyer paid (platform orders); defaults to now. */
+  paidAt: isoTime.optional(),
+});
+
+export const createOrderBody = z.object({
+  shopCode: text(40),
+  platformOrderId: text(64).optional(),
+  buyer: z.object({ nick: text(64).optional(), name: text(40), phone: text(32) }),
+  /** The buyer's IP as the platform reports it (never the caller's). */
+  buyerIp: z.union([z.ipv4(), z.ipv6()]).optional(),
+  address: z.object({ province: text(20), city: text(30), district: text(30), detail: text(200), postalCode: z.string().trim().max(10).optional() }),
+  items: z
+    .array(z.object({ skuCode: text(64), quantity: z.number().int().min(1).max(100_000), unitPrice: fen }))
+    .min(1, '至少一件商品')
+    .max(200),
+  shippingFee: fen.default(0),
+  discount: fen.default(0),
+  /** Optional cross-check: refused when it differs from items + shipping − discount. */
+  total: fen.optional(),
+  buyerMessage: z.string().trim().max(500).optional(),
+  paymentMethod: paymentMethodSchema.optional(),
+  /** Set when the order arrives already paid (platform orders). */
+  payment: paymentBody.optional(),
+});
+export type CreateOrderInput = z.infer<typeof createOrderBody>;
+export type PaymentInput = z.infer<typeof paymentBody>;
+
+export const reasonBody = z.object({ reason: text(200) });
+export const optionalReasonBody = z.object({ reason: text(200).optional() });
+
+export const remarkBody = z.object({
+  content: text(500),
+  flag: z.enum(FLAGS),
+  promiseDate: z.iso.date().optional(),
+});
+export type RemarkInput = z.infer<typeof remarkBody>;
+
+export const revealQuery = z.object({ reveal: z.enum(['0', '1']).optional() });
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+
+export const holdReasonSchema = z.object({ rule: z.string(), message: z.string() });
+
+const itemSchema = z.object({
+  id: z.number().int(),
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  productName: z.string(),
+  spec: z.string(),
+  quantity: z.number().int(),
+  unitPrice: z.number().int(),
+  lineTotal: z.number().int(),
+});
+
+const paymentSchema = z.object({
+  id: z.number().int(),
+  amount: z.number().int(),
+  method: z.string(),
+  transactionNo: z.string().nullable(),
+  paidAt: z.string(),
+});
+
+export const remarkSchema = z.object({
+  id: z.number().int(),
+  authorName: z.string(),
+  content: z.string(),
+  flag: z.enum(FLAGS),
+  promiseDate: z.string().nullable(),
+  createdAt: z.string(),
+  /** "小蔡 · 送赠品一份，发申通 · 2026-11-20" */
+  display: z.string(),
+});
+
+/** Buyer personal fields: masked unless revealed by someone holding customers.pii.reveal. */
+const buyerSchema = z.object({ nick: z.string().nullable(), name: z.string(), phone: z.string(), ip: z.string().nullable() });
+const addressSchema = z.object({
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  divisionCode: z.string(),
+  detail: z.string(),
+  postalCode: z.string().nullable(),
+});
+
+export const orderSummarySchema = z.object({
+  id: z.number().int(),
+  orderNo: z.string(),
+  shopId: z.number().int(),
+  platformOrderId: z.string().nullable(),
+  status: orderStatusSchema,
+  flag: z.enum(FLAGS).nullable(),
+  buyerNick: z.string().nullable(),
+  buyerName: z.string(),
+  buyerPhone: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  total: z.number().int(),
+  paidAmount: z.number().int(),
+  reviewDueAt: z.string().nullable(),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const orderDetailSchema = z.object({
+  id: z.number().int(),
+  orderNo: z.string(),
+  shopId: z.number().int(),
+  shopCode: z.string(),
+  platformOrderId: z.string().nullable(),
+  status: orderStatusSchema,
+  heldFromStatus: orderStatusSchema.nullable(),
+  holdReasons: z.array(holdReasonSchema),
+  /** Manual review deadline (2 h SLA by default) while the order waits for a person. */
+  reviewDueAt: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  customerId: z.number().int().nullable(),
+  piiRevealed: z.boolean(),
+  buyer: buyerSchema,
+  address: addressSchema,
+  items: z.array(itemSchema),
+  itemsTotal: z.number().int(),
+  shippingFee: z.number().int(),
+  discount: z.number().int(),
+  total: z.number().int(),
+  paidAmount: z.number().int(),
+  refundedAmount: z.number().int(),
+  paymentMethod: z.string().nullable(),
+  buyerMessage: z.string().nullable(),
+  flag: z.enum(FLAGS).nullable(),
+  warehouseId: z.number().int().nullable(),
+  closeReason: z.string().nullable(),
+  payments: z.array(paymentSchema),
+  remarks: z.array(remarkSchema),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  events: timelineSchema,
+});
+export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+export const ORDER_SORTS = ['-createdAt', 'createdAt', '-total', 'total'] as const;
+
+export const orderListQuery = z.object({
+  shopCode: z.string().trim().optional(),
+  /** One status or several, comma-separated. */
+  status: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, '状态用英文逗号分隔')
+    .optional(),
+  flag: z.enum(FLAGS).optional(),
+  createdFrom: isoTime.optional(),
+  createdTo: isoTime.optional(),
+  skuCode: z.string().trim().optional(),
+  phone: z.string().trim().optional(),
+  nick: z.string().trim().optional(),
+  orderNo: z.string().trim().optional(),
+  /** The search box: an order no, platform order id, buyer phone or nick (exact). */
+  q: z.string().trim().optional(),
+  sort: z.enum(ORDER_SORTS).default('-createdAt'),
+  /** Keyset paging: the nextCursor of the previous page; `page` is then ignored and no total is counted. */
+  cursor: z.string().optional(),
+  ...pageQuery,
+});
+export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+export const orderListReply = z.object({
+  items: z.array(orderSummarySchema),
+  /** null in cursor mode. */
+  total: z.number().int().nullable(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  nextCursor: z.string().nullable(),
+});

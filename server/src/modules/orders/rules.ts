@@ -1,0 +1,184 @@
+import { MAINLAND_MOBILE, normalizePhone } from '../../platform/pii';
+import type { ErrorDetail } from '../../platform/errors';
+
+/** Pure order rules: validation, amounts, order numbers, risk review, unpaid timers. No I/O. */
+
+/** The largest amount an integer column holds. */
+export const MAX_FEN = 2_147_483_647;
+
+export interface Problem extends ErrorDetail {
+  code: string;
+}
+
+// ---- intake validation ----
+
+/** The phone as stored and indexed (digits, no +86), or null when it is no mainland mobile. */
+export function validMobile(raw: string): string | null {
+  const phone = normalizePhone(raw);
+  return MAINLAND_MOBILE.test(phone) ? phone : null;
+}
+
+export const isPostalCode = (value: string): boolean => /^\d{6}$/.test(value);
+
+export interface AmountInput {
+  items: { quantity: number; unitPrice: number }[];
+  shippingFee: number;
+  discount: number;
+  /** What the client computed, when it sent one. */
+  total?: number | undefined;
+}
+
+export interface Amounts {
+  itemsTotal: number;
+  lineTotals: number[];
+  total: number;
+}
+
+/** items + shipping − discount = payable; the discount may not exceed what it discounts. */
+export function computeAmounts(input: AmountInput): { amounts: Amounts; problems: Problem[] } {
+  const lineTotals = input.items.map((i) => i.quantity * i.unitPrice);
+  const itemsTotal = lineTotals.reduce((sum, n) => sum + n, 0);
+  const total = itemsTotal + input.shippingFee - input.discount;
+  const problems: Problem[] = [];
+  lineTotals.forEach((line, i) => {
+    if (line > MAX_FEN) problems.push({ code: 'amount_too_large', path: `items.${i}.quantity`, message: '商品金额超出上限' });
+  });
+  if (input.discount > itemsTotal + input.shippingFee) {
+    problems.push({ code: 'discount_too_large', path: 'discount', message: `优惠 ${input.discount} 分超过商品金额加运费 ${itemsTotal + input.shippingFee} 分` });
+  } else if (total > MAX_FEN) {
+    problems.push({ code: 'amount_too_large', path: 'total', message: '订单金额超出上限' });
+  } else if (input.total !== undefined && input.total !== total) {
+    problems.push({ code: 'amount_mismatch', path: 'total', message: `应付金额应为 ${total} 分（商品 ${itemsTotal} + 运费 ${input.shippingFee} − 优惠 ${input.discount}），收到 ${input.total} 分` });
+  }
+  return { amounts: { itemsTotal, lineTotals, total }, problems };
+}
+
+// ---- dates and numbers ----
+
+/** yyyy-mm-dd of `at` in the shop's time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** yyyy-mm-dd hh:mm of `at` in the shop's time zone, as staff and buyers read it. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** SO + the shop's local date + the global sequence, zero-padded to at least 6 digits. */
+export function formatOrderNo(createdAt: Date, timeZone: string, sequence: number): string {
+  return `SO${localDate(createdAt, timeZone).replaceAll('-', '')}${String(sequence).padStart(6, '0')}`;
+}
+
+// ---- remarks ----
+
+export const FLAGS = ['grey', 'red', 'green', 'yellow', 'blue', 'purple'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** "小蔡 · 送赠品一份，发申通 · 2026-11-20" — the date is the promise date, else the day written. */
+export function remarkDisplay(remark: { authorName: string; content: string; promiseDate: string | null; writtenOn: string }): string {
+  return [remark.authorName, remark.content, remark.promiseDate ?? remark.writtenOn].join(' · ');
+}
+
+// ---- automatic review ----
+
+export const RISK_RULES = ['same_ip', 'duplicate', 'sensitive_words', 'remote_area', 'amount', 'blacklist', 'message', 'green_flag'] as const;
+export type RiskRule = (typeof RISK_RULES)[number];
+
+export interface HoldReason {
+  rule: string;
+  message: string;
+}
+
+/** What the repository counted about an order; the rules decide from these alone. */
+export interface ReviewFacts {
+  total: number;
+  shippingFee: number;
+  province: string;
+  /** Province + city + district + street, in plain text, for the sensitive-word check. */
+  fullAddress: string;
+  buyerIp: string | null;
+  /** Orders from the same buyer IP in the window, this one included. */
+  ordersFromSameIp: number;
+  /** Other unshipped orders in the window with the same phone / the same address. */
+  samePhoneOrderNos: string[];
+  sameAddressOrderNos: string[];
+  customerBlacklisted: boolean;
+  buyerMessage: string | null;
+  remarkCount: number;
+  flag: string | null;
+}
+
+export interface RiskSettings {
+  sameIp: { enabled: boolean; maxOrders: number; windowMinutes: number };
+  duplicate: { enabled: boolean; windowHours: number };
+  sensitiveWords: { enabled: boolean; words: string[] };
+  remoteArea: { enabled: boolean; provinces: string[] };
+  amount: { enabled: boolean; thresholdFen: number };
+  blacklist: { enabled: boolean };
+  message: { enabled: boolean };
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+type RuleCheck = (facts: ReviewFacts, settings: RiskSettings) => HoldReason | null;
+
+const checks: Record<RiskRule, RuleCheck> = {
+  same_ip: (f, s) =>
+    s.sameIp.enabled && f.buyerIp && f.ordersFromSameIp >= s.sameIp.maxOrders
+      ? { rule: 'same_ip', message: `同一 IP（${f.buyerIp}）${s.sameIp.windowMinutes} 分钟内下单 ${f.ordersFromSameIp} 笔` }
+      : null,
+  duplicate: (f, s) => {
+    if (!s.duplicate.enabled) return null;
+    const others = [...new Set([...f.samePhoneOrderNos, ...f.sameAddressOrderNos])];
+    if (others.length === 0) return null;
+    const what = [f.samePhoneOrderNos.length > 0 && '手机号', f.sameAddressOrderNos.length > 0 && '地址'].filter(Boolean).join('和');
+    return { rule: 'duplicate', message: `同${what}在 ${s.duplicate.windowHours} 小时内还有未发货订单 ${others.join('、')}，可能重复，建议合单` };
+  },
+  sensitive_words: (f, s) => {
+    if (!s.sensitiveWords.enabled) return null;
+    const found = s.sensitiveWords.words.filter((w) => w !== '' && f.fullAddress.includes(w));
+    return found.length > 0 ? { rule: 'sensitive_words', message: `地址含敏感词：${found.join('、')}` } : null;
+  },
+  remote_area: (f, s) =>
+    s.remoteArea.enabled && f.shippingFee === 0 && s.remoteArea.provinces.some((p) => p !== '' && f.province.startsWith(p))
+      ? { rule: 'remote_area', message: `偏远地区（${f.province}）包邮，请核对运费` }
+      : null,
+  amount: (f, s) =>
+    s.amount.enabled && f.total > s.amount.thresholdFen ? { rule: 'amount', message: `订单金额 ${yuan(f.total)} 元超过 ${yuan(s.amount.thresholdFen)} 元` } : null,
+  blacklist: (f, s) => (s.blacklist.enabled && f.customerBlacklisted ? { rule: 'blacklist', message: '买家在黑名单中' } : null),
+  message: (f, s) => {
+    if (!s.message.enabled) return null;
+    const parts = [f.buyerMessage?.trim() && '买家留言', f.remarkCount > 0 && '卖家备注'].filter(Boolean);
+    return parts.length > 0 ? { rule: 'message', message: `有${parts.join('和')}，需人工阅读` } : null;
+  },
+  // Not switchable: a green flag marks a suspected fake or fraudulent order, which never ships.
+  green_flag: (f) => (f.flag === 'green' ? { rule: 'green_flag', message: '绿旗：疑似虚假或欺诈订单' } : null),
+};
+
+/** Every rule that fires, in a fixed order; an empty list means the order passes. */
+export function evaluateRisk(facts: ReviewFacts, settings: RiskSettings): HoldReason[] {
+  return RISK_RULES.map((rule) => checks[rule](facts, settings)).filter((r): r is HoldReason => r !== null);
+}
+
+/** Ships-before promise told to the buyer on approval. */
+export const shipByDeadline = (paidAt: Date, promiseHours: number): Date => new Date(paidAt.getTime() + promiseHours * 3_600_000);
+
+// ---- unpaid orders ----
+
+/** 30 → 'unpaid_30m', 720 → 'unpaid_12h'. */
+export const reminderKind = (minutes: number): string => (minutes % 60 === 0 ? `unpaid_${minutes / 60}h` : `unpaid_${minutes}m`);
+
+export type UnpaidAction = { kind: 'close' } | { kind: 'remind'; reminder: string } | { kind: 'wait' };
+
+/**
+ * What the sweep does with an unpaid order of this age: close it at the timeout; otherwise send the
+ * latest reminder that is due (an earlier one a late sweep missed is not sent after a later one).
+ */
+export function unpaidAction(ageMinutes: number, reminderMinutes: number[], closeMinutes: number): UnpaidAction {
+  if (ageMinutes >= closeMinutes) return { kind: 'close' };
+  const due = reminderMinutes.filter((m) => m <= ageMinutes && m < closeMinutes).sort((a, b) => b - a)[0];
+  return due === undefined ? { kind: 'wait' } : { kind: 'remind', reminder: reminderKind(due) };
+}

@@ -1,0 +1,73 @@
+import { StateError } from '../../platform/errors';
+
+/** Order states (DOMAIN.md §4). */
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'awaiting_review',
+  'awaiting_fulfillment',
+  'in_fulfillment',
+  'shipped',
+  'delivered',
+  'completed',
+  'on_hold',
+  'cancelled',
+  'closed',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_ACTIONS = [
+  'pay',
+  'confirm_cod',
+  'approve',
+  'hold',
+  'release',
+  'cancel',
+  'close',
+  'start_fulfillment',
+  'ship',
+  'deliver',
+  'complete',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/** States a hold can come from; release returns the order to the one it came from. */
+export const HOLDABLE_STATUSES = ['awaiting_review', 'awaiting_fulfillment'] as const satisfies readonly OrderStatus[];
+
+/** Not yet shipped: candidates for duplicate detection and merging. */
+export const UNSHIPPED_STATUSES = ['pending_payment', 'awaiting_review', 'awaiting_fulfillment', 'in_fulfillment', 'on_hold'] as const satisfies readonly OrderStatus[];
+
+/**
+ * The transition table: state → action → the state(s) it may lead to. Only `release` has more than
+ * one target (back to where the hold came from); the service names which. `close` after shipment
+ * is the fully-refunded case. Side effects live in the service, not here.
+ */
+export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, readonly OrderStatus[]>>> = {
+  pending_payment: { pay: ['awaiting_review'], confirm_cod: ['awaiting_review'], cancel: ['cancelled'], close: ['closed'] },
+  awaiting_review: { approve: ['awaiting_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
+  on_hold: { approve: ['awaiting_fulfillment'], release: HOLDABLE_STATUSES, cancel: ['cancelled'] },
+  awaiting_fulfillment: { start_fulfillment: ['in_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
+  in_fulfillment: { ship: ['shipped'] },
+  shipped: { deliver: ['delivered'], close: ['closed'] },
+  delivered: { complete: ['completed'], close: ['closed'] },
+  completed: { close: ['closed'] },
+  cancelled: {},
+  closed: {},
+};
+
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => Object.keys(ORDER_TRANSITIONS[s]).length === 0);
+
+export const canTransition = (current: OrderStatus, action: OrderAction): boolean => ORDER_TRANSITIONS[current][action] !== undefined;
+
+/**
+ * The state `action` leads to from `current`, or a StateError (409) naming both. `target` picks
+ * among several allowed targets (release) and must be one of them.
+ */
+export function nextStatus(current: OrderStatus, action: OrderAction, target?: OrderStatus): OrderStatus {
+  const targets = ORDER_TRANSITIONS[current][action];
+  if (!targets) throw new StateError('订单', current, action);
+  const chosen = target ?? (targets.length === 1 ? targets[0] : undefined);
+  if (!chosen || !targets.includes(chosen)) throw new StateError('订单', current, action);
+  return chosen;
+}
+
+export const isOrderStatus = (value: string): value is OrderStatus => (ORDER_STATUSES as readonly string[]).includes(value);
