@@ -1,0 +1,130 @@
+/**
+ * npm run bench:intake — orders/s through POST /api/v1/orders on PostgreSQL and on PGlite, beside
+ * the raw limit: the same rows written by plain SQL through pg (one transaction per order, pool 10).
+ * Options: --seconds=20 --concurrency=32 --max=40000 --only=raw,postgres,pglite
+ */
+import { parseArgs } from 'node:util';
+import { seededRandom } from '../server/src/demo/fixtures';
+import { signInAdmin } from './lib/client';
+import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadOptions, type LoadResult } from './lib/load';
+import { prepareRawDatabase, rawWriter } from './lib/rawIntake';
+import { fmt, recordResults, table } from './lib/report';
+import { createScratchDatabase, startServer, type Backend } from './lib/server';
+import { orderBody, seedCatalog } from './lib/shopData';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '32' },
+    max: { type: 'string', default: '40000' },
+    only: { type: 'string', default: 'raw,postgres,pglite' },
+  },
+});
+const load: LoadOptions = { concurrency: Number(args.concurrency), maxCount: Number(args.max), maxMs: Number(args.seconds) * 1000 };
+const warmup: LoadOptions = { concurrency: load.concurrency, maxCount: 300, maxMs: 15_000 };
+/** Far more than a run can sell, so stock never runs out and every order is a 201. */
+const STOCK_PER_SKU = 2_000_000;
+
+type Target = 'raw' | Backend;
+
+interface Measured {
+  target: Target;
+  result: LoadResult;
+}
+
+/** Buyer numbers never repeat across warm-up and measured runs, so every order is a new customer. */
+let buyerSerial = 0;
+const random = seededRandom(20261123);
+const nextOrder = () => orderBody(random, buyerSerial++);
+
+async function measureRaw(): Promise<Measured> {
+  const scratch = await createScratchDatabase('raw');
+  try {
+    await prepareRawDatabase(scratch.url, STOCK_PER_SKU);
+    const writer = rawWriter(scratch.url);
+    try {
+      await runLoad(warmup, [201], () => writer.write(nextOrder()));
+      return { target: 'raw', result: await runLoad(load, [201], () => writer.write(nextOrder())) };
+    } finally {
+      await writer.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
+async function measureApi(backend: Backend): Promise<Measured> {
+  const scratch = backend === 'postgres' ? await createScratchDatabase('intake') : null;
+  try {
+    const server = await startServer({ databaseUrl: scratch?.url });
+    try {
+      const api = await signInAdmin(server.baseUrl);
+      await seedCatalog(api, STOCK_PER_SKU);
+      const post = () => api.request('POST', '/api/v1/orders', nextOrder());
+      await runLoad(warmup, [201], post);
+      return { target: backend, result: await runLoad(load, [201], post) };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch?.drop();
+  }
+}
+
+const LABELS: Record<Target, string> = {
+  raw: 'raw SQL limit (pg, pool 10, PostgreSQL)',
+  postgres: 'HTTP API on PostgreSQL',
+  pglite: 'HTTP API on PGlite',
+};
+
+function row({ target, result }: Measured): (string | number)[] {
+  const okRate = (countOf(result, 201) / result.elapsedMs) * 1000;
+  return [
+    LABELS[target],
+    fmt(countOf(result, 201)),
+    fmt(result.elapsedMs / 1000, 1),
+    `**${fmt(okRate)}**`,
+    fmt(percentile(result.latenciesMs, 50), 1),
+    fmt(percentile(result.latenciesMs, 95), 1),
+    statusSummary(result),
+  ];
+}
+
+function verdicts(measured: Measured[]): string[] {
+  const rate = (t: Target) => {
+    const m = measured.find((x) => x.target === t);
+    return m ? (countOf(m.result, 201) / m.result.elapsedMs) * 1000 : NaN;
+  };
+  const lines: string[] = [];
+  const check = (label: string, value: number, target: number, unit: string) =>
+    Number.isFinite(value) && lines.push(`- ${label}: ${fmt(value, unit === '%' ? 0 : 0)}${unit} (target ≥ ${fmt(target)}${unit}) — ${value >= target ? 'met' : 'MISSED'}`);
+  check('PostgreSQL API vs raw limit', (rate('postgres') / rate('raw')) * 100, 70, '%');
+  check('PostgreSQL API', rate('postgres'), 1000, ' orders/s');
+  check('PGlite API', rate('pglite'), 300, ' orders/s');
+  return lines;
+}
+
+async function main() {
+  const targets = args.only.split(',') as Target[];
+  const measured: Measured[] = [];
+  for (const target of targets) {
+    console.log(`measuring ${LABELS[target]} …`);
+    measured.push(target === 'raw' ? await measureRaw() : await measureApi(target));
+  }
+  const unexpected = measured.flatMap((m) => unexpectedReport(m.result).map((line) => `- ${LABELS[m.target]}: ${line}`));
+  const body = [
+    `Concurrency ${load.concurrency}, at most ${fmt(load.maxCount)} orders or ${args.seconds} s per target after ${warmup.maxCount} warm-up orders; unpaid orders with 1–3 lines, a new buyer each, stock reserved from the shop's default warehouse.`,
+    '',
+    table(['target', 'orders (201)', 'seconds', 'orders/s', 'p50 ms', 'p95 ms', 'statuses'], measured.map(row)),
+    '',
+    ...verdicts(measured),
+    ...(unexpected.length ? ['', 'Unexpected replies:', ...unexpected] : []),
+  ].join('\n');
+  console.log('\n' + body);
+  await recordResults('intake', 'Intake: orders/s (`npm run bench:intake`)', body);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

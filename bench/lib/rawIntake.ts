@@ -1,0 +1,201 @@
+import pg from 'pg';
+import { DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts, divisionCodeOf } from '../../server/src/demo/fixtures';
+import { openDatabase } from '../../server/src/db/client';
+import { migrate } from '../../server/src/db/migrate';
+import { createPii } from '../../server/src/platform/pii';
+import type { Attempt } from './load';
+import { BENCH_SECRET } from './server';
+import type { OrderBody } from './shopData';
+
+/**
+ * The raw limit: the rows one API intake writes (customer + its audit event, order with computed
+ * fields, items, conditional stock_levels updates, reservations, movements, the order's audit
+ * event), written by plain SQL through `pg`, one transaction per order, on a pool of 10.
+ * It keeps the service's reads (shop, SKUs, customer match, stock) so the comparison is fair,
+ * and does none of the HTTP, validation or ORM work.
+ */
+
+/** Migrates the scratch database and loads the same shops, warehouses, catalog and stock as the API seed. */
+export async function prepareRawDatabase(url: string, stockPerSku: number): Promise<void> {
+  const database = await openDatabase({ url, poolSize: 1 });
+  try {
+    await migrate(database);
+    const q = database.query;
+    for (const w of DEMO_WAREHOUSES) await q('INSERT INTO warehouses (code, name) VALUES ($1, $2)', [w.code, w.name]);
+    for (const s of DEMO_SHOPS) {
+      await q('INSERT INTO shops (code, name, platform, default_warehouse_id) SELECT $1, $2, $3, id FROM warehouses WHERE code = $4', [
+        s.code,
+        s.name,
+        s.platform,
+        s.defaultWarehouseCode,
+      ]);
+    }
+    for (const p of demoProducts()) {
+      const { rows } = await q('INSERT INTO products (name, category, price_band) VALUES ($1, $2, $3) RETURNING id', [p.name, p.category, p.priceBand]);
+      for (const s of p.skus) {
+        await q('INSERT INTO skus (product_id, code, barcode, spec, price, cost, weight_grams, safety_stock) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)', [
+          rows[0]!.id,
+          s.code,
+          s.barcode,
+          s.spec,
+          s.price,
+          s.cost,
+          s.weightGrams,
+          s.safetyStock,
+        ]);
+      }
+    }
+    await q('INSERT INTO stock_levels (sku_id, warehouse_id, on_hand) SELECT s.id, w.id, $1 FROM skus s CROSS JOIN warehouses w', [stockPerSku]);
+    await q("INSERT INTO stock_movements (sku_id, warehouse_id, on_hand_delta, reason, ref_type, at) SELECT sku_id, warehouse_id, on_hand, 'receipt', 'receipt', now() FROM stock_levels");
+  } finally {
+    await database.close();
+  }
+}
+
+const pii = createPii(BENCH_SECRET);
+
+interface SkuRow {
+  id: number;
+  code: string;
+  spec: string;
+  price: number;
+  listing_status: string;
+  product_name: string;
+}
+
+/** Writes one order the way the intake service does, in one transaction. */
+async function writeOrder(client: pg.PoolClient, body: OrderBody, actor: { id: number; name: string }): Promise<Attempt> {
+  const now = new Date();
+  await client.query('BEGIN');
+  try {
+    const shop = (await client.query('SELECT id, default_warehouse_id, timezone FROM shops WHERE code = $1', [body.shopCode])).rows[0];
+    const skus = new Map(
+      (
+        await client.query<SkuRow>('SELECT s.id, s.code, s.spec, s.price, s.listing_status, p.name AS product_name FROM skus s JOIN products p ON p.id = s.product_id WHERE s.code = ANY($1)', [
+          body.items.map((i) => i.skuCode),
+        ])
+      ).rows.map((r) => [r.code, r]),
+    );
+    const fullAddress = `${body.address.province}${body.address.city}${body.address.district}${body.address.detail}`;
+    const phoneIndex = pii.blindIndex(body.buyer.phone);
+
+    // Customer match-or-create: by nick, then phone, then insert (+ its audit event).
+    await client.query('SELECT id FROM customers WHERE shop_id = $1 AND nick = $2', [shop.id, body.buyer.nick]);
+    await client.query('SELECT id FROM customers WHERE shop_id = $1 AND phone_index = $2 ORDER BY id LIMIT 1', [shop.id, phoneIndex]);
+    const customer = (
+      await client.query(
+        `INSERT INTO customers (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$7) ON CONFLICT DO NOTHING RETURNING id`,
+        [shop.id, body.buyer.nick, pii.encrypt(body.buyer.name), pii.encrypt(body.buyer.phone), phoneIndex, pii.encrypt(fullAddress), now],
+      )
+    ).rows[0];
+    await audit(client, actor, now, 'customer.create', 'customer', customer.id, null, { shopId: shop.id, nick: body.buyer.nick });
+
+    const lines = body.items.map((i) => ({ ...i, sku: skus.get(i.skuCode)!, lineTotal: i.quantity * i.unitPrice }));
+    const itemsTotal = lines.reduce((s, l) => s + l.lineTotal, 0);
+    const total = itemsTotal + body.shippingFee - body.discount;
+    const seq = (await client.query("SELECT nextval('order_no_seq') AS n")).rows[0].n;
+    const orderNo = `SO${now.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(6, '0')}`;
+    const order = (
+      await client.query(
+        `INSERT INTO orders (shop_id, order_no, status, customer_id, buyer_nick, buyer_name_enc, buyer_phone_enc, buyer_phone_index,
+           province, city, district, division_code, address_detail_enc, address_index, postal_code,
+           items_total, shipping_fee, discount, total, payment_method, warehouse_id, created_at, updated_at)
+         VALUES ($1,$2,'pending_payment',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21) RETURNING id`,
+        [
+          shop.id,
+          orderNo,
+          customer.id,
+          body.buyer.nick,
+          pii.encrypt(body.buyer.name),
+          pii.encrypt(body.buyer.phone),
+          phoneIndex,
+          body.address.province,
+          body.address.city,
+          body.address.district,
+          divisionCodeOf(body.address.district),
+          pii.encrypt(body.address.detail),
+          pii.blindIndex(fullAddress),
+          body.address.postalCode,
+          itemsTotal,
+          body.shippingFee,
+          body.discount,
+          total,
+          body.paymentMethod,
+          shop.default_warehouse_id,
+          now,
+        ],
+      )
+    ).rows[0];
+    await client.query(
+      `INSERT INTO order_items (order_id, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[])`,
+      [order.id, ...columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])],
+    );
+
+    // Reserve from the shop's default warehouse: read availability, then one conditional update per SKU in id order.
+    const needs = [...lines].sort((a, b) => a.sku.id - b.sku.id);
+    await client.query('SELECT sku_id, warehouse_id, on_hand - reserved AS available FROM stock_levels WHERE sku_id = ANY($1)', [needs.map((n) => n.sku.id)]);
+    for (const n of needs) {
+      const updated = await client.query(
+        'UPDATE stock_levels SET reserved = reserved + $3, updated_at = $4 WHERE sku_id = $1 AND warehouse_id = $2 AND on_hand - reserved >= $3 RETURNING on_hand, reserved',
+        [n.sku.id, shop.default_warehouse_id, n.quantity, now],
+      );
+      if (updated.rowCount !== 1) {
+        await client.query('ROLLBACK');
+        return { status: 409, body: { error: { code: 'insufficient_stock' } } };
+      }
+    }
+    const reserveColumns = columns(needs, (n) => [n.sku.id, n.quantity]);
+    await client.query(
+      `INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, created_at) SELECT $1, s, $2, q, $3 FROM unnest($4::int[], $5::int[]) AS t(s, q)`,
+      [order.id, shop.default_warehouse_id, now, ...reserveColumns],
+    );
+    await client.query(
+      `INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
+       SELECT s, $1, q, 'reservation', 'order', $2, $3, $4 FROM unnest($5::int[], $6::int[]) AS t(s, q)`,
+      [shop.default_warehouse_id, String(order.id), actor.id, now, ...reserveColumns],
+    );
+    await audit(client, actor, now, 'order.create', 'order', order.id, null, { orderNo, status: 'pending_payment', total, items: lines.length });
+    await client.query('COMMIT');
+    return { status: 201, body: { id: order.id, orderNo } };
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  }
+}
+
+function audit(client: pg.PoolClient, actor: { id: number; name: string }, at: Date, action: string, entityType: string, entityId: number, before: unknown, after: unknown) {
+  return client.query(
+    'INSERT INTO audit_events (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+    [at, actor.id, actor.name, action, entityType, String(entityId), before === null ? null : JSON.stringify(before), JSON.stringify(after), 'raw-limit'],
+  );
+}
+
+/** Rows → one array per column, for `unnest` multi-row inserts. */
+function columns<T>(rows: T[], pickRow: (row: T) => unknown[]): unknown[][] {
+  const picked = rows.map(pickRow);
+  return (picked[0] ?? []).map((_, c) => picked.map((r) => r[c]));
+}
+
+export interface RawWriter {
+  write(body: OrderBody): Promise<Attempt>;
+  close(): Promise<void>;
+}
+
+export function rawWriter(url: string): RawWriter {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (err) => console.error('raw pool error (idle client):', err.message));
+  const actor = { id: 1, name: '管理员' };
+  return {
+    async write(body) {
+      const client = await pool.connect();
+      try {
+        return await writeOrder(client, body, actor);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

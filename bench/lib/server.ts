@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+/** The PostgreSQL server the benches create their throwaway databases on. */
+export const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_PASSWORD = 'bench-admin-password';
+/** Fixed so a bench can compute the same blind indexes and ciphertexts as the server it starts. */
+export const BENCH_SECRET = 'bench-secret-not-for-production';
+
+export type Backend = 'postgres' | 'pglite';
+
+export interface ScratchDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty PostgreSQL database `sf_bench_<timestamp>_<label>`, dropped by `drop()`. */
+export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+  const name = `sf_bench_${Date.now()}_${label}`;
+  await onAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export async function postgresVersion(): Promise<string> {
+  const res = await onAdmin((c) => c.query<{ server_version: string }>('SHOW server_version'));
+  return res.rows[0]?.server_version ?? 'unknown';
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  backend: Backend;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** PostgreSQL database URL; without it the server runs on embedded PGlite in a temp folder. */
+  databaseUrl?: string;
+}
+
+/** Starts `node --import tsx server/src/main.ts serve` as production does, HTTP only, and waits for /healthz. */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = opts.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'shopflow-bench-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SHOPFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SHOPFLOW_SECRET: BENCH_SECRET,
+      SHOPFLOW_NO_WORKER: '1',
+      DATABASE_URL: opts.databaseUrl ?? '',
+      SHOPFLOW_DATA_DIR: dataDir ?? '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(baseUrl, () => child.exitCode);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, backend: opts.databaseUrl ? 'postgres' : 'pglite', stop };
+}
+
+async function waitHealthy(baseUrl: string, exitCode: () => number | null): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exitCode() !== null) throw new Error(`server exited with code ${exitCode()}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy within 90 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,47 @@
+import { address, between, buyer, DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts, pick, type Random } from '../../server/src/demo/fixtures';
+import type { Api } from './client';
+
+export const benchSkus = demoProducts().flatMap((p) => p.skus);
+export const benchShopCodes = DEMO_SHOPS.map((s) => s.code);
+
+/** Shops, warehouses and the 40-SKU catalog through the API, with `stockPerSku` units of every SKU in every warehouse. */
+export async function seedCatalog(api: Api, stockPerSku: number): Promise<void> {
+  for (const w of DEMO_WAREHOUSES) await api.must('POST', '/api/v1/warehouses', w);
+  for (const s of DEMO_SHOPS) await api.must('POST', '/api/v1/shops', s);
+  for (const p of demoProducts()) await api.must('POST', '/api/v1/products', p);
+  for (const w of DEMO_WAREHOUSES) {
+    await api.must('POST', '/api/v1/inventory/receipts', {
+      warehouseCode: w.code,
+      lines: benchSkus.map((s) => ({ skuCode: s.code, quantity: stockPerSku })),
+      note: '压测入库',
+    });
+  }
+}
+
+export interface OrderBody {
+  shopCode: string;
+  buyer: { nick: string; name: string; phone: string };
+  address: { province: string; city: string; district: string; detail: string; postalCode: string };
+  items: { skuCode: string; quantity: number; unitPrice: number }[];
+  shippingFee: number;
+  discount: number;
+  paymentMethod: string;
+}
+
+/** A realistic unpaid order: 1–3 distinct SKUs, a new buyer per order, a real district. */
+export function orderBody(random: Random, n: number): OrderBody {
+  const lineCount = between(random, 1, 3);
+  const skus = new Set<(typeof benchSkus)[number]>();
+  while (skus.size < lineCount) skus.add(pick(random, benchSkus));
+  const items = [...skus].map((s) => ({ skuCode: s.code, quantity: between(random, 1, 2), unitPrice: s.price }));
+  const itemsTotal = items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+  return {
+    shopCode: pick(random, benchShopCodes),
+    buyer: buyer(n),
+    address: address(random),
+    items,
+    shippingFee: itemsTotal >= 9900 ? 0 : 800,
+    discount: itemsTotal >= 20000 ? 2000 : 0,
+    paymentMethod: pick(random, ['alipay', 'wechat', 'alipay', 'card']),
+  };
+}
