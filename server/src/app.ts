@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPlu
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { catalogRoutes } from './modules/catalog/routes';
+import { inventoryRoutes } from './modules/inventory/routes';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
@@ -13,7 +15,7 @@ import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes];
 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [];

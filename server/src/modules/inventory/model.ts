@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/model';
+
+const code = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$/, `${what}为 1–64 位字母、数字、下划线、点或横线`);
+const quantity = z.number().int('数量必须是整数').positive('数量必须大于 0').max(10_000_000);
+
+// ---- warehouses ----
+
+export const binSchema = z.object({ id: z.number().int(), code: z.string() });
+
+export const warehouseSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  bins: z.array(binSchema),
+  createdAt: z.string(),
+});
+export type Warehouse = z.infer<typeof warehouseSchema>;
+
+export const createWarehouseBody = z.object({
+  code: code('仓库编码'),
+  name: z.string().trim().min(1, '请填写仓库名称').max(100),
+  bins: z.array(code('库位编码')).max(10_000).default([]),
+});
+export type CreateWarehouseInput = z.infer<typeof createWarehouseBody>;
+
+export const updateWarehouseBody = z.object({
+  name: z.string().trim().min(1, '请填写仓库名称').max(100).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateWarehouseInput = z.infer<typeof updateWarehouseBody>;
+
+export const addBinsBody = z.object({ codes: z.array(code('库位编码')).min(1, '至少填写一个库位').max(10_000) });
+
+export const warehouseListQuery = z.object({
+  q: z.string().trim().optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export type WarehouseListQuery = z.infer<typeof warehouseListQuery>;
+
+export const warehouseListReply = z.object({ items: z.array(warehouseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+// ---- stock ----
+
+export const stockLevelSchema = z.object({
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  productId: z.number().int(),
+  productName: z.string(),
+  spec: z.string(),
+  warehouseId: z.number().int(),
+  warehouseCode: z.string(),
+  warehouseName: z.string(),
+  binCode: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  safetyStock: z.number().int(),
+  updatedAt: z.string(),
+});
+export type StockLevel = z.infer<typeof stockLevelSchema>;
+
+export const levelListQuery = z.object({
+  skuCode: z.string().trim().optional(),
+  warehouseCode: z.string().trim().optional(),
+  q: z.string().trim().optional(),
+  lowStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQuery,
+});
+export type LevelListQuery = z.infer<typeof levelListQuery>;
+
+export const levelListReply = z.object({ items: z.array(stockLevelSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const receiptBody = z.object({
+  warehouseCode: z.string().trim().min(1, '请选择仓库'),
+  lines: z
+    .array(z.object({ skuCode: z.string().trim().min(1, '请填写货号'), quantity, binCode: z.string().trim().min(1).optional() }))
+    .min(1, '至少填写一行'),
+  /** Supplier delivery note or purchase order number, kept as the movements' reference. */
+  reference: z.string().trim().max(100).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type ReceiptInput = z.infer<typeof receiptBody>;
+
+export const receiptReply = z.object({ warehouseCode: z.string(), levels: z.array(stockLevelSchema) });
+
+export const adjustmentBody = z
+  .object({
+    warehouseCode: z.string().trim().min(1, '请选择仓库'),
+    skuCode: z.string().trim().min(1, '请填写货号'),
+    /** Change to on hand (+ found, − lost/damaged)… */
+    delta: z.number().int('数量必须是整数').min(-10_000_000).max(10_000_000).refine((d) => d !== 0, '调整数量不能为 0').optional(),
+    /** …or the counted quantity, from which the change is computed. */
+    countedQuantity: z.number().int('数量必须是整数').min(0, '盘点数量不能为负数').max(10_000_000).optional(),
+    reason: z.string().trim().min(1, '请填写调整原因').max(500),
+  })
+  .refine((b) => (b.delta === undefined) !== (b.countedQuantity === undefined), {
+    message: '请填写调整数量或盘点数量（二选一）',
+    path: ['delta'],
+  });
+export type AdjustmentInput = z.infer<typeof adjustmentBody>;
+
+export const movementSchema = z.object({
+  id: z.number().int(),
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  warehouseId: z.number().int(),
+  warehouseCode: z.string(),
+  onHandDelta: z.number().int(),
+  reservedDelta: z.number().int(),
+  reason: z.string(),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+  note: z.string().nullable(),
+  actorId: z.number().int().nullable(),
+  at: z.string(),
+});
+export type Movement = z.infer<typeof movementSchema>;
+
+export const movementListQuery = z.object({
+  skuCode: z.string().trim().optional(),
+  warehouseCode: z.string().trim().optional(),
+  reason: z.string().trim().optional(),
+  ...pageQuery,
+});
+export type MovementListQuery = z.infer<typeof movementListQuery>;
+
+export const movementListReply = z.object({ items: z.array(movementSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const lowStockAlertSchema = z.object({
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  productName: z.string(),
+  spec: z.string(),
+  warehouseId: z.number().int(),
+  warehouseCode: z.string(),
+  available: z.number().int(),
+  safetyStock: z.number().int(),
+  /** How many units bring available back up to safety stock. */
+  shortfall: z.number().int(),
+});
+export type LowStockAlert = z.infer<typeof lowStockAlertSchema>;
+
+export const alertListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const alertListReply = z.object({ items: z.array(lowStockAlertSchema), total: z.number().int() });
+
+export const skuPickerQuery = z.object({ q: z.string().trim().optional(), ...pageQuery });
+export const skuPickerItem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  barcode: z.string().nullable(),
+  productId: z.number().int(),
+  productName: z.string(),
+  spec: z.string(),
+  price: z.number().int(),
+  listingStatus: z.string(),
+  /** Σ (on hand − reserved) over active warehouses. */
+  available: z.number().int(),
+});
+export const skuPickerReply = z.object({ items: z.array(skuPickerItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** One line of an order to reserve; lines of the same SKU may repeat. */
+export interface ReservationLine {
+  skuId: number;
+  skuCode: string;
+  quantity: number;
+}
+
+export interface ReserveRequest {
+  orderId: number;
+  preferredWarehouseId: number | null;
+  lines: ReservationLine[];
+}
+
+export interface InvariantProblem {
+  kind: 'on_hand_vs_ledger' | 'reserved_vs_ledger' | 'reserved_vs_reservations' | 'negative' | 'oversold';
+  skuId: number;
+  warehouseId: number;
+  expected: number;
+  actual: number;
+  message: string;
+}

@@ -1,0 +1,173 @@
+/**
+ * Stock read models: what staff look at (levels, movements, alerts, the SKU picker), joined with
+ * catalog's SKU and product names. DESIGN.md lets read models read across modules' tables; every
+ * write to catalog still goes through catalog's index.
+ */
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { products, skus } from '../../db/schema';
+import type { Ctx } from '../../platform/context';
+import type { LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
+import { stockLevels, stockMovements, warehouses } from './schema';
+
+const available = sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
+const safetyStock = (defaultSafetyStock: number) => sql<number>`COALESCE(${skus.safetyStock}, ${defaultSafetyStock}::int)::int`;
+const skuMatches = (q: string) => or(ilike(skus.code, `%${q}%`), ilike(products.name, `%${q}%`), eq(skus.barcode, q));
+
+function levelSelection(defaultSafetyStock: number) {
+  return {
+    skuId: stockLevels.skuId,
+    skuCode: skus.code,
+    productId: skus.productId,
+    productName: products.name,
+    spec: skus.spec,
+    warehouseId: stockLevels.warehouseId,
+    warehouseCode: warehouses.code,
+    warehouseName: warehouses.name,
+    binCode: stockLevels.binCode,
+    onHand: stockLevels.onHand,
+    reserved: stockLevels.reserved,
+    available,
+    safetyStock: safetyStock(defaultSafetyStock),
+    updatedAt: stockLevels.updatedAt,
+  };
+}
+
+function levelsFrom(ctx: Ctx, defaultSafetyStock: number) {
+  return ctx.db
+    .select(levelSelection(defaultSafetyStock))
+    .from(stockLevels)
+    .innerJoin(skus, eq(skus.id, stockLevels.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .$dynamic();
+}
+
+function countLevels(ctx: Ctx, where: SQL | undefined) {
+  return ctx.db
+    .select({ n: count() })
+    .from(stockLevels)
+    .innerJoin(skus, eq(skus.id, stockLevels.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .where(where);
+}
+
+const toLevel = (row: Omit<StockLevel, 'updatedAt'> & { updatedAt: Date }): StockLevel => ({ ...row, updatedAt: row.updatedAt.toISOString() });
+
+const isLow = (defaultSafetyStock: number) => sql`${available} < ${safetyStock(defaultSafetyStock)}`;
+
+export async function listLevels(ctx: Ctx, q: LevelListQuery, defaultSafetyStock: number) {
+  const where = and(
+    q.skuCode ? eq(skus.code, q.skuCode) : undefined,
+    q.warehouseCode ? eq(warehouses.code, q.warehouseCode) : undefined,
+    q.q ? skuMatches(q.q) : undefined,
+    q.lowStock ? isLow(defaultSafetyStock) : undefined,
+  );
+  const rows = await levelsFrom(ctx, defaultSafetyStock)
+    .where(where)
+    .orderBy(asc(skus.code), asc(warehouses.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await countLevels(ctx, where);
+  return { items: rows.map(toLevel), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function levelsOf(ctx: Ctx, warehouseId: number, skuIds: number[], defaultSafetyStock: number): Promise<StockLevel[]> {
+  const rows = await levelsFrom(ctx, defaultSafetyStock)
+    .where(and(eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, skuIds)))
+    .orderBy(asc(skus.code));
+  return rows.map(toLevel);
+}
+
+/** Stock rows whose available is below the SKU's safety stock, the largest shortfall first. */
+export async function lowStock(ctx: Ctx, limit: number, defaultSafetyStock: number): Promise<{ items: LowStockAlert[]; total: number }> {
+  const where = and(isLow(defaultSafetyStock), eq(warehouses.active, true));
+  const shortfall = sql<number>`(${safetyStock(defaultSafetyStock)} - ${available})::int`;
+  const rows = await levelsFrom(ctx, defaultSafetyStock).where(where).orderBy(desc(shortfall), asc(skus.code)).limit(limit);
+  const [total] = await countLevels(ctx, where);
+  return {
+    items: rows.map((r) => ({
+      skuId: r.skuId,
+      skuCode: r.skuCode,
+      productName: r.productName,
+      spec: r.spec,
+      warehouseId: r.warehouseId,
+      warehouseCode: r.warehouseCode,
+      available: r.available,
+      safetyStock: r.safetyStock,
+      shortfall: r.safetyStock - r.available,
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+export async function listMovements(ctx: Ctx, q: MovementListQuery) {
+  const where = and(
+    q.skuCode ? eq(skus.code, q.skuCode) : undefined,
+    q.warehouseCode ? eq(warehouses.code, q.warehouseCode) : undefined,
+    q.reason ? eq(stockMovements.reason, q.reason) : undefined,
+  );
+  const rows = await ctx.db
+    .select({
+      id: stockMovements.id,
+      skuId: stockMovements.skuId,
+      skuCode: skus.code,
+      warehouseId: stockMovements.warehouseId,
+      warehouseCode: warehouses.code,
+      onHandDelta: stockMovements.onHandDelta,
+      reservedDelta: stockMovements.reservedDelta,
+      reason: stockMovements.reason,
+      refType: stockMovements.refType,
+      refId: stockMovements.refId,
+      note: stockMovements.note,
+      actorId: stockMovements.actorId,
+      at: stockMovements.at,
+    })
+    .from(stockMovements)
+    .innerJoin(skus, eq(skus.id, stockMovements.skuId))
+    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+    .where(where)
+    .orderBy(desc(stockMovements.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(stockMovements)
+    .innerJoin(skus, eq(skus.id, stockMovements.skuId))
+    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+    .where(where);
+  const items: Movement[] = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** SKUs for order-entry pickers, with what can be sold now. */
+export async function pickSkus(ctx: Ctx, q: { q?: string; page: number; pageSize: number }) {
+  const sellable = ctx.db
+    .select({ skuId: stockLevels.skuId, available: sql<number>`SUM(${available})::int`.as('available') })
+    .from(stockLevels)
+    .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.active, true)))
+    .groupBy(stockLevels.skuId)
+    .as('sellable');
+  const where = q.q ? skuMatches(q.q) : undefined;
+  const rows = await ctx.db
+    .select({
+      id: skus.id,
+      code: skus.code,
+      barcode: skus.barcode,
+      productId: skus.productId,
+      productName: products.name,
+      spec: skus.spec,
+      price: skus.price,
+      listingStatus: skus.listingStatus,
+      available: sql<number>`COALESCE(${sellable.available}, 0)::int`,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .leftJoin(sellable, eq(sellable.skuId, skus.id))
+    .where(where)
+    .orderBy(asc(skus.code))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await ctx.db.select({ n: count() }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(where);
+  return { items: rows, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}

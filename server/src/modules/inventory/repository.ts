@@ -1,0 +1,240 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import type { Warehouse, WarehouseListQuery } from './model';
+import type { Availability, SkuNeed } from './rules';
+import { bins, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
+
+type WarehouseRow = typeof warehouses.$inferSelect;
+export type MovementValues = typeof stockMovements.$inferInsert;
+export type LevelRow = typeof stockLevels.$inferSelect;
+
+/** Raw SQL results from either driver (node-postgres and PGlite both answer `{ rows }`). */
+export async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
+  const result = (await ctx.db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+// ---- warehouses and bins ----
+
+async function withBins(ctx: Ctx, rows: WarehouseRow[]): Promise<Warehouse[]> {
+  const ids = rows.map((r) => r.id);
+  const binRows = ids.length ? await ctx.db.select().from(bins).where(inArray(bins.warehouseId, ids)).orderBy(asc(bins.code)) : [];
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    active: r.active,
+    bins: binRows.filter((b) => b.warehouseId === r.id).map((b) => ({ id: b.id, code: b.code })),
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function warehouseById(ctx: Ctx, id: number): Promise<Warehouse | null> {
+  const rows = await ctx.db.select().from(warehouses).where(eq(warehouses.id, id));
+  const [warehouse] = await withBins(ctx, rows);
+  return warehouse ?? null;
+}
+
+export async function warehouseByCode(ctx: Ctx, code: string): Promise<WarehouseRow | null> {
+  const [row] = await ctx.db.select().from(warehouses).where(eq(warehouses.code, code));
+  return row ?? null;
+}
+
+export async function insertWarehouse(ctx: Ctx, values: typeof warehouses.$inferInsert): Promise<number | null> {
+  const [row] = await ctx.db.insert(warehouses).values(values).onConflictDoNothing({ target: warehouses.code }).returning({ id: warehouses.id });
+  return row?.id ?? null;
+}
+
+export async function updateWarehouse(ctx: Ctx, id: number, changes: Partial<typeof warehouses.$inferInsert>): Promise<void> {
+  await ctx.db.update(warehouses).set(changes).where(eq(warehouses.id, id));
+}
+
+/** Adds the bins not there yet; returns the codes that already existed. */
+export async function insertBins(ctx: Ctx, warehouseId: number, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const added = await ctx.db
+    .insert(bins)
+    .values(codes.map((code) => ({ warehouseId, code })))
+    .onConflictDoNothing()
+    .returning({ code: bins.code });
+  const addedCodes = new Set(added.map((b) => b.code));
+  return codes.filter((c) => !addedCodes.has(c));
+}
+
+export async function existingBinCodes(ctx: Ctx, warehouseId: number, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await ctx.db.select({ code: bins.code }).from(bins).where(and(eq(bins.warehouseId, warehouseId), inArray(bins.code, codes)));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
+  const where = and(
+    q.q ? or(ilike(warehouses.code, `%${q.q}%`), ilike(warehouses.name, `%${q.q}%`)) : undefined,
+    q.active !== undefined ? eq(warehouses.active, q.active) : undefined,
+  );
+  const rows = await ctx.db.select().from(warehouses).where(where).orderBy(asc(warehouses.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const [total] = await ctx.db.select({ n: count() }).from(warehouses).where(where);
+  return { items: await withBins(ctx, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+// ---- stock levels ----
+
+const activeWarehouse = (warehouseId: number) => sql`EXISTS (SELECT 1 FROM ${warehouses} WHERE ${warehouses.id} = ${warehouseId} AND ${warehouses.active})`;
+
+/**
+ * Reserves one SKU in one (active) warehouse with a single conditional update: it changes the row
+ * only if enough is available at that instant, so concurrent orders can never oversell. Returns
+ * what is left available, or null when there was not enough.
+ */
+export async function reserveIn(ctx: Ctx, warehouseId: number, need: SkuNeed): Promise<number | null> {
+  const [row] = await ctx.db
+    .update(stockLevels)
+    .set({ reserved: sql`${stockLevels.reserved} + ${need.quantity}`, updatedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(stockLevels.skuId, need.skuId),
+        eq(stockLevels.warehouseId, warehouseId),
+        sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${need.quantity}`,
+        activeWarehouse(warehouseId),
+      ),
+    )
+    .returning({ onHand: stockLevels.onHand, reserved: stockLevels.reserved });
+  return row ? row.onHand - row.reserved : null;
+}
+
+/** Gives back reserved stock (release), or takes it out of the warehouse altogether (shipment). */
+export async function unreserve(ctx: Ctx, skuId: number, warehouseId: number, quantity: number, consume: boolean): Promise<void> {
+  await ctx.db
+    .update(stockLevels)
+    .set({
+      reserved: sql`${stockLevels.reserved} - ${quantity}`,
+      ...(consume && { onHand: sql`${stockLevels.onHand} - ${quantity}` }),
+      updatedAt: ctx.clock.now(),
+    })
+    .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
+}
+
+/** Snapshot of available stock of these SKUs in every active warehouse. */
+export async function availabilityOf(ctx: Ctx, skuIds: number[]): Promise<Availability[]> {
+  return ctx.db
+    .select({ warehouseId: stockLevels.warehouseId, skuId: stockLevels.skuId, available: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+    .from(stockLevels)
+    .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.active, true)))
+    .where(inArray(stockLevels.skuId, skuIds));
+}
+
+/** Sellable stock per SKU: Σ available over active warehouses (0 when it has none). */
+export async function sellableOf(ctx: Ctx, skuIds: number[]): Promise<Map<number, number>> {
+  const rows = await ctx.db
+    .select({ skuId: stockLevels.skuId, sellable: sql<number>`SUM(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+    .from(stockLevels)
+    .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.active, true)))
+    .where(inArray(stockLevels.skuId, skuIds))
+    .groupBy(stockLevels.skuId);
+  const sellable = new Map(skuIds.map((id) => [id, 0]));
+  for (const r of rows) sellable.set(r.skuId, r.sellable);
+  return sellable;
+}
+
+/** Adds received stock, creating the level row the first time; rows must be sorted by SKU id and unique. */
+export async function addOnHand(ctx: Ctx, warehouseId: number, rows: { skuId: number; quantity: number; binCode: string | null }[]): Promise<LevelRow[]> {
+  const now = ctx.clock.now();
+  return ctx.db
+    .insert(stockLevels)
+    .values(rows.map((r) => ({ skuId: r.skuId, warehouseId, onHand: r.quantity, binCode: r.binCode, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: [stockLevels.skuId, stockLevels.warehouseId],
+      set: {
+        onHand: sql`${stockLevels.onHand} + excluded.on_hand`,
+        binCode: sql`COALESCE(excluded.bin_code, ${stockLevels.binCode})`,
+        updatedAt: now,
+      },
+    })
+    .returning();
+}
+
+/** The level row, locked for the rest of the transaction (created empty if it did not exist). */
+export async function lockLevel(ctx: Ctx, skuId: number, warehouseId: number): Promise<LevelRow> {
+  await ctx.db.insert(stockLevels).values({ skuId, warehouseId, updatedAt: ctx.clock.now() }).onConflictDoNothing();
+  const [row] = await ctx.db
+    .select()
+    .from(stockLevels)
+    .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
+    .for('update');
+  return row!;
+}
+
+export async function setOnHand(ctx: Ctx, skuId: number, warehouseId: number, onHand: number): Promise<LevelRow> {
+  const [row] = await ctx.db
+    .update(stockLevels)
+    .set({ onHand, updatedAt: ctx.clock.now() })
+    .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
+    .returning();
+  return row!;
+}
+
+// ---- ledger and reservations ----
+
+export async function insertMovements(ctx: Ctx, rows: MovementValues[]): Promise<void> {
+  if (rows.length) await ctx.db.insert(stockMovements).values(rows);
+}
+
+export async function insertReservations(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.insert(stockReservations).values(needs.map((n) => ({ orderId, skuId: n.skuId, warehouseId, quantity: n.quantity, status: 'open', createdAt: now })));
+}
+
+/**
+ * Closes the order's open reservations and returns them. The status check in the update makes it
+ * idempotent and safe against a concurrent close: each reservation is closed exactly once.
+ */
+export async function closeOpenReservations(ctx: Ctx, orderId: number, status: 'released' | 'consumed') {
+  const rows = await ctx.db
+    .update(stockReservations)
+    .set({ status, closedAt: ctx.clock.now() })
+    .where(and(eq(stockReservations.orderId, orderId), eq(stockReservations.status, 'open')))
+    .returning({ skuId: stockReservations.skuId, warehouseId: stockReservations.warehouseId, quantity: stockReservations.quantity });
+  return rows.sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
+}
+
+export interface LedgerMismatchRow {
+  sku_id: number;
+  warehouse_id: number;
+  on_hand: number;
+  reserved: number;
+  ledger_on_hand: number;
+  ledger_reserved: number;
+  open_reserved: number;
+}
+
+/** Every (SKU, warehouse) whose level disagrees with its ledger or open reservations, or breaks a bound. */
+export function ledgerMismatches(ctx: Ctx): Promise<LedgerMismatchRow[]> {
+  return rowsOf<LedgerMismatchRow>(
+    ctx,
+    sql`
+      WITH ledger AS (
+        SELECT sku_id, warehouse_id, SUM(on_hand_delta)::int AS on_hand, SUM(reserved_delta)::int AS reserved
+        FROM stock_movements GROUP BY sku_id, warehouse_id
+      ), open_reservations AS (
+        SELECT sku_id, warehouse_id, SUM(quantity)::int AS reserved
+        FROM stock_reservations WHERE status = 'open' GROUP BY sku_id, warehouse_id
+      ), keys AS (
+        SELECT sku_id, warehouse_id FROM stock_levels
+        UNION SELECT sku_id, warehouse_id FROM ledger
+        UNION SELECT sku_id, warehouse_id FROM open_reservations
+      ), compared AS (
+        SELECT k.sku_id, k.warehouse_id,
+          COALESCE(sl.on_hand, 0) AS on_hand, COALESCE(sl.reserved, 0) AS reserved,
+          COALESCE(l.on_hand, 0) AS ledger_on_hand, COALESCE(l.reserved, 0) AS ledger_reserved,
+          COALESCE(r.reserved, 0) AS open_reserved
+        FROM keys k
+        LEFT JOIN stock_levels sl ON sl.sku_id = k.sku_id AND sl.warehouse_id = k.warehouse_id
+        LEFT JOIN ledger l ON l.sku_id = k.sku_id AND l.warehouse_id = k.warehouse_id
+        LEFT JOIN open_reservations r ON r.sku_id = k.sku_id AND r.warehouse_id = k.warehouse_id
+      )
+      SELECT * FROM compared
+      WHERE on_hand <> ledger_on_hand OR reserved <> ledger_reserved OR reserved <> open_reserved
+         OR on_hand < 0 OR reserved < 0 OR reserved > on_hand
+      ORDER BY sku_id, warehouse_id`,
+  );
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { command, created, ok, query, send } from '../../platform/http';
+import { errorReply, idParams } from '../../platform/model';
+import {
+  addBinsBody,
+  adjustmentBody,
+  alertListQuery,
+  alertListReply,
+  createWarehouseBody,
+  levelListQuery,
+  levelListReply,
+  movementListQuery,
+  movementListReply,
+  receiptBody,
+  receiptReply,
+  skuPickerQuery,
+  skuPickerReply,
+  stockLevelSchema,
+  updateWarehouseBody,
+  warehouseListQuery,
+  warehouseListReply,
+  warehouseSchema,
+} from './model';
+import * as service from './service';
+
+const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
+
+export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  // ---- warehouses ----
+  app.get(
+    '/api/v1/warehouses',
+    { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], summary: '仓库列表', querystring: warehouseListQuery, response: { 200: warehouseListReply } } },
+    async (request) => service.listWarehouses(query(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/warehouses',
+    { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '新建仓库', body: createWarehouseBody, response: { 201: warehouseSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.createWarehouse(ctx, request.body)))),
+  );
+
+  app.get('/api/v1/warehouses/:id', { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], params: idParams, response: { 200: warehouseSchema, 404: errorReply } } }, async (request) =>
+    service.getWarehouse(query(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/warehouses/:id',
+    { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '修改仓库', params: idParams, body: updateWarehouseBody, response: { 200: warehouseSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.updateWarehouse(ctx, request.params.id, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/warehouses/:id/bins',
+    { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '添加库位', params: idParams, body: addBinsBody, response: { 201: warehouseSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.addBins(ctx, request.params.id, request.body.codes)))),
+  );
+
+  // ---- stock ----
+  app.post(
+    '/api/v1/inventory/receipts',
+    { config: { permission: 'inventory.receive' }, schema: { tags: ['inventory'], summary: '入库', body: receiptBody, response: { 201: receiptReply, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.receive(ctx, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/inventory/adjustments',
+    { config: { permission: 'inventory.adjust' }, schema: { tags: ['inventory'], summary: '库存调整（主管）', body: adjustmentBody, response: { 201: stockLevelSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.adjust(ctx, request.body)))),
+  );
+
+  app.get(
+    '/api/v1/inventory/levels',
+    { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '库存（按 SKU 与仓库）', querystring: levelListQuery, response: { 200: levelListReply } } },
+    async (request) => service.listLevels(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/inventory/movements',
+    { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '库存流水（新→旧）', querystring: movementListQuery, response: { 200: movementListReply } } },
+    async (request) => service.listMovements(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/inventory/alerts',
+    { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '补货提醒（可用低于安全库存）', querystring: alertListQuery, response: { 200: alertListReply } } },
+    async (request) => service.lowStockAlerts(query(request), request.query.limit),
+  );
+
+  // The picker needs stock beside each SKU, so it lives with the stock read models.
+  app.get(
+    '/api/v1/skus',
+    { config: { permission: 'catalog.read' }, schema: { tags: ['catalog'], summary: 'SKU 选择（含可售库存）', querystring: skuPickerQuery, response: { 200: skuPickerReply } } },
+    async (request) => service.pickSkus(query(request), request.query),
+  );
+};

@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
+import { defineSetting, readSetting } from '../../platform/settings';
+import { applyAutoListing, findSkusByCodes, type SkuRef } from '../catalog/index';
+import type {
+  AdjustmentInput,
+  CreateWarehouseInput,
+  InvariantProblem,
+  LevelListQuery,
+  LowStockAlert,
+  MovementListQuery,
+  ReceiptInput,
+  ReserveRequest,
+  StockLevel,
+  UpdateWarehouseInput,
+  Warehouse,
+  WarehouseListQuery,
+} from './model';
+import * as read from './readModel';
+import * as repo from './repository';
+import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToServe, type SkuNeed } from './rules';
+
+/** DOMAIN.md §2: "default safety stock 50 when unset"; a SKU's own safety stock wins. */
+export const defaultSafetyStockSetting = defineSetting({
+  key: 'inventory.defaultSafetyStock',
+  label: '默认安全库存（SKU 未单独设置时）',
+  schema: z.number().int().min(0),
+  defaultValue: 50,
+});
+
+const defaultSafetyStock = (ctx: Ctx) => readSetting(ctx, defaultSafetyStockSetting);
+
+// ---- warehouses ----
+
+export async function getWarehouse(ctx: Ctx, id: number): Promise<Warehouse> {
+  const warehouse = await repo.warehouseById(ctx, id);
+  if (!warehouse) throw notFound('warehouse', id);
+  return warehouse;
+}
+
+export const listWarehouses = (ctx: Ctx, q: WarehouseListQuery) => repo.listWarehouses(ctx, q);
+
+/** For catalog's shop settings (a shop's default warehouse is chosen by code). */
+export async function warehouseIdByCode(ctx: Ctx, code: string): Promise<number | null> {
+  return (await repo.warehouseByCode(ctx, code))?.id ?? null;
+}
+
+export async function createWarehouse(ctx: Ctx, input: CreateWarehouseInput): Promise<Warehouse> {
+  const id = await repo.insertWarehouse(ctx, { code: input.code, name: input.name, createdAt: ctx.clock.now() });
+  if (id === null) throw conflict('warehouse_code_taken', `仓库编码 ${input.code} 已存在`, [{ path: 'code', message: input.code }]);
+  await repo.insertBins(ctx, id, [...new Set(input.bins)]);
+  const warehouse = await getWarehouse(ctx, id);
+  await recordEvent(ctx, { action: 'warehouse.create', entityType: 'warehouse', entityId: id, after: warehouse });
+  return warehouse;
+}
+
+export async function updateWarehouse(ctx: Ctx, id: number, input: UpdateWarehouseInput): Promise<Warehouse> {
+  const before = await getWarehouse(ctx, id);
+  await repo.updateWarehouse(ctx, id, input);
+  const after = await getWarehouse(ctx, id);
+  await recordEvent(ctx, { action: 'warehouse.update', entityType: 'warehouse', entityId: id, before, after });
+  return after;
+}
+
+export async function addBins(ctx: Ctx, id: number, codes: string[]): Promise<Warehouse> {
+  const before = await getWarehouse(ctx, id);
+  const existed = await repo.insertBins(ctx, id, [...new Set(codes)]);
+  if (existed.length) {
+    throw conflict(
+      'bin_code_taken',
+      `库位已存在：${existed.join('、')}`,
+      existed.map((code) => ({ path: `codes.${codes.indexOf(code)}`, message: code })),
+    );
+  }
+  const after = await getWarehouse(ctx, id);
+  await recordEvent(ctx, { action: 'warehouse.addBins', entityType: 'warehouse', entityId: id, before: { bins: before.bins }, after: { bins: after.bins } });
+  return after;
+}
+
+async function warehouseForStock(ctx: Ctx, code: string, { mustBeActive }: { mustBeActive: boolean }) {
+  const warehouse = await repo.warehouseByCode(ctx, code);
+  if (!warehouse) throw unprocessable('unknown_warehouse', `仓库 ${code} 不存在`, [{ path: 'warehouseCode', message: code }]);
+  if (mustBeActive && !warehouse.active) throw unprocessable('warehouse_inactive', `仓库 ${code} 已停用`, [{ path: 'warehouseCode', message: code }]);
+  return warehouse;
+}
+
+/** Looks up SKUs by code, answering 422 naming each unknown code's field. */
+async function skusByCode(ctx: Ctx, codes: string[], pathOf: (i: number) => string): Promise<Map<string, SkuRef>> {
+  const found = await findSkusByCodes(ctx, codes);
+  const unknown: ErrorDetail[] = codes.flatMap((code, i) => (found.has(code) ? [] : [{ path: pathOf(i), message: code }]));
+  if (unknown.length) throw unprocessable('unknown_sku', `货号不存在：${unknown.map((d) => d.message).join('、')}`, unknown);
+  return found;
+}
+
+// ---- listing follows stock ----
+
+/** Delists SKUs with nothing sellable left and relists those with stock again (unless pinned). */
+async function syncListing(ctx: Ctx, skuIds: number[]): Promise<void> {
+  if (skuIds.length) await applyAutoListing(ctx, await repo.sellableOf(ctx, skuIds));
+}
+
+// ---- receipts and adjustments ----
+
+export async function receive(ctx: Ctx, input: ReceiptInput): Promise<{ warehouseCode: string; levels: StockLevel[] }> {
+  const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: true });
+  const found = await skusByCode(ctx, input.lines.map((l) => l.skuCode), (i) => `lines.${i}.skuCode`);
+  const binCodes = input.lines.flatMap((l) => (l.binCode ? [l.binCode] : []));
+  const knownBins = await repo.existingBinCodes(ctx, warehouse.id, binCodes);
+  const unknownBins = input.lines.flatMap((l, i) => (l.binCode && !knownBins.has(l.binCode) ? [{ path: `lines.${i}.binCode`, message: l.binCode }] : []));
+  if (unknownBins.length) throw unprocessable('unknown_bin', `仓库 ${warehouse.code} 没有库位：${unknownBins.map((d) => d.message).join('、')}`, unknownBins);
+
+  const bySku = new Map<number, { skuId: number; quantity: number; binCode: string | null }>();
+  for (const line of input.lines) {
+    const skuId = found.get(line.skuCode)!.id;
+    const row = bySku.get(skuId) ?? { skuId, quantity: 0, binCode: null };
+    bySku.set(skuId, { skuId, quantity: row.quantity + line.quantity, binCode: line.binCode ?? row.binCode });
+  }
+  const rows = [...bySku.values()].sort((a, b) => a.skuId - b.skuId);
+  const after = await repo.addOnHand(ctx, warehouse.id, rows);
+  const now = ctx.clock.now();
+  await repo.insertMovements(
+    ctx,
+    rows.map((r) => ({
+      skuId: r.skuId,
+      warehouseId: warehouse.id,
+      onHandDelta: r.quantity,
+      reason: 'receipt',
+      refType: 'receipt',
+      refId: input.reference ?? null,
+      note: input.note ?? null,
+      actorId: ctx.actor.id,
+      at: now,
+    })),
+  );
+  const skuIds = rows.map((r) => r.skuId);
+  await syncListing(ctx, skuIds);
+  await recordEvent(ctx, {
+    action: 'inventory.receive',
+    entityType: 'warehouse',
+    entityId: warehouse.id,
+    before: after.map((l) => ({ skuId: l.skuId, onHand: l.onHand - bySku.get(l.skuId)!.quantity })),
+    after: { reference: input.reference ?? null, note: input.note ?? null, levels: after.map((l) => ({ skuId: l.skuId, onHand: l.onHand, reserved: l.reserved })) },
+  });
+  return { warehouseCode: warehouse.code, levels: await read.levelsOf(ctx, warehouse.id, skuIds, await defaultSafetyStock(ctx)) };
+}
+
+/**
+ * A supervisor's correction of on hand, by a change or by the counted quantity. The row is locked
+ * while the new quantity is computed; on hand may never drop below 0 or below what orders reserved.
+ */
+export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLevel> {
+  const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: false });
+  const sku = (await skusByCode(ctx, [input.skuCode], () => 'skuCode')).get(input.skuCode)!;
+  const level = await repo.lockLevel(ctx, sku.id, warehouse.id);
+  const field = input.delta !== undefined ? 'delta' : 'countedQuantity';
+  const onHand = input.countedQuantity ?? level.onHand + input.delta!;
+  if (onHand < 0) {
+    throw conflict('negative_stock', `调整后 ${sku.code} 的在库数量为 ${onHand}，库存不能为负数（当前在库 ${level.onHand}）`, [{ path: field, message: String(onHand) }]);
+  }
+  if (onHand < level.reserved) {
+    throw conflict('below_reserved', `调整后 ${sku.code} 的在库数量 ${onHand} 少于订单已预留的 ${level.reserved}，请先处理相关订单`, [
+      { path: field, message: String(onHand) },
+    ]);
+  }
+  const change = onHand - level.onHand;
+  if (change !== 0) {
+    await repo.setOnHand(ctx, sku.id, warehouse.id, onHand);
+    await repo.insertMovements(ctx, [
+      { skuId: sku.id, warehouseId: warehouse.id, onHandDelta: change, reason: 'adjustment', refType: 'adjustment', note: input.reason, actorId: ctx.actor.id, at: ctx.clock.now() },
+    ]);
+    await syncListing(ctx, [sku.id]);
+  }
+  await recordEvent(ctx, {
+    action: 'inventory.adjust',
+    entityType: 'sku',
+    entityId: sku.id,
+    before: { warehouseCode: warehouse.code, onHand: level.onHand, reserved: level.reserved },
+    after: { warehouseCode: warehouse.code, onHand, reserved: level.reserved, change, reason: input.reason },
+  });
+  const [after] = await read.levelsOf(ctx, warehouse.id, [sku.id], await defaultSafetyStock(ctx));
+  return after!;
+}
+
+// ---- reservations (called by orders) ----
+
+class NotEnoughHere extends Error {}
+
+/**
+ * Reserves every need in one warehouse, or nothing. Each SKU is one conditional update, in SKU id
+ * order; with several SKUs a savepoint undoes the ones already reserved when a later one falls
+ * short. Returns what is left available per SKU, or null.
+ */
+async function reserveAllIn(ctx: Ctx, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
+  const reserveEach = async (scope: Ctx) => {
+    const left = new Map<number, number>();
+    for (const need of needs) {
+      const remaining = await repo.reserveIn(scope, warehouseId, need);
+      if (remaining === null) throw new NotEnoughHere();
+      left.set(need.skuId, remaining);
+    }
+    return left;
+  };
+  try {
+    // One statement either happens or not: no savepoint needed.
+    if (needs.length === 1) return await reserveEach(ctx);
+    return await ctx.db.transaction((savepoint) => reserveEach({ ...ctx, db: savepoint as unknown as Db }));
+  } catch (err) {
+    if (err instanceof NotEnoughHere) return null;
+    throw err;
+  }
+}
+
+/**
+ * Reserves an order's lines in ONE warehouse that can serve them all: the preferred (shop default)
+ * first, then the others by id. Throws 409 insufficient_stock naming the short lines otherwise.
+ */
+export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promise<{ warehouseId: number }> {
+  const needs = aggregateLines(request.lines);
+  if (needs.length === 0) throw unprocessable('no_lines', '订单没有商品行', [{ path: 'items', message: 'empty' }]);
+  const skuIds = needs.map((n) => n.skuId);
+  const { preferredWarehouseId } = request;
+
+  const attempt = async (warehouseId: number) => {
+    const left = await reserveAllIn(ctx, warehouseId, needs);
+    if (left) await recordReservation(ctx, request.orderId, warehouseId, needs, left);
+    return left !== null;
+  };
+
+  if (preferredWarehouseId !== null && (await attempt(preferredWarehouseId))) return { warehouseId: preferredWarehouseId };
+  let availability = await repo.availabilityOf(ctx, skuIds);
+  const candidates = warehousesAbleToServe(needs, availability, preferredWarehouseId);
+  for (const warehouseId of candidates) {
+    if (await attempt(warehouseId)) return { warehouseId };
+  }
+  // Other orders took the stock while we tried: explain with what is there now.
+  if (candidates.length) availability = await repo.availabilityOf(ctx, skuIds);
+  throw insufficientStock(explainShortage(needs, availability, preferredWarehouseId));
+}
+
+async function recordReservation(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[], left: Map<number, number>) {
+  await repo.insertReservations(ctx, orderId, warehouseId, needs);
+  const at = ctx.clock.now();
+  await repo.insertMovements(
+    ctx,
+    needs.map((n) => ({ skuId: n.skuId, warehouseId, reservedDelta: n.quantity, reason: 'reservation', refType: 'order', refId: String(orderId), actorId: ctx.actor.id, at })),
+  );
+  // Only a warehouse that just ran out can have made the SKU unsellable.
+  await syncListing(
+    ctx,
+    needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId),
+  );
+}
+
+/** Ends the order's open reservations: released back to available, or consumed by the shipment. */
+async function closeReservations(ctx: Ctx, orderId: number, outcome: 'released' | 'consumed', note: string | null): Promise<void> {
+  const closed = await repo.closeOpenReservations(ctx, orderId, outcome);
+  if (closed.length === 0) return;
+  const consume = outcome === 'consumed';
+  for (const r of closed) await repo.unreserve(ctx, r.skuId, r.warehouseId, r.quantity, consume);
+  const at = ctx.clock.now();
+  await repo.insertMovements(
+    ctx,
+    closed.map((r) => ({
+      skuId: r.skuId,
+      warehouseId: r.warehouseId,
+      onHandDelta: consume ? -r.quantity : 0,
+      reservedDelta: -r.quantity,
+      reason: consume ? 'shipment' : 'release',
+      refType: 'order',
+      refId: String(orderId),
+      note,
+      actorId: ctx.actor.id,
+      at,
+    })),
+  );
+  // A shipment takes reserved stock: available does not change, so listing cannot either.
+  if (!consume) await syncListing(ctx, [...new Set(closed.map((r) => r.skuId))]);
+}
+
+/** Releases every open reservation of the order; doing it again changes nothing. */
+export const releaseForOrder = (ctx: Ctx, orderId: number, reason: string): Promise<void> => closeReservations(ctx, orderId, 'released', reason);
+
+/** Shipment: the reserved units leave the warehouse (on hand and reserved both drop). */
+export const consumeForOrder = (ctx: Ctx, orderId: number): Promise<void> => closeReservations(ctx, orderId, 'consumed', null);
+
+// ---- reads ----
+
+export async function listLevels(ctx: Ctx, q: LevelListQuery) {
+  return read.listLevels(ctx, q, await defaultSafetyStock(ctx));
+}
+
+export const listMovements = (ctx: Ctx, q: MovementListQuery) => read.listMovements(ctx, q);
+
+export const pickSkus = (ctx: Ctx, q: { q?: string; page: number; pageSize: number }) => read.pickSkus(ctx, q);
+
+/** Stock below safety stock per SKU and warehouse (restock alerts), largest shortfall first. */
+export async function lowStockAlerts(ctx: Ctx, limit = 100): Promise<{ items: LowStockAlert[]; total: number }> {
+  return read.lowStock(ctx, limit, await defaultSafetyStock(ctx));
+}
+
+// ---- the invariant checker ----
+
+/**
+ * Verifies the stock ledger on live data: on hand = Σ on-hand movements, reserved = Σ reserved
+ * movements = Σ open reservations, nothing negative, never reserved above on hand.
+ */
+export async function checkStockInvariants(ctx: Ctx): Promise<InvariantProblem[]> {
+  const problems: InvariantProblem[] = [];
+  for (const row of await repo.ledgerMismatches(ctx)) {
+    const at = `SKU ${row.sku_id} 仓库 ${row.warehouse_id}`;
+    const add = (kind: InvariantProblem['kind'], expected: number, actual: number, message: string) =>
+      problems.push({ kind, skuId: row.sku_id, warehouseId: row.warehouse_id, expected, actual, message: `${at}：${message}` });
+    if (row.on_hand !== row.ledger_on_hand) add('on_hand_vs_ledger', row.ledger_on_hand, row.on_hand, `在库 ${row.on_hand} ≠ 流水合计 ${row.ledger_on_hand}`);
+    if (row.reserved !== row.ledger_reserved) add('reserved_vs_ledger', row.ledger_reserved, row.reserved, `预留 ${row.reserved} ≠ 流水预留合计 ${row.ledger_reserved}`);
+    if (row.reserved !== row.open_reserved) add('reserved_vs_reservations', row.open_reserved, row.reserved, `预留 ${row.reserved} ≠ 未结预留单合计 ${row.open_reserved}`);
+    if (row.on_hand < 0 || row.reserved < 0) add('negative', 0, Math.min(row.on_hand, row.reserved), `出现负数（在库 ${row.on_hand}，预留 ${row.reserved}）`);
+    if (row.reserved > row.on_hand) add('oversold', row.on_hand, row.reserved, `预留 ${row.reserved} 超过在库 ${row.on_hand}（超卖）`);
+  }
+  return problems;
+}

@@ -1,0 +1,96 @@
+// Reusable test data, created through the HTTP API as a user would. Add your own; keep others'.
+import type { Client } from './harness';
+
+let sequence = 0;
+/** A code no other test in this process has used: `${prefix}${n}`. */
+export const uniqueCode = (prefix: string) => `${prefix}${++sequence}${process.pid % 1000}`;
+
+/** Returns the body, or throws with the reply so a failing set-up says why. */
+export function expectStatus<T = any>(res: { status: number; body: any }, status: number): T {
+  if (res.status !== status) throw new Error(`expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}
+
+export async function makeWarehouse(admin: Client, fields: { code?: string; name?: string; bins?: string[] } = {}) {
+  const code = fields.code ?? uniqueCode('WH');
+  return expectStatus(await admin.post('/api/v1/warehouses', { code, name: fields.name ?? `${code} 仓`, bins: fields.bins ?? [] }), 201);
+}
+
+export async function makeShop(admin: Client, fields: { code?: string; name?: string; platform?: string; defaultWarehouseCode?: string | null } = {}) {
+  const code = fields.code ?? uniqueCode('SHOP');
+  return expectStatus(await admin.post('/api/v1/shops', { platform: 'tmall', name: `${code} 旗舰店`, ...fields, code }), 201);
+}
+
+export interface SkuFields {
+  code?: string;
+  barcode?: string | null;
+  spec?: string;
+  price?: number;
+  cost?: number;
+  weightGrams?: number;
+  safetyStock?: number | null;
+  listingPinned?: boolean;
+  listingStatus?: 'on_sale' | 'delisted';
+}
+
+/** A product with one SKU per entry of `skus` (default: one SKU at ¥99.00). */
+export async function makeProduct(admin: Client, skus: SkuFields[] = [{}], fields: { name?: string; category?: string; priceBand?: string } = {}) {
+  return expectStatus(
+    await admin.post('/api/v1/products', {
+      name: fields.name ?? '纯棉T恤',
+      category: fields.category ?? '服装',
+      priceBand: fields.priceBand ?? 'profit',
+      skus: skus.map((s) => ({ price: 9900, cost: 4000, weightGrams: 250, spec: '白色 M', ...s, code: s.code ?? uniqueCode('SKU') })),
+    }),
+    201,
+  );
+}
+
+export async function receiveStock(client: Client, warehouseCode: string, lines: { skuCode: string; quantity: number; binCode?: string }[]) {
+  return expectStatus(await client.post('/api/v1/inventory/receipts', { warehouseCode, lines }), 201);
+}
+
+/**
+ * Two warehouses, a shop defaulting to the first, one product with `skuCount` SKUs and `stock`
+ * units of each SKU in the first warehouse.
+ */
+export async function seedCatalog(admin: Client, opts: { skuCount?: number; stock?: number } = {}) {
+  const main = await makeWarehouse(admin, { name: '华东主仓' });
+  const backup = await makeWarehouse(admin, { name: '华南备用仓' });
+  const shop = await makeShop(admin, { defaultWarehouseCode: main.code });
+  const product = await makeProduct(admin, Array.from({ length: opts.skuCount ?? 2 }, () => ({})));
+  const skus: { id: number; code: string; price: number }[] = product.skus;
+  if ((opts.stock ?? 100) > 0) await receiveStock(admin, main.code, skus.map((s) => ({ skuCode: s.code, quantity: opts.stock ?? 100 })));
+  return { shop, warehouses: [main, backup], product, skus };
+}
+
+let buyerSerial = 0;
+
+/**
+ * A valid order body for `shopCode` buying one of each SKU at its price: a new buyer (nick, phone,
+ * street address) each call, so no risk rule fires unless `overrides` make it.
+ */
+export function orderInput(shopCode: string, skus: { code: string; price: number }[], overrides: Record<string, unknown> = {}) {
+  const n = ++buyerSerial;
+  return {
+    shopCode,
+    buyer: { nick: `buyer_${n}_${process.pid}`, name: '张三', phone: `139${String(process.pid % 1000).padStart(3, '0')}${String(n).padStart(5, '0')}` },
+    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${n} 号 ${process.pid} 室`, postalCode: '310000' },
+    items: skus.map((s) => ({ skuCode: s.code, quantity: 1, unitPrice: s.price })),
+    shippingFee: 800,
+    discount: 0,
+    paymentMethod: 'alipay',
+    ...overrides,
+  };
+}
+
+/** Creates an order through the API (201) and returns its detail. */
+export async function makeOrder(client: Client, body: Record<string, unknown>) {
+  return expectStatus(await client.post('/api/v1/orders', body), 201);
+}
+
+/** Creates an order and pays it in full, which runs the automatic review. */
+export async function makePaidOrder(client: Client, body: Record<string, unknown>) {
+  const order = await makeOrder(client, body);
+  return expectStatus(await client.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' }), 200);
+}
