@@ -119,3 +119,11 @@ export async function signInAs(e2e: E2E, username: string, password: string): Pr
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/**
+ * Picks an option in the open antd Select dropdown by its label. antd renders the visible options
+ * as plain divs (the role="option" ones are an offscreen a11y copy), so they are found by title.
+ */
+export async function chooseOption(page: Page, label: string): Promise<void> {
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+}

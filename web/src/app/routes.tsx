@@ -1,4 +1,4 @@
-import { HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from './locales/zh';
 
@@ -14,7 +14,12 @@ export interface PageRoute {
   menu?: { group: keyof Messages['menu'] | null; label: keyof Messages['menu']; icon?: ReactNode };
 }
 
-export const menuGroups: { key: keyof Messages['menu']; icon: ReactNode }[] = [{ key: 'admin', icon: <SettingOutlined /> }];
+export const menuGroups: { key: keyof Messages['menu']; icon: ReactNode }[] = [
+  { key: 'orders', icon: <ShoppingCartOutlined /> },
+  { key: 'catalog', icon: <AppstoreOutlined /> },
+  { key: 'inventory', icon: <DatabaseOutlined /> },
+  { key: 'admin', icon: <SettingOutlined /> },
+];
 
 export const pageRoutes: PageRoute[] = [
   {
@@ -23,4 +28,6 @@ export const pageRoutes: PageRoute[] = [
     permission: null,
     menu: { group: null, label: 'workbench', icon: <HomeOutlined /> },
   },
+  { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },
+  { path: '/admin/settings', page: lazy(() => import('../admin/SettingsPage')), permission: 'settings.read', menu: { group: 'admin', label: 'settings' } },
 ];

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  e2e.page.setDefaultTimeout(10_000);
+  await signInAs(e2e, 'admin', ADMIN_PASSWORD);
+});
+afterAll(() => e2e?.close());
+
+describe('users and roles', () => {
+  it('creates a user with two roles through the form', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/users');
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('xiaocai');
+    await dialog.getByLabel('姓名').fill('小蔡');
+    await dialog.getByLabel('密码').fill('xiaocai-pass-1');
+    await dialog.getByLabel('角色').click();
+    await chooseOption(page, '售前客服');
+    await chooseOption(page, '仓储');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+
+    await page.getByText('用户已创建').waitFor();
+    const row = page.getByRole('row', { name: /xiaocai/ });
+    await row.getByText('售前客服').waitFor();
+    await row.getByText('仓储').waitFor();
+
+    const users = await e2e.api('GET', '/api/v1/users?q=xiaocai');
+    expect(users.items).toHaveLength(1);
+    expect([...users.items[0].roles].sort()).toEqual(['cs_presale', 'warehouse']);
+  });
+
+  it('shows the server message on the field it names when the username is taken', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('xiaocai');
+    await dialog.getByLabel('姓名').fill('另一个小蔡');
+    await dialog.getByLabel('密码').fill('xiaocai-pass-2');
+    await dialog.getByLabel('角色').click();
+    await chooseOption(page, '财务');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.locator('.ant-form-item-has-error', { has: page.getByLabel('用户名') }).waitFor();
+    await page.screenshot({ path: '/tmp/sf-users-error.png' });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    const users = await e2e.api('GET', '/api/v1/users?q=xiaocai');
+    expect(users.items).toHaveLength(1);
+  });
+
+  it('filters by role and keeps the filter in the address bar', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/users?role=warehouse');
+    await page.getByRole('row', { name: /xiaocai/ }).waitFor();
+    expect(await page.getByRole('row', { name: /admin/ }).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('row', { name: /xiaocai/ }).waitFor();
+  });
+
+  it('deactivates a user after confirmation', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/users');
+    const row = page.getByRole('row', { name: /xiaocai/ });
+    await row.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已停用').waitFor();
+    const users = await e2e.api('GET', '/api/v1/users?q=xiaocai');
+    expect(users.items[0].active).toBe(false);
+  });
+});
+
+describe('rules and settings', () => {
+  it('shows every setting with a Chinese label', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/settings');
+    await page.getByRole('heading', { name: '规则设置' }).waitFor();
+    const { definitions } = await e2e.api('GET', '/api/v1/settings');
+    for (const def of definitions) await page.getByText(def.label, { exact: true }).first().waitFor();
+    await page.screenshot({ path: '/tmp/sf-settings.png', fullPage: true });
+  });
+});

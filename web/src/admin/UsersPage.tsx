@@ -1,0 +1,122 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useAuth } from '../app/auth';
+import { FilterBar } from '../app/FilterBar';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { labelOf, optionsOf } from '../app/labels';
+import { useListParams } from '../app/list';
+import { fill } from '../app/locales/zh';
+import { Page } from '../app/Page';
+import { useApiMutation } from '../app/useApiMutation';
+import { fetchUsers, unlockUser, updateUser, type Role, type User } from './api';
+import { UserFormModal } from './UserFormModal';
+
+function isLocked(user: User) {
+  return !!user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs());
+}
+
+export default function UsersPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const list = useListParams();
+  const [editing, setEditing] = useState<{ user: User | null } | null>(null);
+  const manage = can('users.manage');
+
+  const users = useQuery({
+    queryKey: ['users', list.query],
+    queryFn: () => fetchUsers({ q: list.filters.q, role: list.filters.role as Role | undefined, page: list.page, pageSize: list.pageSize }),
+    placeholderData: (previous) => previous,
+  });
+  const setActive = useApiMutation((vars: { user: User; active: boolean }) => updateUser(vars.user.id, { active: vars.active }), {
+    success: t.common.saved,
+    invalidate: [['users']],
+  });
+  const unlock = useApiMutation((user: User) => unlockUser(user.id), { success: t.users.unlocked, invalidate: [['users']] });
+
+  const columns: TableColumnsType<User> = [
+    { title: t.users.username, dataIndex: 'username' },
+    { title: t.users.displayName, dataIndex: 'displayName' },
+    {
+      title: t.users.roles,
+      dataIndex: 'roles',
+      render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{labelOf(t.roles, r)}</Tag>),
+    },
+    {
+      title: t.users.status,
+      key: 'status',
+      render: (_, user) =>
+        isLocked(user) ? (
+          <Tag color="orange">{fill(t.users.locked, { until: formatTime(user.lockedUntil) })}</Tag>
+        ) : user.active ? (
+          <Tag color="green">{t.users.active}</Tag>
+        ) : (
+          <Tag>{t.users.inactive}</Tag>
+        ),
+    },
+    { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
+  ];
+  if (manage) {
+    columns.push({
+      title: t.common.actions,
+      key: 'actions',
+      render: (_, user) => (
+        <Space>
+          <Button type="link" size="small" onClick={() => setEditing({ user })}>
+            {t.common.edit}
+          </Button>
+          {user.active ? (
+            <Popconfirm title={fill(t.users.deactivateConfirm, { name: user.displayName })} onConfirm={() => setActive.mutateAsync({ user, active: false })}>
+              <Button type="link" size="small" danger>
+                {t.users.deactivate}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button type="link" size="small" onClick={() => setActive.mutate({ user, active: true })}>
+              {t.users.activate}
+            </Button>
+          )}
+          {isLocked(user) && (
+            <Button type="link" size="small" onClick={() => unlock.mutate(user)}>
+              {t.users.unlock}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Page
+      title={t.users.title}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+            {t.users.create}
+          </Button>
+        )
+      }
+    >
+      <FilterBar list={list}>
+        <Form.Item name="q">
+          <Input placeholder={t.users.searchPlaceholder} allowClear />
+        </Form.Item>
+        <Form.Item name="role" label={t.users.roles}>
+          <Select options={optionsOf(t.roles)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
+        </Form.Item>
+      </FilterBar>
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data?.items}
+        loading={users.isFetching}
+        pagination={list.pagination(users.data?.total)}
+        onChange={list.onTableChange}
+      />
+      <UserFormModal open={!!editing} user={editing?.user ?? null} onClose={() => setEditing(null)} />
+    </Page>
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, Form, Space } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useI18n } from './i18n';
+import type { Filters, ListParams } from './list';
+
+interface Props {
+  list: ListParams;
+  children: ReactNode;
+  /** URL filters → form values (e.g. two dates → one range); identity by default. */
+  toForm?: (filters: Filters) => Record<string, unknown>;
+  /** Form values → URL filters; identity by default. */
+  fromForm?: (values: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** The filter row above a list: submits into the URL (see useListParams) and follows it back. */
+export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const filtersKey = JSON.stringify(list.filters);
+
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toForm(list.filters));
+    // follow the URL only; toForm is a pure mapping
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filtersKey, form]);
+
+  return (
+    <Form form={form} layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>
+      {children}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t.common.search}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              list.applyFilters({});
+            }}
+          >
+            {t.common.reset}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
