@@ -7,10 +7,11 @@ import { parseArgs } from 'node:util';
 import { seededRandom } from '../server/src/demo/fixtures';
 import { signInAdmin } from './lib/client';
 import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadOptions, type LoadResult } from './lib/load';
-import { prepareRawDatabase, rawWriter } from './lib/rawIntake';
+import { rawWriter } from './lib/rawIntake';
 import { fmt, recordResults, table } from './lib/report';
 import { createScratchDatabase, startServer, type Backend } from './lib/server';
 import { orderBody, seedCatalog } from './lib/shopData';
+import { migrateWithCatalog } from './lib/sqlCatalog';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,7 +41,7 @@ const nextOrder = () => orderBody(random, buyerSerial++);
 async function measureRaw(): Promise<Measured> {
   const scratch = await createScratchDatabase('raw');
   try {
-    await prepareRawDatabase(scratch.url, STOCK_PER_SKU);
+    await migrateWithCatalog(scratch.url, STOCK_PER_SKU);
     const writer = rawWriter(scratch.url);
     try {
       await runLoad(warmup, [201], () => writer.write(nextOrder()));

@@ -1,7 +1,5 @@
 import pg from 'pg';
-import { DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts, divisionCodeOf } from '../../server/src/demo/fixtures';
-import { openDatabase } from '../../server/src/db/client';
-import { migrate } from '../../server/src/db/migrate';
+import { divisionCodeOf } from '../../server/src/demo/fixtures';
 import { createPii } from '../../server/src/platform/pii';
 import type { Attempt } from './load';
 import { BENCH_SECRET } from './server';
@@ -14,43 +12,6 @@ import type { OrderBody } from './shopData';
  * It keeps the service's reads (shop, SKUs, customer match, stock) so the comparison is fair,
  * and does none of the HTTP, validation or ORM work.
  */
-
-/** Migrates the scratch database and loads the same shops, warehouses, catalog and stock as the API seed. */
-export async function prepareRawDatabase(url: string, stockPerSku: number): Promise<void> {
-  const database = await openDatabase({ url, poolSize: 1 });
-  try {
-    await migrate(database);
-    const q = database.query;
-    for (const w of DEMO_WAREHOUSES) await q('INSERT INTO warehouses (code, name) VALUES ($1, $2)', [w.code, w.name]);
-    for (const s of DEMO_SHOPS) {
-      await q('INSERT INTO shops (code, name, platform, default_warehouse_id) SELECT $1, $2, $3, id FROM warehouses WHERE code = $4', [
-        s.code,
-        s.name,
-        s.platform,
-        s.defaultWarehouseCode,
-      ]);
-    }
-    for (const p of demoProducts()) {
-      const { rows } = await q('INSERT INTO products (name, category, price_band) VALUES ($1, $2, $3) RETURNING id', [p.name, p.category, p.priceBand]);
-      for (const s of p.skus) {
-        await q('INSERT INTO skus (product_id, code, barcode, spec, price, cost, weight_grams, safety_stock) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)', [
-          rows[0]!.id,
-          s.code,
-          s.barcode,
-          s.spec,
-          s.price,
-          s.cost,
-          s.weightGrams,
-          s.safetyStock,
-        ]);
-      }
-    }
-    await q('INSERT INTO stock_levels (sku_id, warehouse_id, on_hand) SELECT s.id, w.id, $1 FROM skus s CROSS JOIN warehouses w', [stockPerSku]);
-    await q("INSERT INTO stock_movements (sku_id, warehouse_id, on_hand_delta, reason, ref_type, at) SELECT sku_id, warehouse_id, on_hand, 'receipt', 'receipt', now() FROM stock_levels");
-  } finally {
-    await database.close();
-  }
-}
 
 const pii = createPii(BENCH_SECRET);
 

@@ -4,15 +4,18 @@ import type { Api } from './client';
 export const benchSkus = demoProducts().flatMap((p) => p.skus);
 export const benchShopCodes = DEMO_SHOPS.map((s) => s.code);
 
-/** Shops, warehouses and the 40-SKU catalog through the API, with `stockPerSku` units of every SKU in every warehouse. */
-export async function seedCatalog(api: Api, stockPerSku: number): Promise<void> {
+/**
+ * Shops, warehouses and the 40-SKU catalog through the API, with `stockPerSku` units of every SKU
+ * in every warehouse except the SKUs in `without` (which get no stock).
+ */
+export async function seedCatalog(api: Api, stockPerSku: number, without: string[] = []): Promise<void> {
   for (const w of DEMO_WAREHOUSES) await api.must('POST', '/api/v1/warehouses', w);
   for (const s of DEMO_SHOPS) await api.must('POST', '/api/v1/shops', s);
   for (const p of demoProducts()) await api.must('POST', '/api/v1/products', p);
   for (const w of DEMO_WAREHOUSES) {
     await api.must('POST', '/api/v1/inventory/receipts', {
       warehouseCode: w.code,
-      lines: benchSkus.map((s) => ({ skuCode: s.code, quantity: stockPerSku })),
+      lines: benchSkus.filter((s) => !without.includes(s.code)).map((s) => ({ skuCode: s.code, quantity: stockPerSku })),
       note: '压测入库',
     });
   }

@@ -1,0 +1,129 @@
+/**
+ * npm run bench:list — 1 M generated orders on PostgreSQL; p50/p95 of filtered list pages and of
+ * lookups by phone / nick / order no through GET /api/v1/orders, one request at a time.
+ * Options: --orders=1000000 --requests=200 --keep (leave the database for EXPLAIN) --reuse=<database name>
+ */
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { benchSkus, benchShopCodes } from './lib/shopData';
+import { seededRandom, pick, type Random } from '../server/src/demo/fixtures';
+import { generateOrders, NICK_POOL, PHONE_POOL, poolNick, poolPhone, type GenerateReport } from './lib/bulkOrders';
+import { signInAdmin, type Api } from './lib/client';
+import { percentile, runLoad, statusSummary, unexpectedReport, type LoadResult } from './lib/load';
+import { fmt, recordResults, table } from './lib/report';
+import { adminDatabaseUrl, createScratchDatabase, startServer, type ScratchDatabase } from './lib/server';
+import { migrateWithCatalog } from './lib/sqlCatalog';
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    requests: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+  },
+});
+const requests = Number(args.requests);
+const DAY = 86_400_000;
+
+interface Probe {
+  name: string;
+  kind: 'list' | 'lookup';
+  /** The query string of request i. */
+  url: (random: Random) => string;
+}
+
+const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+const path = (params: Record<string, string>) => `/api/v1/orders?${new URLSearchParams(params)}`;
+
+function probes(orderNos: string[]): Probe[] {
+  const phone = (r: Random) => poolPhone(Math.floor(r() * PHONE_POOL));
+  const nick = (r: Random) => poolNick(Math.floor(r() * NICK_POOL));
+  return [
+    { name: 'list: shop + status + last 30 days', kind: 'list', url: (r) => path({ shopCode: pick(r, benchShopCodes), status: 'completed,shipped,delivered', createdFrom: iso(30 * DAY) }) },
+    { name: 'list: status (review queue, awaiting_fulfillment)', kind: 'list', url: (r) => path({ status: pick(r, ['awaiting_review,on_hold', 'awaiting_fulfillment']) }) },
+    { name: 'list: flag + last 90 days', kind: 'list', url: (r) => path({ flag: pick(r, ['red', 'yellow', 'green']), createdFrom: iso(90 * DAY) }) },
+    { name: 'list: SKU + last 7 days', kind: 'list', url: (r) => path({ skuCode: pick(r, benchSkus).code, createdFrom: iso(7 * DAY) }) },
+    { name: 'list: everything, page 3, newest first', kind: 'list', url: () => path({ page: '3' }) },
+    { name: 'lookup: phone=', kind: 'lookup', url: (r) => path({ phone: phone(r) }) },
+    { name: 'lookup: nick=', kind: 'lookup', url: (r) => path({ nick: nick(r) }) },
+    { name: 'lookup: orderNo=', kind: 'lookup', url: (r) => path({ orderNo: pick(r, orderNos) }) },
+    { name: 'search box q= (order no)', kind: 'lookup', url: (r) => path({ q: pick(r, orderNos) }) },
+    { name: 'search box q= (phone)', kind: 'lookup', url: (r) => path({ q: phone(r) }) },
+    { name: 'search box q= (nick)', kind: 'lookup', url: (r) => path({ q: nick(r) }) },
+  ];
+}
+
+const TARGET_MS = { list: 30, lookup: 20 } as const;
+
+async function sampleOrderNos(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ order_no: string }>('SELECT order_no FROM orders TABLESAMPLE SYSTEM (1) LIMIT 500');
+    return rows.map((r) => r.order_no);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timeProbe(api: Api, probe: Probe): Promise<LoadResult> {
+  const random = seededRandom(probe.name.length * 7919);
+  const run = () => api.request('GET', probe.url(random));
+  await runLoad({ concurrency: 1, maxCount: 20, maxMs: 30_000 }, [200], run);
+  return runLoad({ concurrency: 1, maxCount: requests, maxMs: 120_000 }, [200], run);
+}
+
+async function prepare(): Promise<{ scratch: ScratchDatabase | null; url: string; generated: GenerateReport | null }> {
+  if (args.reuse) {
+    const url = new URL(adminDatabaseUrl);
+    url.pathname = `/${args.reuse}`;
+    return { scratch: null, url: url.toString(), generated: null };
+  }
+  const scratch = await createScratchDatabase('list');
+  await migrateWithCatalog(scratch.url, 1000);
+  console.log(`generating ${fmt(Number(args.orders))} orders in ${scratch.name} …`);
+  const generated = await generateOrders(scratch.url, Number(args.orders), console.log);
+  return { scratch, url: scratch.url, generated };
+}
+
+async function main() {
+  const { scratch, url, generated } = await prepare();
+  try {
+    const orderNos = await sampleOrderNos(url);
+    const server = await startServer({ databaseUrl: url });
+    const measured: { probe: Probe; result: LoadResult }[] = [];
+    try {
+      const api = await signInAdmin(server.baseUrl);
+      for (const probe of probes(orderNos)) {
+        console.log(`  ${probe.name}`);
+        measured.push({ probe, result: await timeProbe(api, probe) });
+      }
+    } finally {
+      await server.stop();
+    }
+    const rows = measured.map(({ probe, result }) => {
+      const p95 = percentile(result.latenciesMs, 95);
+      return [probe.name, fmt(percentile(result.latenciesMs, 50), 1), `**${fmt(p95, 1)}**`, `≤ ${TARGET_MS[probe.kind]}`, p95 <= TARGET_MS[probe.kind] ? 'met' : 'MISSED', statusSummary(result)];
+    });
+    const unexpected = measured.flatMap(({ probe, result }) => unexpectedReport(result).map((line) => `- ${probe.name}: ${line}`));
+    const body = [
+      generated
+        ? `Generated ${fmt(generated.orders)} orders (${fmt(generated.items)} lines) by set-based SQL in ${fmt(generated.seconds)} s: 7 shops, one year, statuses by age, 6 % flagged, ${fmt(PHONE_POOL)} phones and ${fmt(NICK_POOL)} nicks.`
+        : `Reused database ${args.reuse}.`,
+      `Each row: ${requests} requests one at a time through HTTP (after 20 warm-up), admin token, default page size 20, ms measured by the client.`,
+      '',
+      table(['request', 'p50 ms', 'p95 ms', 'target p95 ms', 'verdict', 'statuses'], rows),
+      ...(unexpected.length ? ['', 'Unexpected replies:', ...unexpected] : []),
+    ].join('\n');
+    console.log('\n' + body);
+    await recordResults('list', 'Order list and lookups on 1 M orders (`npm run bench:list`)', body);
+  } finally {
+    if (scratch && !args.keep) await scratch.drop();
+    else console.log(`kept database: ${url}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
