@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog/routes';
 import { inventoryRoutes } from './modules/inventory/routes';
+import { customerRoutes } from './modules/customers';
+import { orderJobs, orderRoutes } from './modules/orders';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
@@ -15,10 +17,10 @@ import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [];
+export const moduleJobs: JobDefinition[] = [...orderJobs];
 
 export interface AppOptions {
   logger?: boolean;

@@ -1,0 +1,7 @@
+/** The orders module's public surface. */
+export { resolveDivision, type ResolvedDivision } from './divisions';
+export { orderJobs, sweepUnpaidOrders } from './jobs';
+export type { OrderDetail, OrderSummary } from './model';
+export { orderRoutes } from './routes';
+export { countReviewOverdue, countUnpaidToRemind, getOrder } from './service';
+export { ORDER_STATUSES, type OrderStatus } from './states';

@@ -1,0 +1,223 @@
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
+import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
+
+/** Queries on the orders module's own tables; one home per query. */
+
+export type OrderRow = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderPatch = Partial<Omit<NewOrder, 'id' | 'shopId' | 'orderNo'>>;
+export type ItemRow = typeof orderItems.$inferSelect;
+export type PaymentRow = typeof orderPayments.$inferSelect;
+export type RemarkRow = typeof orderRemarks.$inferSelect;
+
+export async function nextOrderSequence(ctx: Ctx): Promise<number> {
+  const result = (await ctx.db.execute(sql`SELECT nextval('order_no_seq') AS n`)) as unknown as { rows: { n: number | string }[] };
+  return Number(result.rows[0]!.n);
+}
+
+/** Inserts the order, or returns undefined when the shop already has this platform order id. */
+export async function insertOrder(ctx: Ctx, values: NewOrder): Promise<OrderRow | undefined> {
+  const [row] = await ctx.db.insert(orders).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findByPlatformOrderId(ctx: Ctx, shopId: number, platformOrderId: string): Promise<OrderRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.shopId, shopId), eq(orders.platformOrderId, platformOrderId)));
+  return row;
+}
+
+export async function findOrder(ctx: Ctx, id: number): Promise<OrderRow | undefined> {
+  const [row] = await ctx.db.select().from(orders).where(eq(orders.id, id));
+  return row;
+}
+
+/** The order locked for the rest of the transaction, so two actions on it run one after the other. */
+export async function lockOrder(ctx: Ctx, id: number): Promise<OrderRow | undefined> {
+  const [row] = await ctx.db.select().from(orders).where(eq(orders.id, id)).for('update');
+  return row;
+}
+
+export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Promise<OrderRow> {
+  const [row] = await ctx.db.update(orders).set(patch).where(eq(orders.id, id)).returning();
+  return row!;
+}
+
+export async function insertItems(ctx: Ctx, rows: (typeof orderItems.$inferInsert)[]): Promise<void> {
+  await ctx.db.insert(orderItems).values(rows);
+}
+
+export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
+  ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
+
+export async function insertPayment(ctx: Ctx, values: typeof orderPayments.$inferInsert): Promise<void> {
+  await ctx.db.insert(orderPayments).values(values);
+}
+
+export const listPayments = (ctx: Ctx, orderId: number): Promise<PaymentRow[]> =>
+  ctx.db.select().from(orderPayments).where(eq(orderPayments.orderId, orderId)).orderBy(asc(orderPayments.id));
+
+export async function insertRemark(ctx: Ctx, values: typeof orderRemarks.$inferInsert): Promise<RemarkRow> {
+  const [row] = await ctx.db.insert(orderRemarks).values(values).returning();
+  return row!;
+}
+
+export const listRemarks = (ctx: Ctx, orderId: number): Promise<RemarkRow[]> =>
+  ctx.db.select().from(orderRemarks).where(eq(orderRemarks.orderId, orderId)).orderBy(asc(orderRemarks.id));
+
+// ---- facts for the risk rules ----
+
+export async function countOrdersFromIp(ctx: Ctx, buyerIp: string, since: Date): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(eq(orders.buyerIp, buyerIp), gt(orders.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/** Other unshipped orders of the shop since `since` sharing the phone or the address. */
+export async function unshippedSharingBuyer(
+  ctx: Ctx,
+  order: Pick<OrderRow, 'id' | 'shopId' | 'buyerPhoneIndex' | 'addressIndex'>,
+  since: Date,
+): Promise<{ samePhone: string[]; sameAddress: string[] }> {
+  const samePhone = order.buyerPhoneIndex ? eq(orders.buyerPhoneIndex, order.buyerPhoneIndex) : sql`false`;
+  const sameAddress = eq(orders.addressIndex, order.addressIndex);
+  const rows = await ctx.db
+    .select({ orderNo: orders.orderNo, phoneIndex: orders.buyerPhoneIndex, addressIndex: orders.addressIndex })
+    .from(orders)
+    .where(
+      and(
+        or(samePhone, sameAddress),
+        eq(orders.shopId, order.shopId),
+        ne(orders.id, order.id),
+        inArray(orders.status, [...UNSHIPPED_STATUSES]),
+        gt(orders.createdAt, since),
+      ),
+    )
+    .orderBy(asc(orders.id))
+    .limit(20);
+  return {
+    samePhone: rows.filter((r) => order.buyerPhoneIndex && r.phoneIndex === order.buyerPhoneIndex).map((r) => r.orderNo),
+    sameAddress: rows.filter((r) => r.addressIndex === order.addressIndex).map((r) => r.orderNo),
+  };
+}
+
+export async function countRemarks(ctx: Ctx, orderId: number): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(orderRemarks).where(eq(orderRemarks.orderId, orderId));
+  return row?.n ?? 0;
+}
+
+// ---- lists ----
+
+export interface OrderFilter {
+  shopId?: number;
+  statuses?: OrderStatus[];
+  flag?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  skuId?: number;
+  phoneIndex?: string;
+  nick?: string;
+  orderNo?: string;
+  /** The search box, already turned into the values each indexed column would hold. */
+  search?: { text: string; phoneIndex: string | null };
+}
+
+export type OrderSortKey = 'createdAt' | 'total';
+
+export interface OrderPage {
+  sort: { key: OrderSortKey; descending: boolean };
+  limit: number;
+  offset: number;
+  /** Keyset position: rows strictly after (value, id) in the sort order. */
+  after?: { value: string | number; id: number };
+}
+
+function filterWhere(f: OrderFilter): SQL | undefined {
+  return and(
+    f.shopId !== undefined ? eq(orders.shopId, f.shopId) : undefined,
+    f.statuses?.length ? inArray(orders.status, f.statuses) : undefined,
+    f.flag ? eq(orders.flag, f.flag) : undefined,
+    f.createdFrom ? gte(orders.createdAt, f.createdFrom) : undefined,
+    f.createdTo ? lte(orders.createdAt, f.createdTo) : undefined,
+    f.skuId !== undefined
+      ? inArray(orders.id, sql`(SELECT ${orderItems.orderId} FROM ${orderItems} WHERE ${orderItems.skuId} = ${f.skuId})`)
+      : undefined,
+    f.phoneIndex ? eq(orders.buyerPhoneIndex, f.phoneIndex) : undefined,
+    f.nick ? eq(orders.buyerNick, f.nick) : undefined,
+    f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,
+    f.search
+      ? or(
+          eq(orders.orderNo, f.search.text),
+          and(isNotNull(orders.platformOrderId), eq(orders.platformOrderId, f.search.text)),
+          eq(orders.buyerNick, f.search.text),
+          f.search.phoneIndex ? eq(orders.buyerPhoneIndex, f.search.phoneIndex) : undefined,
+        )
+      : undefined,
+  );
+}
+
+export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage): Promise<OrderRow[]> {
+  const column = page.sort.key === 'total' ? orders.total : orders.createdAt;
+  const order = page.sort.descending ? [desc(column), desc(orders.id)] : [asc(column), asc(orders.id)];
+  const after = page.after
+    ? page.sort.descending
+      ? sql`(${column}, ${orders.id}) < (${page.after.value}, ${page.after.id})`
+      : sql`(${column}, ${orders.id}) > (${page.after.value}, ${page.after.id})`
+    : undefined;
+  return ctx.db
+    .select()
+    .from(orders)
+    .where(and(filterWhere(filter), after))
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.after ? 0 : page.offset);
+}
+
+export async function countOrders(ctx: Ctx, filter: OrderFilter): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(orders).where(filterWhere(filter));
+  return row?.n ?? 0;
+}
+
+// ---- unpaid orders and the review queue ----
+
+/** Unpaid orders created at or before `before`, in id order after `afterId` (keyset batches). */
+export async function unpaidCreatedBefore(ctx: Ctx, before: Date, afterId: number, limit: number): Promise<Pick<OrderRow, 'id' | 'createdAt'>[]> {
+  return ctx.db
+    .select({ id: orders.id, createdAt: orders.createdAt })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending_payment'), lte(orders.createdAt, before), gt(orders.id, afterId)))
+    .orderBy(asc(orders.id))
+    .limit(limit);
+}
+
+export async function countUnpaidCreatedBefore(ctx: Ctx, before: Date): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending_payment'), lte(orders.createdAt, before)));
+  return row?.n ?? 0;
+}
+
+/** Records the reminder unless it was sent before; true when this call recorded it. */
+export async function claimReminder(ctx: Ctx, orderId: number, kind: string, sentAt: Date): Promise<boolean> {
+  const rows = await ctx.db.insert(orderReminders).values({ orderId, kind, sentAt }).onConflictDoNothing().returning({ orderId: orderReminders.orderId });
+  return rows.length > 0;
+}
+
+export async function insertUnpaidRegister(ctx: Ctx, values: typeof unpaidRegister.$inferInsert): Promise<void> {
+  await ctx.db.insert(unpaidRegister).values(values).onConflictDoNothing();
+}
+
+export async function countReviewOverdue(ctx: Ctx, now: Date): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(inArray(orders.status, ['awaiting_review', 'on_hold']), lte(orders.reviewDueAt, now)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { command, created, ok, query, send } from '../../platform/http';
+import { errorReply, idParams, timelineSchema } from '../../platform/model';
+import { createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import * as service from './service';
+
+const tags = ['orders'];
+const detailReplies = { 200: orderDetailSchema, 404: errorReply, 409: errorReply, 422: errorReply };
+
+export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/orders',
+    {
+      config: { permission: 'orders.create' },
+      schema: {
+        tags,
+        summary: '创建订单（同一店铺的平台订单号重复提交时返回已有订单，状态码 200）',
+        body: createOrderBody,
+        response: { 201: orderDetailSchema, 200: orderDetailSchema, 409: errorReply, 422: errorReply },
+      },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await command(request, async (ctx) => {
+          const result = await service.createOrder(ctx, request.body);
+          return result.replayed ? ok(result.order) : created(result.order);
+        }),
+      ),
+  );
+
+  app.get('/api/v1/orders', { config: { permission: 'orders.read' }, schema: { tags, summary: '订单列表与搜索', querystring: orderListQuery, response: { 200: orderListReply, 400: errorReply } } }, async (request) =>
+    service.listOrders(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/orders/:id',
+    {
+      config: { permission: 'orders.read' },
+      schema: { tags, summary: '订单详情（买家信息默认脱敏；reveal=1 需要 customers.pii.reveal 并留痕）', params: idParams, querystring: revealQuery, response: { 200: orderDetailSchema, 403: errorReply, 404: errorReply } },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (request.query.reveal !== '1') return service.getOrder(query(request), id);
+      return send(reply, await command(request, async (ctx) => ok(await service.revealOrder(ctx, id))));
+    },
+  );
+
+  app.get(
+    '/api/v1/orders/:id/events',
+    { config: { permission: 'orders.read' }, schema: { tags, summary: '订单操作记录', params: idParams, response: { 200: z.object({ items: timelineSchema }), 404: errorReply } } },
+    async (request) => ({ items: await service.orderEvents(query(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/payments',
+    { config: { permission: 'orders.pay' }, schema: { tags, summary: '登记付款（付清后自动审单）', params: idParams, body: paymentBody, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.recordPayment(ctx, request.params.id, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/approve',
+    { config: { permission: 'orders.review' }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.approveOrder(ctx, request.params.id)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/hold',
+    { config: { permission: 'orders.hold' }, schema: { tags, summary: '挂起', params: idParams, body: reasonBody, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.holdOrder(ctx, request.params.id, request.body.reason)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/release',
+    { config: { permission: 'orders.hold' }, schema: { tags, summary: '解除挂起（回到挂起前的状态）', params: idParams, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.releaseOrder(ctx, request.params.id)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/cancel',
+    { config: { permission: 'orders.cancel' }, schema: { tags, summary: '取消订单（审核驳回也用此接口），释放占用库存', params: idParams, body: reasonBody, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.cancelOrder(ctx, request.params.id, request.body.reason)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/close',
+    { config: { permission: 'orders.cancel' }, schema: { tags, summary: '关闭未付款订单（记入未付款明细表），释放占用库存', params: idParams, body: optionalReasonBody, response: detailReplies } },
+    async (request, reply) =>
+      send(reply, await command(request, async (ctx) => ok(await service.closeOrder(ctx, request.params.id, request.body.reason ?? '手动关闭')))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/remarks',
+    {
+      config: { permission: 'orders.remark' },
+      schema: { tags, summary: '添加备注与旗帜（绿旗挂起订单）', params: idParams, body: remarkBody, response: { 201: orderDetailSchema, 404: errorReply, 409: errorReply } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.addRemark(ctx, request.params.id, request.body)))),
+  );
+};

@@ -1,0 +1,567 @@
+import { recordEvent, timeline, type TimelineEvent } from '../../platform/audit';
+import { HOUR, MINUTE } from '../../platform/clock';
+import { systemActor, type Ctx } from '../../platform/context';
+import { badRequest, conflict, notFound, unprocessable } from '../../platform/errors';
+import { enqueue } from '../../platform/outbox';
+import { maskDetail, maskName, maskPhone, normalizePhone } from '../../platform/pii';
+import { readSetting } from '../../platform/settings';
+import { findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
+import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
+import { releaseForOrder, reserveForOrder } from '../inventory';
+import { resolveDivision, type ResolvedDivision } from './divisions';
+import type { CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
+import * as repo from './repository';
+import {
+  computeAmounts,
+  evaluateRisk,
+  formatOrderNo,
+  isPostalCode,
+  localDate,
+  localDateTime,
+  remarkDisplay,
+  shipByDeadline,
+  validMobile,
+  type Flag,
+  type HoldReason,
+  type Problem,
+  type RiskSettings,
+} from './rules';
+import { autoReviewSetting, reviewSlaSetting, riskSettings, shipPromiseSetting, unpaidCloseSetting, unpaidRemindersSetting } from './settings';
+import { canTransition, isOrderStatus, nextStatus, type OrderAction, type OrderStatus } from './states';
+
+type OrderRow = repo.OrderRow;
+
+// ---- reading ----
+
+async function requireOrder(ctx: Ctx, id: number, opts: { lock?: boolean } = {}): Promise<OrderRow> {
+  const row = opts.lock ? await repo.lockOrder(ctx, id) : await repo.findOrder(ctx, id);
+  if (!row) throw notFound('order', id);
+  return row;
+}
+
+const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
+const statusOf = (row: OrderRow) => row.status as OrderStatus;
+
+/** Buyer fields in clear when revealed, masked otherwise. */
+function buyerFields(ctx: Ctx, row: OrderRow, reveal: boolean) {
+  const open = (stored: string | null, mask: (plain: string) => string) => {
+    const plain = stored === null ? '' : ctx.pii.decrypt(stored);
+    return reveal ? plain : mask(plain);
+  };
+  return { name: open(row.buyerNameEnc, maskName), phone: open(row.buyerPhoneEnc, maskPhone), detail: open(row.addressDetailEnc, maskDetail) };
+}
+
+function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
+  const buyer = buyerFields(ctx, row, false);
+  return {
+    id: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    platformOrderId: row.platformOrderId,
+    status: statusOf(row),
+    flag: row.flag as Flag | null,
+    buyerNick: row.buyerNick,
+    buyerName: buyer.name,
+    buyerPhone: buyer.phone,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    total: row.total,
+    paidAmount: row.paidAmount,
+    reviewDueAt: iso(row.reviewDueAt),
+    createdAt: row.createdAt.toISOString(),
+    paidAt: iso(row.paidAt),
+  };
+}
+
+async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean): Promise<OrderDetail> {
+  const [shop, items, payments, remarks, events] = [
+    await getShop(ctx, row.shopId),
+    await repo.listItems(ctx, row.id),
+    await repo.listPayments(ctx, row.id),
+    await repo.listRemarks(ctx, row.id),
+    await timeline(ctx, 'order', row.id),
+  ];
+  const buyer = buyerFields(ctx, row, reveal);
+  return {
+    id: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    shopCode: shop.code,
+    platformOrderId: row.platformOrderId,
+    status: statusOf(row),
+    heldFromStatus: row.heldFromStatus as OrderStatus | null,
+    holdReasons: row.holdReasons as HoldReason[],
+    reviewDueAt: iso(row.reviewDueAt),
+    reviewOverdue: row.reviewDueAt !== null && row.reviewDueAt <= ctx.clock.now() && ['awaiting_review', 'on_hold'].includes(row.status),
+    customerId: row.customerId,
+    piiRevealed: reveal,
+    buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, ip: row.buyerIp },
+    address: { province: row.province, city: row.city, district: row.district, divisionCode: row.divisionCode, detail: buyer.detail, postalCode: row.postalCode },
+    items: items.map(({ orderId: _, ...item }) => item),
+    itemsTotal: row.itemsTotal,
+    shippingFee: row.shippingFee,
+    discount: row.discount,
+    total: row.total,
+    paidAmount: row.paidAmount,
+    refundedAmount: row.refundedAmount,
+    paymentMethod: row.paymentMethod,
+    buyerMessage: row.buyerMessage,
+    flag: row.flag as Flag | null,
+    warehouseId: row.warehouseId,
+    closeReason: row.closeReason,
+    payments: payments.map((p) => ({ id: p.id, amount: p.amount, method: p.method, transactionNo: p.transactionNo, paidAt: p.paidAt.toISOString() })),
+    remarks: remarks.map((r) => ({
+      id: r.id,
+      authorName: r.authorName,
+      content: r.content,
+      flag: r.flag as Flag,
+      promiseDate: r.promiseDate,
+      createdAt: r.createdAt.toISOString(),
+      display: remarkDisplay({ ...r, writtenOn: localDate(r.createdAt, shop.timezone) }),
+    })),
+    createdAt: row.createdAt.toISOString(),
+    paidAt: iso(row.paidAt),
+    approvedAt: iso(row.approvedAt),
+    cancelledAt: iso(row.cancelledAt),
+    closedAt: iso(row.closedAt),
+    updatedAt: row.updatedAt.toISOString(),
+    events,
+  };
+}
+
+export async function getOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  return toDetail(ctx, await requireOrder(ctx, id), false);
+}
+
+/** The order with the buyer's personal data in clear; needs customers.pii.reveal and is audited. */
+export async function revealOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  assertMayRevealPii(ctx);
+  const row = await requireOrder(ctx, id);
+  await recordEvent(ctx, { action: 'order.pii.reveal', entityType: 'order', entityId: id, after: { fields: ['buyer.name', 'buyer.phone', 'address.detail'] } });
+  return toDetail(ctx, row, true);
+}
+
+export async function orderEvents(ctx: Ctx, id: number): Promise<TimelineEvent[]> {
+  await requireOrder(ctx, id);
+  return timeline(ctx, 'order', id);
+}
+
+// ---- transitions ----
+
+/** Moves the order along the transition table (or refuses with a 409) and audits the move. */
+async function transition(ctx: Ctx, row: OrderRow, action: OrderAction, patch: repo.OrderPatch = {}, detail: Record<string, unknown> = {}, target?: OrderStatus): Promise<OrderRow> {
+  const status = nextStatus(statusOf(row), action, target);
+  const updated = await repo.updateOrder(ctx, row.id, { ...patch, status, updatedAt: ctx.clock.now() });
+  await recordEvent(ctx, { action: `order.${action}`, entityType: 'order', entityId: row.id, before: { status: row.status }, after: { status, ...detail } });
+  return updated;
+}
+
+const minutesFromNow = (ctx: Ctx, minutes: number) => new Date(ctx.clock.now().getTime() + minutes * MINUTE);
+
+/** One query at a time: a transaction's connection runs them in sequence anyway. */
+async function readRiskSettings(ctx: Ctx): Promise<RiskSettings> {
+  const { sameIp, duplicate, sensitiveWords, remoteArea, amount, blacklist, message } = riskSettings;
+  return {
+    sameIp: await readSetting(ctx, sameIp),
+    duplicate: await readSetting(ctx, duplicate),
+    sensitiveWords: await readSetting(ctx, sensitiveWords),
+    remoteArea: await readSetting(ctx, remoteArea),
+    amount: await readSetting(ctx, amount),
+    blacklist: await readSetting(ctx, blacklist),
+    message: await readSetting(ctx, message),
+  };
+}
+
+async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  const shop = await getShop(ctx, row.shopId);
+  const shipBy = shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
+  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null }, { shipBy: shipBy.toISOString() });
+  await enqueue(ctx, 'customer.notify', {
+    kind: 'order_confirmed',
+    orderId: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    customerId: row.customerId,
+    shipBy: shipBy.toISOString(),
+    message: `您的订单 ${row.orderNo} 已确认，将于 ${localDateTime(shipBy, shop.timezone)} 前发货`,
+  });
+  return approved;
+}
+
+async function hold(ctx: Ctx, row: OrderRow, reasons: HoldReason[], reviewDueAt: Date | null): Promise<OrderRow> {
+  return transition(ctx, row, 'hold', { heldFromStatus: row.status, holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
+}
+
+/** The facts the risk rules decide on, counted as of now. */
+async function reviewFacts(ctx: Ctx, row: OrderRow, settings: RiskSettings) {
+  const now = ctx.clock.now().getTime();
+  const sharing = await repo.unshippedSharingBuyer(ctx, row, new Date(now - settings.duplicate.windowHours * HOUR));
+  return {
+    total: row.total,
+    shippingFee: row.shippingFee,
+    province: row.province,
+    fullAddress: `${row.province}${row.city}${row.district}${ctx.pii.decrypt(row.addressDetailEnc)}`,
+    buyerIp: row.buyerIp,
+    ordersFromSameIp: row.buyerIp ? await repo.countOrdersFromIp(ctx, row.buyerIp, new Date(now - settings.sameIp.windowMinutes * MINUTE)) : 0,
+    samePhoneOrderNos: sharing.samePhone,
+    sameAddressOrderNos: sharing.sameAddress,
+    customerBlacklisted: row.customerId !== null && (await isBlacklisted(ctx, row.customerId)),
+    buyerMessage: row.buyerMessage,
+    remarkCount: await repo.countRemarks(ctx, row.id),
+    flag: row.flag,
+  };
+}
+
+/**
+ * Automatic review (自动审单) of an order that just became awaiting_review, acting as the system:
+ * no rule fires → approved; a rule fires → held for a person with the reasons and the SLA deadline.
+ */
+async function autoReview(callerCtx: Ctx, row: OrderRow): Promise<OrderRow> {
+  const ctx = { ...callerCtx, actor: systemActor };
+  if (!(await readSetting(ctx, autoReviewSetting))) return row;
+  const settings = await readRiskSettings(ctx);
+  const reasons = evaluateRisk(await reviewFacts(ctx, row, settings), settings);
+  return reasons.length === 0 ? approve(ctx, row) : hold(ctx, row, reasons, row.reviewDueAt);
+}
+
+/** Paid (or cash on delivery): the order waits for review, which runs at once. */
+async function enterReview(ctx: Ctx, row: OrderRow, action: 'pay' | 'confirm_cod', patch: repo.OrderPatch): Promise<OrderRow> {
+  const reviewDueAt = minutesFromNow(ctx, await readSetting(ctx, reviewSlaSetting));
+  const awaiting = await transition(ctx, row, action, { ...patch, reviewDueAt }, { paidAmount: patch.paidAmount ?? row.paidAmount });
+  return autoReview(ctx, awaiting);
+}
+
+async function applyPayment(ctx: Ctx, row: OrderRow, payment: PaymentInput): Promise<OrderRow> {
+  nextStatus(statusOf(row), 'pay'); // only an order awaiting payment takes one
+  const due = row.total - row.paidAmount;
+  if (payment.amount > due) {
+    throw unprocessable('overpayment', `付款金额 ${payment.amount} 分超过待付金额 ${due} 分`, [{ path: 'amount', message: `最多 ${due}` }]);
+  }
+  const paidAt = payment.paidAt ? new Date(payment.paidAt) : ctx.clock.now();
+  await repo.insertPayment(ctx, { orderId: row.id, amount: payment.amount, method: payment.method, transactionNo: payment.transactionNo ?? null, paidAt, actorId: ctx.actor.id });
+  const paidAmount = row.paidAmount + payment.amount;
+  const patch = { paidAmount, paymentMethod: row.paymentMethod ?? payment.method };
+  if (paidAmount < row.total) {
+    const partial = await repo.updateOrder(ctx, row.id, { ...patch, updatedAt: ctx.clock.now() });
+    await recordEvent(ctx, { action: 'order.payment', entityType: 'order', entityId: row.id, before: { paidAmount: row.paidAmount }, after: { paidAmount, amount: payment.amount, method: payment.method } });
+    return partial;
+  }
+  return enterReview(ctx, row, 'pay', { ...patch, paidAt });
+}
+
+export async function recordPayment(ctx: Ctx, id: number, payment: PaymentInput): Promise<OrderDetail> {
+  return toDetail(ctx, await applyPayment(ctx, await requireOrder(ctx, id, { lock: true }), payment), false);
+}
+
+/** A green flag marks a suspected fake or fraudulent order: it is never let through to shipping. */
+function refuseIfGreenFlag(row: OrderRow, action: string) {
+  if (row.flag === 'green') {
+    throw conflict('green_flag', `订单 ${row.orderNo} 标记为绿旗（疑似虚假/欺诈订单），不能${action}；请取消订单或先改为其他旗色`, [{ path: 'flag', message: 'green' }]);
+  }
+}
+
+export async function approveOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  nextStatus(statusOf(row), 'approve');
+  refuseIfGreenFlag(row, '审核通过');
+  return toDetail(ctx, await approve(ctx, row), false);
+}
+
+export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const reviewDueAt = row.status === 'awaiting_review' ? row.reviewDueAt : null;
+  return toDetail(ctx, await hold(ctx, row, [{ rule: 'manual', message: reason }], reviewDueAt), false);
+}
+
+export async function releaseOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const back = row.heldFromStatus && isOrderStatus(row.heldFromStatus) ? row.heldFromStatus : undefined;
+  nextStatus(statusOf(row), 'release', back);
+  refuseIfGreenFlag(row, '解除挂起');
+  const released = await transition(ctx, row, 'release', { heldFromStatus: null, ...(back !== 'awaiting_review' && { reviewDueAt: null }) }, {}, back);
+  return toDetail(ctx, released, false);
+}
+
+/** Cancels (reject in review included) and gives the reserved stock back. */
+export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: ctx.clock.now(), closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
+  await releaseForOrder(ctx, row.id, `订单取消：${reason}`);
+  return toDetail(ctx, cancelled, false);
+}
+
+/** Closes an unpaid order (timeout or by hand) into the unpaid register, releasing its stock. */
+export async function closeOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
+  return toDetail(ctx, await closeRow(ctx, await requireOrder(ctx, id, { lock: true }), reason), false);
+}
+
+async function closeRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  const closed = await transition(ctx, row, 'close', { closedAt: now, closeReason: reason, reviewDueAt: null }, { reason });
+  await releaseForOrder(ctx, row.id, `订单关闭：${reason}`);
+  if (row.status === 'pending_payment') {
+    await repo.insertUnpaidRegister(ctx, { orderId: row.id, shopId: row.shopId, orderNo: row.orderNo, buyerNick: row.buyerNick, total: row.total, orderCreatedAt: row.createdAt, closedAt: now, reason });
+  }
+  return closed;
+}
+
+/** Used by the unpaid sweep: closes the order if it is still unpaid when locked. */
+export async function closeIfStillUnpaid(ctx: Ctx, id: number, reason: string): Promise<boolean> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  if (row.status !== 'pending_payment') return false;
+  await closeRow(ctx, row, reason);
+  return true;
+}
+
+// ---- remarks ----
+
+/**
+ * A seller remark (备注) with its flag; the order takes the latest flag. A green flag puts the
+ * order on hold where a hold is possible (an unpaid order is held by review once paid).
+ */
+export async function addRemark(ctx: Ctx, id: number, input: RemarkInput): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const now = ctx.clock.now();
+  const remark = await repo.insertRemark(ctx, { orderId: id, authorId: ctx.actor.id, authorName: ctx.actor.name, content: input.content, flag: input.flag, promiseDate: input.promiseDate ?? null, createdAt: now });
+  let updated = await repo.updateOrder(ctx, id, { flag: input.flag, updatedAt: now });
+  await recordEvent(ctx, { action: 'order.remark', entityType: 'order', entityId: id, before: { flag: row.flag }, after: { flag: input.flag, remarkId: remark.id, content: input.content, promiseDate: remark.promiseDate } });
+  if (input.flag === 'green') updated = await holdForGreenFlag(ctx, updated);
+  return toDetail(ctx, updated, false);
+}
+
+async function holdForGreenFlag(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
+  const reason: HoldReason = { rule: 'green_flag', message: '绿旗：疑似虚假或欺诈订单，禁止发货' };
+  if (canTransition(statusOf(row), 'hold')) return hold(ctx, row, [reason], row.status === 'awaiting_review' ? row.reviewDueAt : null);
+  const reasons = row.holdReasons as HoldReason[];
+  if (row.status !== 'on_hold' || reasons.some((r) => r.rule === reason.rule)) return row;
+  return repo.updateOrder(ctx, row.id, { holdReasons: [...reasons, reason], updatedAt: ctx.clock.now() });
+}
+
+// ---- intake ----
+
+async function requireActiveShop(ctx: Ctx, code: string): Promise<Shop> {
+  const shop = await getShopByCode(ctx, code);
+  if (!shop || !shop.active) throw unprocessable('unknown_shop', `店铺 ${code} 不存在或已停用`, [{ path: 'shopCode', message: code }]);
+  return shop;
+}
+
+function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Problem[] {
+  return input.items.flatMap((item, i): Problem[] => {
+    const sku = skus.get(item.skuCode);
+    if (!sku) return [{ code: 'unknown_sku', path: `items.${i}.skuCode`, message: `商品编码 ${item.skuCode} 不存在` }];
+    if (sku.listingStatus !== 'on_sale') return [{ code: 'sku_not_on_sale', path: `items.${i}.skuCode`, message: `商品 ${item.skuCode}（${sku.productName}）已下架` }];
+    return [];
+  });
+}
+
+interface ValidIntake {
+  phone: string;
+  division: ResolvedDivision;
+  amounts: ReturnType<typeof computeAmounts>['amounts'];
+}
+
+/** Every business check of DOMAIN.md §4 at once, so the caller sees all problems together (422). */
+function validateIntake(input: CreateOrderInput, skus: Map<string, SkuRef>): ValidIntake {
+  const problems: Problem[] = [];
+  const phone = validMobile(input.buyer.phone);
+  if (!phone) problems.push({ code: 'invalid_phone', path: 'buyer.phone', message: `手机号 ${input.buyer.phone} 不是有效的大陆手机号（11 位，1[3-9] 开头）` });
+  const division = resolveDivision(input.address);
+  if (!division.ok) problems.push({ code: 'unknown_division', path: division.path, message: division.message });
+  const postalCode = input.address.postalCode;
+  if (postalCode && !isPostalCode(postalCode)) problems.push({ code: 'invalid_postal_code', path: 'address.postalCode', message: `邮编 ${postalCode} 应为 6 位数字` });
+  problems.push(...skuProblems(input, skus));
+  const { amounts, problems: amountProblems } = computeAmounts(input);
+  problems.push(...amountProblems);
+  const first = problems[0];
+  if (first || !phone || !division.ok) {
+    throw unprocessable(first?.code ?? 'invalid_order', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
+  }
+  return { phone, division: division.division, amounts };
+}
+
+export interface CreateResult {
+  order: OrderDetail;
+  /** The shop already had this platform order id: the existing order, nothing reserved again. */
+  replayed: boolean;
+}
+
+export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
+  const shop = await requireActiveShop(ctx, input.shopCode);
+  if (input.platformOrderId) {
+    const existing = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId);
+    if (existing) return { order: await toDetail(ctx, existing, false), replayed: true };
+  }
+  const skus = await findSkusByCodes(ctx, [...new Set(input.items.map((i) => i.skuCode))]);
+  const { phone, division, amounts } = validateIntake(input, skus);
+  const detail = input.address.detail;
+  const fullAddress = `${division.province}${division.city}${division.district}${detail}`;
+  const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone, address: fullAddress });
+
+  const now = ctx.clock.now();
+  const row = await repo.insertOrder(ctx, {
+    shopId: shop.id,
+    orderNo: formatOrderNo(now, shop.timezone, await repo.nextOrderSequence(ctx)),
+    platformOrderId: input.platformOrderId ?? null,
+    status: 'pending_payment',
+    customerId: customer.id,
+    buyerNick: input.buyer.nick ?? null,
+    buyerNameEnc: ctx.pii.encrypt(input.buyer.name),
+    buyerPhoneEnc: ctx.pii.encrypt(phone),
+    buyerPhoneIndex: ctx.pii.blindIndex(phone),
+    buyerIp: input.buyerIp ?? null,
+    province: division.province,
+    city: division.city,
+    district: division.district,
+    divisionCode: division.code,
+    addressDetailEnc: ctx.pii.encrypt(detail),
+    addressIndex: ctx.pii.blindIndex(normalizeAddress(fullAddress)),
+    postalCode: input.address.postalCode || null,
+    itemsTotal: amounts.itemsTotal,
+    shippingFee: input.shippingFee,
+    discount: input.discount,
+    total: amounts.total,
+    paymentMethod: input.paymentMethod ?? input.payment?.method ?? null,
+    buyerMessage: input.buyerMessage || null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!row) {
+    // A concurrent request inserted the same platform order id first: answer with theirs.
+    const existing = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
+    if (!existing) throw conflict('duplicate_order', '订单重复提交，请重试');
+    return { order: await toDetail(ctx, existing, false), replayed: true };
+  }
+  await repo.insertItems(
+    ctx,
+    input.items.map((item, i) => {
+      const sku = skus.get(item.skuCode)!;
+      return { orderId: row.id, skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: amounts.lineTotals[i]! };
+    }),
+  );
+  const lines = input.items.map((item) => ({ skuId: skus.get(item.skuCode)!.id, skuCode: item.skuCode, quantity: item.quantity }));
+  const { warehouseId } = await reserveForOrder(ctx, { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines });
+  const reserved = await repo.updateOrder(ctx, row.id, { warehouseId });
+  await recordEvent(ctx, {
+    action: 'order.create',
+    entityType: 'order',
+    entityId: row.id,
+    after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId },
+  });
+  return { order: await toDetail(ctx, await settleAtIntake(ctx, reserved, input), false), replayed: false };
+}
+
+/** Platform orders often arrive paid, cash on delivery needs no payment, and a free order is paid. */
+async function settleAtIntake(ctx: Ctx, row: OrderRow, input: CreateOrderInput): Promise<OrderRow> {
+  if (input.payment) return applyPayment(ctx, row, input.payment);
+  if (row.paymentMethod === 'cod') return enterReview(ctx, row, 'confirm_cod', {});
+  if (row.total === 0) return enterReview(ctx, row, 'pay', { paidAt: ctx.clock.now() });
+  return row;
+}
+
+/** The same address typed twice should index the same: no spaces, full-width digits folded. */
+function normalizeAddress(address: string): string {
+  return address.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+// ---- lists ----
+
+function parseStatuses(raw: string | undefined): OrderStatus[] | undefined {
+  if (!raw) return undefined;
+  const statuses = raw.split(',');
+  const unknown = statuses.filter((s) => !isOrderStatus(s));
+  if (unknown.length > 0) throw badRequest('validation_error', `未知的订单状态：${unknown.join('、')}`, [{ path: 'status', message: unknown.join(',') }]);
+  return statuses as OrderStatus[];
+}
+
+const phoneIndexOf = (ctx: Ctx, raw: string): string | null => {
+  const phone = validMobile(raw);
+  return phone ? ctx.pii.blindIndex(phone) : null;
+};
+
+function decodeCursor(cursor: string): { value: string | number; id: number } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | number, number];
+    if ((typeof value === 'string' || typeof value === 'number') && Number.isInteger(id)) return { value, id };
+  } catch {
+    // fall through to the 400 below
+  }
+  throw badRequest('validation_error', '翻页游标无效，请从第一页重新查询', [{ path: 'cursor', message: 'invalid' }]);
+}
+
+const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+/** Resolves codes to ids; undefined when a filter names something that does not exist (no rows). */
+async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilter | undefined> {
+  const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
+  const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
+  if (shop === null || (q.skuCode && !sku)) return undefined;
+  const phoneIndex = q.phone ? phoneIndexOf(ctx, q.phone) : undefined;
+  if (phoneIndex === null) return undefined;
+  return {
+    shopId: shop?.id,
+    statuses: parseStatuses(q.status),
+    flag: q.flag,
+    createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
+    createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
+    skuId: sku?.id,
+    phoneIndex,
+    nick: q.nick || undefined,
+    orderNo: q.orderNo || undefined,
+    search: q.q ? { text: q.q, phoneIndex: phoneIndexOf(ctx, q.q) } : undefined,
+  };
+}
+
+export async function listOrders(ctx: Ctx, q: OrderListQuery) {
+  const filter = await buildFilter(ctx, q);
+  const empty = { items: [], total: q.cursor ? null : 0, page: q.page, pageSize: q.pageSize, nextCursor: null };
+  if (!filter) return empty;
+  const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
+  const page: repo.OrderPage = {
+    sort: { key, descending: q.sort.startsWith('-') },
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+  };
+  const rows = await repo.listOrders(ctx, filter, page);
+  const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
+  return {
+    items: rows.map((r) => toSummary(ctx, r)),
+    total: q.cursor ? null : await repo.countOrders(ctx, filter),
+    page: q.page,
+    pageSize: q.pageSize,
+    nextCursor: last ? encodeCursor(key === 'total' ? last.total : last.createdAt.toISOString(), last.id) : null,
+  };
+}
+
+// ---- workbench counts ----
+
+/** Orders waiting for a person past their review deadline. */
+export const countReviewOverdue = (ctx: Ctx): Promise<number> => repo.countReviewOverdue(ctx, ctx.clock.now());
+
+/** Unpaid orders old enough for a payment reminder (催付), for CS to follow up. */
+export async function countUnpaidToRemind(ctx: Ctx): Promise<number> {
+  const first = Math.min(...(await readSetting(ctx, unpaidRemindersSetting)));
+  if (!Number.isFinite(first)) return 0;
+  return repo.countUnpaidCreatedBefore(ctx, new Date(ctx.clock.now().getTime() - first * MINUTE));
+}
+
+/** Sends one unpaid reminder through the outbox, once per order and kind; false when nothing was sent. */
+export async function sendUnpaidReminder(ctx: Ctx, id: number, kind: string): Promise<boolean> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  if (row.status !== 'pending_payment' || !(await repo.claimReminder(ctx, id, kind, ctx.clock.now()))) return false;
+  const shop = await getShop(ctx, row.shopId);
+  const closesAt = new Date(row.createdAt.getTime() + (await readSetting(ctx, unpaidCloseSetting)) * MINUTE);
+  await enqueue(ctx, 'customer.notify', {
+    kind: 'unpaid_reminder',
+    reminder: kind,
+    orderId: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    customerId: row.customerId,
+    message: `您的订单 ${row.orderNo} 还未付款，${localDateTime(closesAt, shop.timezone)} 前未付款将自动关闭`,
+  });
+  await recordEvent(ctx, { action: 'order.remind', entityType: 'order', entityId: id, after: { reminder: kind } });
+  return true;
+}

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './harness';
+import { expectStatus, makeOrder, makePaidOrder, makeProduct, orderInput, receiveStock, seedCatalog } from './factories';
+
+let t: TestApp;
+let admin: Client;
+let cs: Client;
+let catalog: Awaited<ReturnType<typeof seedCatalog>>;
+let shopCode: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(['admin']);
+  cs = await t.signIn(['cs_presale']);
+  catalog = await seedCatalog(admin, { skuCount: 2, stock: 100 });
+  shopCode = catalog.shop.code;
+});
+afterAll(() => t.close());
+
+const input = (overrides: Record<string, unknown> = {}) => orderInput(shopCode, catalog.skus, overrides);
+
+async function reservedOf(skuCode: string): Promise<number> {
+  const res = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${skuCode}`), 200);
+  return res.items.reduce((sum: number, l: { reserved: number }) => sum + l.reserved, 0);
+}
+
+const errorPaths = (res: { body: any }) => res.body.error.details.map((d: { path: string }) => d.path);
+
+describe('creating an order', () => {
+  it('answers 201 with the order number, status and total in fen, and reserves the stock', async () => {
+    const before = await reservedOf(catalog.skus[0]!.code);
+    const res = await cs.post('/api/v1/orders', input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 2, unitPrice: 9900 }], shippingFee: 800, discount: 1000 }));
+    expect(res.status).toBe(201);
+    expect(res.body.orderNo).toMatch(/^SO20261120\d{6,}$/);
+    expect(res.body).toMatchObject({ status: 'pending_payment', itemsTotal: 19800, total: 19600, shopCode });
+    expect(res.body.items).toEqual([expect.objectContaining({ skuCode: catalog.skus[0]!.code, quantity: 2, lineTotal: 19800, productName: '纯棉T恤' })]);
+    expect(res.body.address).toMatchObject({ province: '浙江省', city: '杭州市', district: '西湖区', divisionCode: '330106' });
+    expect(await reservedOf(catalog.skus[0]!.code)).toBe(before + 2);
+  });
+
+  it('stores the canonical division for the spellings buyers use', async () => {
+    const order = await makeOrder(cs, input({ address: { province: '北京', city: '北京市', district: '朝阳', detail: '建国路 1 号' } }));
+    expect(order.address).toMatchObject({ province: '北京市', city: '市辖区', district: '朝阳区', divisionCode: '110105' });
+  });
+
+  it('returns the existing order (200) when the shop sends the same platform order id again, reserving nothing more', async () => {
+    const body = input({ platformOrderId: 'TB-1001' });
+    const first = await makeOrder(cs, body);
+    const reserved = await reservedOf(catalog.skus[1]!.code);
+    const again = await cs.post('/api/v1/orders', body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.id);
+    expect(again.body.orderNo).toBe(first.orderNo);
+    expect(await reservedOf(catalog.skus[1]!.code)).toBe(reserved);
+  });
+
+  it('honours Idempotency-Key: the repeat gets the first reply and creates nothing', async () => {
+    const body = input();
+    const first = await cs.post('/api/v1/orders', body, { 'idempotency-key': 'order-abc' });
+    const repeat = await cs.post('/api/v1/orders', body, { 'idempotency-key': 'order-abc' });
+    expect(first.status).toBe(201);
+    expect(repeat.status).toBe(201);
+    expect(repeat.body.id).toBe(first.body.id);
+    const list = await cs.get(`/api/v1/orders?nick=${body.buyer.nick}`);
+    expect(list.body.total).toBe(1);
+  });
+
+  it('refuses with 409 insufficient_stock naming the SKU line, and keeps nothing of the order', async () => {
+    const product = await makeProduct(admin, [{ price: 5000 }]);
+    const scarce = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: scarce.code, quantity: 1 }]);
+    const body = input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 1, unitPrice: 9900 }, { skuCode: scarce.code, quantity: 3, unitPrice: 5000 }] });
+    const res = await cs.post('/api/v1/orders', body);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('insufficient_stock');
+    expect(errorPaths(res)).toContain('items.1.skuCode');
+    expect((await cs.get(`/api/v1/orders?nick=${body.buyer.nick}`)).body.total).toBe(0);
+  });
+
+  it.each([
+    ['buyer.phone', { buyer: { nick: 'bad_phone', name: '李四', phone: '0571-88888888' } }],
+    ['address.province', { address: { province: '火星', city: '杭州市', district: '西湖区', detail: '1 号' } }],
+    ['address.city', { address: { province: '浙江省', city: '苏州市', district: '姑苏区', detail: '1 号' } }],
+    ['address.district', { address: { province: '浙江省', city: '杭州市', district: '浦东新区', detail: '1 号' } }],
+    ['address.postalCode', { address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '1 号', postalCode: '3100' } }],
+    ['items.0.skuCode', { items: [{ skuCode: 'NO-SUCH-SKU', quantity: 1, unitPrice: 100 }] }],
+    ['total', { total: 1 }],
+    ['discount', { discount: 999_999 }],
+    ['shopCode', { shopCode: 'NO-SUCH-SHOP' }],
+  ])('refuses with 422 naming %s', async (path, overrides) => {
+    const res = await cs.post('/api/v1/orders', input(overrides));
+    expect(res.status).toBe(422);
+    expect(errorPaths(res)).toContain(path);
+    expect(res.body.error.message).not.toBe('');
+  });
+
+  it('refuses a delisted SKU', async () => {
+    const product = await makeProduct(admin, [{ price: 100, listingStatus: 'delisted', listingPinned: true }]);
+    const res = await cs.post('/api/v1/orders', input({ items: [{ skuCode: product.skus[0].code, quantity: 1, unitPrice: 100 }] }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'items.0.skuCode' })]);
+  });
+
+  it('refuses a malformed body with 400 naming the field', async () => {
+    const res = await cs.post('/api/v1/orders', input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 0, unitPrice: 100 }] }));
+    expect(res.status).toBe(400);
+    expect(errorPaths(res)).toContain('items.0.quantity');
+  });
+
+  it('accepts an order that arrives paid and reviews it at once', async () => {
+    const body = input();
+    const total = 9900 + 9900 + 800;
+    const order = await makeOrder(cs, { ...body, payment: { amount: total, method: 'alipay', transactionNo: 'ALI-1', paidAt: '2026-11-20T01:55:00Z' } });
+    expect(order).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: total, paidAt: '2026-11-20T01:55:00.000Z' });
+    expect(order.payments).toEqual([expect.objectContaining({ amount: total, transactionNo: 'ALI-1' })]);
+  });
+
+  it('sends cash-on-delivery orders straight to review', async () => {
+    const order = await makeOrder(cs, input({ paymentMethod: 'cod' }));
+    expect(order.status).toBe('awaiting_fulfillment');
+    expect(order.paidAmount).toBe(0);
+  });
+});
+
+describe('payment and automatic review', () => {
+  it('approves a clean order once fully paid and tells the buyer when it ships', async () => {
+    const order = await makeOrder(cs, input());
+    const part = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: 1000, method: 'alipay' });
+    expect(part.body).toMatchObject({ status: 'pending_payment', paidAmount: 1000 });
+    const paid = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total - 1000, method: 'alipay' });
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: order.total, holdReasons: [] });
+    expect(paid.body.approvedAt).not.toBeNull();
+    const { rows } = await t.deps.database.query(`SELECT payload FROM outbox WHERE topic = 'customer.notify' AND payload->>'orderId' = $1`, [String(order.id)]);
+    expect(rows).toHaveLength(1);
+    expect((rows[0]!.payload as { message: string }).message).toContain('2026-11-22 10:00 前发货');
+  });
+
+  it('refuses an over-payment with 422 and a payment on a paid order with 409', async () => {
+    const order = await makeOrder(cs, input());
+    const over = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total + 1, method: 'alipay' });
+    expect(over.status).toBe(422);
+    expect(errorPaths(over)).toContain('amount');
+    await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' });
+    const again = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: 1, method: 'alipay' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invalid_transition');
+  });
+
+  const heldBy = (order: { status: string; holdReasons: { rule: string }[] }) => {
+    expect(order.status).toBe('on_hold');
+    return order.holdReasons.map((r) => r.rule);
+  };
+
+  it('holds the third order from one buyer IP within an hour, reading the IP the platform reported', async () => {
+    const ip = '198.51.100.23';
+    expect((await makePaidOrder(cs, input({ buyerIp: ip }))).status).toBe('awaiting_fulfillment');
+    expect((await makePaidOrder(cs, input({ buyerIp: ip }))).status).toBe('awaiting_fulfillment');
+    // Every request here comes from the same caller address; only buyerIp counts.
+    expect((await makePaidOrder(cs, input({ buyerIp: '198.51.100.99' }))).status).toBe('awaiting_fulfillment');
+    const third = await makePaidOrder(cs, input({ buyerIp: ip }));
+    expect(heldBy(third)).toEqual(['same_ip']);
+    expect(third.holdReasons[0].message).toContain(ip);
+    expect(third.reviewDueAt).toBe('2026-11-20T04:00:00.000Z');
+    expect(third.reviewOverdue).toBe(false);
+  });
+
+  it('holds a second unshipped order to the same phone and names the order to merge with', async () => {
+    const first = await makeOrder(cs, input());
+    const second = await makePaidOrder(cs, input({ buyer: { nick: 'another_nick', name: '张三', phone: (await revealPhone(first.id)) } }));
+    expect(heldBy(second)).toEqual(['duplicate']);
+    expect(second.holdReasons[0].message).toContain(first.orderNo);
+  });
+
+  it('holds a second order to the same address typed differently', async () => {
+    const first = await makeOrder(cs, input({ address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 88 号' } }));
+    const second = await makePaidOrder(cs, input({ address: { province: '浙江', city: '杭州', district: '西湖区', detail: '天目山路８８号' } }));
+    expect(heldBy(second)).toEqual(['duplicate']);
+    expect(second.holdReasons[0].message).toContain(first.orderNo);
+  });
+
+  it('holds an address with a sensitive word', async () => {
+    const order = await makePaidOrder(cs, input({ address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文二路 5 号市场监督管理局' } }));
+    expect(heldBy(order)).toEqual(['sensitive_words']);
+  });
+
+  it('holds free shipping to a remote area, but not paid shipping', async () => {
+    const remote = { province: '新疆', city: '乌鲁木齐市', district: '天山区', detail: '解放路 1 号' };
+    expect(heldBy(await makePaidOrder(cs, input({ address: remote, shippingFee: 0 })))).toEqual(['remote_area']);
+    expect((await makePaidOrder(cs, input({ address: { ...remote, detail: '解放路 2 号' }, shippingFee: 2000 }))).status).toBe('awaiting_fulfillment');
+  });
+
+  it('holds an order above the amount threshold', async () => {
+    const order = await makePaidOrder(cs, input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 60, unitPrice: 9900 }] }));
+    expect(heldBy(order)).toEqual(['amount']);
+  });
+
+  it('holds an order from a blacklisted buyer', async () => {
+    const first = await makeOrder(cs, input());
+    expectStatus(await cs.post(`/api/v1/customers/${first.customerId}/blacklist`, { blacklisted: true, reason: '恶意退款' }), 200);
+    await cs.post(`/api/v1/orders/${first.id}/cancel`, { reason: '测试' });
+    const nick = first.buyer.nick;
+    const again = await makePaidOrder(cs, input({ buyer: { nick, name: '张三', phone: '13600000001' } }));
+    expect(again.customerId).toBe(first.customerId);
+    expect(heldBy(again)).toEqual(['blacklist']);
+  });
+
+  it('holds an order with a buyer message or a remark for a person to read', async () => {
+    expect(heldBy(await makePaidOrder(cs, input({ buyerMessage: '请发顺丰，周末不在家' })))).toEqual(['message']);
+    const order = await makeOrder(cs, input());
+    await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '送赠品一份', flag: 'grey' });
+    const paid = expectStatus(await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'wechat' }), 200);
+    expect(heldBy(paid)).toEqual(['message']);
+  });
+
+  it('leaves every paid order for a person when automatic review is off', async () => {
+    expectStatus(await admin.put('/api/v1/settings', { 'orders.autoReview': false }), 200);
+    try {
+      const order = await makePaidOrder(cs, input());
+      expect(order.status).toBe('awaiting_review');
+      expect(order.reviewDueAt).toBe('2026-11-20T04:00:00.000Z');
+    } finally {
+      expectStatus(await admin.put('/api/v1/settings', { 'orders.autoReview': true }), 200);
+    }
+  });
+
+  it('lets each rule be switched off', async () => {
+    expectStatus(await admin.put('/api/v1/settings', { 'orders.risk.message': { enabled: false } }), 200);
+    try {
+      expect((await makePaidOrder(cs, input({ buyerMessage: '谢谢' }))).status).toBe('awaiting_fulfillment');
+    } finally {
+      expectStatus(await admin.put('/api/v1/settings', { 'orders.risk.message': { enabled: true } }), 200);
+    }
+  });
+});
+
+async function revealPhone(orderId: number): Promise<string> {
+  return expectStatus(await cs.get(`/api/v1/orders/${orderId}?reveal=1`), 200).buyer.phone;
+}
