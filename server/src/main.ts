@@ -2,6 +2,7 @@ import { buildApp, moduleJobs } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { checkCommand } from './modules/inventory/cli';
 import { ensureAdmin } from './platform/auth/service';
 import { systemClock } from './platform/clock';
 import { inTransaction, systemActor, type Deps } from './platform/context';
@@ -73,6 +74,7 @@ const commands: Record<string, (config: Config) => Promise<void>> = {
     console.log('migrations applied');
   },
   openapi,
+  check: checkCommand,
 };
 
 const name = process.argv[2] ?? 'serve';
