@@ -78,6 +78,3 @@ export function insufficientStock({ shortages, notInOneWarehouse }: ShortageRepo
     shortages.map((s) => ({ path: `items.${s.need.lineIndex}.skuCode`, message: s.need.skuCode })),
   );
 }
-
-/** Effective safety stock of a SKU: its own, or the shop-wide default when unset. */
-export const safetyStockOf = (own: number | null, defaultSafetyStock: number): number => own ?? defaultSafetyStock;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToServe, type Availability } from './rules';
+
+const A = { skuId: 7, skuCode: 'A' };
+const B = { skuId: 3, skuCode: 'B' };
+
+describe('aggregateLines', () => {
+  it('sums repeated SKUs, keeps the first line index and sorts by SKU id', () => {
+    expect(aggregateLines([{ ...A, quantity: 1 }, { ...B, quantity: 2 }, { ...A, quantity: 3 }])).toEqual([
+      { ...B, quantity: 2, lineIndex: 1 },
+      { ...A, quantity: 4, lineIndex: 0 },
+    ]);
+  });
+});
+
+describe('warehousesAbleToServe', () => {
+  const needs = aggregateLines([{ ...A, quantity: 2 }, { ...B, quantity: 1 }]);
+  const availability: Availability[] = [
+    { warehouseId: 5, skuId: 7, available: 2 },
+    { warehouseId: 5, skuId: 3, available: 1 },
+    { warehouseId: 2, skuId: 7, available: 9 },
+    { warehouseId: 2, skuId: 3, available: 9 },
+    { warehouseId: 1, skuId: 7, available: 9 },
+  ];
+
+  it('lists warehouses holding every need, by id, without the one already tried', () => {
+    expect(warehousesAbleToServe(needs, availability, null)).toEqual([2, 5]);
+    expect(warehousesAbleToServe(needs, availability, 2)).toEqual([5]);
+  });
+});
+
+describe('explainShortage', () => {
+  const needs = aggregateLines([{ ...A, quantity: 3 }, { ...B, quantity: 2 }]);
+
+  it('names the SKUs no warehouse has enough of, with the most any one holds', () => {
+    const report = explainShortage(
+      needs,
+      [
+        { warehouseId: 1, skuId: 7, available: 1 },
+        { warehouseId: 2, skuId: 7, available: 2 },
+        { warehouseId: 1, skuId: 3, available: 5 },
+      ],
+      1,
+    );
+    expect(report).toEqual({ shortages: [{ need: needs[1], available: 2 }], notInOneWarehouse: false });
+    const error = insufficientStock(report);
+    expect(error).toMatchObject({ status: 409, code: 'insufficient_stock', message: '商品 A 库存不足（需要 3，可用 2）', details: [{ path: 'items.0.skuCode', message: 'A' }] });
+  });
+
+  it('names what the preferred warehouse lacks when the stock exists only spread over warehouses', () => {
+    const report = explainShortage(
+      needs,
+      [
+        { warehouseId: 1, skuId: 7, available: 3 },
+        { warehouseId: 2, skuId: 3, available: 2 },
+      ],
+      1,
+    );
+    expect(report).toEqual({ shortages: [{ need: needs[0], available: 0 }], notInOneWarehouse: true });
+    expect(insufficientStock(report).message).toBe('商品 B 库存不足（需要 2，可用 0），没有一个仓库能备齐整单');
+  });
+
+  it('names every SKU that exists nowhere, in line order', () => {
+    const report = explainShortage(needs, [], null);
+    expect(report.shortages.map((s) => s.need.skuCode)).toEqual(['A', 'B']);
+    expect(insufficientStock(report).details.map((d) => d.path)).toEqual(['items.0.skuCode', 'items.1.skuCode']);
+  });
+});
