@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR } from '../src/platform/clock';
+import { createTestApp, type Client, type TestApp } from './harness';
+import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+
+let t: TestApp;
+let admin: Client;
+let cs: Client;
+let warehouse: Client;
+let catalog: Awaited<ReturnType<typeof seedCatalog>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(['admin']);
+  cs = await t.signIn(['cs_presale'], 'xiaocai');
+  warehouse = await t.signIn(['warehouse']);
+  catalog = await seedCatalog(admin, { skuCount: 1, stock: 100 });
+});
+afterAll(() => t.close());
+
+const input = (overrides: Record<string, unknown> = {}) => orderInput(catalog.shop.code, catalog.skus, overrides);
+const heldOrder = () => makePaidOrder(cs, input({ buyerMessage: '请尽快发货' }));
+
+async function reserved(): Promise<number> {
+  const res = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${catalog.skus[0]!.code}`), 200);
+  return res.items.reduce((sum: number, l: { reserved: number }) => sum + l.reserved, 0);
+}
+
+describe('manual review', () => {
+  it('approves a held order and notifies the buyer', async () => {
+    const held = await heldOrder();
+    expect(held).toMatchObject({ status: 'on_hold', heldFromStatus: 'awaiting_review', holdReasons: [{ rule: 'message' }] });
+    const approved = expectStatus(await cs.post(`/api/v1/orders/${held.id}/approve`), 200);
+    expect(approved).toMatchObject({ status: 'awaiting_fulfillment', reviewDueAt: null });
+    expect(approved.holdReasons).toEqual(held.holdReasons);
+    const { rows } = await t.deps.database.query(`SELECT 1 FROM outbox WHERE topic = 'customer.notify' AND payload->>'orderId' = $1`, [String(held.id)]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('shows the 2 h review deadline as overdue once it passes', async () => {
+    const held = await heldOrder();
+    expect(held.reviewOverdue).toBe(false);
+    t.clock.advance(2 * HOUR + 1);
+    const later = expectStatus(await cs.get(`/api/v1/orders/${held.id}`), 200);
+    expect(later.reviewOverdue).toBe(true);
+  });
+
+  it('rejects by cancelling with a reason, which gives the stock back', async () => {
+    const held = await heldOrder();
+    const before = await reserved();
+    const cancelled = expectStatus(await cs.post(`/api/v1/orders/${held.id}/cancel`, { reason: '买家要求取消' }), 200);
+    expect(cancelled).toMatchObject({ status: 'cancelled', closeReason: '买家要求取消' });
+    expect(await reserved()).toBe(before - 1);
+  });
+
+  it('is refused to roles without orders.review', async () => {
+    const held = await heldOrder();
+    const res = await warehouse.post(`/api/v1/orders/${held.id}/approve`);
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('hold and release', () => {
+  it('holds an approved order and releases it back to awaiting fulfillment', async () => {
+    const order = await makePaidOrder(cs, input());
+    expect(order.status).toBe('awaiting_fulfillment');
+    const held = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/hold`, { reason: '地址待核实' }), 200);
+    expect(held).toMatchObject({ status: 'on_hold', heldFromStatus: 'awaiting_fulfillment', holdReasons: [{ rule: 'manual', message: '地址待核实' }], reviewDueAt: null });
+    const released = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/release`), 200);
+    expect(released).toMatchObject({ status: 'awaiting_fulfillment', heldFromStatus: null });
+  });
+
+  it('releases a review hold back to awaiting review for a person to approve', async () => {
+    const held = await heldOrder();
+    const released = expectStatus(await cs.post(`/api/v1/orders/${held.id}/release`), 200);
+    expect(released.status).toBe('awaiting_review');
+  });
+
+  it('needs a reason to hold', async () => {
+    const order = await makePaidOrder(cs, input());
+    const res = await cs.post(`/api/v1/orders/${order.id}/hold`, {});
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('reason');
+  });
+});
+
+describe('illegal moves', () => {
+  it('answer 409 naming the current state and the action', async () => {
+    const unpaid = await makeOrder(cs, input());
+    for (const [action, body] of [
+      ['approve', undefined],
+      ['hold', { reason: '看看' }],
+      ['release', undefined],
+    ] as const) {
+      const res = await cs.post(`/api/v1/orders/${unpaid.id}/${action}`, body);
+      expect(res.status, action).toBe(409);
+      expect(res.body.error.code).toBe('invalid_transition');
+      expect(res.body.error.message).toContain('pending_payment');
+      expect(res.body.error.message).toContain(action);
+    }
+    const cancelled = expectStatus(await cs.post(`/api/v1/orders/${unpaid.id}/cancel`, { reason: '重复下单' }), 200);
+    const again = await cs.post(`/api/v1/orders/${cancelled.id}/cancel`, { reason: '再取消' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details).toEqual([
+      { path: 'status', message: 'cancelled' },
+      { path: 'action', message: 'cancel' },
+    ]);
+  });
+
+  it('answer 404 for an order that does not exist', async () => {
+    expect((await cs.post('/api/v1/orders/999999/approve')).status).toBe(404);
+  });
+});
+
+describe('remarks and flags', () => {
+  it('are stored with the author and shown as "CS · promise · date"; the order takes the latest flag', async () => {
+    const order = await makeOrder(cs, input());
+    const me = expectStatus(await cs.get('/api/v1/auth/me'), 200);
+    expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '送赠品一份，发申通', flag: 'red', promiseDate: '2026-11-20' }), 201);
+    const detail = expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '已核对尺码', flag: 'blue' }), 201);
+    expect(detail.flag).toBe('blue');
+    expect(detail.remarks).toEqual([
+      expect.objectContaining({ authorName: me.displayName, content: '送赠品一份，发申通', flag: 'red', promiseDate: '2026-11-20', display: `${me.displayName} · 送赠品一份，发申通 · 2026-11-20` }),
+      expect.objectContaining({ flag: 'blue', promiseDate: null }),
+    ]);
+    expect(detail.remarks[1].display).toMatch(/ · 已核对尺码 · \d{4}-\d{2}-\d{2}$/);
+    const events = expectStatus(await cs.get(`/api/v1/orders/${order.id}/events`), 200);
+    expect(events.items.map((e: { action: string }) => e.action)).toEqual(['order.create', 'order.remark', 'order.remark']);
+  });
+
+  it('refuse an unknown flag colour', async () => {
+    const order = await makeOrder(cs, input());
+    const res = await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: 'x', flag: 'pink' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('flag');
+  });
+
+  it('hold an approved order flagged green, which then cannot be approved or released', async () => {
+    const order = await makePaidOrder(cs, input());
+    const flagged = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/remarks`, { content: '疑似虚假订单', flag: 'green' }), 201);
+    expect(flagged).toMatchObject({ status: 'on_hold', flag: 'green', holdReasons: [{ rule: 'green_flag' }] });
+    for (const action of ['approve', 'release']) {
+      const res = await cs.post(`/api/v1/orders/${order.id}/${action}`);
+      expect(res.status, action).toBe(409);
+      expect(res.body.error.code).toBe('green_flag');
+    }
+    expect((await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '虚假订单' })).body.status).toBe('cancelled');
+  });
+
+  it('hold an unpaid order flagged green as soon as it is paid', async () => {
+    const order = await makeOrder(cs, input());
+    expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '疑似欺诈', flag: 'green' }), 201);
+    const paid = expectStatus(await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' }), 200);
+    expect(paid.status).toBe('on_hold');
+    expect(paid.holdReasons.map((r: { rule: string }) => r.rule)).toContain('green_flag');
+  });
+
+  it('are allowed in every state', async () => {
+    const order = await makeOrder(cs, input());
+    await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '不要了' });
+    expect((await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '买家致电取消', flag: 'grey' })).status).toBe(201);
+  });
+});
+
+describe('personal data', () => {
+  it('is masked by default', async () => {
+    const order = await makeOrder(cs, input({ buyer: { nick: 'mask_me', name: '王小明', phone: '13812345678' }, address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 478 号华星时代广场' } }));
+    expect(order.piiRevealed).toBe(false);
+    expect(order.buyer).toMatchObject({ nick: 'mask_me', name: '王**', phone: '138****5678' });
+    expect(order.address.detail).toBe('文三路****');
+    const list = expectStatus(await cs.get('/api/v1/orders?nick=mask_me'), 200);
+    expect(list.items[0]).toMatchObject({ buyerName: '王**', buyerPhone: '138****5678' });
+    expect(JSON.stringify(list)).not.toContain('13812345678');
+  });
+
+  it('is revealed to a holder of customers.pii.reveal who asks, and each reveal is audited', async () => {
+    const order = await makeOrder(cs, input({ buyer: { nick: 'reveal_me', name: '王小明', phone: '13812345679' } }));
+    const revealed = expectStatus(await cs.get(`/api/v1/orders/${order.id}?reveal=1`), 200);
+    expect(revealed.piiRevealed).toBe(true);
+    expect(revealed.buyer).toMatchObject({ name: '王小明', phone: '13812345679' });
+    expect(revealed.address.detail).toContain('文三路');
+    const events = expectStatus(await cs.get(`/api/v1/orders/${order.id}/events`), 200);
+    expect(events.items.filter((e: { action: string }) => e.action === 'order.pii.reveal')).toHaveLength(1);
+  });
+
+  it('is refused (403) to a role without customers.pii.reveal, and the refusal reveals nothing', async () => {
+    const order = await makeOrder(cs, input());
+    const res = await warehouse.get(`/api/v1/orders/${order.id}?reveal=1`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.details[0].message).toBe('customers.pii.reveal');
+    expect((await warehouse.get(`/api/v1/orders/${order.id}`)).status).toBe(200);
+  });
+
+  it('is stored encrypted', async () => {
+    await makeOrder(cs, input({ buyer: { nick: 'cipher', name: '赵六', phone: '13712345678' } }));
+    const { rows } = await t.deps.database.query(`SELECT buyer_phone_enc, buyer_name_enc, address_detail_enc FROM orders WHERE buyer_nick = 'cipher'`);
+    expect(JSON.stringify(rows)).not.toMatch(/13712345678|赵六|文三路/);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR, MINUTE } from '../src/platform/clock';
+import { sweepUnpaidOrders } from '../src/modules/orders';
+import { createTestApp, type Client, type TestApp } from './harness';
+import { expectStatus, makeOrder, makePaidOrder, makeShop, orderInput, seedCatalog } from './factories';
+
+let t: TestApp;
+let admin: Client;
+let cs: Client;
+let catalog: Awaited<ReturnType<typeof seedCatalog>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(['admin']);
+  cs = await t.signIn(['cs_presale']);
+  catalog = await seedCatalog(admin, { skuCount: 2, stock: 1000 });
+});
+afterAll(() => t.close());
+
+const input = (overrides: Record<string, unknown> = {}) => orderInput(catalog.shop.code, catalog.skus, overrides);
+const list = async (params: string) => expectStatus(await cs.get(`/api/v1/orders?${params}`), 200);
+const orderNos = (res: { items: { orderNo: string }[] }) => res.items.map((i) => i.orderNo);
+
+describe('order list', () => {
+  let paid: any;
+  let unpaid: any;
+  let onlyFirstSku: any;
+  let otherShopOrder: any;
+
+  beforeAll(async () => {
+    paid = await makePaidOrder(cs, input({ platformOrderId: 'JD-778899', buyer: { nick: 'list_nick', name: '陈七', phone: '13500001111' } }));
+    t.clock.advance(MINUTE);
+    unpaid = await makeOrder(cs, input({ buyer: { nick: 'other_nick', name: '陈八', phone: '13500002222' } }));
+    t.clock.advance(MINUTE);
+    onlyFirstSku = await makeOrder(cs, input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 3, unitPrice: 9900 }] }));
+    await cs.post(`/api/v1/orders/${onlyFirstSku.id}/remarks`, { content: '先核对再发', flag: 'red' });
+    const otherShop = await makeShop(admin, { defaultWarehouseCode: catalog.warehouses[0].code });
+    otherShopOrder = await makeOrder(cs, orderInput(otherShop.code, catalog.skus));
+  });
+
+  it('lists newest first with a total and pages', async () => {
+    const all = await list('pageSize=2');
+    expect(all.total).toBe(4);
+    expect(orderNos(all)).toEqual([otherShopOrder.orderNo, onlyFirstSku.orderNo]);
+    expect(orderNos(await list('pageSize=2&page=2'))).toEqual([unpaid.orderNo, paid.orderNo]);
+  });
+
+  it('pages by cursor without gaps or repeats', async () => {
+    const first = await list('pageSize=3');
+    const second = await list(`pageSize=3&cursor=${first.nextCursor}`);
+    expect([...orderNos(first), ...orderNos(second)]).toEqual(orderNos(await list('pageSize=10')));
+    expect(second.nextCursor).toBeNull();
+    expect((await cs.get('/api/v1/orders?cursor=garbage')).status).toBe(400);
+  });
+
+  it('sorts by total', async () => {
+    const byTotal = await list('sort=-total');
+    const totals = byTotal.items.map((i: { total: number }) => i.total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
+  it('filters by shop, status, flag, SKU and date range', async () => {
+    expect(orderNos(await list(`shopCode=${catalog.shop.code}&status=pending_payment`))).toEqual([onlyFirstSku.orderNo, unpaid.orderNo]);
+    expect(orderNos(await list('status=awaiting_fulfillment,on_hold'))).toEqual([paid.orderNo]);
+    expect(orderNos(await list('flag=red'))).toEqual([onlyFirstSku.orderNo]);
+    expect((await list(`skuCode=${catalog.skus[1]!.code}`)).total).toBe(3);
+    expect((await list(`createdFrom=${encodeURIComponent(unpaid.createdAt)}&createdTo=${encodeURIComponent(onlyFirstSku.createdAt)}`)).total).toBe(3);
+    expect((await list('shopCode=NOPE')).total).toBe(0);
+    const bad = await cs.get('/api/v1/orders?status=paid');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('status');
+  });
+
+  it('finds an order by phone, nick and order number', async () => {
+    expect(orderNos(await list('phone=13500001111'))).toEqual([paid.orderNo]);
+    expect(orderNos(await list(`phone=${encodeURIComponent('+86 135-0000-1111')}`))).toEqual([paid.orderNo]);
+    expect(orderNos(await list('nick=other_nick'))).toEqual([unpaid.orderNo]);
+    expect(orderNos(await list(`orderNo=${unpaid.orderNo}`))).toEqual([unpaid.orderNo]);
+  });
+
+  it('has one search box for order no, platform order id, phone and nick', async () => {
+    for (const q of [paid.orderNo, 'JD-778899', '13500001111', 'list_nick']) {
+      expect(orderNos(await list(`q=${encodeURIComponent(q)}`)), q).toEqual([paid.orderNo]);
+    }
+    expect((await list('q=nobody')).total).toBe(0);
+  });
+});
+
+describe('unpaid sweep', () => {
+  it('reminds at 30 min and 12 h, once each, and closes at 24 h into the unpaid register, releasing stock', async () => {
+    const order = await makeOrder(cs, input({ buyer: { nick: 'slow_payer', name: '周九', phone: '13900009999' } }));
+    const paidMeanwhile = await makeOrder(cs, input());
+    const reminders = async () =>
+      (await t.deps.database.query(`SELECT payload->>'reminder' AS kind FROM outbox WHERE topic = 'customer.notify' AND payload->>'orderId' = $1 ORDER BY id`, [String(order.id)])).rows.map(
+        (r) => r.kind,
+      );
+
+    t.clock.advance(29 * MINUTE);
+    await sweepUnpaidOrders(t.deps);
+    expect(await reminders()).toEqual([]);
+
+    t.clock.advance(MINUTE);
+    await sweepUnpaidOrders(t.deps);
+    await sweepUnpaidOrders(t.deps);
+    expect(await reminders()).toEqual(['unpaid_30m']);
+    await cs.post(`/api/v1/orders/${paidMeanwhile.id}/payments`, { amount: paidMeanwhile.total, method: 'alipay' });
+
+    t.clock.advance(12 * HOUR - 30 * MINUTE);
+    await sweepUnpaidOrders(t.deps);
+    t.clock.advance(MINUTE);
+    await sweepUnpaidOrders(t.deps);
+    expect(await reminders()).toEqual(['unpaid_30m', 'unpaid_12h']);
+    const admin2 = await t.signIn(['admin']); // sign-ins expire after 12 h of clock time
+    expect(expectStatus(await admin2.get(`/api/v1/orders/${order.id}`), 200).status).toBe('pending_payment');
+
+    t.clock.advance(12 * HOUR - MINUTE);
+    const reservedBefore = await reservedOf(admin2, catalog.skus[0]!.code);
+    await sweepUnpaidOrders(t.deps);
+    const closed = expectStatus(await admin2.get(`/api/v1/orders/${order.id}`), 200);
+    expect(closed).toMatchObject({ status: 'closed', closeReason: '超时未付款' });
+    expect(await reservedOf(admin2, catalog.skus[0]!.code)).toBeLessThan(reservedBefore);
+    const { rows } = await t.deps.database.query(`SELECT order_no, buyer_nick, total, reason FROM unpaid_register WHERE order_id = $1`, [order.id]);
+    expect(rows).toEqual([{ order_no: order.orderNo, buyer_nick: 'slow_payer', total: order.total, reason: '超时未付款' }]);
+    expect(expectStatus(await admin2.get(`/api/v1/orders/${paidMeanwhile.id}`), 200).status).not.toBe('closed');
+    expect(await reminders()).toEqual(['unpaid_30m', 'unpaid_12h']);
+  });
+});
+
+async function reservedOf(client: Client, skuCode: string): Promise<number> {
+  const res = expectStatus(await client.get(`/api/v1/inventory/levels?skuCode=${skuCode}`), 200);
+  return res.items.reduce((sum: number, l: { reserved: number }) => sum + l.reserved, 0);
+}
