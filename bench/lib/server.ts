@@ -73,7 +73,9 @@ export interface ServerOptions {
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'shopflow-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+  const extraNodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', 'server/src/main.ts', 'serve'], {
     cwd: repoRoot,
     env: {
       ...process.env,
