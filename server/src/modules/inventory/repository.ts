@@ -82,24 +82,32 @@ export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
 const activeWarehouse = (warehouseId: number) => sql`EXISTS (SELECT 1 FROM ${warehouses} WHERE ${warehouses.id} = ${warehouseId} AND ${warehouses.active})`;
 
 /**
- * Reserves one SKU in one (active) warehouse with a single conditional update: it changes the row
- * only if enough is available at that instant, so concurrent orders can never oversell. Returns
- * what is left available, or null when there was not enough.
+ * Reserves one SKU of an order in one (active) warehouse in ONE statement: the conditional update
+ * changes the level only if enough is available at that instant (so concurrent orders can never
+ * oversell), and the ledger movement and the open reservation are written only for a row it
+ * changed. Returns what is left available, or null when there was not enough.
  */
-export async function reserveIn(ctx: Ctx, warehouseId: number, need: SkuNeed): Promise<number | null> {
-  const [row] = await ctx.db
-    .update(stockLevels)
-    .set({ reserved: sql`${stockLevels.reserved} + ${need.quantity}`, updatedAt: ctx.clock.now() })
-    .where(
-      and(
-        eq(stockLevels.skuId, need.skuId),
-        eq(stockLevels.warehouseId, warehouseId),
-        sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${need.quantity}`,
-        activeWarehouse(warehouseId),
-      ),
-    )
-    .returning({ onHand: stockLevels.onHand, reserved: stockLevels.reserved });
-  return row ? row.onHand - row.reserved : null;
+export async function reserveIn(ctx: Ctx, orderId: number, warehouseId: number, need: SkuNeed): Promise<number | null> {
+  const at = ctx.clock.now().toISOString();
+  const q = sql`${need.quantity}::int`;
+  const [row] = await rowsOf<{ available: number }>(
+    ctx,
+    sql`
+      WITH reserved AS (
+        UPDATE stock_levels SET reserved = reserved + ${q}, updated_at = ${at}::timestamptz
+        WHERE sku_id = ${need.skuId}::int AND warehouse_id = ${warehouseId}::int AND on_hand - reserved >= ${q}
+          AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
+        RETURNING sku_id, on_hand - reserved AS available
+      ), ledger AS (
+        INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
+        SELECT sku_id, ${warehouseId}::int, ${q}, 'reservation', 'order', ${String(orderId)}::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
+      ), reservation AS (
+        INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
+        SELECT ${orderId}::bigint, sku_id, ${warehouseId}::int, ${q}, 'open', ${at}::timestamptz FROM reserved
+      )
+      SELECT available FROM reserved`,
+  );
+  return row ? row.available : null;
 }
 
 /** Gives back reserved stock (release), or takes it out of the warehouse altogether (shipment). */
@@ -177,11 +185,6 @@ export async function setOnHand(ctx: Ctx, skuId: number, warehouseId: number, on
 
 export async function insertMovements(ctx: Ctx, rows: MovementValues[]): Promise<void> {
   if (rows.length) await ctx.db.insert(stockMovements).values(rows);
-}
-
-export async function insertReservations(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.insert(stockReservations).values(needs.map((n) => ({ orderId, skuId: n.skuId, warehouseId, quantity: n.quantity, status: 'open', createdAt: now })));
 }
 
 /**

@@ -189,15 +189,15 @@ export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLev
 class NotEnoughHere extends Error {}
 
 /**
- * Reserves every need in one warehouse, or nothing. Each SKU is one conditional update, in SKU id
- * order; with several SKUs a savepoint undoes the ones already reserved when a later one falls
- * short. Returns what is left available per SKU, or null.
+ * Reserves every need in one warehouse, or nothing. Each SKU is one statement (conditional update
+ * plus its ledger row and reservation), in SKU id order; with several SKUs a savepoint undoes the
+ * ones already reserved when a later one falls short. Returns what is left available per SKU, or null.
  */
-async function reserveAllIn(ctx: Ctx, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
+async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
   const reserveEach = async (scope: Ctx) => {
     const left = new Map<number, number>();
     for (const need of needs) {
-      const remaining = await repo.reserveIn(scope, warehouseId, need);
+      const remaining = await repo.reserveIn(scope, orderId, warehouseId, need);
       if (remaining === null) throw new NotEnoughHere();
       left.set(need.skuId, remaining);
     }
@@ -224,8 +224,9 @@ export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promis
   const { preferredWarehouseId } = request;
 
   const attempt = async (warehouseId: number) => {
-    const left = await reserveAllIn(ctx, warehouseId, needs);
-    if (left) await recordReservation(ctx, request.orderId, warehouseId, needs, left);
+    const left = await reserveAllIn(ctx, request.orderId, warehouseId, needs);
+    // Only a warehouse that just ran out can have made a SKU unsellable.
+    if (left) await syncListing(ctx, needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId));
     return left !== null;
   };
 
@@ -238,20 +239,6 @@ export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promis
   // Other orders took the stock while we tried: explain with what is there now.
   if (candidates.length) availability = await repo.availabilityOf(ctx, skuIds);
   throw insufficientStock(explainShortage(needs, availability, preferredWarehouseId));
-}
-
-async function recordReservation(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[], left: Map<number, number>) {
-  await repo.insertReservations(ctx, orderId, warehouseId, needs);
-  const at = ctx.clock.now();
-  await repo.insertMovements(
-    ctx,
-    needs.map((n) => ({ skuId: n.skuId, warehouseId, reservedDelta: n.quantity, reason: 'reservation', refType: 'order', refId: String(orderId), actorId: ctx.actor.id, at })),
-  );
-  // Only a warehouse that just ran out can have made the SKU unsellable.
-  await syncListing(
-    ctx,
-    needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId),
-  );
 }
 
 /** Ends the order's open reservations: released back to available, or consumed by the shipment. */
