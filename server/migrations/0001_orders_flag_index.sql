@@ -1,0 +1,1 @@
+CREATE INDEX "orders_flag_created_idx" ON "orders" USING btree ("flag","created_at") WHERE flag IS NOT NULL;
