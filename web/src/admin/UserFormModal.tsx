@@ -47,7 +47,7 @@ export function UserFormModal({ user, open, onClose }: Props) {
       destroyOnHidden
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
+      <Form form={form} name="user" layout="vertical" onFinish={(values) => save.mutate(values)}>
         <Form.Item name="username" label={t.users.username} rules={[{ required: true, message: t.common.required }]}>
           <Input disabled={!!user} autoComplete="off" />
         </Form.Item>

@@ -576,6 +576,4130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 店铺列表 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    platform?: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                    active?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                                defaultWarehouseId: number | null;
+                                timezone: string;
+                                active: boolean;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建店铺 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                        defaultWarehouseCode?: string | null;
+                        timezone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                            defaultWarehouseId: number | null;
+                            timezone: string;
+                            active: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                            defaultWarehouseId: number | null;
+                            timezone: string;
+                            active: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改店铺 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        platform?: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                        defaultWarehouseCode?: string | null;
+                        timezone?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
+                            defaultWarehouseId: number | null;
+                            timezone: string;
+                            active: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品列表 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    category?: string;
+                    priceBand?: "traffic" | "profit" | "image";
+                    listingStatus?: "on_sale" | "delisted";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                /** @enum {string} */
+                                priceBand: "traffic" | "profit" | "image";
+                                skus: {
+                                    id: number;
+                                    productId: number;
+                                    code: string;
+                                    barcode: string | null;
+                                    spec: string;
+                                    price: number;
+                                    cost: number;
+                                    weightGrams: number;
+                                    safetyStock: number | null;
+                                    /** @enum {string} */
+                                    listingStatus: "on_sale" | "delisted";
+                                    listingPinned: boolean;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建商品（含 SKU） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        category: string;
+                        /** @enum {string} */
+                        priceBand: "traffic" | "profit" | "image";
+                        skus: {
+                            code: string;
+                            barcode?: string | null;
+                            /** @default  */
+                            spec?: string;
+                            price: number;
+                            /** @default 0 */
+                            cost?: number;
+                            /** @default 0 */
+                            weightGrams?: number;
+                            safetyStock?: number | null;
+                            /**
+                             * @default on_sale
+                             * @enum {string}
+                             */
+                            listingStatus?: "on_sale" | "delisted";
+                            /** @default false */
+                            listingPinned?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            /** @enum {string} */
+                            priceBand: "traffic" | "profit" | "image";
+                            skus: {
+                                id: number;
+                                productId: number;
+                                code: string;
+                                barcode: string | null;
+                                spec: string;
+                                price: number;
+                                cost: number;
+                                weightGrams: number;
+                                safetyStock: number | null;
+                                /** @enum {string} */
+                                listingStatus: "on_sale" | "delisted";
+                                listingPinned: boolean;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            /** @enum {string} */
+                            priceBand: "traffic" | "profit" | "image";
+                            skus: {
+                                id: number;
+                                productId: number;
+                                code: string;
+                                barcode: string | null;
+                                spec: string;
+                                price: number;
+                                cost: number;
+                                weightGrams: number;
+                                safetyStock: number | null;
+                                /** @enum {string} */
+                                listingStatus: "on_sale" | "delisted";
+                                listingPinned: boolean;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改商品 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        category?: string;
+                        /** @enum {string} */
+                        priceBand?: "traffic" | "profit" | "image";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            /** @enum {string} */
+                            priceBand: "traffic" | "profit" | "image";
+                            skus: {
+                                id: number;
+                                productId: number;
+                                code: string;
+                                barcode: string | null;
+                                spec: string;
+                                price: number;
+                                cost: number;
+                                weightGrams: number;
+                                safetyStock: number | null;
+                                /** @enum {string} */
+                                listingStatus: "on_sale" | "delisted";
+                                listingPinned: boolean;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/products/{id}/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加 SKU */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        barcode?: string | null;
+                        /** @default  */
+                        spec?: string;
+                        price: number;
+                        /** @default 0 */
+                        cost?: number;
+                        /** @default 0 */
+                        weightGrams?: number;
+                        safetyStock?: number | null;
+                        /**
+                         * @default on_sale
+                         * @enum {string}
+                         */
+                        listingStatus?: "on_sale" | "delisted";
+                        /** @default false */
+                        listingPinned?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            productId: number;
+                            code: string;
+                            barcode: string | null;
+                            spec: string;
+                            price: number;
+                            cost: number;
+                            weightGrams: number;
+                            safetyStock: number | null;
+                            /** @enum {string} */
+                            listingStatus: "on_sale" | "delisted";
+                            listingPinned: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品操作记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skus/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改 SKU（价格、安全库存、上下架与锁定） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        barcode?: string | null;
+                        spec?: string;
+                        price?: number;
+                        cost?: number;
+                        weightGrams?: number;
+                        safetyStock?: number | null;
+                        /** @enum {string} */
+                        listingStatus?: "on_sale" | "delisted";
+                        listingPinned?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            productId: number;
+                            code: string;
+                            barcode: string | null;
+                            spec: string;
+                            price: number;
+                            cost: number;
+                            weightGrams: number;
+                            safetyStock: number | null;
+                            /** @enum {string} */
+                            listingStatus: "on_sale" | "delisted";
+                            listingPinned: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 仓库列表 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    active?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                active: boolean;
+                                bins: {
+                                    id: number;
+                                    code: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建仓库 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @default [] */
+                        bins?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                            bins: {
+                                id: number;
+                                code: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                            bins: {
+                                id: number;
+                                code: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改仓库 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                            bins: {
+                                id: number;
+                                code: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/warehouses/{id}/bins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加库位 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                            bins: {
+                                id: number;
+                                code: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入库 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        warehouseCode: string;
+                        lines: {
+                            skuCode: string;
+                            quantity: number;
+                            binCode?: string;
+                        }[];
+                        reference?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warehouseCode: string;
+                            levels: {
+                                skuId: number;
+                                skuCode: string;
+                                productId: number;
+                                productName: string;
+                                spec: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                warehouseName: string;
+                                binCode: string | null;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                                safetyStock: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 库存调整（主管） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        warehouseCode: string;
+                        skuCode: string;
+                        delta?: number;
+                        countedQuantity?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: number;
+                            skuCode: string;
+                            productId: number;
+                            productName: string;
+                            spec: string;
+                            warehouseId: number;
+                            warehouseCode: string;
+                            warehouseName: string;
+                            binCode: string | null;
+                            onHand: number;
+                            reserved: number;
+                            available: number;
+                            safetyStock: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 库存（按 SKU 与仓库） */
+        get: {
+            parameters: {
+                query?: {
+                    skuCode?: string;
+                    warehouseCode?: string;
+                    q?: string;
+                    lowStock?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skuId: number;
+                                skuCode: string;
+                                productId: number;
+                                productName: string;
+                                spec: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                warehouseName: string;
+                                binCode: string | null;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                                safetyStock: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 库存流水（新→旧） */
+        get: {
+            parameters: {
+                query?: {
+                    skuCode?: string;
+                    warehouseCode?: string;
+                    reason?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                onHandDelta: number;
+                                reservedDelta: number;
+                                reason: string;
+                                refType: string | null;
+                                refId: string | null;
+                                note: string | null;
+                                actorId: number | null;
+                                at: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补货提醒（可用低于安全库存） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                available: number;
+                                safetyStock: number;
+                                shortfall: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKU 选择（含可售库存） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                barcode: string | null;
+                                productId: number;
+                                productName: string;
+                                spec: string;
+                                price: number;
+                                listingStatus: string;
+                                available: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单列表与搜索 */
+        get: {
+            parameters: {
+                query?: {
+                    shopCode?: string;
+                    status?: string;
+                    flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    skuCode?: string;
+                    phone?: string;
+                    nick?: string;
+                    orderNo?: string;
+                    q?: string;
+                    sort?: "-createdAt" | "createdAt" | "-total" | "total";
+                    cursor?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderNo: string;
+                                shopId: number;
+                                platformOrderId: string | null;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                /** @enum {string|null} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                                buyerNick: string | null;
+                                buyerName: string;
+                                buyerPhone: string;
+                                province: string;
+                                city: string;
+                                district: string;
+                                total: number;
+                                paidAmount: number;
+                                reviewDueAt: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                            total: number | null;
+                            page: number;
+                            pageSize: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建订单（同一店铺的平台订单号重复提交时返回已有订单，状态码 200） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shopCode: string;
+                        platformOrderId?: string;
+                        buyer: {
+                            nick?: string;
+                            name: string;
+                            phone: string;
+                        };
+                        buyerIp?: string;
+                        address: {
+                            province: string;
+                            city: string;
+                            district: string;
+                            detail: string;
+                            postalCode?: string;
+                        };
+                        items: {
+                            skuCode: string;
+                            quantity: number;
+                            unitPrice: number;
+                        }[];
+                        /** @default 0 */
+                        shippingFee?: number;
+                        /** @default 0 */
+                        discount?: number;
+                        total?: number;
+                        buyerMessage?: string;
+                        /** @enum {string} */
+                        paymentMethod?: "alipay" | "wechat" | "card" | "installment" | "bank_transfer" | "cod" | "other";
+                        payment?: {
+                            amount: number;
+                            /** @enum {string} */
+                            method: "alipay" | "wechat" | "card" | "installment" | "bank_transfer" | "cod" | "other";
+                            transactionNo?: string;
+                            /** Format: date-time */
+                            paidAt?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单详情（买家信息默认脱敏；reveal=1 需要 customers.pii.reveal 并留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单操作记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记付款（付清后自动审单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /** @enum {string} */
+                        method: "alipay" | "wechat" | "card" | "installment" | "bank_transfer" | "cod" | "other";
+                        transactionNo?: string;
+                        /** Format: date-time */
+                        paidAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 挂起 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除挂起（回到挂起前的状态） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消订单（审核驳回也用此接口），释放占用库存 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭未付款订单（记入未付款明细表），释放占用库存 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/remarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加备注与旗帜（绿旗挂起订单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** @enum {string} */
+                        flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                        /** Format: date */
+                        promiseDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                            }[];
+                            reviewDueAt: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string;
+                                detail: string;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户（个人信息默认脱敏；reveal=1 显示明文并留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            shopId: number;
+                            nick: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            address: string | null;
+                            piiRevealed: boolean;
+                            blacklisted: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入或移出黑名单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        blacklisted: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            shopId: number;
+                            nick: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            address: string | null;
+                            piiRevealed: boolean;
+                            blacklisted: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

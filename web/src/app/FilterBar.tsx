@@ -26,7 +26,7 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
   }, [filtersKey, form]);
 
   return (
-    <Form form={form} layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form form={form} name="filters" layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>
       {children}
       <Form.Item>
         <Space>

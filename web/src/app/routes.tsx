@@ -28,6 +28,11 @@ export const pageRoutes: PageRoute[] = [
     permission: null,
     menu: { group: null, label: 'workbench', icon: <HomeOutlined /> },
   },
+  { path: '/catalog/products', page: lazy(() => import('../catalog/ProductsPage')), permission: 'catalog.read', menu: { group: 'catalog', label: 'products' } },
+  { path: '/inventory/levels', page: lazy(() => import('../inventory/StockLevelsPage')), permission: 'inventory.read', menu: { group: 'inventory', label: 'stockLevels' } },
+  { path: '/inventory/receipts', page: lazy(() => import('../inventory/ReceiptsPage')), permission: 'inventory.receive', menu: { group: 'inventory', label: 'receipts' } },
+  { path: '/inventory/warehouses', page: lazy(() => import('../inventory/WarehousesPage')), permission: 'warehouses.read', menu: { group: 'inventory', label: 'warehouses' } },
+  { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },
   { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },
   { path: '/admin/settings', page: lazy(() => import('../admin/SettingsPage')), permission: 'settings.read', menu: { group: 'admin', label: 'settings' } },
 ];

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  e2e.page.setDefaultTimeout(10_000);
+  await e2e.api('POST', '/api/v1/warehouses', { code: 'WH-SH', name: '上海仓', bins: ['A-01'] });
+  await signInAs(e2e, 'admin', ADMIN_PASSWORD);
+});
+afterAll(() => e2e?.close());
+
+describe('catalog', () => {
+  it('creates a product with a SKU, its price typed in yuan and stored in fen', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/catalog/products');
+    await page.getByRole('button', { name: '新建商品' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('商品名称').fill('纯棉圆领T恤');
+    await dialog.getByLabel('类目').fill('服装');
+    await dialog.getByLabel('价格带').click();
+    await chooseOption(page, '利润款');
+    await dialog.getByLabel('货号').fill('TS-001-W-M');
+    await dialog.getByLabel('条码').fill('6901234567892');
+    await dialog.getByLabel('规格').fill('白色 M');
+    await dialog.getByLabel('售价').fill('59.9');
+    await dialog.getByLabel('成本').fill('18.35');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+
+    await page.getByText('商品已创建').waitFor();
+    await page.getByRole('cell', { name: 'TS-001-W-M', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '¥59.90', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '利润款', exact: true }).waitFor();
+    const { items } = await e2e.api('GET', '/api/v1/products?q=TS-001');
+    expect(items[0].skus[0]).toMatchObject({ code: 'TS-001-W-M', price: 5990, cost: 1835 });
+  });
+});
+
+describe('stock', () => {
+  it('receives goods by scanning, and the stock levels and ledger show the change', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/inventory/receipts');
+    const scan = page.getByLabel('扫描或输入货号/条码');
+    await scan.fill('6901234567892');
+    await scan.press('Enter');
+    const quantity = page.getByLabel('数量', { exact: true });
+    await expect.poll(() => quantity.isEnabled()).toBe(true);
+    await quantity.fill('12');
+    await quantity.press('Enter');
+    // scanning the same SKU again adds to its line
+    await scan.fill('TS-001-W-M');
+    await scan.press('Enter');
+    await expect.poll(() => quantity.isEnabled()).toBe(true);
+    await quantity.fill('3');
+    await quantity.press('Enter');
+    await expect.poll(() => page.getByLabel('TS-001-W-M 数量').inputValue()).toBe('15');
+    await page.getByRole('button', { name: '确认入库' }).click();
+    await page.getByText('入库成功，共 15 件').waitFor();
+
+    const levels = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=TS-001-W-M&warehouseCode=WH-SH');
+    expect(levels.items[0]).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
+
+    await page.goto(e2e.baseUrl + '/inventory/levels?q=TS-001');
+    const row = page.getByRole('row', { name: /TS-001-W-M/ });
+    await row.getByRole('cell', { name: '上海仓' }).waitFor();
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe('15');
+    await row.getByRole('button', { name: '流水' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('TS-001-W-M 库存流水').waitFor();
+    await drawer.getByRole('cell', { name: '采购入库' }).waitFor();
+    await drawer.getByText('+15').waitFor();
+    await page.screenshot({ path: '/tmp/sf-movements.png' });
+  });
+
+  it('says so when a scanned code is unknown', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/inventory/receipts');
+    const scan = page.getByLabel('扫描或输入货号/条码');
+    await scan.fill('NOPE-404');
+    await scan.press('Enter');
+    await page.getByText('找不到货号或条码为 NOPE-404 的SKU').waitFor();
+  });
+});

@@ -1,0 +1,43 @@
+import type { QueryKey } from '@tanstack/react-query';
+import { Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useId, type ReactNode } from 'react';
+import { useI18n } from './i18n';
+import { useApiMutation } from './useApiMutation';
+
+interface Props<V> {
+  open: boolean;
+  title: ReactNode;
+  /** Values the form opens with (an edited record); undefined = empty form. */
+  initialValues?: Partial<V>;
+  submit(values: V): Promise<unknown>;
+  success: string;
+  invalidate: QueryKey[];
+  onClose(): void;
+  width?: number;
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+}
+
+/** A create/edit dialog: a vertical form that saves through the API and marks the fields the server names. */
+export function FormModal<V>({ open, title, initialValues, submit, success, invalidate, onClose, width, children }: Props<V>) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<V>();
+  // A page may hold several dialogs and a filter form: a unique name keeps field ids (and labels) apart.
+  const formName = `dialog${useId().replace(/\W/g, '')}`;
+  const save = useApiMutation(submit, { success, invalidate, form, onSuccess: onClose });
+
+  // Fill the form when the dialog opens only: callers build initialValues inline on every render.
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, form]);
+
+  return (
+    <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t.common.save} confirmLoading={save.isPending} width={width} forceRender>
+      <Form form={form} name={formName} layout="vertical" onFinish={(values) => save.mutate(values)}>
+        {typeof children === 'function' ? children(form) : children}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Drawer, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { labelOf } from '../app/labels';
+import { fill } from '../app/locales/zh';
+import { fetchMovements, type Movement } from './api';
+
+function Delta({ value }: { value: number }) {
+  if (value === 0) return <Typography.Text type="secondary">0</Typography.Text>;
+  return <Typography.Text type={value > 0 ? 'success' : 'danger'}>{value > 0 ? `+${value}` : value}</Typography.Text>;
+}
+
+/** The stock ledger of one SKU in one warehouse, newest first. */
+export function MovementsDrawer({ target, onClose }: { target: { skuCode: string; warehouseCode: string } | null; onClose(): void }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const movements = useQuery({
+    queryKey: ['movements', target, page],
+    queryFn: () => fetchMovements({ skuCode: target!.skuCode, warehouseCode: target!.warehouseCode, page, pageSize: 20 }),
+    enabled: !!target,
+  });
+  const columns: TableColumnsType<Movement> = [
+    { title: t.inventory.at, dataIndex: 'at', render: formatTime },
+    { title: t.inventory.reason, dataIndex: 'reason', render: (reason: string) => labelOf(t.movementReasons, reason) },
+    { title: t.inventory.onHandDelta, dataIndex: 'onHandDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
+    { title: t.inventory.reservedDelta, dataIndex: 'reservedDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
+    { title: t.inventory.reference, key: 'ref', render: (_, m) => m.refId ?? '' },
+    { title: t.inventory.note, dataIndex: 'note' },
+  ];
+  return (
+    <Drawer
+      open={!!target}
+      size={820}
+      title={target ? fill(t.inventory.movementsTitle, { sku: target.skuCode }) : ''}
+      onClose={() => {
+        setPage(1);
+        onClose();
+      }}
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={movements.data?.items}
+        loading={movements.isFetching}
+        pagination={{ current: page, pageSize: 20, total: movements.data?.total ?? 0, onChange: setPage }}
+      />
+    </Drawer>
+  );
+}

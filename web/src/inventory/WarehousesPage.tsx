@@ -1,0 +1,104 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useAuth } from '../app/auth';
+import { FilterBar } from '../app/FilterBar';
+import { FormModal } from '../app/FormModal';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { useListParams } from '../app/list';
+import { Page } from '../app/Page';
+import { addBins, createWarehouse, fetchWarehouses, updateWarehouse, type Warehouse } from './api';
+
+interface Values {
+  code: string;
+  name: string;
+  bins?: string[];
+}
+
+/** Saves an edit: the name, then any bins typed in that the warehouse does not have yet. */
+async function saveWarehouse(warehouse: Warehouse, values: Values) {
+  const updated = await updateWarehouse(warehouse.id, { name: values.name });
+  const existing = new Set(warehouse.bins.map((b) => b.code));
+  const added = (values.bins ?? []).filter((code) => !existing.has(code));
+  return added.length ? addBins(warehouse.id, added) : updated;
+}
+
+export default function WarehousesPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const list = useListParams();
+  const [editing, setEditing] = useState<{ warehouse: Warehouse | null } | null>(null);
+  const warehouses = useQuery({
+    queryKey: ['warehouses', list.query],
+    queryFn: () => fetchWarehouses({ q: list.filters.q, page: list.page, pageSize: list.pageSize }),
+    placeholderData: (previous) => previous,
+  });
+  const warehouse = editing?.warehouse;
+
+  const columns: TableColumnsType<Warehouse> = [
+    { title: t.warehouses.code, dataIndex: 'code' },
+    { title: t.warehouses.name, dataIndex: 'name' },
+    { title: t.warehouses.bins, dataIndex: 'bins', render: (bins: Warehouse['bins']) => bins.map((b) => <Tag key={b.id}>{b.code}</Tag>) },
+    { title: t.common.status, dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t.users.active}</Tag> : <Tag>{t.users.inactive}</Tag>) },
+    { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
+  ];
+  if (can('warehouses.manage')) {
+    columns.push({
+      title: t.common.actions,
+      key: 'actions',
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => setEditing({ warehouse: row })}>
+          {t.common.edit}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <Page
+      title={t.warehouses.title}
+      extra={
+        can('warehouses.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ warehouse: null })}>
+            {t.warehouses.create}
+          </Button>
+        )
+      }
+    >
+      <FilterBar list={list}>
+        <Form.Item name="q">
+          <Input placeholder={`${t.warehouses.code} / ${t.warehouses.name}`} allowClear />
+        </Form.Item>
+      </FilterBar>
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={warehouses.data?.items}
+        loading={warehouses.isFetching}
+        pagination={list.pagination(warehouses.data?.total)}
+        onChange={list.onTableChange}
+      />
+      <FormModal<Values>
+        open={!!editing}
+        title={warehouse ? t.warehouses.edit : t.warehouses.create}
+        initialValues={warehouse ? { code: warehouse.code, name: warehouse.name, bins: warehouse.bins.map((b) => b.code) } : undefined}
+        submit={(values) => (warehouse ? saveWarehouse(warehouse, values) : createWarehouse(values))}
+        success={warehouse ? t.common.saved : t.warehouses.created}
+        invalidate={[['warehouses']]}
+        onClose={() => setEditing(null)}
+      >
+        <Form.Item name="code" label={t.warehouses.code} rules={[{ required: true, message: t.common.required }]}>
+          <Input disabled={!!warehouse} />
+        </Form.Item>
+        <Form.Item name="name" label={t.warehouses.name} rules={[{ required: true, message: t.common.required }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="bins" label={t.warehouses.bins} extra={t.warehouses.binsHint}>
+          <Select mode="tags" open={false} suffixIcon={null} />
+        </Form.Item>
+      </FormModal>
+    </Page>
+  );
+}

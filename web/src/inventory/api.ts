@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
+
+export type Warehouse = Awaited<ReturnType<typeof fetchWarehouses>>['items'][number];
+export type StockLevel = Awaited<ReturnType<typeof fetchLevels>>['items'][number];
+export type Movement = Awaited<ReturnType<typeof fetchMovements>>['items'][number];
+export type ReceiptInput = paths['/api/v1/inventory/receipts']['post']['requestBody']['content']['application/json'];
+export type AdjustmentInput = paths['/api/v1/inventory/adjustments']['post']['requestBody']['content']['application/json'];
+
+export function fetchWarehouses(query: { q?: string; page: number; pageSize: number }) {
+  return unwrap(api.GET('/api/v1/warehouses', { params: { query } }));
+}
+export const createWarehouse = (body: { code: string; name: string; bins?: string[] }) => unwrap(api.POST('/api/v1/warehouses', { body }));
+export const updateWarehouse = (id: number, body: { name?: string; active?: boolean }) =>
+  unwrap(api.PATCH('/api/v1/warehouses/{id}', { params: { path: { id } }, body }));
+export const addBins = (id: number, codes: string[]) => unwrap(api.POST('/api/v1/warehouses/{id}/bins', { params: { path: { id } }, body: { codes } }));
+
+export function fetchLevels(query: { skuCode?: string; warehouseCode?: string; q?: string; lowStock?: 'true' | 'false'; page: number; pageSize: number }) {
+  return unwrap(api.GET('/api/v1/inventory/levels', { params: { query } }));
+}
+export function fetchMovements(query: { skuCode?: string; warehouseCode?: string; page: number; pageSize: number }) {
+  return unwrap(api.GET('/api/v1/inventory/movements', { params: { query } }));
+}
+export const fetchAlerts = (limit = 20) => unwrap(api.GET('/api/v1/inventory/alerts', { params: { query: { limit } } }));
+export const receiveStock = (body: ReceiptInput) => unwrap(api.POST('/api/v1/inventory/receipts', { body }));
+export const adjustStock = (body: AdjustmentInput) => unwrap(api.POST('/api/v1/inventory/adjustments', { body }));
+
+/** Every warehouse, for selects and for naming a warehouse by id. */
+export function useWarehouseOptions() {
+  const warehouses = useQuery({ queryKey: ['warehouses', 'all'], queryFn: () => fetchWarehouses({ page: 1, pageSize: 200 }), staleTime: 60_000 });
+  const items = warehouses.data?.items ?? [];
+  return { warehouses: items, options: items.filter((w) => w.active).map((w) => ({ value: w.code, label: w.name })) };
+}
