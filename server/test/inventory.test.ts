@@ -63,18 +63,29 @@ describe('reservation', () => {
     expect(err.details).toEqual([{ path: 'items.1.skuCode', message: skus[0]!.code }]);
   });
 
-  it('falls back to another warehouse that can serve every line', async () => {
+  it('prefers the preferred warehouse over one that comes first', async () => {
+    const { warehouses, skus } = await seedCatalog(admin, { stock: 5 });
+    const [main, backup] = warehouses;
+    await receiveStock(admin, backup.code, [{ skuCode: skus[0]!.code, quantity: 5 }]);
+    expect(await reserve(++nextOrderId, backup.id, [line(skus[0]!, 1)])).toEqual({ warehouseId: backup.id });
+    expect(await level(skus[0]!.code, main.code)).toMatchObject({ reserved: 0 });
+  });
+
+  it('falls back to another warehouse that can serve every line, undoing the partial reservation', async () => {
     const { warehouses, skus } = await seedCatalog(admin, { stock: 1 });
     const [main, backup] = warehouses;
     await receiveStock(admin, backup.code, [
       { skuCode: skus[0]!.code, quantity: 5 },
       { skuCode: skus[1]!.code, quantity: 5 },
     ]);
-    // main has 1 of each: it cannot serve 2 of the first SKU, so the whole order goes to backup.
-    expect(await reserve(++nextOrderId, main.id, [line(skus[0]!, 2), line(skus[1]!, 1)])).toEqual({ warehouseId: backup.id });
-    expect(await level(skus[1]!.code, main.code)).toMatchObject({ reserved: 0 });
-    expect(await level(skus[1]!.code, backup.code)).toMatchObject({ reserved: 1 });
-    expect(await level(skus[0]!.code, backup.code)).toMatchObject({ reserved: 2 });
+    // main has 1 of each: the first SKU fits there but 2 of the second do not, so the whole order goes to backup.
+    expect(await reserve(++nextOrderId, main.id, [line(skus[0]!, 1), line(skus[1]!, 2)])).toEqual({ warehouseId: backup.id });
+    expect(await level(skus[0]!.code, main.code)).toMatchObject({ reserved: 0 });
+    expect(await level(skus[0]!.code, backup.code)).toMatchObject({ reserved: 1 });
+    expect(await level(skus[1]!.code, backup.code)).toMatchObject({ reserved: 2 });
+    const mainMovements = expectStatus(await admin.get(`/api/v1/inventory/movements?skuCode=${skus[0]!.code}&warehouseCode=${main.code}&reason=reservation`), 200);
+    expect(mainMovements.total).toBe(0);
+    expect(await t.tx((ctx) => checkStockInvariants(ctx))).toEqual([]);
   });
 
   it('does not split an order across warehouses, and names the short line', async () => {
@@ -193,7 +204,9 @@ describe('receipts', () => {
     const body = expectStatus(res, 201);
     expect(body.levels.find((l: { skuCode: string }) => l.skuCode === a.code)).toMatchObject({ onHand: 6, reserved: 0, available: 6, binCode: 'A-01-01', warehouseCode: warehouse.code });
     const movements = expectStatus(await admin.get(`/api/v1/inventory/movements?skuCode=${a.code}`), 200);
-    expect(movements.items).toEqual([expect.objectContaining({ reason: 'receipt', onHandDelta: 6, refType: 'receipt', refId: 'PO-2026-001' })]);
+    expect(movements.items).toEqual([
+      expect.objectContaining({ reason: 'receipt', onHandDelta: 6, refType: 'receipt', refId: 'PO-2026-001', actorId: warehouseStaff.userId, actorName: expect.stringContaining('warehouse') }),
+    ]);
   });
 
   it('name the unknown SKU, bin and warehouse fields', async () => {

@@ -119,6 +119,7 @@ export const movementSchema = z.object({
   refId: z.string().nullable(),
   note: z.string().nullable(),
   actorId: z.number().int().nullable(),
+  actorName: z.string(),
   at: z.string(),
 });
 export type Movement = z.infer<typeof movementSchema>;

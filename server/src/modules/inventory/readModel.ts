@@ -1,10 +1,10 @@
 /**
  * Stock read models: what staff look at (levels, movements, alerts, the SKU picker), joined with
- * catalog's SKU and product names. DESIGN.md lets read models read across modules' tables; every
+ * catalog's SKU and product names (and who moved the stock). DESIGN.md lets read models read across modules' tables; every
  * write to catalog still goes through catalog's index.
  */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { products, skus } from '../../db/schema';
+import { products, skus, users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import type { LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
 import { stockLevels, stockMovements, warehouses } from './schema';
@@ -121,11 +121,13 @@ export async function listMovements(ctx: Ctx, q: MovementListQuery) {
       refId: stockMovements.refId,
       note: stockMovements.note,
       actorId: stockMovements.actorId,
+      actorName: users.displayName,
       at: stockMovements.at,
     })
     .from(stockMovements)
     .innerJoin(skus, eq(skus.id, stockMovements.skuId))
     .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+    .leftJoin(users, eq(users.id, stockMovements.actorId))
     .where(where)
     .orderBy(desc(stockMovements.id))
     .limit(q.pageSize)
@@ -136,7 +138,7 @@ export async function listMovements(ctx: Ctx, q: MovementListQuery) {
     .innerJoin(skus, eq(skus.id, stockMovements.skuId))
     .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
     .where(where);
-  const items: Movement[] = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const items: Movement[] = rows.map((r) => ({ ...r, actorName: r.actorName ?? '系统', at: r.at.toISOString() }));
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
