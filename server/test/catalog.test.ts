@@ -108,6 +108,7 @@ describe('products', () => {
       cost: 2100,
       weightGrams: 200,
       listingStatus: 'on_sale',
+      listingPinned: false,
     });
   });
 

@@ -100,6 +100,8 @@ export interface SkuRef {
   cost: number;
   weightGrams: number;
   listingStatus: ListingStatus;
+  /** false: the listing follows stock (delisted = sold out); true: an operator fixed it. */
+  listingPinned: boolean;
 }
 
 export const productSchema = z.object({

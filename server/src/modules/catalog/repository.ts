@@ -143,6 +143,7 @@ export async function skuRefsByCodes(ctx: Ctx, codes: string[]): Promise<SkuRef[
       cost: skus.cost,
       weightGrams: skus.weightGrams,
       listingStatus: sql<ListingStatus>`${skus.listingStatus}`,
+      listingPinned: skus.listingPinned,
     })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
