@@ -188,8 +188,9 @@ export type OrderListQuery = z.infer<typeof orderListQuery>;
 
 export const orderListReply = z.object({
   items: z.array(orderSummarySchema),
-  /** null in cursor mode. */
+  /** null in cursor mode; at most 10,000 (then totalCapped is true: "10000+"). */
   total: z.number().int().nullable(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   nextCursor: z.string().nullable(),

@@ -47,8 +47,8 @@ export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Prom
   return row!;
 }
 
-export async function insertItems(ctx: Ctx, rows: (typeof orderItems.$inferInsert)[]): Promise<void> {
-  await ctx.db.insert(orderItems).values(rows);
+export async function insertItems(ctx: Ctx, rows: (typeof orderItems.$inferInsert)[]): Promise<ItemRow[]> {
+  return ctx.db.insert(orderItems).values(rows).returning();
 }
 
 export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
@@ -179,8 +179,10 @@ export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage)
     .offset(page.after ? 0 : page.offset);
 }
 
-export async function countOrders(ctx: Ctx, filter: OrderFilter): Promise<number> {
-  const [row] = await ctx.db.select({ n: count() }).from(orders).where(filterWhere(filter));
+/** Counts matching orders, stopping at `cap`: an exact count over a million rows costs more than a page. */
+export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number): Promise<number> {
+  const matching = ctx.db.select({ one: sql`1` }).from(orders).where(filterWhere(filter)).limit(cap).as('matching');
+  const [row] = await ctx.db.select({ n: count() }).from(matching);
   return row?.n ?? 0;
 }
 

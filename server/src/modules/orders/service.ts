@@ -74,12 +74,20 @@ function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
   };
 }
 
-async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean): Promise<OrderDetail> {
+/** What the caller already holds, so intake does not read back what it just wrote. */
+interface KnownParts {
+  shop?: Shop;
+  items?: repo.ItemRow[];
+  /** Just created: no remarks yet. */
+  isNew?: boolean;
+}
+
+async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownParts = {}): Promise<OrderDetail> {
   const [shop, items, payments, remarks, events] = [
-    await getShop(ctx, row.shopId),
-    await repo.listItems(ctx, row.id),
-    await repo.listPayments(ctx, row.id),
-    await repo.listRemarks(ctx, row.id),
+    known.shop ?? (await getShop(ctx, row.shopId)),
+    known.items ?? (await repo.listItems(ctx, row.id)),
+    row.paidAmount > 0 ? await repo.listPayments(ctx, row.id) : [],
+    known.isNew ? [] : await repo.listRemarks(ctx, row.id),
     await timeline(ctx, 'order', row.id),
   ];
   const buyer = buyerFields(ctx, row, reveal);
@@ -433,7 +441,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     if (!existing) throw conflict('duplicate_order', '订单重复提交，请重试');
     return { order: await toDetail(ctx, existing, false), replayed: true };
   }
-  await repo.insertItems(
+  const items = await repo.insertItems(
     ctx,
     input.items.map((item, i) => {
       const sku = skus.get(item.skuCode)!;
@@ -449,7 +457,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     entityId: row.id,
     after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId },
   });
-  return { order: await toDetail(ctx, await settleAtIntake(ctx, reserved, input), false), replayed: false };
+  return { order: await toDetail(ctx, await settleAtIntake(ctx, reserved, input), false, { shop, items, isNew: true }), replayed: false };
 }
 
 /** Platform orders often arrive paid, cash on delivery needs no payment, and a free order is paid. */
@@ -513,9 +521,12 @@ async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilte
   };
 }
 
+/** Lists count at most this many matches ("10000+"): narrowing the filter beats paging that far. */
+export const LIST_TOTAL_CAP = 10_000;
+
 export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const filter = await buildFilter(ctx, q);
-  const empty = { items: [], total: q.cursor ? null : 0, page: q.page, pageSize: q.pageSize, nextCursor: null };
+  const empty = { items: [], total: q.cursor ? null : 0, totalCapped: false, page: q.page, pageSize: q.pageSize, nextCursor: null };
   if (!filter) return empty;
   const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
   const page: repo.OrderPage = {
@@ -526,9 +537,11 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   };
   const rows = await repo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
+  const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, LIST_TOTAL_CAP + 1);
   return {
     items: rows.map((r) => toSummary(ctx, r)),
-    total: q.cursor ? null : await repo.countOrders(ctx, filter),
+    total: counted === null ? null : Math.min(counted, LIST_TOTAL_CAP),
+    totalCapped: counted !== null && counted > LIST_TOTAL_CAP,
     page: q.page,
     pageSize: q.pageSize,
     nextCursor: last ? encodeCursor(key === 'total' ? last.total : last.createdAt.toISOString(), last.id) : null,
