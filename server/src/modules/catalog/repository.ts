@@ -182,13 +182,13 @@ export async function listProducts(ctx: Ctx, q: ProductListQuery) {
  * Moves SKUs to `status` unless pinned or already there, in one statement; returns the SKUs that
  * changed so the caller can audit them.
  */
-export async function setUnpinnedListing(ctx: Ctx, skuIds: number[], status: ListingStatus): Promise<{ id: number; code: string; productId: number }[]> {
+export async function setUnpinnedListing(ctx: Ctx, skuIds: number[], status: ListingStatus): Promise<{ id: number }[]> {
   if (skuIds.length === 0) return [];
   return ctx.db
     .update(skus)
     .set({ listingStatus: status, updatedAt: ctx.clock.now() })
     .where(and(inArray(skus.id, skuIds), sql`${skus.listingStatus} <> ${status}`, eq(skus.listingPinned, false)))
-    .returning({ id: skus.id, code: skus.code, productId: skus.productId });
+    .returning({ id: skus.id });
 }
 
 export async function skuIdsOfProduct(ctx: Ctx, productId: number): Promise<number[]> {

@@ -183,16 +183,11 @@ export async function findSkusByCodes(ctx: Ctx, codes: string[]): Promise<Map<st
 export async function applyAutoListing(ctx: Ctx, sellableBySku: ReadonlyMap<number, number>): Promise<void> {
   const soldOut = [...sellableBySku].filter(([, n]) => n <= 0).map(([id]) => id);
   const inStock = [...sellableBySku].filter(([, n]) => n > 0).map(([id]) => id);
-  const delisted = await repo.setUnpinnedListing(ctx, soldOut, 'delisted');
-  const relisted = await repo.setUnpinnedListing(ctx, inStock, 'on_sale');
-  const audit = (action: string, from: string, to: string) => (sku: { id: number; code: string }) =>
-    recordEvent(ctx, {
-      action,
-      entityType: 'sku',
-      entityId: sku.id,
-      before: { listingStatus: from },
-      after: { listingStatus: to, sellable: sellableBySku.get(sku.id) },
-    });
-  for (const sku of delisted) await audit('sku.autoDelist', 'on_sale', 'delisted')(sku);
-  for (const sku of relisted) await audit('sku.autoRelist', 'delisted', 'on_sale')(sku);
+  const changes = [
+    ...(await repo.setUnpinnedListing(ctx, soldOut, 'delisted')).map((sku) => ({ sku, action: 'sku.autoDelist', from: 'on_sale', to: 'delisted' })),
+    ...(await repo.setUnpinnedListing(ctx, inStock, 'on_sale')).map((sku) => ({ sku, action: 'sku.autoRelist', from: 'delisted', to: 'on_sale' })),
+  ];
+  for (const { sku, action, from, to } of changes) {
+    await recordEvent(ctx, { action, entityType: 'sku', entityId: sku.id, before: { listingStatus: from }, after: { listingStatus: to, sellable: sellableBySku.get(sku.id) } });
+  }
 }
