@@ -15,9 +15,10 @@ import { AppError } from './platform/errors';
 import { authHook, errorHandler } from './platform/http';
 import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
+import { reportRoutes } from './modules/reports';
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [...orderJobs];
