@@ -77,6 +77,20 @@ describe('creating an order', () => {
     expect((await cs.get(`/api/v1/orders?nick=${body.buyer.nick}`)).body.total).toBe(0);
   });
 
+  it('answers insufficient_stock (not "delisted") once a SKU has sold out and delisted itself', async () => {
+    const product = await makeProduct(admin, [{ price: 3000 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 1 }]);
+    const line = { skuCode: sku.code, quantity: 1, unitPrice: 3000 };
+    await makeOrder(cs, input({ items: [line] }));
+    const productNow = expectStatus(await admin.get(`/api/v1/products/${product.id}`), 200);
+    expect(productNow.skus[0].listingStatus).toBe('delisted');
+    const res = await cs.post('/api/v1/orders', input({ items: [line] }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('insufficient_stock');
+    expect(errorPaths(res)).toContain('items.0.skuCode');
+  });
+
   it.each([
     ['buyer.phone', { buyer: { nick: 'bad_phone', name: '李四', phone: '0571-88888888' } }],
     ['address.province', { address: { province: '火星', city: '杭州市', district: '西湖区', detail: '1 号' } }],

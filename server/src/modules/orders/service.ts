@@ -359,7 +359,9 @@ function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Proble
   return input.items.flatMap((item, i): Problem[] => {
     const sku = skus.get(item.skuCode);
     if (!sku) return [{ code: 'unknown_sku', path: `items.${i}.skuCode`, message: `商品编码 ${item.skuCode} 不存在` }];
-    if (sku.listingStatus !== 'on_sale') return [{ code: 'sku_not_on_sale', path: `items.${i}.skuCode`, message: `商品 ${item.skuCode}（${sku.productName}）已下架` }];
+    // A sold-out SKU delists itself; ordering it is a stock problem (409 at reservation), not a listing one.
+    const takenOffSale = sku.listingStatus !== 'on_sale' && sku.listingPinned;
+    if (takenOffSale) return [{ code: 'sku_not_on_sale', path: `items.${i}.skuCode`, message: `商品 ${item.skuCode}（${sku.productName}）已下架` }];
     return [];
   });
 }
