@@ -2,6 +2,7 @@ import { buildApp, moduleJobs } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { seedDemoCommand } from './demo/seed';
 import { checkCommand } from './modules/inventory/cli';
 import { ensureAdmin } from './platform/auth/service';
 import { systemClock } from './platform/clock';
@@ -75,6 +76,10 @@ const commands: Record<string, (config: Config) => Promise<void>> = {
   },
   openapi,
   check: checkCommand,
+  'seed-demo': async (c) => {
+    const deps = await boot(c);
+    await seedDemoCommand(deps, process.argv.slice(3)).finally(() => deps.database.close());
+  },
 };
 
 const name = process.argv[2] ?? 'serve';
