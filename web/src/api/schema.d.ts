@@ -2536,6 +2536,7 @@ export interface paths {
                                 refId: string | null;
                                 note: string | null;
                                 actorId: number | null;
+                                actorName: string;
                                 at: string;
                             }[];
                             total: number;
@@ -2721,6 +2722,7 @@ export interface paths {
                                 paidAt: string | null;
                             }[];
                             total: number | null;
+                            totalCapped: boolean;
                             page: number;
                             pageSize: number;
                             nextCursor: string | null;

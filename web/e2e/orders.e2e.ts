@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+
+/** A paid order whose buyer left a message: the automatic review holds it for a person. */
+function heldOrderBody(nick: string, phone: string) {
+  return {
+    shopCode: 'TM01',
+    buyer: { nick, name: '王芳', phone },
+    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号', postalCode: '310012' },
+    items: [{ skuCode: 'MUG-001', quantity: 1, unitPrice: 3900 }],
+    buyerMessage: '请周五前发货',
+    payment: { amount: 3900, method: 'alipay' },
+  };
+}
+
+async function level() {
+  const { items } = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=MUG-001&warehouseCode=WH-HZ');
+  return items[0] as { onHand: number; reserved: number; available: number };
+}
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  e2e.page.setDefaultTimeout(10_000);
+  await e2e.api('POST', '/api/v1/warehouses', { code: 'WH-HZ', name: '杭州仓' });
+  await e2e.api('POST', '/api/v1/shops', { code: 'TM01', name: '天猫旗舰店', platform: 'tmall', defaultWarehouseCode: 'WH-HZ' });
+  await e2e.api('POST', '/api/v1/products', {
+    name: '陶瓷马克杯',
+    category: '家居',
+    priceBand: 'traffic',
+    skus: [{ code: 'MUG-001', barcode: '6901234500011', spec: '白色 350ml', price: 3900, cost: 1200 }],
+  });
+  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: 'WH-HZ', lines: [{ skuCode: 'MUG-001', quantity: 20 }] });
+  await signInAs(e2e, 'admin', ADMIN_PASSWORD);
+});
+afterAll(() => e2e?.close());
+
+describe('manual order entry', () => {
+  let orderId: number;
+
+  it('creates an order through the form with live totals, and the stock is reserved', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/orders/new');
+    await page.getByLabel('店铺', { exact: true }).click();
+    await chooseOption(page, '天猫旗舰店');
+    await page.getByLabel('买家昵称').fill('tb_wangfang');
+    await page.getByLabel('收货人').fill('王芳');
+    await page.getByLabel('买家手机').fill('13812345678');
+    await page.getByLabel('省', { exact: true }).fill('浙江');
+    await chooseOption(page, '浙江省');
+    await page.getByLabel('市', { exact: true }).fill('杭州');
+    await chooseOption(page, '杭州市');
+    await page.getByLabel('区/县', { exact: true }).fill('西湖');
+    await chooseOption(page, '西湖区');
+    await page.getByLabel('详细地址').fill('文三路 100 号');
+    await page.getByLabel('邮编').fill('310012');
+
+    await page.getByLabel('商品', { exact: true }).fill('MUG');
+    await chooseOption(page, 'MUG-001');
+    await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
+    await page.getByLabel('数量').fill('2');
+    await page.getByLabel('运费').fill('8');
+    await page.getByLabel('优惠').fill('0.5');
+    await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('¥85.50');
+    await page.screenshot({ path: '/tmp/sf-new-order.png', fullPage: true });
+
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await page.getByText(/订单 SO\S+ 已创建/).waitFor();
+    await page.waitForURL(/\/orders\/\d+$/);
+    orderId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('待付款', { exact: true }).first().waitFor();
+
+    const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
+    expect(order).toMatchObject({ status: 'pending_payment', itemsTotal: 7800, shippingFee: 800, discount: 50, total: 8550 });
+    expect(order.items).toMatchObject([{ skuCode: 'MUG-001', quantity: 2, unitPrice: 3900 }]);
+    expect(await level()).toMatchObject({ onHand: 20, reserved: 2, available: 18 });
+  });
+
+  it('shows the reservation on the stock page', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/inventory/levels?q=MUG-001');
+    const cells = page.getByRole('row', { name: /MUG-001/ }).getByRole('cell');
+    await expect.poll(() => cells.nth(4).textContent()).toBe('2');
+    expect(await cells.nth(3).textContent()).toBe('20');
+    expect(await cells.nth(5).textContent()).toContain('18');
+  });
+
+  it('adds a red-flag remark, shown with its flag on the order', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.baseUrl}/orders/${orderId}`);
+    await page.getByLabel('旗帜').click();
+    await chooseOption(page, '红旗 · 发货前核对');
+    await page.getByLabel('备注内容').fill('送赠品一份，发申通');
+    await page.getByRole('button', { name: '添加备注' }).click();
+    await page.getByText('备注已添加').waitFor();
+    await page.getByText(/送赠品一份，发申通/).first().waitFor();
+    await page.locator('.ant-tag', { hasText: '红旗 · 发货前核对' }).first().waitFor();
+
+    const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
+    expect(order.flag).toBe('red');
+    expect(order.remarks).toMatchObject([{ flag: 'red', content: '送赠品一份，发申通', authorName: '管理员' }]);
+    await page.screenshot({ path: '/tmp/sf-order-detail.png', fullPage: true });
+  });
+
+  it('shows the buyer masked until revealed', async () => {
+    const { page } = e2e;
+    await page.getByText('138****5678').waitFor();
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByText('13812345678').waitFor();
+  });
+
+  it('cancels only after a confirmation with a reason, and the stock comes back', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '取消订单' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('取消后将释放占用的库存').waitFor();
+    await dialog.getByLabel('取消原因').fill('买家不要了');
+    await dialog.getByRole('button', { name: '取消订单' }).click();
+    await page.getByText('订单已取消').waitFor();
+    expect((await e2e.api('GET', `/api/v1/orders/${orderId}`)).status).toBe('cancelled');
+    expect(await level()).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
+  });
+});
+
+describe('review queue', () => {
+  it('approves a held order with the keyboard', async () => {
+    const first = await e2e.api('POST', '/api/v1/orders', heldOrderBody('buyer_one', '13900000001'));
+    const second = await e2e.api('POST', '/api/v1/orders', heldOrderBody('buyer_two', '13900000002'));
+    expect([first.status, second.status]).toEqual(['on_hold', 'on_hold']);
+
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/orders/review');
+    const rowOf = (orderNo: string) => page.getByRole('row', { name: new RegExp(orderNo) });
+    await rowOf(first.orderNo).waitFor();
+    await rowOf(second.orderNo).waitFor();
+    await page.screenshot({ path: '/tmp/sf-review.png' });
+    // oldest first, the first row selected; j moves down, k back up
+    await expect.poll(() => rowOf(first.orderNo).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('j');
+    await expect.poll(() => rowOf(second.orderNo).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('k');
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await page.getByText(`${second.orderNo} 已审核通过`).waitFor();
+    await expect.poll(() => rowOf(second.orderNo).count()).toBe(0);
+
+    expect((await e2e.api('GET', `/api/v1/orders/${second.id}`)).status).toBe('awaiting_fulfillment');
+    expect((await e2e.api('GET', `/api/v1/orders/${first.id}`)).status).toBe('on_hold');
+
+    // Enter opens the selected order
+    await expect.poll(() => rowOf(first.orderNo).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/orders/${first.id}$`));
+    await page.getByText('请周五前发货').first().waitFor();
+  });
+});

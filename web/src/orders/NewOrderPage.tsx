@@ -1,0 +1,238 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useI18n } from '../app/i18n';
+import { labelOf } from '../app/labels';
+import { fill } from '../app/locales/zh';
+import { formatFen } from '../app/money';
+import { MoneyInput, moneyRule } from '../app/MoneyInput';
+import { useApiMutation } from '../app/useApiMutation';
+import { useShopOptions } from '../catalog/api';
+import { createOrder, PAYMENT_METHODS, type CreateOrderInput, type PaymentMethod } from './api';
+import { childrenOf, divisionOptions, useDivisions } from './divisions';
+import { SkuSelect } from './SkuSelect';
+
+type Line = { skuCode?: string; quantity?: number; unitPrice?: number };
+type Values = Omit<CreateOrderInput, 'items' | 'payment'> & { items: Line[]; paid?: boolean };
+
+const validFen = (n: number | undefined) => (Number.isInteger(n) ? (n as number) : 0);
+
+/** items, shipping and discount → the totals, all integer fen (what the server will recompute). */
+export function orderTotals(items: Line[] | undefined, shippingFee?: number, discount?: number) {
+  const itemsTotal = (items ?? []).reduce((sum, l) => sum + validFen(l?.quantity) * validFen(l?.unitPrice), 0);
+  return { itemsTotal, total: itemsTotal + validFen(shippingFee) - validFen(discount) };
+}
+
+function toBody({ paid, items, ...values }: Values): CreateOrderInput {
+  const { total } = orderTotals(items, values.shippingFee, values.discount);
+  return {
+    ...values,
+    items: items.map((l) => ({ skuCode: l.skuCode!, quantity: l.quantity!, unitPrice: l.unitPrice! })),
+    ...(paid && values.paymentMethod && { payment: { amount: total, method: values.paymentMethod } }),
+  };
+}
+
+/** Province → city → district as three selects whose names match the server's address fields. */
+function AddressFields() {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<Values>();
+  const divisions = useDivisions();
+  const province = Form.useWatch(['address', 'province'], form);
+  const city = Form.useWatch(['address', 'city'], form);
+  const cities = childrenOf(divisions.data, province);
+  const districts = childrenOf(cities, city);
+  const required = [{ required: true, message: t.common.required }];
+  const search = { optionFilterProp: 'label' as const };
+  return (
+    <Row gutter={12}>
+      <Col span={8}>
+        <Form.Item name={['address', 'province']} label={t.orders.province} rules={required}>
+          <Select
+            showSearch={search}
+            loading={divisions.isLoading}
+            options={divisionOptions(divisions.data ?? [])}
+            onChange={() => form.setFieldValue('address', { ...form.getFieldValue('address'), city: undefined, district: undefined })}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item name={['address', 'city']} label={t.orders.city} rules={required}>
+          <Select
+            showSearch={search}
+            disabled={!province}
+            options={divisionOptions(cities, province)}
+            onChange={() => form.setFieldValue(['address', 'district'], undefined)}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item name={['address', 'district']} label={t.orders.district} rules={required}>
+          <Select showSearch={search} disabled={!city} options={divisionOptions(districts)} />
+        </Form.Item>
+      </Col>
+      <Col span={16}>
+        <Form.Item name={['address', 'detail']} label={t.orders.addressDetail} rules={required}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item name={['address', 'postalCode']} label={t.orders.postalCode} rules={[{ pattern: /^\d{6}$/, message: t.orders.postalCodeRule }]}>
+          <Input maxLength={6} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+function ItemLines() {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<Values>();
+  const items = Form.useWatch('items', form);
+  return (
+    <Form.List name="items" rules={[{ validator: (_, lines: Line[]) => (lines?.length ? Promise.resolve() : Promise.reject(new Error(t.orders.noItems))) }]}>
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          {fields.map((field, index) => (
+            <Space key={field.key} align="start" wrap>
+              <Form.Item name={[field.name, 'skuCode']} label={index === 0 ? t.orders.product : undefined} rules={[{ required: true, message: t.common.required }]}>
+                <SkuSelect onPick={(sku) => form.setFieldValue(['items', field.name, 'unitPrice'], sku.price)} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'quantity']} label={index === 0 ? t.orders.quantity : undefined} rules={[{ required: true, message: t.common.required }]}>
+                <InputNumber min={1} precision={0} style={{ width: 90 }} />
+              </Form.Item>
+              <Form.Item
+                name={[field.name, 'unitPrice']}
+                label={index === 0 ? t.orders.unitPrice : undefined}
+                rules={[{ required: true, message: t.common.required }, moneyRule(t.common.invalidMoney)]}
+              >
+                <MoneyInput style={{ width: 130 }} />
+              </Form.Item>
+              <Form.Item label={index === 0 ? t.orders.lineTotal : undefined}>
+                <Typography.Text style={{ display: 'inline-block', minWidth: 90, lineHeight: '32px' }}>
+                  {formatFen(validFen(items?.[index]?.quantity) * validFen(items?.[index]?.unitPrice))}
+                </Typography.Text>
+              </Form.Item>
+              <Form.Item label={index === 0 ? ' ' : undefined}>
+                <Button type="text" icon={<MinusCircleOutlined />} aria-label={t.common.remove} onClick={() => remove(field.name)} />
+              </Form.Item>
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })}>
+            {t.orders.addItem}
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+function Totals() {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<Values>();
+  const items = Form.useWatch('items', form);
+  const shippingFee = Form.useWatch('shippingFee', form);
+  const discount = Form.useWatch('discount', form);
+  const { itemsTotal, total } = orderTotals(items, shippingFee, discount);
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      items={[
+        { key: 'items', label: t.orders.itemsTotal, children: formatFen(itemsTotal) },
+        { key: 'shipping', label: t.orders.shippingFee, children: formatFen(validFen(shippingFee)) },
+        { key: 'discount', label: t.orders.discount, children: `-${formatFen(validFen(discount))}` },
+        { key: 'total', label: t.orders.total, children: <Typography.Text strong data-testid="order-total">{formatFen(total)}</Typography.Text> },
+      ]}
+    />
+  );
+}
+
+export default function NewOrderPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const { options: shopOptions } = useShopOptions();
+  const paid = Form.useWatch('paid', form);
+  const create = useApiMutation((values: Values) => createOrder(toBody(values)), {
+    success: (order) => fill(t.orders.created, { orderNo: order.orderNo }),
+    invalidate: [['orders'], ['levels']],
+    form,
+    onSuccess: (order) => navigate(`/orders/${order.id}`),
+  });
+  const required = [{ required: true, message: t.common.required }];
+
+  return (
+    <div>
+      <Typography.Title level={3}>{t.orders.newTitle}</Typography.Title>
+      <Form form={form} name="new-order" layout="vertical" initialValues={{ items: [{ quantity: 1 }], shippingFee: 0, discount: 0 }} onFinish={(values) => create.mutate(values)}>
+        <Row gutter={16}>
+          <Col xs={24} xl={16}>
+            <Card title={t.orders.shop} style={{ marginBottom: 16 }}>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="shopCode" label={t.orders.shop} rules={required}>
+                    <Select options={shopOptions} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="platformOrderId" label={t.orders.platformOrderId}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+            <Card title={t.orders.buyerInfo} style={{ marginBottom: 16 }}>
+              <Row gutter={12}>
+                <Col span={8}>
+                  <Form.Item name={['buyer', 'nick']} label={t.orders.buyerNick}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col span={8}>
+                  <Form.Item name={['buyer', 'name']} label={t.orders.buyerName} rules={required}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col span={8}>
+                  <Form.Item name={['buyer', 'phone']} label={t.orders.phone} rules={[...required, { pattern: /^1\d{10}$/, message: t.orders.phoneRule }]}>
+                    <Input maxLength={11} inputMode="tel" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <AddressFields />
+            </Card>
+            <Card title={t.orders.items} style={{ marginBottom: 16 }}>
+              <ItemLines />
+            </Card>
+            <Card style={{ marginBottom: 16 }}>
+              <Form.Item name="buyerMessage" label={t.orders.buyerMessage}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </Card>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Card title={t.orders.amounts} style={{ marginBottom: 16 }}>
+              <Form.Item name="shippingFee" label={t.orders.shippingFee} rules={[moneyRule(t.common.invalidMoney)]}>
+                <MoneyInput />
+              </Form.Item>
+              <Form.Item name="discount" label={t.orders.discount} rules={[moneyRule(t.common.invalidMoney)]}>
+                <MoneyInput />
+              </Form.Item>
+              <Totals />
+              <Form.Item name="paymentMethod" label={t.orders.paymentMethod} rules={[{ required: !!paid, message: t.common.required }]}>
+                <Select allowClear options={PAYMENT_METHODS.map((m: PaymentMethod) => ({ value: m, label: labelOf(t.paymentMethods, m) }))} />
+              </Form.Item>
+              <Form.Item name="paid" label={t.orders.alreadyPaid} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={create.isPending}>
+                {t.orders.submit}
+              </Button>
+            </Card>
+          </Col>
+        </Row>
+      </Form>
+    </div>
+  );
+}

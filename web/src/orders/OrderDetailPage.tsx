@@ -1,0 +1,192 @@
+import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { errorMessage } from '../app/errors';
+import { useAuth } from '../app/auth';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { labelOf } from '../app/labels';
+import { fill } from '../app/locales/zh';
+import { formatFen } from '../app/money';
+import { useShopOptions } from '../catalog/api';
+import { fetchOrder, type Order } from './api';
+import { FlagTag, StatusTag } from './labels';
+import { OrderActions } from './OrderActions';
+import { OrderTimeline } from './OrderTimeline';
+import { RemarkForm } from './RemarkForm';
+import { ReviewSla } from './ReviewSla';
+
+type Item = Order['items'][number];
+
+function Amounts({ order }: { order: Order }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      items={[
+        { key: 'items', label: t.orders.itemsTotal, children: formatFen(order.itemsTotal) },
+        { key: 'shipping', label: t.orders.shippingFee, children: formatFen(order.shippingFee) },
+        { key: 'discount', label: t.orders.discount, children: `-${formatFen(order.discount)}` },
+        { key: 'total', label: t.orders.total, children: <Typography.Text strong>{formatFen(order.total)}</Typography.Text> },
+        { key: 'paid', label: t.orders.paidAmount, children: formatFen(order.paidAmount) },
+        { key: 'method', label: t.orders.paymentMethod, children: labelOf(t.paymentMethods, order.paymentMethod) },
+      ]}
+    />
+  );
+}
+
+function Buyer({ order, onReveal }: { order: Order; onReveal?: () => void }) {
+  const { t } = useI18n();
+  const { buyer, address } = order;
+  return (
+    <>
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          { key: 'nick', label: t.orders.buyerNick, children: buyer.nick },
+          { key: 'name', label: t.orders.buyerName, children: buyer.name },
+          { key: 'phone', label: t.orders.phone, children: buyer.phone },
+          { key: 'address', label: t.orders.address, children: `${address.province} ${address.city} ${address.district} ${address.detail}` },
+          { key: 'postal', label: t.orders.postalCode, children: address.postalCode },
+          { key: 'message', label: t.orders.buyerMessage, children: order.buyerMessage },
+        ]}
+      />
+      {onReveal && (
+        <Button icon={<EyeOutlined />} size="small" onClick={onReveal}>
+          {t.orders.reveal}
+        </Button>
+      )}
+    </>
+  );
+}
+
+export default function OrderDetailPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const [reveal, setReveal] = useState(false);
+  const { shops } = useShopOptions();
+  const order = useQuery({ queryKey: ['order', id, reveal], queryFn: () => fetchOrder(id, reveal), enabled: Number.isInteger(id) });
+
+  if (order.isLoading) return <Spin />;
+  if (order.error || !order.data) return <Result status="warning" title={order.error ? errorMessage(order.error) : t.common.empty} />;
+  const o = order.data;
+  const shopName = shops.find((s) => s.id === o.shopId)?.name ?? o.shopCode;
+
+  const itemColumns: TableColumnsType<Item> = [
+    { title: t.orders.skuCode, dataIndex: 'skuCode' },
+    { title: t.orders.product, dataIndex: 'productName' },
+    { title: t.orders.spec, dataIndex: 'spec' },
+    { title: t.orders.unitPrice, dataIndex: 'unitPrice', align: 'right', render: formatFen },
+    { title: t.orders.quantity, dataIndex: 'quantity', align: 'right' },
+    { title: t.orders.lineTotal, dataIndex: 'lineTotal', align: 'right', render: formatFen },
+  ];
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          {t.common.back}
+        </Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {fill(t.orders.detailTitle, { orderNo: o.orderNo })}
+        </Typography.Title>
+        <StatusTag status={o.status} />
+        <FlagTag flag={o.flag} />
+      </Space>
+      <Card style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Descriptions
+            size="small"
+            column={4}
+            items={[
+              { key: 'shop', label: t.orders.shop, children: shopName },
+              { key: 'platform', label: t.orders.platformOrderId, children: o.platformOrderId },
+              { key: 'created', label: t.orders.createdAt, children: formatTime(o.createdAt) },
+              ...(o.reviewDueAt && (o.status === 'awaiting_review' || o.status === 'on_hold')
+                ? [{ key: 'sla', label: t.orders.reviewDue, children: <ReviewSla dueAt={o.reviewDueAt} /> }]
+                : []),
+            ]}
+          />
+          {o.holdReasons.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              title={t.orders.holdReasons}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {o.holdReasons.map((r) => (
+                    <li key={r.rule + r.message}>{r.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <OrderActions order={o} />
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={t.orders.items} style={{ marginBottom: 16 }}>
+            <Table rowKey="id" size="small" columns={itemColumns} dataSource={o.items} pagination={false} />
+          </Card>
+          <Card title={t.orders.remarks} style={{ marginBottom: 16 }}>
+            {o.remarks.length ? (
+              <List
+                size="small"
+                dataSource={o.remarks}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Space>
+                      <FlagTag flag={r.flag} />
+                      <span>{r.display}</span>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.common.empty} />
+            )}
+            {can('orders.remark') && (
+              <div style={{ marginTop: 16 }}>
+                <RemarkForm orderId={o.id} />
+              </div>
+            )}
+          </Card>
+          {o.payments.length > 0 && (
+            <Card title={t.orders.payments} style={{ marginBottom: 16 }}>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={o.payments}
+                columns={[
+                  { title: t.orders.createdAt, dataIndex: 'paidAt', render: formatTime },
+                  { title: t.orders.payAmount, dataIndex: 'amount', align: 'right', render: formatFen },
+                  { title: t.orders.paymentMethod, dataIndex: 'method', render: (m: string) => labelOf(t.paymentMethods, m) },
+                  { title: t.orders.transactionNo, dataIndex: 'transactionNo' },
+                ]}
+              />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t.orders.amounts} style={{ marginBottom: 16 }}>
+            <Amounts order={o} />
+          </Card>
+          <Card title={t.orders.buyerInfo} style={{ marginBottom: 16 }}>
+            <Buyer order={o} onReveal={can('customers.pii.reveal') && !o.piiRevealed ? () => setReveal(true) : undefined} />
+          </Card>
+          <Card title={t.orders.timeline}>
+            <OrderTimeline events={o.events} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '../app/auth';
+import { errorMessage } from '../app/errors';
+import { FilterBar } from '../app/FilterBar';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { optionsOf } from '../app/labels';
+import { useListParams, type Filters } from '../app/list';
+import { fill } from '../app/locales/zh';
+import { formatFen } from '../app/money';
+import { Page } from '../app/Page';
+import { useShopOptions } from '../catalog/api';
+import { approveOrder, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderSummary } from './api';
+import { FlagLabel, FlagTag, StatusTag } from './labels';
+import { useRefreshAfterOrderChange } from './OrderActions';
+
+/** URL ⇄ form: the two date params become one range picker value, the status list a multi-select. */
+function toForm(filters: Filters) {
+  const { createdFrom, createdTo, status, ...rest } = filters;
+  return {
+    ...rest,
+    status: status ? status.split(',') : undefined,
+    created: createdFrom || createdTo ? [createdFrom ? dayjs(createdFrom) : null, createdTo ? dayjs(createdTo) : null] : undefined,
+  };
+}
+
+function fromForm(values: Record<string, unknown>) {
+  const { created, ...rest } = values as { created?: [Dayjs | null, Dayjs | null] } & Record<string, unknown>;
+  return { ...rest, createdFrom: created?.[0]?.startOf('day').toISOString(), createdTo: created?.[1]?.endOf('day').toISOString() };
+}
+
+/** Approves one by one: each approval is its own transaction; the ones refused are reported by order no. */
+async function approveAll(orders: OrderSummary[]) {
+  const failures: string[] = [];
+  for (const order of orders) {
+    try {
+      await approveOrder(order.id);
+    } catch (err) {
+      failures.push(`${order.orderNo}（${errorMessage(err)}）`);
+    }
+  }
+  return failures;
+}
+
+export default function OrderListPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const list = useListParams({ sort: '-createdAt' });
+  const { shops, options: shopOptions } = useShopOptions();
+  const refresh = useRefreshAfterOrderChange();
+  const [selected, setSelected] = useState<OrderSummary[]>([]);
+  const canReview = can('orders.review');
+
+  const orders = useQuery({
+    queryKey: ['orders', list.query],
+    queryFn: () => fetchOrders({ ...list.filters, flag: list.filters.flag as Flag | undefined, sort: list.sort as OrderListQuery['sort'], page: list.page, pageSize: list.pageSize }),
+    placeholderData: (previous) => previous,
+  });
+
+  function confirmBulkApprove() {
+    modal.confirm({
+      title: fill(t.orders.bulkApproveConfirm, { n: selected.length }),
+      okText: t.orders.approve,
+      cancelText: t.common.cancel,
+      onOk: async () => {
+        const failures = await approveAll(selected);
+        const ok = selected.length - failures.length;
+        if (ok) void message.success(fill(t.orders.bulkApproved, { ok }));
+        if (failures.length) void message.error(fill(t.orders.bulkApproveFailed, { n: failures.length, reasons: failures.join('；') }), 8);
+        setSelected([]);
+        await refresh();
+      },
+    });
+  }
+
+  const columns: TableColumnsType<OrderSummary> = [
+    { title: t.orders.orderNo, dataIndex: 'orderNo', render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
+    { title: t.orders.shop, dataIndex: 'shopId', render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
+    { title: t.orders.status, dataIndex: 'status', render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
+    { title: t.orders.flag, dataIndex: 'flag', render: (f: Flag | null) => <FlagTag flag={f} /> },
+    { title: t.orders.buyer, key: 'buyer', render: (_, o) => [o.buyerNick, o.buyerName, o.buyerPhone].filter(Boolean).join(' / ') },
+    { title: t.orders.address, key: 'region', render: (_, o) => `${o.province} ${o.city} ${o.district}` },
+    { title: t.orders.total, dataIndex: 'total', key: 'total', align: 'right', sorter: true, sortOrder: list.sortOrderOf('total'), render: formatFen },
+    { title: t.orders.createdAt, dataIndex: 'createdAt', key: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatTime },
+  ];
+
+  return (
+    <Page
+      title={t.orders.listTitle}
+      extra={
+        can('orders.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
+            {t.menu.newOrder}
+          </Button>
+        )
+      }
+    >
+      <FilterBar list={list} toForm={toForm} fromForm={fromForm}>
+        <Form.Item name="q">
+          <Input prefix={<SearchOutlined />} placeholder={t.orders.searchPlaceholder} allowClear style={{ width: 300 }} />
+        </Form.Item>
+        <Form.Item name="shopCode" label={t.orders.shop}>
+          <Select options={shopOptions} allowClear placeholder={t.common.all} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="status" label={t.orders.status}>
+          <Select mode="multiple" options={optionsOf(t.orderStatus)} allowClear placeholder={t.common.all} style={{ minWidth: 180 }} />
+        </Form.Item>
+        <Form.Item name="flag" label={t.orders.flag}>
+          <Select
+            options={(Object.keys(t.flags) as Flag[]).map((f) => ({ value: f, label: <FlagLabel flag={f} />, title: t.flags[f] }))}
+            allowClear
+            placeholder={t.common.all}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item name="created" label={t.orders.createdRange}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item name="skuCode" label={t.orders.skuCode}>
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="phone" label={t.orders.phone}>
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="nick" label={t.orders.nick}>
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="orderNo" label={t.orders.orderNo}>
+          <Input allowClear style={{ width: 180 }} />
+        </Form.Item>
+      </FilterBar>
+      {canReview && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button disabled={!selected.length} onClick={confirmBulkApprove}>
+            {t.orders.bulkApprove}
+            {selected.length ? ` (${selected.length})` : ''}
+          </Button>
+        </Space>
+      )}
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={orders.data?.items}
+        loading={orders.isFetching}
+        pagination={list.pagination(orders.data?.total ?? undefined)}
+        onChange={list.onTableChange}
+        rowSelection={
+          canReview
+            ? {
+                selectedRowKeys: selected.map((o) => o.id),
+                onChange: (_, rows) => setSelected(rows),
+                getCheckboxProps: (o) => ({ disabled: !REVIEW_STATUSES.includes(o.status), 'aria-label': o.orderNo }),
+              }
+            : undefined
+        }
+        scroll={{ x: 1100 }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,64 @@
+import { api, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
+
+type Json<P extends keyof paths, M extends 'post'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+export type OrderListQuery = NonNullable<paths['/api/v1/orders']['get']['parameters']['query']>;
+export type OrderSummary = Awaited<ReturnType<typeof fetchOrders>>['items'][number];
+export type Order = Awaited<ReturnType<typeof fetchOrder>>;
+export type OrderStatus = Order['status'];
+export type Flag = NonNullable<Order['flag']>;
+export type CreateOrderInput = Json<'/api/v1/orders', 'post'>;
+export type PaymentInput = Json<'/api/v1/orders/{id}/payments', 'post'>;
+export type PaymentMethod = PaymentInput['method'];
+export type RemarkInput = Json<'/api/v1/orders/{id}/remarks', 'post'>;
+
+export const FLAGS: Flag[] = ['grey', 'red', 'green', 'yellow', 'blue', 'purple'];
+export const PAYMENT_METHODS: PaymentMethod[] = ['alipay', 'wechat', 'card', 'installment', 'bank_transfer', 'cod', 'other'];
+
+export const fetchOrders = (query: OrderListQuery) => unwrap(api.GET('/api/v1/orders', { params: { query } }));
+
+export function fetchOrder(id: number, reveal = false) {
+  return unwrap(api.GET('/api/v1/orders/{id}', { params: { path: { id }, query: reveal ? { reveal: '1' } : {} } }));
+}
+
+export const createOrder = (body: CreateOrderInput) => unwrap(api.POST('/api/v1/orders', { body }));
+
+const onOrder = (id: number) => ({ params: { path: { id } } });
+export const approveOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/approve', onOrder(id)));
+export const holdOrder = (id: number, reason: string) => unwrap(api.POST('/api/v1/orders/{id}/hold', { ...onOrder(id), body: { reason } }));
+export const releaseOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/release', onOrder(id)));
+export const cancelOrder = (id: number, reason: string) => unwrap(api.POST('/api/v1/orders/{id}/cancel', { ...onOrder(id), body: { reason } }));
+export const closeOrder = (id: number, reason?: string) => unwrap(api.POST('/api/v1/orders/{id}/close', { ...onOrder(id), body: reason ? { reason } : {} }));
+export const payOrder = (id: number, body: PaymentInput) => unwrap(api.POST('/api/v1/orders/{id}/payments', { ...onOrder(id), body }));
+export const addRemark = (id: number, body: RemarkInput) => unwrap(api.POST('/api/v1/orders/{id}/remarks', { ...onOrder(id), body }));
+
+/** The statuses an order waits in for a person to review it. */
+export const REVIEW_STATUSES: OrderStatus[] = ['awaiting_review', 'on_hold'];
+
+/**
+ * Which actions the buttons offer in which status (mirrors the server's transition table in
+ * server/src/modules/orders/states.ts; the server still refuses anything illegal with a 409).
+ */
+export const ACTIONS_BY_STATUS = {
+  pay: ['pending_payment'],
+  approve: ['awaiting_review', 'on_hold'],
+  hold: ['awaiting_review', 'awaiting_fulfillment'],
+  release: ['on_hold'],
+  cancel: ['pending_payment', 'awaiting_review', 'on_hold', 'awaiting_fulfillment'],
+  close: ['pending_payment'],
+} satisfies Record<string, OrderStatus[]>;
+export type OrderAction = keyof typeof ACTIONS_BY_STATUS;
+
+export const ACTION_PERMISSIONS: Record<OrderAction, string> = {
+  pay: 'orders.pay',
+  approve: 'orders.review',
+  hold: 'orders.hold',
+  release: 'orders.hold',
+  cancel: 'orders.cancel',
+  close: 'orders.cancel',
+};
+
+export function canDo(action: OrderAction, status: OrderStatus, can: (permission: string) => boolean): boolean {
+  return (ACTIONS_BY_STATUS[action] as OrderStatus[]).includes(status) && can(ACTION_PERMISSIONS[action]);
+}
