@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customers } from './schema';
 
@@ -10,20 +10,15 @@ export async function findById(ctx: Ctx, id: number): Promise<CustomerRow | unde
   return row;
 }
 
-export async function findByNick(ctx: Ctx, shopId: number, nick: string): Promise<CustomerRow | undefined> {
+/** The shop's customer with this nick, else the first one with this phone: one indexed query. */
+export async function findByNickOrPhone(ctx: Ctx, shopId: number, nick: string | null, phoneIndex: string): Promise<CustomerRow | undefined> {
+  const samePhone = eq(customers.phoneIndex, phoneIndex);
+  const sameNick = nick === null ? undefined : eq(customers.nick, nick);
   const [row] = await ctx.db
     .select()
     .from(customers)
-    .where(and(eq(customers.shopId, shopId), eq(customers.nick, nick)));
-  return row;
-}
-
-export async function findByPhoneIndex(ctx: Ctx, shopId: number, phoneIndex: string): Promise<CustomerRow | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.shopId, shopId), eq(customers.phoneIndex, phoneIndex)))
-    .orderBy(customers.id)
+    .where(and(eq(customers.shopId, shopId), sameNick ? or(sameNick, samePhone) : samePhone))
+    .orderBy(...(sameNick ? [desc(sameNick)] : []), asc(customers.id))
     .limit(1);
   return row;
 }

@@ -34,10 +34,7 @@ function encryptedFields(ctx: Ctx, buyer: BuyerIdentity) {
   };
 }
 
-async function findExisting(ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) {
-  const byNick = buyer.nick ? await repo.findByNick(ctx, buyer.shopId, buyer.nick) : undefined;
-  return byNick ?? (await repo.findByPhoneIndex(ctx, buyer.shopId, phoneIndex));
-}
+const findExisting = (ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) => repo.findByNickOrPhone(ctx, buyer.shopId, buyer.nick, phoneIndex);
 
 /**
  * The shop's customer for this buyer: matched by nick, else by phone (blind index), else created.
