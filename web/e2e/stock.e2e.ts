@@ -81,3 +81,19 @@ describe('stock', () => {
     await page.getByText('找不到货号或条码为 NOPE-404 的SKU').waitFor();
   });
 });
+
+describe('workbench', () => {
+  it('counts the SKUs below safety stock and links to them', async () => {
+    const { page } = e2e;
+    const workbench = await e2e.api('GET', '/api/v1/workbench');
+    expect(workbench.lowStock.total).toBe(1);
+    await page.goto(e2e.baseUrl + '/');
+    const card = page.getByRole('link', { name: '低于安全库存的SKU' });
+    await expect.poll(() => card.locator('.ant-statistic-content').textContent()).toBe('1');
+    await page.getByRole('cell', { name: 'TS-001-W-M', exact: true }).waitFor();
+    await page.screenshot({ path: '/tmp/sf-workbench.png' });
+    await card.click();
+    await page.waitForURL(/\/inventory\/levels\?lowStock=true/);
+    await page.getByRole('row', { name: /TS-001-W-M/ }).waitFor();
+  });
+});

@@ -4702,6 +4702,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台待办 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewOverdue: number;
+                            unpaidToRemind: number;
+                            lowStock: {
+                                total: number;
+                                items: {
+                                    skuId: number;
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    warehouseId: number;
+                                    warehouseCode: string;
+                                    available: number;
+                                    safetyStock: number;
+                                    shortfall: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

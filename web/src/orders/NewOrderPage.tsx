@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
@@ -93,29 +93,37 @@ function ItemLines() {
       {(fields, { add, remove }, { errors }) => (
         <>
           {fields.map((field, index) => (
-            <Space key={field.key} align="start" wrap>
-              <Form.Item name={[field.name, 'skuCode']} label={index === 0 ? t.orders.product : undefined} rules={[{ required: true, message: t.common.required }]}>
-                <SkuSelect onPick={(sku) => form.setFieldValue(['items', field.name, 'unitPrice'], sku.price)} />
-              </Form.Item>
-              <Form.Item name={[field.name, 'quantity']} label={index === 0 ? t.orders.quantity : undefined} rules={[{ required: true, message: t.common.required }]}>
-                <InputNumber min={1} precision={0} style={{ width: 90 }} />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'unitPrice']}
-                label={index === 0 ? t.orders.unitPrice : undefined}
-                rules={[{ required: true, message: t.common.required }, moneyRule(t.common.invalidMoney)]}
-              >
-                <MoneyInput style={{ width: 130 }} />
-              </Form.Item>
-              <Form.Item label={index === 0 ? t.orders.lineTotal : undefined}>
-                <Typography.Text style={{ display: 'inline-block', minWidth: 90, lineHeight: '32px' }}>
-                  {formatFen(validFen(items?.[index]?.quantity) * validFen(items?.[index]?.unitPrice))}
-                </Typography.Text>
-              </Form.Item>
-              <Form.Item label={index === 0 ? ' ' : undefined}>
-                <Button type="text" icon={<MinusCircleOutlined />} aria-label={t.common.remove} onClick={() => remove(field.name)} />
-              </Form.Item>
-            </Space>
+            <Row key={field.key} gutter={8} wrap={false}>
+              <Col flex="auto" style={{ minWidth: 0 }}>
+                <Form.Item name={[field.name, 'skuCode']} label={index === 0 ? t.orders.product : undefined} rules={[{ required: true, message: t.common.required }]}>
+                  <SkuSelect onPick={(sku) => form.setFieldValue(['items', field.name, 'unitPrice'], sku.price)} />
+                </Form.Item>
+              </Col>
+              <Col flex="90px">
+                <Form.Item name={[field.name, 'quantity']} label={index === 0 ? t.orders.quantity : undefined} rules={[{ required: true, message: t.common.required }]}>
+                  <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col flex="120px">
+                <Form.Item
+                  name={[field.name, 'unitPrice']}
+                  label={index === 0 ? t.orders.unitPrice : undefined}
+                  rules={[{ required: true, message: t.common.required }, moneyRule(t.common.invalidMoney)]}
+                >
+                  <MoneyInput />
+                </Form.Item>
+              </Col>
+              <Col flex="100px">
+                <Form.Item label={index === 0 ? t.orders.lineTotal : undefined}>
+                  <Typography.Text style={{ lineHeight: '32px' }}>{formatFen(validFen(items?.[index]?.quantity) * validFen(items?.[index]?.unitPrice))}</Typography.Text>
+                </Form.Item>
+              </Col>
+              <Col flex="32px">
+                <Form.Item label={index === 0 ? ' ' : undefined}>
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t.common.remove} onClick={() => remove(field.name)} />
+                </Form.Item>
+              </Col>
+            </Row>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })}>
             {t.orders.addItem}

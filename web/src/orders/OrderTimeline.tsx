@@ -26,7 +26,11 @@ function EventDetail({ event }: { event: Event }) {
         </div>
       )}
       {!from && to && <div>{labelOf(t.orderStatus, to)}</div>}
-      {note && <Typography.Text type="secondary">{note}</Typography.Text>}
+      {note && (
+        <div>
+          <Typography.Text type="secondary">{note}</Typography.Text>
+        </div>
+      )}
     </>
   );
 }

@@ -41,7 +41,7 @@ export function SkuSelect({ id, value, onChange, onPick }: Props) {
       value={value}
       placeholder={t.orders.skuPicker}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
-      style={{ width: 380 }}
+      style={{ width: '100%' }}
       options={results.map((sku) => ({
         value: sku.code,
         title: sku.code,

@@ -1,15 +1,90 @@
-import { Card, Typography } from 'antd';
+import { AuditOutlined, DatabaseOutlined, FileAddOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, unwrap } from '../api/client';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
 
+const fetchWorkbench = () => unwrap(api.GET('/api/v1/workbench'));
+
+function Counter({ title, value, to, danger }: { title: string; value: number | undefined; to: string; danger?: boolean }) {
+  const navigate = useNavigate();
+  return (
+    <Card hoverable onClick={() => navigate(to)} role="link" aria-label={title}>
+      <Statistic title={title} value={value ?? '-'} styles={{ content: danger && value ? { color: '#cf1322' } : undefined }} />
+    </Card>
+  );
+}
+
+/** 工作台: what needs this user now, by what their roles may do, and the pages they use most. */
 export default function WorkbenchPage() {
-  const { user } = useAuth();
+  const { user, can } = useAuth();
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const workbench = useQuery({ queryKey: ['workbench'], queryFn: fetchWorkbench, enabled: can('dashboard.read'), refetchInterval: 60_000 });
+  const data = workbench.data;
+
+  const counters: ReactNode[] = [];
+  if (can('orders.review') || can('orders.hold'))
+    counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue} to="/orders/review" danger />);
+  if (can('orders.read'))
+    counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
+  if (can('inventory.read')) counters.push(<Counter key="stock" title={t.workbench.lowStock} value={data?.lowStock.total} to="/inventory/levels?lowStock=true" danger />);
+
+  const shortcuts = [
+    { permission: 'orders.review', label: t.menu.reviewQueue, to: '/orders/review', icon: <AuditOutlined /> },
+    { permission: 'orders.read', label: t.menu.orderList, to: '/orders', icon: <UnorderedListOutlined /> },
+    { permission: 'orders.create', label: t.menu.newOrder, to: '/orders/new', icon: <FileAddOutlined /> },
+    { permission: 'inventory.receive', label: t.menu.receipts, to: '/inventory/receipts', icon: <InboxOutlined /> },
+    { permission: 'inventory.read', label: t.menu.stockLevels, to: '/inventory/levels', icon: <DatabaseOutlined /> },
+  ].filter((s) => can(s.permission));
+
   return (
     <div>
       <Typography.Title level={3}>{fill(t.workbench.greeting, { name: user?.displayName ?? '' })}</Typography.Title>
-      <Card title={t.workbench.today} />
+      {can('dashboard.read') && counters.length > 0 && (
+        <Card title={t.workbench.today} style={{ marginBottom: 16 }} loading={workbench.isLoading}>
+          <Row gutter={16}>
+            {counters.map((counter, i) => (
+              <Col key={i} xs={24} md={8}>
+                {counter}
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      )}
+      {can('inventory.read') && !!data?.lowStock.items.length && (
+        <Card title={t.workbench.lowStock} style={{ marginBottom: 16 }}>
+          <Table
+            size="small"
+            rowKey={(a) => `${a.skuId}-${a.warehouseId}`}
+            pagination={false}
+            dataSource={data.lowStock.items}
+            columns={[
+              { title: t.inventory.skuCode, dataIndex: 'skuCode' },
+              { title: t.inventory.product, key: 'product', render: (_, a) => `${a.productName} ${a.spec}` },
+              { title: t.inventory.warehouse, dataIndex: 'warehouseCode' },
+              { title: t.inventory.available, dataIndex: 'available', align: 'right' },
+              { title: t.products.safetyStock, dataIndex: 'safetyStock', align: 'right' },
+              { title: t.workbench.shortfall, dataIndex: 'shortfall', align: 'right' },
+            ]}
+          />
+        </Card>
+      )}
+      {shortcuts.length > 0 && (
+        <Card title={t.workbench.shortcuts}>
+          <Space wrap>
+            {shortcuts.map((s) => (
+              <Button key={s.to} icon={s.icon} size="large" onClick={() => navigate(s.to)}>
+                {s.label}
+              </Button>
+            ))}
+          </Space>
+        </Card>
+      )}
     </div>
   );
 }

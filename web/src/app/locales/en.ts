@@ -121,7 +121,7 @@ export const en: Messages = {
     heldPastSla: 'Held / review orders past SLA',
     unpaidToRemind: 'Unpaid orders to remind',
     lowStock: 'SKUs below safety stock',
-    notReady: 'To-do counts are not available yet; start from the shortcuts below.',
+    shortfall: 'Short by',
     shortcuts: 'Shortcuts',
   },
   common: {

@@ -120,7 +120,7 @@ export const zh = {
     heldPastSla: '超时未处理的挂起/待审订单',
     unpaidToRemind: '待催付订单',
     lowStock: '低于安全库存的SKU',
-    notReady: '待办统计暂未上线，请先从下面的入口开始工作。',
+    shortfall: '缺口',
     shortcuts: '常用入口',
   },
   common: {
