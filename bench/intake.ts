@@ -31,7 +31,20 @@ type Target = 'raw' | Backend;
 interface Measured {
   target: Target;
   result: LoadResult;
+  /** CPU ms per order of the process doing the work in Node: the server, or this process for the raw limit. */
+  nodeCpuMsPerOrder: number;
 }
+
+async function withCpu(target: Target, cpuSeconds: () => number, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = cpuSeconds();
+  const result = await run();
+  return { target, result, nodeCpuMsPerOrder: ((cpuSeconds() - before) * 1000) / Math.max(1, countOf(result, 201)) };
+}
+
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 /** Buyer numbers never repeat across warm-up and measured runs, so every order is a new customer. */
 let buyerSerial = 0;
@@ -45,7 +58,7 @@ async function measureRaw(): Promise<Measured> {
     const writer = rawWriter(scratch.url);
     try {
       await runLoad(warmup, [201], () => writer.write(nextOrder()));
-      return { target: 'raw', result: await runLoad(load, [201], () => writer.write(nextOrder())) };
+      return await withCpu('raw', ownCpuSeconds, () => runLoad(load, [201], () => writer.write(nextOrder())));
     } finally {
       await writer.close();
     }
@@ -63,7 +76,7 @@ async function measureApi(backend: Backend): Promise<Measured> {
       await seedCatalog(api, STOCK_PER_SKU);
       const post = () => api.request('POST', '/api/v1/orders', nextOrder());
       await runLoad(warmup, [201], post);
-      return { target: backend, result: await runLoad(load, [201], post) };
+      return await withCpu(backend, server.cpuSeconds, () => runLoad(load, [201], post));
     } finally {
       await server.stop();
     }
@@ -78,7 +91,7 @@ const LABELS: Record<Target, string> = {
   pglite: 'HTTP API on PGlite',
 };
 
-function row({ target, result }: Measured): (string | number)[] {
+function row({ target, result, nodeCpuMsPerOrder }: Measured): (string | number)[] {
   const okRate = (countOf(result, 201) / result.elapsedMs) * 1000;
   return [
     LABELS[target],
@@ -87,6 +100,7 @@ function row({ target, result }: Measured): (string | number)[] {
     `**${fmt(okRate)}**`,
     fmt(percentile(result.latenciesMs, 50), 1),
     fmt(percentile(result.latenciesMs, 95), 1),
+    fmt(nodeCpuMsPerOrder, 2),
     statusSummary(result),
   ];
 }
@@ -116,7 +130,9 @@ async function main() {
   const body = [
     `Concurrency ${load.concurrency}, at most ${fmt(load.maxCount)} orders or ${args.seconds} s per target after ${warmup.maxCount} warm-up orders; unpaid orders with 1–3 lines, a new buyer each, stock reserved from the shop's default warehouse.`,
     '',
-    table(['target', 'orders (201)', 'seconds', 'orders/s', 'p50 ms', 'p95 ms', 'statuses'], measured.map(row)),
+    table(['target', 'orders (201)', 'seconds', 'orders/s', 'p50 ms', 'p95 ms', 'Node CPU ms/order', 'statuses'], measured.map(row)),
+    '',
+    '"Node CPU ms/order" is the CPU the server process spent per order (for the raw limit: this load-generating process, which also builds the rows). On 2 cores, 2,000 ms of CPU per second is all there is, shared with PostgreSQL and the load generator.',
     '',
     ...verdicts(measured),
     ...(unexpected.length ? ['', 'Unexpected replies:', ...unexpected] : []),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +61,19 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   baseUrl: string;
   backend: Backend;
+  /** CPU seconds (user + system) the server process has used so far; NaN off Linux. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc, in seconds (clock ticks are 1/100 s on Linux). */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 export interface ServerOptions {
@@ -105,7 +117,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await stop();
     throw err;
   }
-  return { baseUrl, backend: opts.databaseUrl ? 'postgres' : 'pglite', stop };
+  return { baseUrl, backend: opts.databaseUrl ? 'postgres' : 'pglite', cpuSeconds: () => processCpuSeconds(child.pid), stop };
 }
 
 async function waitHealthy(baseUrl: string, exitCode: () => number | null): Promise<void> {
