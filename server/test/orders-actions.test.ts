@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countReviewOverdue } from '../src/modules/orders';
 import { HOUR } from '../src/platform/clock';
 import { createTestApp, type Client, type TestApp } from './harness';
 import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
@@ -40,9 +41,13 @@ describe('manual review', () => {
   it('shows the 2 h review deadline as overdue once it passes', async () => {
     const held = await heldOrder();
     expect(held.reviewOverdue).toBe(false);
+    const overdueBefore = await countReviewOverdue(t.ctx());
     t.clock.advance(2 * HOUR + 1);
     const later = expectStatus(await cs.get(`/api/v1/orders/${held.id}`), 200);
     expect(later.reviewOverdue).toBe(true);
+    expect(await countReviewOverdue(t.ctx())).toBeGreaterThan(overdueBefore);
+    await cs.post(`/api/v1/orders/${held.id}/approve`);
+    expect(expectStatus(await cs.get(`/api/v1/orders/${held.id}`), 200).reviewOverdue).toBe(false);
   });
 
   it('rejects by cancelling with a reason, which gives the stock back', async () => {

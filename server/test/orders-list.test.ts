@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../src/platform/clock';
-import { sweepUnpaidOrders } from '../src/modules/orders';
+import { countUnpaidToRemind, sweepUnpaidOrders } from '../src/modules/orders';
 import { createTestApp, type Client, type TestApp } from './harness';
 import { expectStatus, makeOrder, makePaidOrder, makeShop, orderInput, seedCatalog } from './factories';
 
@@ -98,8 +98,10 @@ describe('unpaid sweep', () => {
     t.clock.advance(29 * MINUTE);
     await sweepUnpaidOrders(t.deps);
     expect(await reminders()).toEqual([]);
+    const dueBefore = await countUnpaidToRemind(t.ctx());
 
     t.clock.advance(MINUTE);
+    expect(await countUnpaidToRemind(t.ctx())).toBeGreaterThanOrEqual(dueBefore + 2); // both new orders, 30 min old
     await sweepUnpaidOrders(t.deps);
     await sweepUnpaidOrders(t.deps);
     expect(await reminders()).toEqual(['unpaid_30m']);
