@@ -1,9 +1,15 @@
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 import { menuGroups, pageRoutes } from './routes';
+
+/** The menu entry to highlight: the page itself, or the list a detail page belongs to (/orders/12 → /orders). */
+function menuKeyFor(pathname: string, menuPaths: string[]): string {
+  const matches = menuPaths.filter((p) => pathname === p || (p !== '/' && pathname.startsWith(`${p}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? pathname;
+}
 
 type MenuItem = { key: string; label: string; icon?: React.ReactNode; children?: MenuItem[] };
 
@@ -42,7 +48,7 @@ export function AppShell() {
         <div style={{ padding: 16, fontWeight: 600, fontSize: 16 }}>ShopFlow</div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[menuKeyFor(location.pathname, visible.filter((r) => r.menu).map((r) => r.path))]}
           defaultOpenKeys={menuGroups.map((g) => `group:${g.key}`)}
           items={items}
           onClick={(e) => navigate(e.key)}
@@ -67,6 +73,7 @@ export function AppShell() {
               {visible.map((r) => (
                 <Route key={r.path} path={r.path} element={<r.page />} />
               ))}
+              <Route path="*" element={<Result status="404" title={t.common.noPermission} />} />
             </Routes>
           </Suspense>
         </Layout.Content>

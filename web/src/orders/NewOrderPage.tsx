@@ -11,17 +11,9 @@ import { useShopOptions } from '../catalog/api';
 import { createOrder, PAYMENT_METHODS, type CreateOrderInput, type PaymentMethod } from './api';
 import { childrenOf, divisionOptions, useDivisions } from './divisions';
 import { SkuSelect } from './SkuSelect';
+import { orderTotals, validFen, type Line } from './totals';
 
-type Line = { skuCode?: string; quantity?: number; unitPrice?: number };
 type Values = Omit<CreateOrderInput, 'items' | 'payment'> & { items: Line[]; paid?: boolean };
-
-const validFen = (n: number | undefined) => (Number.isInteger(n) ? (n as number) : 0);
-
-/** items, shipping and discount → the totals, all integer fen (what the server will recompute). */
-export function orderTotals(items: Line[] | undefined, shippingFee?: number, discount?: number) {
-  const itemsTotal = (items ?? []).reduce((sum, l) => sum + validFen(l?.quantity) * validFen(l?.unitPrice), 0);
-  return { itemsTotal, total: itemsTotal + validFen(shippingFee) - validFen(discount) };
-}
 
 function toBody({ paid, items, ...values }: Values): CreateOrderInput {
   const { total } = orderTotals(items, values.shippingFee, values.discount);

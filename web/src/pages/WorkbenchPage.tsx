@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
+import { useWarehouseOptions } from '../inventory/api';
 
 const fetchWorkbench = () => unwrap(api.GET('/api/v1/workbench'));
 
@@ -26,6 +27,7 @@ export default function WorkbenchPage() {
   const navigate = useNavigate();
   const workbench = useQuery({ queryKey: ['workbench'], queryFn: fetchWorkbench, enabled: can('dashboard.read'), refetchInterval: 60_000 });
   const data = workbench.data;
+  const { warehouses } = useWarehouseOptions();
 
   const counters: ReactNode[] = [];
   if (can('orders.review') || can('orders.hold'))
@@ -66,7 +68,7 @@ export default function WorkbenchPage() {
             columns={[
               { title: t.inventory.skuCode, dataIndex: 'skuCode' },
               { title: t.inventory.product, key: 'product', render: (_, a) => `${a.productName} ${a.spec}` },
-              { title: t.inventory.warehouse, dataIndex: 'warehouseCode' },
+              { title: t.inventory.warehouse, dataIndex: 'warehouseId', render: (id: number) => warehouses.find((w) => w.id === id)?.name ?? '' },
               { title: t.inventory.available, dataIndex: 'available', align: 'right' },
               { title: t.products.safetyStock, dataIndex: 'safetyStock', align: 'right' },
               { title: t.workbench.shortfall, dataIndex: 'shortfall', align: 'right' },

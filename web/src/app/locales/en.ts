@@ -148,7 +148,7 @@ export const en: Messages = {
     code: 'Code',
     add: 'Add',
     remove: 'Remove',
-    noPermission: 'You may not view this page',
+    noPermission: 'This page does not exist or you may not view it',
     invalidMoney: 'Enter an amount with at most two decimals',
     required: 'Required',
     hour: 'h ',

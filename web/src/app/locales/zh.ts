@@ -147,7 +147,7 @@ export const zh = {
     code: '编码',
     add: '添加',
     remove: '删除',
-    noPermission: '你没有权限查看此页面',
+    noPermission: '页面不存在，或你没有权限查看',
     invalidMoney: '请输入正确的金额，最多两位小数',
     required: '必填',
     hour: '小时',
