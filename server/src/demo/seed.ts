@@ -36,7 +36,9 @@ export const DEMO_USERS = [
   { username: 'xiaocai', displayName: '小蔡', roles: ['cs_presale'] },
   { username: 'xiaoyu', displayName: '小雨', roles: ['cs_presale'] },
   { username: 'xiaozhou', displayName: '小周', roles: ['cs_aftersale'] },
-  { username: 'chenshifu', displayName: '陈师傅', roles: ['warehouse'] },
+  { username: 'xiaoxu', displayName: '小徐', roles: ['cs_aftersale'] },
+  { username: 'chenshifu', displayName: '陈师傅（杭州仓）', roles: ['warehouse'] },
+  { username: 'huangshifu', displayName: '黄师傅（广州仓）', roles: ['warehouse'] },
   { username: 'liuyunying', displayName: '刘运营', roles: ['operations'] },
   { username: 'zhaokuaiji', displayName: '赵会计', roles: ['finance'] },
 ] as const satisfies readonly { username: string; displayName: string; roles: readonly Role[] }[];
@@ -132,7 +134,7 @@ async function seedCatalog(staff: Staff, scale: number): Promise<void> {
     note: '首批到货',
     lines: skus.map((s) => ({ skuCode: s.code, quantity: (LOW_STOCK_SKUS.has(s.code) ? 40 : 200) * scale })),
   });
-  await staff.chenshifu('POST', '/api/v1/inventory/receipts', {
+  await staff.huangshifu('POST', '/api/v1/inventory/receipts', {
     warehouseCode: guangzhou.code,
     reference: 'PO-2026-1002',
     note: '华南仓备货',
