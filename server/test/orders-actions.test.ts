@@ -58,6 +58,19 @@ describe('manual review', () => {
     expect(await reserved()).toBe(before - 1);
   });
 
+  it('approves in bulk, reporting the orders it could not approve', async () => {
+    const [a, b] = [await heldOrder(), await heldOrder()];
+    const unpaid = await makeOrder(cs, input());
+    const res = expectStatus(await cs.post('/api/v1/orders/bulk-approve', { ids: [a.id, unpaid.id, b.id] }), 200);
+    expect(res.items).toEqual([
+      { id: a.id, ok: true, status: 'awaiting_fulfillment', error: null },
+      { id: unpaid.id, ok: false, status: null, error: expect.objectContaining({ code: 'invalid_transition' }) },
+      { id: b.id, ok: true, status: 'awaiting_fulfillment', error: null },
+    ]);
+    expect(expectStatus(await cs.get(`/api/v1/orders/${unpaid.id}`), 200).status).toBe('pending_payment');
+    expect(expectStatus(await cs.get(`/api/v1/orders/${b.id}`), 200).status).toBe('awaiting_fulfillment');
+  });
+
   it('is refused to roles without orders.review', async () => {
     const held = await heldOrder();
     const res = await warehouse.post(`/api/v1/orders/${held.id}/approve`);

@@ -44,6 +44,16 @@ export type CreateOrderInput = z.infer<typeof createOrderBody>;
 export type PaymentInput = z.infer<typeof paymentBody>;
 
 export const reasonBody = z.object({ reason: text(200) });
+
+export const bulkApproveBody = z.object({ ids: z.array(z.number().int().positive()).min(1, '至少选择一个订单').max(200) });
+
+export const bulkApproveResultSchema = z.object({
+  id: z.number().int(),
+  ok: z.boolean(),
+  status: z.enum(ORDER_STATUSES).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type BulkApproveResult = z.infer<typeof bulkApproveResultSchema>;
 export const optionalReasonBody = z.object({ reason: text(200).optional() });
 
 export const remarkBody = z.object({

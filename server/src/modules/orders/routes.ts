@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
-import { createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
 import * as service from './service';
 
 const tags = ['orders'];
@@ -63,6 +63,15 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/orders/:id/approve',
     { config: { permission: 'orders.review' }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.approveOrder(ctx, request.params.id)))),
+  );
+
+  app.post(
+    '/api/v1/orders/bulk-approve',
+    {
+      config: { permission: 'orders.review' },
+      schema: { tags, summary: '批量审核通过（逐单处理，失败的单独列出）', body: bulkApproveBody, response: { 200: z.object({ items: z.array(bulkApproveResultSchema) }) } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok({ items: await service.approveOrders(ctx, request.body.ids) }))),
   );
 
   app.post(

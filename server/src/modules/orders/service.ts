@@ -1,7 +1,7 @@
 import { recordEvent, timeline, type TimelineEvent } from '../../platform/audit';
 import { HOUR, MINUTE } from '../../platform/clock';
 import { systemActor, type Ctx } from '../../platform/context';
-import { badRequest, conflict, notFound, unprocessable } from '../../platform/errors';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskName, maskPhone, normalizePhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
@@ -9,7 +9,7 @@ import { findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from 
 import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
 import { releaseForOrder, reserveForOrder } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
-import type { CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
+import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
 import {
   computeAmounts,
@@ -270,11 +270,33 @@ function refuseIfGreenFlag(row: OrderRow, action: string) {
   }
 }
 
-export async function approveOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+async function approveById(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await requireOrder(ctx, id, { lock: true });
   nextStatus(statusOf(row), 'approve');
   refuseIfGreenFlag(row, '审核通过');
-  return toDetail(ctx, await approve(ctx, row), false);
+  return approve(ctx, row);
+}
+
+export async function approveOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  return toDetail(ctx, await approveById(ctx, id), false);
+}
+
+/**
+ * Approves each order on its own savepoint: one that cannot be approved (wrong state, green flag)
+ * is reported and the others still go through.
+ */
+export async function approveOrders(ctx: Ctx, ids: number[]): Promise<BulkApproveResult[]> {
+  const results: BulkApproveResult[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      const row = await ctx.db.transaction((tx) => approveById({ ...ctx, db: tx as unknown as Ctx['db'] }, id));
+      results.push({ id, ok: true, status: statusOf(row), error: null });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id, ok: false, status: null, error: { code: err.code, message: err.message } });
+    }
+  }
+  return results;
 }
 
 export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
