@@ -125,6 +125,20 @@ describe('illegal moves', () => {
     ]);
   });
 
+  it('never close an order that was paid or is already on its way', async () => {
+    const approved = await makePaidOrder(cs, input());
+    const res = await cs.post(`/api/v1/orders/${approved.id}/close`, { reason: '关掉' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('awaiting_fulfillment');
+    const partPaid = await makeOrder(cs, input());
+    await cs.post(`/api/v1/orders/${partPaid.id}/payments`, { amount: 100, method: 'alipay' });
+    const refused = await cs.post(`/api/v1/orders/${partPaid.id}/close`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('refund_required');
+    const unpaid = await makeOrder(cs, input());
+    expect(expectStatus(await cs.post(`/api/v1/orders/${unpaid.id}/close`, {}), 200)).toMatchObject({ status: 'closed', closeReason: '手动关闭' });
+  });
+
   it('answer 404 for an order that does not exist', async () => {
     expect((await cs.post('/api/v1/orders/999999/approve')).status).toBe(404);
   });

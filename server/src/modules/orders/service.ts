@@ -327,7 +327,15 @@ export async function closeOrder(ctx: Ctx, id: number, reason: string): Promise<
   return toDetail(ctx, await closeRow(ctx, await requireOrder(ctx, id, { lock: true }), reason), false);
 }
 
+/** Closed means no money left with the shop: unpaid, or paid and fully refunded. */
+const holdsBuyerMoney = (row: OrderRow) => row.paidAmount > row.refundedAmount;
+
 async function closeRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
+  nextStatus(statusOf(row), 'close');
+  if (holdsBuyerMoney(row)) {
+    const owed = row.paidAmount - row.refundedAmount;
+    throw conflict('refund_required', `订单 ${row.orderNo} 还有 ${owed} 分已付款未退，退款后才能关闭`, [{ path: 'paidAmount', message: String(owed) }]);
+  }
   const now = ctx.clock.now();
   const closed = await transition(ctx, row, 'close', { closedAt: now, closeReason: reason, reviewDueAt: null }, { reason });
   await releaseForOrder(ctx, row.id, `订单关闭：${reason}`);
@@ -340,7 +348,8 @@ async function closeRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderR
 /** Used by the unpaid sweep: closes the order if it is still unpaid when locked. */
 export async function closeIfStillUnpaid(ctx: Ctx, id: number, reason: string): Promise<boolean> {
   const row = await requireOrder(ctx, id, { lock: true });
-  if (row.status !== 'pending_payment') return false;
+  // A part-paid order needs a person to refund it first; the sweep leaves it alone.
+  if (row.status !== 'pending_payment' || holdsBuyerMoney(row)) return false;
   await closeRow(ctx, row, reason);
   return true;
 }
