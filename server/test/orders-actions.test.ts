@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countReviewOverdue } from '../src/modules/orders';
+import { advanceOrder, countReviewOverdue } from '../src/modules/orders';
 import { HOUR } from '../src/platform/clock';
 import { createTestApp, type Client, type TestApp } from './harness';
 import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
@@ -227,5 +227,22 @@ describe('personal data', () => {
     await makeOrder(cs, input({ buyer: { nick: 'cipher', name: '赵六', phone: '13712345678' } }));
     const { rows } = await t.deps.database.query(`SELECT buyer_phone_enc, buyer_name_enc, address_detail_enc FROM orders WHERE buyer_nick = 'cipher'`);
     expect(JSON.stringify(rows)).not.toMatch(/13712345678|赵六|文三路/);
+  });
+});
+
+describe('fulfillment moves (for the fulfillment module)', () => {
+  it('take an approved order through shipping to completion, in order only', async () => {
+    const order = await makePaidOrder(cs, input());
+    await expect(t.tx((ctx) => advanceOrder(ctx, order.id, 'ship'))).rejects.toMatchObject({ status: 409, code: 'invalid_transition' });
+    for (const [action, status] of [
+      ['start_fulfillment', 'in_fulfillment'],
+      ['ship', 'shipped'],
+      ['deliver', 'delivered'],
+      ['complete', 'completed'],
+    ] as const) {
+      expect((await t.tx((ctx) => advanceOrder(ctx, order.id, action))).status).toBe(status);
+    }
+    const cancel = await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '太晚了' });
+    expect(cancel.status).toBe(409);
   });
 });

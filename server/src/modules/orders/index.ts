@@ -3,5 +3,5 @@ export { resolveDivision, type ResolvedDivision } from './divisions';
 export { orderJobs, sweepUnpaidOrders } from './jobs';
 export type { OrderDetail, OrderSummary } from './model';
 export { orderRoutes } from './routes';
-export { countReviewOverdue, countUnpaidToRemind, getOrder } from './service';
+export { advanceOrder, countReviewOverdue, countUnpaidToRemind, getOrder, type FulfillmentAction } from './service';
 export { ORDER_STATUSES, type OrderStatus } from './states';

@@ -354,6 +354,18 @@ export async function closeIfStillUnpaid(ctx: Ctx, id: number, reason: string): 
   return true;
 }
 
+// ---- fulfillment (used by the fulfillment module; no routes here) ----
+
+export type FulfillmentAction = Extract<OrderAction, 'start_fulfillment' | 'ship' | 'deliver' | 'complete'>;
+
+/** Moves an order through picking, shipping, delivery and completion; a green-flagged order never ships. */
+export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentAction): Promise<OrderSummary> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  nextStatus(statusOf(row), action);
+  if (action === 'start_fulfillment' || action === 'ship') refuseIfGreenFlag(row, '发货');
+  return toSummary(ctx, await transition(ctx, row, action));
+}
+
 // ---- remarks ----
 
 /**
