@@ -9,7 +9,10 @@ const resultsFile = path.join(repoRoot, 'bench/RESULTS.md');
 export async function machineLine(): Promise<string> {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memGiB = (totalmem() / 2 ** 30).toFixed(1);
-  const commit = execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
+  const head = execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
+  // The tree is shared: say when the server that was measured differs from the commit.
+  const dirty = execSync('git status --porcelain -- server/src server/migrations', { cwd: repoRoot }).toString().trim() !== '';
+  const commit = dirty ? `${head} + uncommitted server changes` : head;
   // The machine is shared: the load average says how much else was running at the time.
   const load = loadavg().map((n) => n.toFixed(2)).join(' ');
   return `${cpus().length} cores (${cpu}), ${memGiB} GiB RAM, Node ${process.version}, PostgreSQL ${await postgresVersion()}, PGlite 0.5, commit ${commit}, load average ${load} at the end`;
