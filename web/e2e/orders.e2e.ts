@@ -154,4 +154,57 @@ describe('review queue', () => {
     await page.waitForURL(new RegExp(`/orders/${first.id}$`));
     await page.getByText('请周五前发货').first().waitFor();
   });
+
+  it('holds an order with h and a reason; keys typed into the reason are text, not shortcuts', async () => {
+    await e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': false });
+    const waiting = await e2e.api('POST', '/api/v1/orders', { ...heldOrderBody('buyer_three', '13900000003'), buyerMessage: undefined });
+    await e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': true });
+    expect(waiting.status).toBe('awaiting_review');
+
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/orders/review');
+    const row = page.getByRole('row', { name: new RegExp(waiting.orderNo) });
+    await row.getByText('待审核').waitFor();
+    await row.click();
+    await page.keyboard.press('h');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('挂起原因').pressSequentially('ask buyer to check the address');
+    expect((await e2e.api('GET', `/api/v1/orders/${waiting.id}`)).status).toBe('awaiting_review');
+    await dialog.getByRole('button', { name: /^挂\s*起$/ }).click();
+    await page.getByText('订单已挂起').waitFor();
+    await row.getByText('挂起/异常').waitFor();
+    const held = await e2e.api('GET', `/api/v1/orders/${waiting.id}`);
+    expect(held).toMatchObject({ status: 'on_hold', holdReasons: [{ rule: 'manual', message: 'ask buyer to check the address' }] });
+  });
+});
+
+describe('order list', () => {
+  it('filters by status and search box, keeps them in the address bar, and bulk-approves after confirmation', async () => {
+    const { page } = e2e;
+    const { items: held } = await e2e.api('GET', '/api/v1/orders?status=on_hold');
+    expect(held).toHaveLength(2);
+
+    await page.goto(e2e.baseUrl + '/orders');
+    await page.getByLabel('订单状态').click();
+    await chooseOption(page, '挂起/异常');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    await page.waitForURL(/status=on_hold/);
+    await page.reload();
+    for (const order of held) await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
+    await page.screenshot({ path: '/tmp/sf-order-list.png' });
+
+    for (const order of held) await page.getByRole('checkbox', { name: order.orderNo }).check();
+    await page.getByRole('button', { name: /批量审核通过/ }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定审核通过选中的 2 个订单？' });
+    await confirm.getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('已审核通过 2 个订单').waitFor();
+    for (const order of held) expect((await e2e.api('GET', `/api/v1/orders/${order.id}`)).status).toBe('awaiting_fulfillment');
+
+    await page.goto(`${e2e.baseUrl}/orders?q=${held[0].orderNo}`);
+    await page.getByRole('row', { name: new RegExp(held[0].orderNo) }).waitFor();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.getByPlaceholder('订单号 / 平台单号 / 手机号 / 昵称').inputValue()).toBe(held[0].orderNo);
+  });
 });
