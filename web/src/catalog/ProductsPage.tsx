@@ -38,7 +38,7 @@ function SkuFields({ prefix = [], existing = false }: { prefix?: (string | numbe
         </Form.Item>
       </Col>
       <Col span={8}>
-        <Form.Item name={[...prefix, 'barcode']} label={t.products.barcode}>
+        <Form.Item name={[...prefix, 'barcode']} label={t.products.barcode} normalize={(value: string) => value || null}>
           <Input />
         </Form.Item>
       </Col>

@@ -166,7 +166,7 @@ export default function OrderDetailPage() {
                 pagination={false}
                 dataSource={o.payments}
                 columns={[
-                  { title: t.orders.createdAt, dataIndex: 'paidAt', render: formatTime },
+                  { title: t.orders.paidAt, dataIndex: 'paidAt', render: formatTime },
                   { title: t.orders.payAmount, dataIndex: 'amount', align: 'right', render: formatFen },
                   { title: t.orders.paymentMethod, dataIndex: 'method', render: (m: string) => labelOf(t.paymentMethods, m) },
                   { title: t.orders.transactionNo, dataIndex: 'transactionNo' },

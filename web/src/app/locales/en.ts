@@ -334,6 +334,7 @@ export const en: Messages = {
     closeConfirm: 'Close this order? This cannot be undone.',
     closed: 'Order closed',
     pay: 'Record payment',
+    paidAt: 'Paid at',
     payAmount: 'Amount',
     transactionNo: 'Transaction no.',
     paid: 'Payment recorded',

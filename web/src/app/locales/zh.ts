@@ -333,6 +333,7 @@ export const zh = {
     closeConfirm: '确定关闭这个订单？关闭后不能恢复。',
     closed: '订单已关闭',
     pay: '登记付款',
+    paidAt: '付款时间',
     payAmount: '付款金额',
     transactionNo: '交易流水号',
     paid: '付款已登记',
