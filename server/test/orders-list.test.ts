@@ -128,6 +128,18 @@ describe('unpaid sweep', () => {
   });
 });
 
+describe('a late unpaid sweep', () => {
+  it('sends only the latest reminder that is due, not the ones it missed', async () => {
+    const clerk = await t.signIn(['cs_presale']); // earlier tests moved the clock past older sign-ins
+    const order = await makeOrder(clerk, input());
+    t.clock.advance(13 * HOUR);
+    const result = await sweepUnpaidOrders(t.deps);
+    expect(result.reminded).toBeGreaterThanOrEqual(1);
+    const { rows } = await t.deps.database.query(`SELECT kind FROM order_reminders WHERE order_id = $1`, [order.id]);
+    expect(rows).toEqual([{ kind: 'unpaid_12h' }]);
+  });
+});
+
 async function reservedOf(client: Client, skuCode: string): Promise<number> {
   const res = expectStatus(await client.get(`/api/v1/inventory/levels?skuCode=${skuCode}`), 200);
   return res.items.reduce((sum: number, l: { reserved: number }) => sum + l.reserved, 0);

@@ -1,9 +1,9 @@
 import { MINUTE } from '../../platform/clock';
-import { inTransaction, readCtx, systemActor, type Deps } from '../../platform/context';
+import { inTransaction, readCtx, systemActor, type Ctx, type Deps } from '../../platform/context';
 import type { JobDefinition } from '../../platform/jobs';
 import { readSetting } from '../../platform/settings';
 import * as repo from './repository';
-import { unpaidAction } from './rules';
+import { reminderWindows } from './rules';
 import { closeIfStillUnpaid, sendUnpaidReminder } from './service';
 import { unpaidCloseSetting, unpaidRemindersSetting } from './settings';
 
@@ -15,28 +15,34 @@ export interface SweepResult {
   closed: number;
 }
 
+/** Runs `act` on every unpaid order `selection` finds, each in its own transaction; counts the ones it acted on. */
+async function forEachUnpaid(deps: Deps, selection: repo.UnpaidSelection, act: (tx: Ctx, orderId: number) => Promise<boolean>): Promise<number> {
+  const ctx = readCtx(deps, systemActor);
+  let acted = 0;
+  for (let afterId = 0; ; ) {
+    const ids = await repo.unpaidOrderIds(ctx, selection, afterId, BATCH);
+    for (const id of ids) if (await inTransaction(deps, systemActor, null, (tx) => act(tx, id))) acted++;
+    if (ids.length < BATCH) return acted;
+    afterId = ids[ids.length - 1]!;
+  }
+}
+
 /**
  * The unpaid-order sweep (催付 and auto-close), by deps.clock: sends each due reminder once and
- * closes orders unpaid past the timeout into the unpaid register. Each order is its own transaction.
+ * closes orders unpaid past the timeout into the unpaid register.
  */
 export async function sweepUnpaidOrders(deps: Deps): Promise<SweepResult> {
   const ctx = readCtx(deps, systemActor);
-  const reminders = await readSetting(ctx, unpaidRemindersSetting);
   const closeMinutes = await readSetting(ctx, unpaidCloseSetting);
-  const now = deps.clock.now();
-  const oldEnough = new Date(now.getTime() - Math.min(closeMinutes, ...reminders) * MINUTE);
+  const now = deps.clock.now().getTime();
+  const minutesAgo = (minutes: number) => new Date(now - minutes * MINUTE);
   const result: SweepResult = { reminded: 0, closed: 0 };
-  for (let afterId = 0; ; ) {
-    const batch = await repo.unpaidCreatedBefore(ctx, oldEnough, afterId, BATCH);
-    for (const order of batch) {
-      const action = unpaidAction((now.getTime() - order.createdAt.getTime()) / MINUTE, reminders, closeMinutes);
-      const run = <T>(fn: Parameters<typeof inTransaction<T>>[3]) => inTransaction(deps, systemActor, null, fn);
-      if (action.kind === 'close' && (await run((tx) => closeIfStillUnpaid(tx, order.id, UNPAID_CLOSE_REASON)))) result.closed++;
-      if (action.kind === 'remind' && (await run((tx) => sendUnpaidReminder(tx, order.id, action.reminder)))) result.reminded++;
-    }
-    if (batch.length < BATCH) return result;
-    afterId = batch[batch.length - 1]!.id;
+  result.closed = await forEachUnpaid(deps, { createdBefore: minutesAgo(closeMinutes) }, (tx, id) => closeIfStillUnpaid(tx, id, UNPAID_CLOSE_REASON));
+  for (const window of reminderWindows(await readSetting(ctx, unpaidRemindersSetting), closeMinutes)) {
+    const selection = { createdBefore: minutesAgo(window.fromAge), createdAfter: minutesAgo(window.untilAge), withoutReminder: window.kind };
+    result.reminded += await forEachUnpaid(deps, selection, (tx, id) => sendUnpaidReminder(tx, id, window.kind));
   }
+  return result;
 }
 
 export const orderJobs: JobDefinition[] = [

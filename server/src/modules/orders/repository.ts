@@ -188,14 +188,34 @@ export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number
 
 // ---- unpaid orders and the review queue ----
 
-/** Unpaid orders created at or before `before`, in id order after `afterId` (keyset batches). */
-export async function unpaidCreatedBefore(ctx: Ctx, before: Date, afterId: number, limit: number): Promise<Pick<OrderRow, 'id' | 'createdAt'>[]> {
-  return ctx.db
-    .select({ id: orders.id, createdAt: orders.createdAt })
+export interface UnpaidSelection {
+  createdBefore: Date;
+  /** Only orders created after this. */
+  createdAfter?: Date;
+  /** Only orders that have not had this reminder. */
+  withoutReminder?: string;
+}
+
+/** Unpaid orders matching `selection`, in id order after `afterId` (keyset batches for the sweep). */
+export async function unpaidOrderIds(ctx: Ctx, selection: UnpaidSelection, afterId: number, limit: number): Promise<number[]> {
+  const notReminded = selection.withoutReminder
+    ? sql`NOT EXISTS (SELECT 1 FROM ${orderReminders} WHERE ${orderReminders.orderId} = ${orders.id} AND ${orderReminders.kind} = ${selection.withoutReminder})`
+    : undefined;
+  const rows = await ctx.db
+    .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.status, 'pending_payment'), lte(orders.createdAt, before), gt(orders.id, afterId)))
+    .where(
+      and(
+        eq(orders.status, 'pending_payment'),
+        lte(orders.createdAt, selection.createdBefore),
+        selection.createdAfter ? gt(orders.createdAt, selection.createdAfter) : undefined,
+        notReminded,
+        gt(orders.id, afterId),
+      ),
+    )
     .orderBy(asc(orders.id))
     .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 export async function countUnpaidCreatedBefore(ctx: Ctx, before: Date): Promise<number> {

@@ -7,7 +7,7 @@ import {
   localDateTime,
   remarkDisplay,
   reminderKind,
-  unpaidAction,
+  reminderWindows,
   validMobile,
   type ReviewFacts,
   type RiskSettings,
@@ -180,18 +180,16 @@ describe('risk review', () => {
 });
 
 describe('unpaid orders', () => {
-  const reminders = [30, 720];
-  it('wait, then get the latest due reminder, then close at the timeout', () => {
-    expect(unpaidAction(29, reminders, 1440)).toEqual({ kind: 'wait' });
-    expect(unpaidAction(30, reminders, 1440)).toEqual({ kind: 'remind', reminder: 'unpaid_30m' });
-    expect(unpaidAction(719, reminders, 1440)).toEqual({ kind: 'remind', reminder: 'unpaid_30m' });
-    expect(unpaidAction(720, reminders, 1440)).toEqual({ kind: 'remind', reminder: 'unpaid_12h' });
-    expect(unpaidAction(1440, reminders, 1440)).toEqual({ kind: 'close' });
+  it('get the latest reminder they passed, until the next one or the auto-close', () => {
+    expect(reminderWindows([720, 30], 1440)).toEqual([
+      { kind: 'unpaid_30m', fromAge: 30, untilAge: 720 },
+      { kind: 'unpaid_12h', fromAge: 720, untilAge: 1440 },
+    ]);
   });
 
-  it('never remind at or after the close time', () => {
-    expect(unpaidAction(60, [90], 60)).toEqual({ kind: 'close' });
-    expect(unpaidAction(50, [30, 90], 60)).toEqual({ kind: 'remind', reminder: 'unpaid_30m' });
+  it('never get a reminder at or after the close time, nor the same one twice', () => {
+    expect(reminderWindows([30, 90, 30], 60)).toEqual([{ kind: 'unpaid_30m', fromAge: 30, untilAge: 60 }]);
+    expect(reminderWindows([], 1440)).toEqual([]);
   });
 
   it('name reminders by their delay', () => {

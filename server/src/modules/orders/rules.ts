@@ -185,14 +185,18 @@ export const shipByDeadline = (paidAt: Date, promiseHours: number): Date => new 
 /** 30 → 'unpaid_30m', 720 → 'unpaid_12h'. */
 export const reminderKind = (minutes: number): string => (minutes % 60 === 0 ? `unpaid_${minutes / 60}h` : `unpaid_${minutes}m`);
 
-export type UnpaidAction = { kind: 'close' } | { kind: 'remind'; reminder: string } | { kind: 'wait' };
+export interface ReminderWindow {
+  kind: string;
+  /** Orders at least this old (minutes) and younger than `untilAge` get this reminder. */
+  fromAge: number;
+  untilAge: number;
+}
 
 /**
- * What the sweep does with an unpaid order of this age: close it at the timeout; otherwise send the
- * latest reminder that is due (an earlier one a late sweep missed is not sent after a later one).
+ * Which reminder an unpaid order of each age is due: the latest threshold it has passed, until the
+ * next one or the auto-close. A sweep that ran late sends only the latest, never an older one after it.
  */
-export function unpaidAction(ageMinutes: number, reminderMinutes: number[], closeMinutes: number): UnpaidAction {
-  if (ageMinutes >= closeMinutes) return { kind: 'close' };
-  const due = reminderMinutes.filter((m) => m <= ageMinutes && m < closeMinutes).sort((a, b) => b - a)[0];
-  return due === undefined ? { kind: 'wait' } : { kind: 'remind', reminder: reminderKind(due) };
+export function reminderWindows(reminderMinutes: number[], closeMinutes: number): ReminderWindow[] {
+  const thresholds = [...new Set(reminderMinutes)].filter((m) => m < closeMinutes).sort((a, b) => a - b);
+  return thresholds.map((fromAge, i) => ({ kind: reminderKind(fromAge), fromAge, untilAge: thresholds[i + 1] ?? closeMinutes }));
 }
