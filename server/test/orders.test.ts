@@ -196,6 +196,8 @@ describe('payment and automatic review', () => {
   it('holds an address with a sensitive word', async () => {
     const order = await makePaidOrder(cs, input({ address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文二路 5 号市场监督管理局' } }));
     expect(heldBy(order)).toEqual(['sensitive_words']);
+    const countyNamedLikeAWord = { province: '湖北省', city: '荆州市', district: '公安县', detail: '斗湖堤镇 1 号' };
+    expect((await makePaidOrder(cs, input({ address: countyNamedLikeAWord }))).status).toBe('awaiting_fulfillment');
   });
 
   it('holds free shipping to a remote area, but not paid shipping', async () => {

@@ -111,8 +111,8 @@ export interface ReviewFacts {
   total: number;
   shippingFee: number;
   province: string;
-  /** Province + city + district + street, in plain text, for the sensitive-word check. */
-  fullAddress: string;
+  /** The street part of the address in plain text, for the sensitive-word check (division names such as 公安县 are not suspicious). */
+  addressDetail: string;
   buyerIp: string | null;
   /** Orders from the same buyer IP in the window, this one included. */
   ordersFromSameIp: number;
@@ -153,7 +153,7 @@ const checks: Record<RiskRule, RuleCheck> = {
   },
   sensitive_words: (f, s) => {
     if (!s.sensitiveWords.enabled) return null;
-    const found = s.sensitiveWords.words.filter((w) => w !== '' && f.fullAddress.includes(w));
+    const found = s.sensitiveWords.words.filter((w) => w !== '' && f.addressDetail.includes(w));
     return found.length > 0 ? { rule: 'sensitive_words', message: `地址含敏感词：${found.join('、')}` } : null;
   },
   remote_area: (f, s) =>

@@ -210,7 +210,7 @@ async function reviewFacts(ctx: Ctx, row: OrderRow, settings: RiskSettings) {
     total: row.total,
     shippingFee: row.shippingFee,
     province: row.province,
-    fullAddress: `${row.province}${row.city}${row.district}${ctx.pii.decrypt(row.addressDetailEnc)}`,
+    addressDetail: ctx.pii.decrypt(row.addressDetailEnc),
     buyerIp: row.buyerIp,
     ordersFromSameIp: row.buyerIp ? await repo.countOrdersFromIp(ctx, row.buyerIp, new Date(now - settings.sameIp.windowMinutes * MINUTE)) : 0,
     samePhoneOrderNos: sharing.samePhone,
