@@ -82,4 +82,30 @@ describe('rules and settings', () => {
     for (const def of definitions) await page.getByText(def.label, { exact: true }).first().waitFor();
     await page.screenshot({ path: '/tmp/sf-settings.png', fullPage: true });
   });
+
+  it('saves a switch and an amount typed in yuan (stored in fen)', async () => {
+    const { page } = e2e;
+    await page.getByLabel('付款后自动审单（关闭则全部人工审核）').click();
+    await page.getByLabel('金额上限').fill('3000');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').waitFor();
+    const { values } = await e2e.api('GET', '/api/v1/settings');
+    expect(values['orders.autoReview']).toBe(false);
+    expect(values['orders.risk.amount']).toEqual({ enabled: true, thresholdFen: 300_000 });
+  });
+});
+
+describe('menu by role', () => {
+  it('shows a warehouse worker only the pages their role may use', async () => {
+    const { page } = e2e;
+    await e2e.api('POST', '/api/v1/users', { username: 'laochen', password: 'laochen-pass-1', displayName: '老陈', roles: ['warehouse'] });
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signInAs(e2e, 'laochen', 'laochen-pass-1');
+    const menu = page.locator('.ant-layout-sider');
+    await menu.getByText('入库').waitFor();
+    await menu.getByText('库存查询').waitFor();
+    for (const hidden of ['审单', '手工建单', '用户与角色', '规则设置']) expect(await menu.getByText(hidden).count()).toBe(0);
+    await page.goto(e2e.baseUrl + '/admin/users');
+    await page.getByText('页面不存在，或你没有权限查看').waitFor();
+  });
 });

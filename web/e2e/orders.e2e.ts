@@ -110,6 +110,21 @@ describe('manual order entry', () => {
     await page.getByText('13812345678').waitFor();
   });
 
+  it('records a payment; the automatic review holds it because of the remark and says why', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '登记付款' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('付款金额').inputValue()).toBe('85.50');
+    await dialog.getByLabel('交易流水号').fill('2026112322001');
+    await dialog.getByRole('button', { name: '登记付款' }).click();
+    await page.getByText('付款已登记').waitFor();
+    await page.locator('.ant-alert').getByText('挂起原因').waitFor();
+    const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
+    expect(order).toMatchObject({ status: 'on_hold', paidAmount: 8550 });
+    expect(order.holdReasons.length).toBeGreaterThan(0);
+    for (const reason of order.holdReasons) await page.getByText(reason.message).waitFor();
+  });
+
   it('cancels only after a confirmation with a reason, and the stock comes back', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: '取消订单' }).click();

@@ -72,6 +72,22 @@ describe('stock', () => {
     await page.screenshot({ path: '/tmp/sf-movements.png' });
   });
 
+  it('adjusts stock with a reason (supervisor action) and the ledger records it', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/inventory/levels?q=TS-001');
+    await page.getByRole('row', { name: /TS-001-W-M/ }).getByRole('button', { name: '库存调整' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('调整数量（正数增加，负数减少）').fill('-2');
+    await dialog.getByLabel('调整原因').fill('破损两件');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('库存已调整').waitFor();
+    const levels = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=TS-001-W-M&warehouseCode=WH-SH');
+    expect(levels.items[0]).toMatchObject({ onHand: 13, available: 13 });
+    await expect.poll(() => page.getByRole('row', { name: /TS-001-W-M/ }).getByRole('cell').nth(3).textContent()).toBe('13');
+    const movements = await e2e.api('GET', '/api/v1/inventory/movements?skuCode=TS-001-W-M');
+    expect(movements.items[0]).toMatchObject({ onHandDelta: -2 });
+  });
+
   it('says so when a scanned code is unknown', async () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/inventory/receipts');

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { FormModal } from '../app/FormModal';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
@@ -12,8 +13,20 @@ import { useListParams } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
-import { fetchUsers, unlockUser, updateUser, type Role, type User } from './api';
-import { UserFormModal } from './UserFormModal';
+import { createUser, fetchUsers, unlockUser, updateUser, type Role, type User } from './api';
+
+interface UserValues {
+  username: string;
+  displayName: string;
+  password?: string;
+  roles: Role[];
+}
+
+/** Saves the dialog: a new user, or the edited one (a password only when one was typed). */
+function saveUser(user: User | null, values: UserValues) {
+  const { username, displayName, roles, password } = values;
+  return user ? updateUser(user.id, { displayName, roles, ...(password && { password }) }) : createUser({ username, displayName, roles, password: password ?? '' });
+}
 
 function isLocked(user: User) {
   return !!user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs());
@@ -116,7 +129,32 @@ export default function UsersPage() {
         pagination={list.pagination(users.data?.total)}
         onChange={list.onTableChange}
       />
-      <UserFormModal open={!!editing} user={editing?.user ?? null} onClose={() => setEditing(null)} />
+      <FormModal<UserValues>
+        open={!!editing}
+        title={editing?.user ? t.users.edit : t.users.create}
+        initialValues={editing?.user ?? undefined}
+        submit={(values) => saveUser(editing?.user ?? null, values)}
+        success={editing?.user ? t.common.saved : t.users.created}
+        invalidate={[['users']]}
+        onClose={() => setEditing(null)}
+      >
+        <Form.Item name="username" label={t.users.username} rules={[{ required: true, message: t.common.required }]}>
+          <Input disabled={!!editing?.user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t.users.displayName} rules={[{ required: true, message: t.common.required }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={editing?.user ? t.users.newPassword : t.users.password}
+          rules={[{ required: !editing?.user, message: t.common.required }, { min: 8, message: t.users.passwordRule }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="roles" label={t.users.roles} rules={[{ required: true, message: t.users.rolesRequired }]}>
+          <Select mode="multiple" options={optionsOf(t.roles)} allowClear />
+        </Form.Item>
+      </FormModal>
     </Page>
   );
 }
