@@ -38,6 +38,12 @@ describe('creating an order', () => {
     expect(await reservedOf(catalog.skus[0]!.code)).toBe(before + 2);
   });
 
+  it('pads the order number sequence to six digits and lets it grow past them', async () => {
+    await t.deps.database.query(`SELECT setval('order_no_seq', 1234566)`);
+    const order = await makeOrder(cs, input());
+    expect(order.orderNo).toBe('SO202611201234567');
+  });
+
   it('stores the canonical division for the spellings buyers use', async () => {
     const order = await makeOrder(cs, input({ address: { province: '北京', city: '北京市', district: '朝阳', detail: '建国路 1 号' } }));
     expect(order.address).toMatchObject({ province: '北京市', city: '市辖区', district: '朝阳区', divisionCode: '110105' });

@@ -12,14 +12,18 @@ export type ItemRow = typeof orderItems.$inferSelect;
 export type PaymentRow = typeof orderPayments.$inferSelect;
 export type RemarkRow = typeof orderRemarks.$inferSelect;
 
-export async function nextOrderSequence(ctx: Ctx): Promise<number> {
-  const result = (await ctx.db.execute(sql`SELECT nextval('order_no_seq') AS n`)) as unknown as { rows: { n: number | string }[] };
-  return Number(result.rows[0]!.n);
-}
-
-/** Inserts the order, or returns undefined when the shop already has this platform order id. */
-export async function insertOrder(ctx: Ctx, values: NewOrder): Promise<OrderRow | undefined> {
-  const [row] = await ctx.db.insert(orders).values(values).onConflictDoNothing().returning();
+/**
+ * Inserts the order, or returns undefined when the shop already has this platform order id. The
+ * order number is `orderNoPrefix` + order_no_seq zero-padded to at least 6 digits, drawn inside
+ * the insert: a sequence never makes concurrent intakes wait for each other.
+ */
+export async function insertOrder(ctx: Ctx, values: Omit<NewOrder, 'orderNo'>, orderNoPrefix: string): Promise<OrderRow | undefined> {
+  const orderNo = sql`(SELECT ${orderNoPrefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
+  const [row] = await ctx.db
+    .insert(orders)
+    .values({ ...values, orderNo })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   computeAmounts,
   evaluateRisk,
-  formatOrderNo,
   isPostalCode,
   localDateTime,
+  orderNoPrefix,
   remarkDisplay,
   reminderKind,
   reminderWindows,
@@ -67,10 +67,10 @@ describe('amounts', () => {
 });
 
 describe('order numbers', () => {
-  it('are SO + the shop-local date + a zero-padded sequence', () => {
+  it('start with SO + the date in the shop\'s time zone', () => {
     // 17:30 UTC on 19 Nov is already 20 Nov in Shanghai.
-    expect(formatOrderNo(new Date('2026-11-19T17:30:00Z'), 'Asia/Shanghai', 42)).toBe('SO20261120000042');
-    expect(formatOrderNo(new Date('2026-11-19T17:30:00Z'), 'UTC', 1234567)).toBe('SO202611191234567');
+    expect(orderNoPrefix(new Date('2026-11-19T17:30:00Z'), 'Asia/Shanghai')).toBe('SO20261120');
+    expect(orderNoPrefix(new Date('2026-11-19T17:30:00Z'), 'UTC')).toBe('SO20261119');
   });
 
   it('formats local times for messages', () => {

@@ -81,9 +81,9 @@ export function localDateTime(at: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-/** SO + the shop's local date + the global sequence, zero-padded to at least 6 digits. */
-export function formatOrderNo(createdAt: Date, timeZone: string, sequence: number): string {
-  return `SO${localDate(createdAt, timeZone).replaceAll('-', '')}${String(sequence).padStart(6, '0')}`;
+/** "SO" + the shop-local date: the order number before its sequence digits (repository adds them). */
+export function orderNoPrefix(createdAt: Date, timeZone: string): string {
+  return `SO${localDate(createdAt, timeZone).replaceAll('-', '')}`;
 }
 
 // ---- remarks ----

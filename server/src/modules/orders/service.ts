@@ -14,10 +14,10 @@ import * as repo from './repository';
 import {
   computeAmounts,
   evaluateRisk,
-  formatOrderNo,
   isPostalCode,
   localDate,
   localDateTime,
+  orderNoPrefix,
   remarkDisplay,
   shipByDeadline,
   validMobile,
@@ -455,7 +455,6 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   const now = ctx.clock.now();
   const row = await repo.insertOrder(ctx, {
     shopId: shop.id,
-    orderNo: formatOrderNo(now, shop.timezone, await repo.nextOrderSequence(ctx)),
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
     customerId: customer.id,
@@ -477,9 +476,10 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     total: amounts.total,
     paymentMethod: input.paymentMethod ?? input.payment?.method ?? null,
     buyerMessage: input.buyerMessage || null,
+    warehouseId: shop.defaultWarehouseId,
     createdAt: now,
     updatedAt: now,
-  });
+  }, orderNoPrefix(now, shop.timezone));
   if (!row) {
     // A concurrent request inserted the same platform order id first: answer with theirs.
     const existing = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
@@ -495,7 +495,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   );
   const lines = input.items.map((item) => ({ skuId: skus.get(item.skuCode)!.id, skuCode: item.skuCode, quantity: item.quantity }));
   const { warehouseId } = await reserveForOrder(ctx, { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines });
-  const reserved = await repo.updateOrder(ctx, row.id, { warehouseId });
+  const reserved = warehouseId === row.warehouseId ? row : await repo.updateOrder(ctx, row.id, { warehouseId });
   await recordEvent(ctx, {
     action: 'order.create',
     entityType: 'order',
