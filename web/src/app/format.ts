@@ -5,10 +5,11 @@ export function formatTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
 }
 
-/** A duration in ms as "1小时05分" style text, using the locale's units. */
-export function formatDuration(ms: number, units: { hour: string; minute: string }): string {
-  const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+/** A duration in ms as "2天3小时", "1小时05分钟" or "8分钟", using the locale's units. */
+export function formatDuration(ms: number, units: { day: string; hour: string; minute: string }): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
   const hours = Math.floor(minutes / 60);
-  const rest = String(minutes % 60).padStart(hours ? 2 : 1, '0');
-  return hours ? `${hours}${units.hour}${rest}${units.minute}` : `${rest}${units.minute}`;
+  if (hours >= 48) return `${Math.floor(hours / 24)}${units.day}${hours % 24}${units.hour}`;
+  if (hours) return `${hours}${units.hour}${String(minutes % 60).padStart(2, '0')}${units.minute}`;
+  return `${minutes}${units.minute}`;
 }

@@ -12,6 +12,7 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { useShopOptions } from '../catalog/api';
 import { fetchOrder, type Order } from './api';
+import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
 import { OrderActions } from './OrderActions';
 import { OrderTimeline } from './OrderTimeline';
@@ -50,7 +51,7 @@ function Buyer({ order, onReveal }: { order: Order; onReveal?: () => void }) {
           { key: 'nick', label: t.orders.buyerNick, children: buyer.nick },
           { key: 'name', label: t.orders.buyerName, children: buyer.name },
           { key: 'phone', label: t.orders.phone, children: buyer.phone },
-          { key: 'address', label: t.orders.address, children: `${address.province} ${address.city} ${address.district} ${address.detail}` },
+          { key: 'address', label: t.orders.address, children: `${regionText(address.province, address.city, address.district)} ${address.detail}` },
           { key: 'postal', label: t.orders.postalCode, children: address.postalCode },
           { key: 'message', label: t.orders.buyerMessage, children: order.buyerMessage },
         ]}

@@ -16,6 +16,7 @@ import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
 import { useShopOptions } from '../catalog/api';
 import { approveOrder, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderSummary } from './api';
+import { regionText } from './divisions';
 import { FlagLabel, FlagTag, StatusTag } from './labels';
 import { useRefreshAfterOrderChange } from './OrderActions';
 
@@ -81,14 +82,14 @@ export default function OrderListPage() {
   }
 
   const columns: TableColumnsType<OrderSummary> = [
-    { title: t.orders.orderNo, dataIndex: 'orderNo', render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
-    { title: t.orders.shop, dataIndex: 'shopId', render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
-    { title: t.orders.status, dataIndex: 'status', render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
-    { title: t.orders.flag, dataIndex: 'flag', render: (f: Flag | null) => <FlagTag flag={f} /> },
-    { title: t.orders.buyer, key: 'buyer', render: (_, o) => [o.buyerNick, o.buyerName, o.buyerPhone].filter(Boolean).join(' / ') },
-    { title: t.orders.address, key: 'region', render: (_, o) => `${o.province} ${o.city} ${o.district}` },
-    { title: t.orders.total, dataIndex: 'total', key: 'total', align: 'right', sorter: true, sortOrder: list.sortOrderOf('total'), render: formatFen },
-    { title: t.orders.createdAt, dataIndex: 'createdAt', key: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatTime },
+    { title: t.orders.orderNo, dataIndex: 'orderNo', width: 180, render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
+    { title: t.orders.shop, dataIndex: 'shopId', ellipsis: true, render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
+    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
+    { title: t.orders.flag, dataIndex: 'flag', width: 90, render: (f: Flag | null) => <FlagTag flag={f} short /> },
+    { title: t.orders.buyer, key: 'buyer', ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName, o.buyerPhone].filter(Boolean).join(' / ') },
+    { title: t.orders.address, key: 'region', ellipsis: true, render: (_, o) => regionText(o.province, o.city, o.district) },
+    { title: t.orders.total, dataIndex: 'total', key: 'total', width: 120, align: 'right', sorter: true, sortOrder: list.sortOrderOf('total'), render: formatFen },
+    { title: t.orders.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatTime },
   ];
 
   return (
@@ -160,7 +161,6 @@ export default function OrderListPage() {
               }
             : undefined
         }
-        scroll={{ x: 1100 }}
       />
     </Page>
   );

@@ -3,7 +3,7 @@ import { Alert, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
-import { formatDuration, formatTime } from '../app/format';
+import { formatDuration } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
@@ -88,16 +88,16 @@ export default function ReviewQueuePage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [orders, index, selected, approve, can, navigate]);
 
+  // The deadline and the wait come first: they decide what to work on next.
   const columns: TableColumnsType<OrderSummary> = [
-    { title: t.orders.orderNo, dataIndex: 'orderNo' },
-    { title: t.orders.shop, dataIndex: 'shopId', render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
-    { title: t.orders.status, dataIndex: 'status', render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
-    { title: t.orders.flag, dataIndex: 'flag', render: (f: OrderSummary['flag']) => <FlagTag flag={f} /> },
-    { title: t.orders.buyer, key: 'buyer', render: (_, o) => [o.buyerNick, o.buyerName].filter(Boolean).join(' / ') },
-    { title: t.orders.total, dataIndex: 'total', align: 'right', render: formatFen },
-    { title: t.orders.createdAt, dataIndex: 'createdAt', render: formatTime },
-    { title: t.orders.waiting, key: 'waiting', render: (_, o) => formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common) },
-    { title: t.orders.reviewDue, dataIndex: 'reviewDueAt', render: (due: string | null) => <ReviewSla dueAt={due} /> },
+    { title: t.orders.orderNo, dataIndex: 'orderNo', width: 180 },
+    { title: t.orders.reviewDue, dataIndex: 'reviewDueAt', width: 190, render: (due: string | null) => <ReviewSla dueAt={due} /> },
+    { title: t.orders.waiting, key: 'waiting', width: 130, render: (_, o) => formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common) },
+    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
+    { title: t.orders.flag, dataIndex: 'flag', width: 90, render: (f: OrderSummary['flag']) => <FlagTag flag={f} short /> },
+    { title: t.orders.shop, dataIndex: 'shopId', ellipsis: true, render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
+    { title: t.orders.buyer, key: 'buyer', ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName].filter(Boolean).join(' / ') },
+    { title: t.orders.total, dataIndex: 'total', width: 100, align: 'right', render: formatFen },
   ];
 
   return (

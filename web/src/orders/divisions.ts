@@ -18,7 +18,15 @@ export function childrenOf(divisions: Division[] | undefined, name: string | und
   return divisions.find((d) => d[1] === name)?.[2] ?? [];
 }
 
+/** Municipalities list their districts under these pseudo-cities. */
+const PSEUDO_CITIES = new Set(['市辖区', '县']);
+
 /** Options for a select; a municipality's pseudo-city "市辖区" reads as the municipality itself. */
 export function divisionOptions(divisions: Division[], parentName?: string) {
   return divisions.map(([, name]) => ({ value: name, label: name === '市辖区' && parentName ? parentName : name }));
+}
+
+/** "北京市 朝阳区" rather than "北京市 市辖区 朝阳区": the pseudo-cities mean nothing to a reader. */
+export function regionText(province: string, city: string, district: string): string {
+  return [province, PSEUDO_CITIES.has(city) ? '' : city, district].filter(Boolean).join(' ');
 }

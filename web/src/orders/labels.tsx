@@ -31,12 +31,14 @@ export function StatusTag({ status }: { status: OrderStatus }) {
   return <Tag color={STATUS_COLORS[status]}>{labelOf(t.orderStatus, status)}</Tag>;
 }
 
-export function FlagTag({ flag }: { flag: Flag | null | undefined }) {
+/** A flag tag; `short` shows only the colour name ("红旗") with the meaning on hover, for dense lists. */
+export function FlagTag({ flag, short = false }: { flag: Flag | null | undefined; short?: boolean }) {
   const { t } = useI18n();
   if (!flag) return null;
+  const label = labelOf(t.flags, flag);
   return (
-    <Tag color={FLAG_COLORS[flag]} style={flag === 'yellow' ? { color: '#614700' } : undefined}>
-      {labelOf(t.flags, flag)}
+    <Tag color={FLAG_COLORS[flag]} title={label} style={flag === 'yellow' ? { color: '#614700' } : undefined}>
+      {short ? label.split(' · ')[0] : label}
     </Tag>
   );
 }

@@ -151,6 +151,7 @@ export const en: Messages = {
     noPermission: 'This page does not exist or you may not view it',
     invalidMoney: 'Enter an amount with at most two decimals',
     required: 'Required',
+    day: 'd ',
     hour: 'h ',
     minute: 'min',
     notAvailable: 'The server does not offer this yet',

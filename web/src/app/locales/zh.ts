@@ -150,6 +150,7 @@ export const zh = {
     noPermission: '页面不存在，或你没有权限查看',
     invalidMoney: '请输入正确的金额，最多两位小数',
     required: '必填',
+    day: '天',
     hour: '小时',
     minute: '分钟',
     notAvailable: '该功能的服务端接口尚未上线',
