@@ -4,12 +4,13 @@
  * lock time-outs), and the stock level must end at reserved = on hand. Reports attempts/s.
  * Options: --buyers=1000 --units=100 --rounds=3 --only=postgres,pglite
  */
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { address, buyer, DEMO_WAREHOUSES, seededRandom } from '../server/src/demo/fixtures';
 import { signInAdmin, type Api } from './lib/client';
 import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadResult } from './lib/load';
 import { fmt, recordResults, table } from './lib/report';
-import { createScratchDatabase, startServer, type Backend } from './lib/server';
+import { checkStockInvariants, createScratchDatabase, startServer, tempDataDir, type Backend } from './lib/server';
 import { benchSkus, seedCatalog } from './lib/shopData';
 
 const { values: args } = parseArgs({
@@ -58,23 +59,33 @@ async function runRound(api: Api, backend: Backend, skuCode: string, buyerOffset
   return { backend, skuCode, result, otherConflicts, level: levels.items[0] };
 }
 
-async function measure(backend: Backend): Promise<Round[]> {
+interface BackendRun {
+  rounds: Round[];
+  /** `npm run check` on the database afterwards: on hand = Σ movements, reserved = Σ open reservations. */
+  invariants: { ok: boolean; output: string };
+}
+
+async function measure(backend: Backend): Promise<BackendRun> {
   const scratch = backend === 'postgres' ? await createScratchDatabase('hotsku') : null;
+  const dataDir = scratch ? undefined : tempDataDir();
+  const where = { databaseUrl: scratch?.url, dataDir };
   try {
-    const server = await startServer({ databaseUrl: scratch?.url });
+    const server = await startServer(where);
+    let rounds: Round[];
     try {
       const api = await signInAdmin(server.baseUrl);
       const hotCodes = hotSkus.map((s) => s.code);
       await seedCatalog(api, 1000, hotCodes);
       await api.must('POST', '/api/v1/inventory/receipts', { warehouseCode, lines: hotCodes.map((skuCode) => ({ skuCode, quantity: units })), note: '限量发售' });
-      const results: Round[] = [];
-      for (const [n, code] of hotCodes.entries()) results.push(await runRound(api, backend, code, (n + 1) * 100_000));
-      return results;
+      rounds = [];
+      for (const [n, code] of hotCodes.entries()) rounds.push(await runRound(api, backend, code, (n + 1) * 100_000));
     } finally {
       await server.stop();
     }
+    return { rounds, invariants: await checkStockInvariants(where) };
   } finally {
     await scratch?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -88,9 +99,13 @@ function verdict(round: Round): string {
 
 async function main() {
   const all: Round[] = [];
+  const checks: string[] = [];
   for (const backend of args.only.split(',') as Backend[]) {
     console.log(`hot SKU on ${backend} …`);
-    all.push(...(await measure(backend)));
+    const run = await measure(backend);
+    all.push(...run.rounds);
+    checks.push(`- ${backend}, \`check\` afterwards: ${run.invariants.ok ? 'ok' : 'FAILED'} — ${run.invariants.output.split('\n').join(' ')}`);
+    if (!run.invariants.ok) process.exitCode = 1;
   }
   const rows = all.map((r) => [
     r.backend,
@@ -111,6 +126,8 @@ async function main() {
     table(['backend', 'SKU', 'orders (201)', '409 insufficient_stock', 'statuses', 'on hand / reserved / available after', 'seconds', 'attempts/s', 'p95 ms', 'verdict'], rows),
     '',
     'Status -409 marks a 409 with a code other than `insufficient_stock`.',
+    '',
+    ...checks,
     ...(unexpected.length ? ['', 'Unexpected replies:', ...unexpected] : []),
   ].join('\n');
   console.log('\n' + body);

@@ -77,29 +77,49 @@ function processCpuSeconds(pid: number | undefined): number {
 }
 
 export interface ServerOptions {
-  /** PostgreSQL database URL; without it the server runs on embedded PGlite in a temp folder. */
+  /** PostgreSQL database URL; without it the server runs on embedded PGlite. */
   databaseUrl?: string;
+  /** PGlite data folder the caller owns; without it (and without a URL) a temp folder removed on stop. */
+  dataDir?: string;
 }
+
+/** Environment that points a ShopFlow process at the bench's database. */
+function serverEnv(opts: ServerOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    SHOPFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    SHOPFLOW_SECRET: BENCH_SECRET,
+    DATABASE_URL: opts.databaseUrl ?? '',
+    SHOPFLOW_DATA_DIR: opts.dataDir ?? '',
+  };
+}
+
+/**
+ * Runs `main.ts check` (the stock invariant checker) against the database; PGlite allows one
+ * process at a time, so stop its server first.
+ */
+export async function checkStockInvariants(opts: ServerOptions): Promise<{ ok: boolean; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'check'], { cwd: repoRoot, env: serverEnv(opts) });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  return { ok: code === 0, output: output.trim() };
+}
+
+export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'shopflow-bench-'));
 
 /** Starts `node --import tsx server/src/main.ts serve` as production does, HTTP only, and waits for /healthz. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = opts.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'shopflow-bench-'));
+  const ownDataDir = !opts.databaseUrl && !opts.dataDir ? tempDataDir() : undefined;
+  const dataDir = opts.dataDir ?? ownDataDir;
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
   const extraNodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child: ChildProcess = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', 'server/src/main.ts', 'serve'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SHOPFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      SHOPFLOW_SECRET: BENCH_SECRET,
-      SHOPFLOW_NO_WORKER: '1',
-      DATABASE_URL: opts.databaseUrl ?? '',
-      SHOPFLOW_DATA_DIR: dataDir ?? '',
-    },
+    env: { ...serverEnv({ ...opts, dataDir }), PORT: String(port), HOST: '127.0.0.1', SHOPFLOW_NO_WORKER: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stop = async () => {
@@ -108,7 +128,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       child.kill('SIGTERM');
       await exited;
     }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
