@@ -60,6 +60,15 @@ describe('creating an order', () => {
     expect(await reservedOf(catalog.skus[1]!.code)).toBe(reserved);
   });
 
+  it('creates one order when the same platform order arrives several times at once', async () => {
+    const body = input({ platformOrderId: 'DY-5550001' });
+    const reserved = await reservedOf(catalog.skus[1]!.code);
+    const replies = await Promise.all(Array.from({ length: 5 }, () => cs.post('/api/v1/orders', body)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(await reservedOf(catalog.skus[1]!.code)).toBe(reserved + 1);
+  });
+
   it('honours Idempotency-Key: the repeat gets the first reply and creates nothing', async () => {
     const body = input();
     const first = await cs.post('/api/v1/orders', body, { 'idempotency-key': 'order-abc' });
