@@ -20,6 +20,32 @@ async function level() {
   return items[0] as { onHand: number; reserved: number; available: number };
 }
 
+/** Fills the manual order form as a CS agent would: shop, buyer, cascaded address, one SKU line. */
+async function fillNewOrder(quantity: number) {
+  const { page } = e2e;
+  await page.goto(e2e.baseUrl + '/orders/new');
+  await page.getByLabel('店铺', { exact: true }).click();
+  await chooseOption(page, '天猫旗舰店');
+  await page.getByLabel('买家昵称').fill('tb_wangfang');
+  await page.getByLabel('收货人').fill('王芳');
+  await page.getByLabel('买家手机').fill('13812345678');
+  await page.getByLabel('省', { exact: true }).fill('浙江');
+  await chooseOption(page, '浙江省');
+  await page.getByLabel('市', { exact: true }).fill('杭州');
+  await chooseOption(page, '杭州市');
+  await page.getByLabel('区/县', { exact: true }).fill('西湖');
+  await chooseOption(page, '西湖区');
+  await page.getByLabel('详细地址').fill('文三路 100 号');
+  await page.getByLabel('邮编').fill('310012');
+
+  await page.getByLabel('商品', { exact: true }).fill('MUG');
+  await chooseOption(page, 'MUG-001');
+  await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
+  await page.getByLabel('数量').fill(String(quantity));
+  await page.getByLabel('运费').fill('8');
+  await page.getByLabel('优惠').fill('0.5');
+}
+
 beforeAll(async () => {
   e2e = await startE2E();
   e2e.page.setDefaultTimeout(10_000);
@@ -41,27 +67,7 @@ describe('manual order entry', () => {
 
   it('creates an order through the form with live totals, and the stock is reserved', async () => {
     const { page } = e2e;
-    await page.goto(e2e.baseUrl + '/orders/new');
-    await page.getByLabel('店铺', { exact: true }).click();
-    await chooseOption(page, '天猫旗舰店');
-    await page.getByLabel('买家昵称').fill('tb_wangfang');
-    await page.getByLabel('收货人').fill('王芳');
-    await page.getByLabel('买家手机').fill('13812345678');
-    await page.getByLabel('省', { exact: true }).fill('浙江');
-    await chooseOption(page, '浙江省');
-    await page.getByLabel('市', { exact: true }).fill('杭州');
-    await chooseOption(page, '杭州市');
-    await page.getByLabel('区/县', { exact: true }).fill('西湖');
-    await chooseOption(page, '西湖区');
-    await page.getByLabel('详细地址').fill('文三路 100 号');
-    await page.getByLabel('邮编').fill('310012');
-
-    await page.getByLabel('商品', { exact: true }).fill('MUG');
-    await chooseOption(page, 'MUG-001');
-    await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
-    await page.getByLabel('数量').fill('2');
-    await page.getByLabel('运费').fill('8');
-    await page.getByLabel('优惠').fill('0.5');
+    await fillNewOrder(2);
     await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('¥85.50');
     await page.screenshot({ path: '/tmp/sf-new-order.png', fullPage: true });
 
@@ -135,6 +141,18 @@ describe('manual order entry', () => {
     await page.getByText('订单已取消').waitFor();
     expect((await e2e.api('GET', `/api/v1/orders/${orderId}`)).status).toBe('cancelled');
     expect(await level()).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
+  });
+});
+
+describe('order form errors', () => {
+  it('refuses more than the stock and marks the line the server names', async () => {
+    const { page } = e2e;
+    await fillNewOrder(999);
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await page.getByText(/商品 MUG-001 库存不足/).first().waitFor();
+    await page.locator('.ant-form-item-has-error', { has: page.getByLabel('商品', { exact: true }) }).waitFor();
+    expect(page.url()).toMatch(/\/orders\/new$/);
+    expect(await level()).toMatchObject({ reserved: 0 });
   });
 });
 

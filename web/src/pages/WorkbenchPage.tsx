@@ -31,7 +31,15 @@ export default function WorkbenchPage() {
 
   const counters: ReactNode[] = [];
   if (can('orders.review') || can('orders.hold'))
-    counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue} to="/orders/review" danger />);
+    counters.push(
+      <Counter
+        key="review"
+        title={t.workbench.heldPastSla}
+        value={data?.reviewOverdue}
+        to={can('orders.review') ? '/orders/review' : '/orders?status=awaiting_review,on_hold&sort=createdAt'}
+        danger
+      />,
+    );
   if (can('orders.read'))
     counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
   if (can('inventory.read')) counters.push(<Counter key="stock" title={t.workbench.lowStock} value={data?.lowStock.total} to="/inventory/levels?lowStock=true" danger />);
