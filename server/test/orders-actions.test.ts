@@ -84,6 +84,9 @@ describe('hold and release', () => {
     expect(order.status).toBe('awaiting_fulfillment');
     const held = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/hold`, { reason: '地址待核实' }), 200);
     expect(held).toMatchObject({ status: 'on_hold', heldFromStatus: 'awaiting_fulfillment', holdReasons: [{ rule: 'manual', message: '地址待核实' }], reviewDueAt: null });
+    const approveAgain = await cs.post(`/api/v1/orders/${order.id}/approve`);
+    expect(approveAgain.status).toBe(409);
+    expect(approveAgain.body.error.code).toBe('not_a_review_hold');
     const released = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/release`), 200);
     expect(released).toMatchObject({ status: 'awaiting_fulfillment', heldFromStatus: null });
   });

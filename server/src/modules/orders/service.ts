@@ -274,6 +274,10 @@ async function approveById(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await requireOrder(ctx, id, { lock: true });
   nextStatus(statusOf(row), 'approve');
   refuseIfGreenFlag(row, '审核通过');
+  if (row.status === 'on_hold' && row.heldFromStatus !== 'awaiting_review') {
+    // Held after approval: it was approved once (and the buyer told); it goes back by release.
+    throw conflict('not_a_review_hold', `订单 ${row.orderNo} 是审核通过后挂起的，请使用"解除挂起"`, [{ path: 'heldFromStatus', message: String(row.heldFromStatus) }]);
+  }
   return approve(ctx, row);
 }
 
