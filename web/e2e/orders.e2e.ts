@@ -116,7 +116,18 @@ describe('manual order entry', () => {
     await page.getByText('13812345678').waitFor();
   });
 
-  it('records a payment; the automatic review holds it because of the remark and says why', async () => {
+  it('puts the buyer on the blacklist with a reason', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '加入黑名单' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '加入黑名单后' });
+    await dialog.getByLabel('原因').fill('多次恶意退款');
+    await dialog.getByRole('button', { name: '加入黑名单' }).click();
+    await page.getByText('黑名单买家').waitFor();
+    const { customerId } = await e2e.api('GET', `/api/v1/orders/${orderId}`);
+    expect((await e2e.api('GET', `/api/v1/customers/${customerId}`)).blacklisted).toBe(true);
+  });
+
+  it('records a payment; the automatic review holds it (remark, blacklisted buyer) and says why', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: '登记付款' }).click();
     const dialog = page.getByRole('dialog');

@@ -22,7 +22,6 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
     form.resetFields();
     form.setFieldsValue(toForm(list.filters));
     // follow the URL only; toForm is a pure mapping
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filtersKey, form]);
 
   return (

@@ -30,7 +30,6 @@ export function FormModal<V>({ open, title, initialValues, submit, success, inva
     if (!open) return;
     form.resetFields();
     if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, form]);
 
   return (

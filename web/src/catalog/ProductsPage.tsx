@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
@@ -67,6 +67,16 @@ function SkuFields({ prefix = [], existing = false }: { prefix?: (string | numbe
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
+      <Col span={8}>
+        <Form.Item name={[...prefix, 'listingStatus']} label={t.products.listingStatus}>
+          <Select options={optionsOf(t.listingStatus)} placeholder={t.listingStatus.on_sale} />
+        </Form.Item>
+      </Col>
+      <Col span={16}>
+        <Form.Item name={[...prefix, 'listingPinned']} label={t.products.listingPinned} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Col>
     </Row>
   );
 }
@@ -128,7 +138,12 @@ export default function ProductsPage() {
     {
       title: t.products.listingStatus,
       dataIndex: 'listingStatus',
-      render: (status: string) => <Tag color={status === 'on_sale' ? 'green' : undefined}>{labelOf(t.listingStatus, status)}</Tag>,
+      render: (status: string, sku) => (
+        <Space size={4}>
+          <Tag color={status === 'on_sale' ? 'green' : undefined}>{labelOf(t.listingStatus, status)}</Tag>
+          {sku.listingPinned && <Tag>{t.products.pinned}</Tag>}
+        </Space>
+      ),
     },
     ...(manage
       ? [

@@ -11,6 +11,7 @@ import { labelOf } from '../app/labels';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { useShopOptions } from '../catalog/api';
+import { BlacklistControl } from '../customers/BlacklistControl';
 import { fetchOrder, type Order } from './api';
 import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
@@ -56,11 +57,14 @@ function Buyer({ order, onReveal }: { order: Order; onReveal?: () => void }) {
           { key: 'message', label: t.orders.buyerMessage, children: order.buyerMessage },
         ]}
       />
-      {onReveal && (
-        <Button icon={<EyeOutlined />} size="small" onClick={onReveal}>
-          {t.orders.reveal}
-        </Button>
-      )}
+      <Space wrap>
+        {onReveal && (
+          <Button icon={<EyeOutlined />} size="small" onClick={onReveal}>
+            {t.orders.reveal}
+          </Button>
+        )}
+        {order.customerId !== null && <BlacklistControl customerId={order.customerId} />}
+      </Space>
     </>
   );
 }

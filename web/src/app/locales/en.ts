@@ -230,6 +230,8 @@ export const en: Messages = {
     weightGrams: 'Weight (g)',
     safetyStock: 'Safety stock',
     listingStatus: 'Listing',
+    listingPinned: 'Pin the listing (no automatic delist/relist)',
+    pinned: 'Pinned',
     addSku: 'Add SKU',
     create: 'New product',
     edit: 'Edit product',
@@ -360,6 +362,13 @@ export const en: Messages = {
     waiting: 'Waiting',
     oldestFirst: 'Oldest first',
     queueEmpty: 'No orders awaiting review or on hold',
+  },
+  customers: {
+    blacklist: 'Blacklist buyer',
+    unblacklist: 'Remove from blacklist',
+    blacklisted: 'Blacklisted buyer',
+    reason: 'Reason',
+    blacklistWarning: "The buyer's new orders will be held by the automatic review.",
   },
   events: {
     actor: 'By',

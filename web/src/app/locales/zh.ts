@@ -229,6 +229,8 @@ export const zh = {
     weightGrams: '重量（克）',
     safetyStock: '安全库存',
     listingStatus: '上架状态',
+    listingPinned: '锁定上下架状态（不随库存自动上下架）',
+    pinned: '已锁定',
     addSku: '添加SKU',
     create: '新建商品',
     edit: '编辑商品',
@@ -359,6 +361,13 @@ export const zh = {
     waiting: '已等待',
     oldestFirst: '按下单时间从早到晚',
     queueEmpty: '没有待审核或挂起的订单',
+  },
+  customers: {
+    blacklist: '加入黑名单',
+    unblacklist: '移出黑名单',
+    blacklisted: '黑名单买家',
+    reason: '原因',
+    blacklistWarning: '加入黑名单后，该买家的新订单会被自动审单挂起。',
   },
   events: {
     actor: '操作人',
