@@ -211,10 +211,11 @@ describe('review queue', () => {
     await row.getByText('待审核').waitFor();
     await row.click();
     await page.keyboard.press('h');
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('挂起原因').pressSequentially('ask buyer to check the address');
+    // keyboard only: the reason field has the focus, Ctrl+Enter confirms
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('ask buyer to check the address');
     expect((await e2e.api('GET', `/api/v1/orders/${waiting.id}`)).status).toBe('awaiting_review');
-    await dialog.getByRole('button', { name: /^挂\s*起$/ }).click();
+    await page.keyboard.press('Control+Enter');
     await page.getByText('订单已挂起').waitFor();
     await row.getByText('挂起/异常').waitFor();
     const held = await e2e.api('GET', `/api/v1/orders/${waiting.id}`);

@@ -1,5 +1,5 @@
-import { Alert, Form, Input, Modal } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Alert, Form, Input, Modal, type GetRef } from 'antd';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useShowError } from '../app/errors';
 import { useI18n } from '../app/i18n';
 
@@ -22,6 +22,7 @@ export function ReasonDialog({ open, title, label, warning, required = true, dan
   const [busy, setBusy] = useState(false);
   const showError = useShowError();
   const formName = `reason${useId().replace(/\W/g, '')}`;
+  const inputRef = useRef<GetRef<typeof Input.TextArea>>(null);
 
   useEffect(() => {
     if (open) form.resetFields();
@@ -48,12 +49,22 @@ export function ReasonDialog({ open, title, label, warning, required = true, dan
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
+      // keyboard users (the review queue's "h") type the reason straight away
+      afterOpenChange={(visible) => visible && inputRef.current?.focus()}
       forceRender
     >
       {warning && <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />}
       <Form form={form} name={formName} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label={label} rules={[{ required, whitespace: true, message: t.common.required }]}>
-          <Input.TextArea rows={3} autoFocus maxLength={200} showCount />
+        <Form.Item name="reason" label={label} extra={t.common.ctrlEnter} rules={[{ required, whitespace: true, message: t.common.required }]}>
+          <Input.TextArea
+            ref={inputRef}
+            rows={3}
+            maxLength={200}
+            showCount
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.submit();
+            }}
+          />
         </Form.Item>
       </Form>
     </Modal>

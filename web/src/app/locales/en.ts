@@ -154,6 +154,7 @@ export const en: Messages = {
     day: 'd ',
     hour: 'h ',
     minute: 'min',
+    ctrlEnter: 'Press Ctrl+Enter to confirm',
     notAvailable: 'The server does not offer this yet',
   },
   users: {

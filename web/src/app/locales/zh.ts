@@ -153,6 +153,7 @@ export const zh = {
     day: '天',
     hour: '小时',
     minute: '分钟',
+    ctrlEnter: '按 Ctrl+Enter 确认',
     notAvailable: '该功能的服务端接口尚未上线',
   },
   users: {
