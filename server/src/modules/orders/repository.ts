@@ -51,8 +51,10 @@ export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Prom
   return row!;
 }
 
+/** Inserts the lines and returns them in the order given (ids follow it). */
 export async function insertItems(ctx: Ctx, rows: (typeof orderItems.$inferInsert)[]): Promise<ItemRow[]> {
-  return ctx.db.insert(orderItems).values(rows).returning();
+  const inserted = await ctx.db.insert(orderItems).values(rows).returning();
+  return inserted.sort((a, b) => a.id - b.id);
 }
 
 export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>

@@ -416,6 +416,8 @@ function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Proble
 interface ValidIntake {
   phone: string;
   division: ResolvedDivision;
+  /** Canonical province + city + district + street. */
+  fullAddress: string;
   amounts: ReturnType<typeof computeAmounts>['amounts'];
 }
 
@@ -435,7 +437,8 @@ function validateIntake(input: CreateOrderInput, skus: Map<string, SkuRef>): Val
   if (first || !phone || !division.ok) {
     throw unprocessable(first?.code ?? 'invalid_order', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
   }
-  return { phone, division: division.division, amounts };
+  const { province, city, district } = division.division;
+  return { phone, division: division.division, fullAddress: `${province}${city}${district}${input.address.detail}`, amounts };
 }
 
 export interface CreateResult {
@@ -444,24 +447,14 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
-  const shop = await requireActiveShop(ctx, input.shopCode);
-  if (input.platformOrderId) {
-    const existing = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId);
-    if (existing) return { order: await toDetail(ctx, existing, false), replayed: true };
-  }
-  const skus = await findSkusByCodes(ctx, [...new Set(input.items.map((i) => i.skuCode))]);
-  const { phone, division, amounts } = validateIntake(input, skus);
-  const detail = input.address.detail;
-  const fullAddress = `${division.province}${division.city}${division.district}${detail}`;
-  const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone, address: fullAddress });
-
-  const now = ctx.clock.now();
-  const row = await repo.insertOrder(ctx, {
+/** The order row as intake writes it: personal fields encrypted, phone and address blind-indexed. */
+function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, customerId: number, now: Date): Omit<repo.NewOrder, 'orderNo'> {
+  const { phone, division, amounts } = valid;
+  return {
     shopId: shop.id,
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
-    customerId: customer.id,
+    customerId,
     buyerNick: input.buyer.nick ?? null,
     buyerNameEnc: ctx.pii.encrypt(input.buyer.name),
     buyerPhoneEnc: ctx.pii.encrypt(phone),
@@ -471,8 +464,8 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     city: division.city,
     district: division.district,
     divisionCode: division.code,
-    addressDetailEnc: ctx.pii.encrypt(detail),
-    addressIndex: ctx.pii.blindIndex(normalizeAddress(fullAddress)),
+    addressDetailEnc: ctx.pii.encrypt(input.address.detail),
+    addressIndex: ctx.pii.blindIndex(normalizeAddress(valid.fullAddress)),
     postalCode: input.address.postalCode || null,
     itemsTotal: amounts.itemsTotal,
     shippingFee: input.shippingFee,
@@ -483,28 +476,48 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     warehouseId: shop.defaultWarehouseId,
     createdAt: now,
     updatedAt: now,
-  }, orderNoPrefix(now, shop.timezone));
+  };
+}
+
+function itemRows(orderId: number, input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals: number[]) {
+  return input.items.map((item, i) => {
+    const sku = skus.get(item.skuCode)!;
+    return { orderId, skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: lineTotals[i]! };
+  });
+}
+
+/** Reserves every line (in item order, so a shortage names `items.<i>`), the shop's warehouse first. */
+async function reserveStock(ctx: Ctx, row: OrderRow, shop: Shop, items: repo.ItemRow[]): Promise<OrderRow> {
+  const lines = items.map((item) => ({ skuId: item.skuId, skuCode: item.skuCode, quantity: item.quantity }));
+  const { warehouseId } = await reserveForOrder(ctx, { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines });
+  return warehouseId === row.warehouseId ? row : repo.updateOrder(ctx, row.id, { warehouseId });
+}
+
+const replayOf = async (ctx: Ctx, existing: OrderRow): Promise<CreateResult> => ({ order: await toDetail(ctx, existing, false), replayed: true });
+
+export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
+  const shop = await requireActiveShop(ctx, input.shopCode);
+  const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
+  if (known) return replayOf(ctx, known);
+
+  const skus = await findSkusByCodes(ctx, [...new Set(input.items.map((i) => i.skuCode))]);
+  const valid = validateIntake(input, skus);
+  const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress });
+  const now = ctx.clock.now();
+  const row = await repo.insertOrder(ctx, newOrderValues(ctx, shop, input, valid, customer.id, now), orderNoPrefix(now, shop.timezone));
   if (!row) {
     // A concurrent request inserted the same platform order id first: answer with theirs.
-    const existing = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
-    if (!existing) throw conflict('duplicate_order', '订单重复提交，请重试');
-    return { order: await toDetail(ctx, existing, false), replayed: true };
+    const theirs = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
+    if (!theirs) throw conflict('duplicate_order', '订单重复提交，请重试');
+    return replayOf(ctx, theirs);
   }
-  const items = await repo.insertItems(
-    ctx,
-    input.items.map((item, i) => {
-      const sku = skus.get(item.skuCode)!;
-      return { orderId: row.id, skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: amounts.lineTotals[i]! };
-    }),
-  );
-  const lines = input.items.map((item) => ({ skuId: skus.get(item.skuCode)!.id, skuCode: item.skuCode, quantity: item.quantity }));
-  const { warehouseId } = await reserveForOrder(ctx, { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines });
-  const reserved = warehouseId === row.warehouseId ? row : await repo.updateOrder(ctx, row.id, { warehouseId });
+  const items = await repo.insertItems(ctx, itemRows(row.id, input, skus, valid.amounts.lineTotals));
+  const reserved = await reserveStock(ctx, row, shop, items);
   await recordEvent(ctx, {
     action: 'order.create',
     entityType: 'order',
     entityId: row.id,
-    after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId },
+    after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId: reserved.warehouseId },
   });
   return { order: await toDetail(ctx, await settleAtIntake(ctx, reserved, input), false, { shop, items, isNew: true }), replayed: false };
 }
