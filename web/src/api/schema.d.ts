@@ -3636,6 +3636,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量审核通过（逐单处理，失败的单独列出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                ok: boolean;
+                                /** @enum {string|null} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/hold": {
         parameters: {
             query?: never;

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
-import { errorMessage } from '../app/errors';
+import { useShowError } from '../app/errors';
 import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
@@ -15,7 +15,7 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
 import { useShopOptions } from '../catalog/api';
-import { approveOrder, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderSummary } from './api';
+import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderSummary } from './api';
 import { regionText } from './divisions';
 import { FlagLabel, FlagTag, StatusTag } from './labels';
 import { useRefreshAfterOrderChange } from './OrderActions';
@@ -35,17 +35,11 @@ function fromForm(values: Record<string, unknown>) {
   return { ...rest, createdFrom: created?.[0]?.startOf('day').toISOString(), createdTo: created?.[1]?.endOf('day').toISOString() };
 }
 
-/** Approves one by one: each approval is its own transaction; the ones refused are reported by order no. */
-async function approveAll(orders: OrderSummary[]) {
-  const failures: string[] = [];
-  for (const order of orders) {
-    try {
-      await approveOrder(order.id);
-    } catch (err) {
-      failures.push(`${order.orderNo}（${errorMessage(err)}）`);
-    }
-  }
-  return failures;
+/** "SO…（reason）" for each order the bulk approval refused. */
+async function approveAll(orders: OrderSummary[]): Promise<string[]> {
+  const { items } = await bulkApprove(orders.map((o) => o.id));
+  const orderNo = new Map(orders.map((o) => [o.id, o.orderNo]));
+  return items.filter((r) => !r.ok).map((r) => `${orderNo.get(r.id) ?? r.id}（${r.error?.message ?? ''}）`);
 }
 
 export default function OrderListPage() {
@@ -56,6 +50,7 @@ export default function OrderListPage() {
   const list = useListParams({ sort: '-createdAt' });
   const { shops, options: shopOptions } = useShopOptions();
   const refresh = useRefreshAfterOrderChange();
+  const showError = useShowError();
   const [selected, setSelected] = useState<OrderSummary[]>([]);
   const canReview = can('orders.review');
 
@@ -71,7 +66,11 @@ export default function OrderListPage() {
       okText: t.orders.approve,
       cancelText: t.common.cancel,
       onOk: async () => {
-        const failures = await approveAll(selected);
+        const failures = await approveAll(selected).catch((err: unknown) => {
+          showError(err);
+          return null;
+        });
+        if (!failures) return;
         const ok = selected.length - failures.length;
         if (ok) void message.success(fill(t.orders.bulkApproved, { ok }));
         if (failures.length) void message.error(fill(t.orders.bulkApproveFailed, { n: failures.length, reasons: failures.join('；') }), 8);

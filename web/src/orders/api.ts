@@ -26,6 +26,8 @@ export const createOrder = (body: CreateOrderInput) => unwrap(api.POST('/api/v1/
 
 const onOrder = (id: number) => ({ params: { path: { id } } });
 export const approveOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/approve', onOrder(id)));
+/** Approves each order on its own; the answer says, per order, whether it went through and why not. */
+export const bulkApprove = (ids: number[]) => unwrap(api.POST('/api/v1/orders/bulk-approve', { body: { ids } }));
 export const holdOrder = (id: number, reason: string) => unwrap(api.POST('/api/v1/orders/{id}/hold', { ...onOrder(id), body: { reason } }));
 export const releaseOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/release', onOrder(id)));
 export const cancelOrder = (id: number, reason: string) => unwrap(api.POST('/api/v1/orders/{id}/cancel', { ...onOrder(id), body: { reason } }));
