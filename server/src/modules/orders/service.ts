@@ -3,7 +3,7 @@ import { HOUR, MINUTE } from '../../platform/clock';
 import { systemActor, type Ctx } from '../../platform/context';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
-import { maskDetail, maskName, maskPhone, normalizePhone } from '../../platform/pii';
+import { maskDetail, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
