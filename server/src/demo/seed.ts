@@ -1,11 +1,11 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app';
 import { getShopByCode } from '../modules/catalog';
-import { checkStockInvariants } from '../modules/inventory';
-import { ORDER_STATUSES, type OrderStatus } from '../modules/orders';
-import { createUser } from '../platform/auth/service';
+import { checkStockInvariants, consumeForOrder } from '../modules/inventory';
+import { advanceOrder, ORDER_STATUSES, type OrderStatus } from '../modules/orders';
+import { actorOf, createUser } from '../platform/auth/service';
 import { DAY, FakeClock, HOUR, MINUTE } from '../platform/clock';
-import { inTransaction, readCtx, systemActor, type Deps } from '../platform/context';
+import { inTransaction, readCtx, systemActor, type Actor, type Ctx, type Deps } from '../platform/context';
 import type { Role } from '../platform/permissions';
 import {
   address,
@@ -90,15 +90,17 @@ export async function seedDemo(deps: Deps, opts: DemoOptions = {}): Promise<Demo
   try {
     const setUpAt = new Date(now.getTime() - 31 * DAY);
     clock.set(setUpAt);
-    await inTransaction(demoDeps, systemActor, null, async (ctx) => {
-      for (const u of DEMO_USERS) await createUser(ctx, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
+    const actors = await inTransaction(demoDeps, systemActor, null, async (ctx) => {
+      const byName: Partial<Record<DemoUsername, Actor>> = {};
+      for (const u of DEMO_USERS) byName[u.username] = actorOf(await createUser(ctx, { ...u, roles: [...u.roles], password: DEMO_PASSWORD }));
+      return byName as Record<DemoUsername, Actor>;
     });
     // Sign in at the end of the month so the tokens outlive the clock's walk back through it.
     clock.set(now);
     const staff = await signInAll(app);
     clock.set(setUpAt);
-    await seedCatalog(staff, Math.ceil(orderCount / 300));
-    await new OrderStory(staff, clock, now, orderCount).play();
+    const warehouseStaff = await seedCatalog(staff, Math.ceil(orderCount / 300));
+    await new OrderStory({ staff, actors, warehouseStaff }, demoDeps, clock, now, orderCount).play();
     clock.set(now);
     return await summarise(staff.laowang, demoDeps);
   } finally {
@@ -121,25 +123,34 @@ async function signInAll(app: FastifyInstance): Promise<Staff> {
 /** Two SKUs start below their safety stock so the workbench shows restock alerts. */
 const LOW_STOCK_SKUS = new Set(['SG-SK06-02', 'SG-CD12-03']);
 
-async function seedCatalog(staff: Staff, scale: number): Promise<void> {
-  for (const w of DEMO_WAREHOUSES) await staff.laowang('POST', '/api/v1/warehouses', { ...w, bins: ['A-01-01', 'A-01-02', 'B-02-01'] });
+/** Who packs and ships in each warehouse. */
+const PACKERS: Record<(typeof DEMO_WAREHOUSES)[number]['code'], DemoUsername> = { HZ01: 'chenshifu', GZ01: 'huangshifu' };
+
+/** Warehouses, shops, products and the first receipts; answers which packer works in which warehouse (by id). */
+async function seedCatalog(staff: Staff, scale: number): Promise<Map<number, DemoUsername>> {
+  const packers = new Map<number, DemoUsername>();
+  for (const w of DEMO_WAREHOUSES) {
+    const created = await staff.laowang('POST', '/api/v1/warehouses', { ...w, bins: ['A-01-01', 'A-01-02', 'B-02-01'] });
+    packers.set(created.id, PACKERS[w.code]);
+  }
   for (const s of DEMO_SHOPS) await staff.laowang('POST', '/api/v1/shops', s);
   const products = demoProducts();
   for (const p of products) await staff.liuyunying('POST', '/api/v1/products', p);
   const skus = products.flatMap((p) => p.skus);
   const [hangzhou, guangzhou] = DEMO_WAREHOUSES;
-  await staff.chenshifu('POST', '/api/v1/inventory/receipts', {
+  await staff[PACKERS[hangzhou.code]]('POST', '/api/v1/inventory/receipts', {
     warehouseCode: hangzhou.code,
     reference: 'PO-2026-1001',
     note: '首批到货',
     lines: skus.map((s) => ({ skuCode: s.code, quantity: (LOW_STOCK_SKUS.has(s.code) ? 40 : 200) * scale })),
   });
-  await staff.huangshifu('POST', '/api/v1/inventory/receipts', {
+  await staff[PACKERS[guangzhou.code]]('POST', '/api/v1/inventory/receipts', {
     warehouseCode: guangzhou.code,
     reference: 'PO-2026-1002',
     note: '华南仓备货',
     lines: skus.filter((s) => !LOW_STOCK_SKUS.has(s.code)).map((s) => ({ skuCode: s.code, quantity: 120 * scale })),
   });
+  return packers;
 }
 
 /**
@@ -174,14 +185,24 @@ class OrderStory {
   private readonly random: Random = seededRandom(20261123);
   private readonly steps: Step[] = [];
   private readonly skus = demoProducts().flatMap((p) => p.skus);
-  private readonly recentHoldsSeen = { count: 0 };
+  private recentHolds = 0;
+  private reachedWarehouseThisWeek = 0;
+
+  private readonly staff: Staff;
+  private readonly actors: Record<DemoUsername, Actor>;
+  private readonly warehouseStaff: Map<number, DemoUsername>;
 
   constructor(
-    private readonly staff: Staff,
+    cast: { staff: Staff; actors: Record<DemoUsername, Actor>; warehouseStaff: Map<number, DemoUsername> },
+    private readonly deps: Deps,
     private readonly clock: FakeClock,
     private readonly now: Date,
     private readonly count: number,
-  ) {}
+  ) {
+    this.staff = cast.staff;
+    this.actors = cast.actors;
+    this.warehouseStaff = cast.warehouseStaff;
+  }
 
   async play(): Promise<void> {
     for (const order of this.plan()) this.at(order.createdAt, () => this.create(order));
@@ -249,7 +270,7 @@ class OrderStory {
     const t = order.createdAt;
     switch (order.fate) {
       case 'pay_later':
-        return this.at(t + between(this.random, 3, 50) * MINUTE, async () => this.afterReview(id, t, await this.staff.zhaokuaiji('POST', `/api/v1/orders/${id}/payments`, payment)));
+        return this.at(t + between(this.random, 3, 50) * MINUTE, async () => this.afterReview(id, await this.staff.zhaokuaiji('POST', `/api/v1/orders/${id}/payments`, payment)));
       case 'unpaid':
         return this.at(t + DAY, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/close`, { reason: '超时未付款，系统提醒两次后关闭' })));
       case 'cancel_unpaid':
@@ -259,44 +280,113 @@ class OrderStory {
           await this.staff.xiaocai('POST', `/api/v1/orders/${id}/remarks`, { content: REMARKS.find((r) => r.flag === 'green')!.content, flag: 'green' });
         });
       default:
-        return this.afterReview(id, t, created);
+        return this.afterReview(id, created);
     }
   }
 
-  /** After automatic review: the team works held orders; a few approved ones get a remark, a hold or a cancellation. */
-  private afterReview(id: number, createdAt: number, order: { status: OrderStatus }): void {
-    const recent = this.now.getTime() - createdAt < 2 * DAY;
-    if (order.status === 'on_hold') return recent ? this.leaveOrRelease(id, createdAt) : this.decideHeld(id, createdAt);
-    if (order.status !== 'awaiting_fulfillment') return;
+  /** After review (automatic or by a person): held orders are worked, approved ones go to the warehouse. */
+  private afterReview(id: number, order: { status: OrderStatus; warehouseId: number | null }): void {
+    const since = this.clock.now().getTime();
+    if (order.status === 'on_hold') return this.now.getTime() - since < 2 * DAY ? this.leaveOrRelease(id, since) : this.decideHeld(id, order.warehouseId, since);
+    if (order.status === 'awaiting_fulfillment') this.whileAwaitingShipment(id, order.warehouseId, since);
+  }
+
+  /** Before picking: most orders just wait; a few get a remark, a hold while the address is checked, or are cancelled. */
+  private whileAwaitingShipment(id: number, warehouseId: number | null, since: number): void {
     const roll = this.random();
-    const later = createdAt + between(this.random, 10, 90) * MINUTE;
-    if (roll < 0.12) {
-      const remark = pick(this.random, REMARKS.filter((r) => BEFORE_SHIPPING_FLAGS.includes(r.flag)));
-      this.at(later, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/remarks`, { content: remark.content, flag: remark.flag })));
-    } else if (roll < 0.15) {
+    const later = since + between(this.random, 10, 90) * MINUTE;
+    if (roll < 0.03) {
+      this.at(later, async () => void (await this.staff.xiaoyu('POST', `/api/v1/orders/${id}/cancel`, { reason: '买家申请取消，已原路退款' })));
+      return;
+    }
+    if (roll < 0.06) {
       this.at(later, async () => {
         await this.staff.xiaoyu('POST', `/api/v1/orders/${id}/remarks`, { content: '地址待客户确认，确认后再发', flag: 'yellow' });
         await this.staff.xiaoyu('POST', `/api/v1/orders/${id}/hold`, { reason: '收货地址待买家确认' });
+        this.at(later + between(this.random, 2, 8) * HOUR, async () => {
+          await this.staff.xiaoyu('POST', `/api/v1/orders/${id}/release`);
+          this.fulfil(id, warehouseId, this.clock.now().getTime());
+        });
       });
-    } else if (roll < 0.18) {
-      this.at(later, async () => void (await this.staff.xiaoyu('POST', `/api/v1/orders/${id}/cancel`, { reason: '买家申请取消，已原路退款' })));
+      return;
     }
+    // Every 15th order to reach the warehouse this week (from the 2nd on) gets stuck, so even a small seed has one.
+    if (this.now.getTime() - since < 7 * DAY && this.reachedWarehouseThisWeek++ % 15 === 1) return this.stuckInPicking(id, warehouseId, since);
+    if (roll < 0.17) {
+      const remark = pick(this.random, REMARKS.filter((r) => BEFORE_SHIPPING_FLAGS.includes(r.flag)));
+      this.at(later, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/remarks`, { content: remark.content, flag: remark.flag })));
+    }
+    this.fulfil(id, warehouseId, since);
+  }
+
+  /** Picked, then the packer found a damaged item: the order waits in picking for a replacement. */
+  private stuckInPicking(id: number, warehouseId: number | null, approvedAt: number): void {
+    const packer = this.packerOf(warehouseId);
+    const picking = nextWave(approvedAt) + between(this.random, 0, 50) * MINUTE;
+    this.at(picking, async () => {
+      await this.act(packer, (ctx) => advanceOrder(ctx, id, 'start_fulfillment'));
+      await this.staff[packer]('POST', `/api/v1/orders/${id}/remarks`, { content: '拣货时发现外包装破损，等补货后再发', flag: 'red' });
+    });
+  }
+
+  private packerOf(warehouseId: number | null): DemoUsername {
+    return this.warehouseStaff.get(warehouseId ?? -1) ?? PACKERS.HZ01;
+  }
+
+  /**
+   * Picking in the next wave, shipping the same day (which takes the stock out of the warehouse),
+   * delivery a few days later, completion when the buyer confirms or the timer runs out. There are
+   * no fulfillment routes yet, so this calls the services a fulfillment module would.
+   */
+  private fulfil(id: number, warehouseId: number | null, approvedAt: number): void {
+    const packer = this.packerOf(warehouseId);
+    const picking = nextWave(approvedAt) + between(this.random, 0, 50) * MINUTE;
+    const shipping = picking + between(this.random, 1, 4) * HOUR;
+    const delivery = shipping + between(this.random, 1, 4) * DAY;
+    const completion = delivery + between(this.random, 3, 10) * DAY;
+    this.at(picking, () => this.act(packer, (ctx) => advanceOrder(ctx, id, 'start_fulfillment')));
+    this.at(shipping, () =>
+      this.act(packer, async (ctx) => {
+        await advanceOrder(ctx, id, 'ship');
+        await consumeForOrder(ctx, id);
+      }),
+    );
+    this.at(delivery, () => this.act(null, (ctx) => advanceOrder(ctx, id, 'deliver')));
+    this.at(completion, () => this.act(null, (ctx) => advanceOrder(ctx, id, 'complete')));
+  }
+
+  /** One transaction as a demo user (or the system: carrier tracking, buyer confirmation timers). */
+  private async act(username: DemoUsername | null, fn: (ctx: Ctx) => Promise<unknown>): Promise<void> {
+    await inTransaction(this.deps, username ? this.actors[username] : systemActor, null, fn);
   }
 
   /** Recent holds: some still wait (a few past the 2 h SLA), some went back to the review queue. */
-  private leaveOrRelease(id: number, createdAt: number): void {
-    if (this.recentHoldsSeen.count++ % 3 !== 1) return;
-    this.at(createdAt + between(this.random, 20, 60) * MINUTE, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/release`)));
+  private leaveOrRelease(id: number, since: number): void {
+    if (this.recentHolds++ % 3 !== 1) return;
+    this.at(since + between(this.random, 20, 60) * MINUTE, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/release`)));
   }
 
-  /** Older holds were answered within the SLA: most approved by the supervisor, some rejected. */
-  private decideHeld(id: number, createdAt: number): void {
-    const when = createdAt + between(this.random, 20, 110) * MINUTE;
+  /** Older holds were answered within the SLA: most approved by the supervisor (then shipped), some rejected. */
+  private decideHeld(id: number, warehouseId: number | null, since: number): void {
+    const when = since + between(this.random, 20, 110) * MINUTE;
     if (this.random() < 0.8) {
-      this.at(when, async () => void (await this.staff.lizhuguan('POST', `/api/v1/orders/${id}/approve`)));
+      this.at(when, async () => {
+        await this.staff.lizhuguan('POST', `/api/v1/orders/${id}/approve`);
+        this.fulfil(id, warehouseId, when);
+      });
     } else {
       this.at(when, async () => void (await this.staff.lizhuguan('POST', `/api/v1/orders/${id}/cancel`, { reason: '审核驳回：联系买家未果' })));
     }
+  }
+}
+
+/** The warehouses print pick lists in two waves a day, 10:00 and 16:00 Beijing time (UTC+8, no daylight saving). */
+const WAVE_HOURS_UTC = [2, 8];
+
+function nextWave(after: number): number {
+  for (let day = Math.floor(after / DAY) * DAY; ; day += DAY) {
+    const wave = WAVE_HOURS_UTC.map((h) => day + h * HOUR).find((t) => t > after);
+    if (wave !== undefined) return wave;
   }
 }
 
