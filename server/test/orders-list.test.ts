@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../src/platform/clock';
+import { moduleJobs } from '../src/app';
 import { countUnpaidToRemind, sweepUnpaidOrders } from '../src/modules/orders';
+import { startJobs } from '../src/platform/jobs';
 import { createTestApp, type Client, type TestApp } from './harness';
 import { expectStatus, makeOrder, makePaidOrder, makeShop, orderInput, seedCatalog } from './factories';
 
@@ -125,6 +127,18 @@ describe('unpaid sweep', () => {
     expect(rows).toEqual([{ order_no: order.orderNo, buyer_nick: 'slow_payer', total: order.total, reason: '超时未付款' }]);
     expect(expectStatus(await admin2.get(`/api/v1/orders/${paidMeanwhile.id}`), 200).status).not.toBe('closed');
     expect(await reminders()).toEqual(['unpaid_30m', 'unpaid_12h']);
+  });
+});
+
+describe('the unpaid sweep job', () => {
+  it('is registered with the app and scheduled every minute on pg-boss', async () => {
+    const runner = await startJobs(t.deps, moduleJobs, () => {});
+    try {
+      const schedules = await runner.boss.getSchedules();
+      expect(schedules).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'orders-unpaid-sweep', cron: '* * * * *' })]));
+    } finally {
+      await runner.stop();
+    }
   });
 });
 

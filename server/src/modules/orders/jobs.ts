@@ -47,7 +47,7 @@ export async function sweepUnpaidOrders(deps: Deps): Promise<SweepResult> {
 
 export const orderJobs: JobDefinition[] = [
   {
-    name: 'orders.unpaid-sweep',
+    name: 'orders-unpaid-sweep',
     cron: '* * * * *',
     handler: async (deps) => {
       await sweepUnpaidOrders(deps);
