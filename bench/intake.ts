@@ -38,17 +38,18 @@ interface Measured {
   benchCpuMsPerOrder: number;
 }
 
+/** CPU seconds this process has used so far. */
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 async function withCpu(target: Target, serverCpuSeconds: () => number, run: () => Promise<LoadResult>): Promise<Measured> {
   const [server, own] = [serverCpuSeconds(), ownCpuSeconds()];
   const result = await run();
   const perOrder = (seconds: number) => (seconds * 1000) / Math.max(1, countOf(result, 201));
   return { target, result, serverCpuMsPerOrder: perOrder(serverCpuSeconds() - server), benchCpuMsPerOrder: perOrder(ownCpuSeconds() - own) };
 }
-
-const ownCpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 /** Buyer numbers never repeat across warm-up and measured runs, so every order is a new customer. */
 let buyerSerial = 0;
