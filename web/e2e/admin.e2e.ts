@@ -95,6 +95,18 @@ describe('rules and settings', () => {
   });
 });
 
+describe('language', () => {
+  it('switches the whole interface to English and back', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/users');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Users & roles' }).waitFor();
+    await page.getByRole('cell', { name: 'Administrator' }).first().waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '用户与角色' }).waitFor();
+  });
+});
+
 describe('menu by role', () => {
   it('shows a warehouse worker only the pages their role may use', async () => {
     const { page } = e2e;

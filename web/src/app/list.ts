@@ -24,8 +24,8 @@ export interface ListParams {
   /** page, pageSize, sort and filters together (a query key, or an API query string). */
   query: Record<string, string | number>;
   applyFilters(values: Record<string, unknown>): void;
-  /** Pagination for an antd Table given the total the server reported. */
-  pagination(total: number | undefined): TablePaginationConfig;
+  /** Pagination for an antd Table given the total the server reported (capped: "10000+"). */
+  pagination(total: number | undefined, capped?: boolean): TablePaginationConfig;
   /** Table onChange: turns page and sorter clicks into URL changes. */
   onTableChange(paging: TablePaginationConfig, filters: unknown, sorter: Sorter | Sorter[]): void;
   /** The sort order to show on a column whose sort key is `key`. */
@@ -103,12 +103,12 @@ export function useListParams(defaults: { pageSize?: number; sort?: string } = {
     query: { ...filters, page, pageSize, ...(sort && { sort }) },
     applyFilters,
     onTableChange,
-    pagination: (total) => ({
+    pagination: (total, capped = false) => ({
       current: page,
       pageSize,
       total: total ?? 0,
       showSizeChanger: true,
-      showTotal: (n) => fill(t.common.total, { n }),
+      showTotal: (n) => fill(t.common.total, { n: capped ? `${n}+` : n }),
     }),
     sortOrderOf: (key) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null),
   };

@@ -149,7 +149,7 @@ export default function OrderListPage() {
         columns={columns}
         dataSource={orders.data?.items}
         loading={orders.isFetching}
-        pagination={list.pagination(orders.data?.total ?? undefined)}
+        pagination={list.pagination(orders.data?.total ?? undefined, orders.data?.totalCapped)}
         onChange={list.onTableChange}
         rowSelection={
           canReview
