@@ -120,7 +120,7 @@ async function signInAll(app: FastifyInstance): Promise<Staff> {
   return staff as Staff;
 }
 
-/** Two SKUs start below their safety stock so the workbench shows restock alerts. */
+/** Two SKUs get little stock, so restock alerts show on the workbench as they sell. */
 const LOW_STOCK_SKUS = new Set(['SG-SK06-02', 'SG-CD12-03']);
 
 /** Who packs and ships in each warehouse. */
