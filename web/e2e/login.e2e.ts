@@ -28,7 +28,7 @@ describe('login', () => {
   it('signs out back to the login form', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('shopflow.token'))).toBeNull();
   });
 });
