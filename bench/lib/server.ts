@@ -30,16 +30,31 @@ async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+const dropDatabase = (name: string) => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+
+/** Scratch databases not dropped yet: an interrupted bench (Ctrl-C) drops them on its way out. */
+const liveScratch = new Set<string>();
+process.once('SIGINT', () => {
+  // Dropping WITH (FORCE) cuts this process's own open connections too; their errors no longer matter.
+  process.on('uncaughtException', () => undefined);
+  console.error(`\ninterrupted: dropping ${[...liveScratch].join(', ') || 'nothing'}`);
+  Promise.allSettled([...liveScratch].map(dropDatabase)).then(() => process.exit(130));
+});
+
 /** A fresh, empty PostgreSQL database `sf_bench_<timestamp>_<label>`, dropped by `drop()`. */
 export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
   const name = `sf_bench_${Date.now()}_${label}`;
   await onAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  liveScratch.add(name);
   const url = new URL(adminDatabaseUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     name,
-    drop: () => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: async () => {
+      await dropDatabase(name);
+      liveScratch.delete(name);
+    },
   };
 }
 
