@@ -90,6 +90,11 @@ describe('manual order entry', () => {
     await expect.poll(() => cells.nth(4).textContent()).toBe('2');
     expect(await cells.nth(3).textContent()).toBe('20');
     expect(await cells.nth(5).textContent()).toContain('18');
+    await page.getByRole('row', { name: /MUG-001/ }).getByRole('button', { name: '流水' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('cell', { name: '订单占用' }).waitFor();
+    await drawer.getByRole('link', { name: '查看订单' }).click();
+    await page.waitForURL(new RegExp(`/orders/${orderId}$`));
   });
 
   it('adds a red-flag remark, shown with its flag on the order', async () => {

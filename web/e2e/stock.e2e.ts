@@ -54,6 +54,7 @@ describe('stock', () => {
     await quantity.fill('3');
     await quantity.press('Enter');
     await expect.poll(() => page.getByLabel('TS-001-W-M 数量').inputValue()).toBe('15');
+    await page.getByLabel('采购单号').fill('PO-2026-001');
     await page.getByRole('button', { name: '确认入库' }).click();
     await page.getByText('入库成功，共 15 件').waitFor();
 
@@ -69,6 +70,7 @@ describe('stock', () => {
     await drawer.getByText('TS-001-W-M 库存流水').waitFor();
     await drawer.getByRole('cell', { name: '采购入库' }).waitFor();
     await drawer.getByText('+15').waitFor();
+    await drawer.getByRole('cell', { name: 'PO-2026-001' }).waitFor();
     await page.screenshot({ path: '/tmp/sf-movements.png' });
   });
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
@@ -10,6 +11,20 @@ import { fetchMovements, type Movement } from './api';
 function Delta({ value }: { value: number }) {
   if (value === 0) return <Typography.Text type="secondary">0</Typography.Text>;
   return <Typography.Text type={value > 0 ? 'success' : 'danger'}>{value > 0 ? `+${value}` : value}</Typography.Text>;
+}
+
+/** What a movement belongs to: an order (a link to it) or a receipt's reference number. */
+function Reference({ movement, onOpen }: { movement: Movement; onOpen(): void }) {
+  const { t } = useI18n();
+  if (!movement.refId) return null;
+  if (movement.refType === 'order') {
+    return (
+      <Link to={`/orders/${movement.refId}`} onClick={onOpen}>
+        {t.inventory.orderRef}
+      </Link>
+    );
+  }
+  return <>{movement.refId}</>;
 }
 
 /** The stock ledger of one SKU in one warehouse, newest first. */
@@ -26,7 +41,7 @@ export function MovementsDrawer({ target, onClose }: { target: { skuCode: string
     { title: t.inventory.reason, dataIndex: 'reason', render: (reason: string) => labelOf(t.movementReasons, reason) },
     { title: t.inventory.onHandDelta, dataIndex: 'onHandDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
     { title: t.inventory.reservedDelta, dataIndex: 'reservedDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
-    { title: t.inventory.reference, key: 'ref', render: (_, m) => m.refId ?? '' },
+    { title: t.inventory.reference, key: 'ref', render: (_, m) => <Reference movement={m} onOpen={onClose} /> },
     { title: t.inventory.note, dataIndex: 'note' },
   ];
   return (

@@ -43,6 +43,8 @@ export default function ReceiptsPage() {
   const [lines, setLines] = useState<Line[]>([]);
   const [scanError, setScanError] = useState<string | null>(null);
   const [result, setResult] = useState<StockLevel[]>([]);
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
   const scanRef = useRef<InputRef>(null);
   const quantityRef = useRef<GetRef<typeof InputNumber>>(null);
 
@@ -50,15 +52,26 @@ export default function ReceiptsPage() {
     if (!warehouseCode && warehouseOptions[0]) setWarehouseCode(warehouseOptions[0].value);
   }, [warehouseCode, warehouseOptions]);
 
-  const receive = useApiMutation(() => receiveStock({ warehouseCode: warehouseCode!, lines: lines.map(({ skuCode, quantity }) => ({ skuCode, quantity })) }), {
-    success: () => fill(t.inventory.received, { n: lines.reduce((sum, l) => sum + l.quantity, 0) }),
-    invalidate: [['levels'], ['movements']],
-    onSuccess: (data) => {
-      setResult(data.levels);
-      setLines([]);
-      scanRef.current?.focus();
+  const receive = useApiMutation(
+    () =>
+      receiveStock({
+        warehouseCode: warehouseCode!,
+        lines: lines.map(({ skuCode, quantity }) => ({ skuCode, quantity })),
+        ...(reference.trim() && { reference: reference.trim() }),
+        ...(note.trim() && { note: note.trim() }),
+      }),
+    {
+      success: () => fill(t.inventory.received, { n: lines.reduce((sum, l) => sum + l.quantity, 0) }),
+      invalidate: [['levels'], ['movements']],
+      onSuccess: (data) => {
+        setResult(data.levels);
+        setLines([]);
+        setReference('');
+        setNote('');
+        scanRef.current?.focus();
+      },
     },
-  });
+  );
 
   async function lookUp() {
     const code = scanned.trim();
@@ -116,9 +129,17 @@ export default function ReceiptsPage() {
   return (
     <Page title={t.inventory.receiptsTitle}>
       <Form layout="vertical">
-        <Form.Item label={t.inventory.warehouse} htmlFor="receipt-warehouse" required>
-          <Select id="receipt-warehouse" options={warehouseOptions} value={warehouseCode} onChange={setWarehouseCode} style={{ width: 240 }} />
-        </Form.Item>
+        <Space align="start" wrap>
+          <Form.Item label={t.inventory.warehouse} htmlFor="receipt-warehouse" required>
+            <Select id="receipt-warehouse" options={warehouseOptions} value={warehouseCode} onChange={setWarehouseCode} style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item label={t.inventory.receiptReference} htmlFor="receipt-reference">
+            <Input id="receipt-reference" value={reference} onChange={(e) => setReference(e.target.value)} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item label={t.inventory.note} htmlFor="receipt-note">
+            <Input id="receipt-note" value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 320 }} />
+          </Form.Item>
+        </Space>
         <Space align="start" wrap>
           <Form.Item label={t.inventory.scanLabel} htmlFor="receipt-scan" extra={t.inventory.scanHint} validateStatus={scanError ? 'error' : undefined} help={scanError ?? undefined}>
             <Input

@@ -256,6 +256,8 @@ export const en: Messages = {
     reservedDelta: 'Reserved change',
     reference: 'Reference',
     note: 'Note',
+    orderRef: 'Open order',
+    receiptReference: 'Purchase order no.',
     adjust: 'Adjust stock',
     adjustQuantity: 'Quantity (positive adds, negative removes)',
     adjustReason: 'Reason',

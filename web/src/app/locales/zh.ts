@@ -255,6 +255,8 @@ export const zh = {
     reservedDelta: '占用变动',
     reference: '关联单据',
     note: '备注',
+    orderRef: '查看订单',
+    receiptReference: '采购单号',
     adjust: '库存调整',
     adjustQuantity: '调整数量（正数增加，负数减少）',
     adjustReason: '调整原因',
