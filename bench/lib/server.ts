@@ -32,13 +32,18 @@ async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 const dropDatabase = (name: string) => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
 
-/** Scratch databases not dropped yet: an interrupted bench (Ctrl-C) drops them on its way out. */
+/** Servers and scratch databases still up: an interrupted bench (Ctrl-C) stops and drops them on its way out. */
+const liveServers = new Set<ChildProcess>();
 const liveScratch = new Set<string>();
-process.once('SIGINT', () => {
+process.once('SIGINT', async () => {
   // Dropping WITH (FORCE) cuts this process's own open connections too; their errors no longer matter.
   process.on('uncaughtException', () => undefined);
+  const exits = [...liveServers].map((child) => new Promise((r) => child.once('exit', r)));
+  for (const child of liveServers) child.kill('SIGTERM');
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
   console.error(`\ninterrupted: dropping ${[...liveScratch].join(', ') || 'nothing'}`);
-  Promise.allSettled([...liveScratch].map(dropDatabase)).then(() => process.exit(130));
+  await Promise.allSettled([...liveScratch].map(dropDatabase));
+  process.exit(130);
 });
 
 /** A fresh, empty PostgreSQL database `sf_bench_<timestamp>_<label>`, dropped by `drop()`. */
@@ -137,6 +142,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     env: { ...serverEnv({ ...opts, dataDir }), PORT: String(port), HOST: '127.0.0.1', SHOPFLOW_NO_WORKER: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
