@@ -144,6 +144,8 @@ describe('manual order entry', () => {
     const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
     expect(order).toMatchObject({ status: 'on_hold', paidAmount: 8550 });
     expect(order.holdReasons.length).toBeGreaterThan(0);
+    // the buyer was revealed once; refreshing the page after actions did not reveal (and audit) again
+    expect(order.events.filter((e: { action: string }) => e.action === 'order.pii.reveal')).toHaveLength(1);
     for (const reason of order.holdReasons) await page.getByText(reason.message).waitFor();
   });
 

@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage } from '../app/errors';
+import { errorMessage, useShowError } from '../app/errors';
 import { useAuth } from '../app/auth';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
@@ -74,9 +74,17 @@ export default function OrderDetailPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const [reveal, setReveal] = useState(false);
+  const queryClient = useQueryClient();
   const { shops } = useShopOptions();
-  const order = useQuery({ queryKey: ['order', id, reveal], queryFn: () => fetchOrder(id, reveal), enabled: Number.isInteger(id) });
+  const showError = useShowError();
+  const order = useQuery({ queryKey: ['order', id], queryFn: () => fetchOrder(id), enabled: Number.isInteger(id) });
+  // Revealed once per click and kept aside, so refreshing the order after an action never re-reveals (each reveal is audited).
+  const [revealed, setRevealed] = useState<Pick<Order, 'buyer' | 'address'> | null>(null);
+  const reveal = () =>
+    fetchOrder(id, true)
+      .then(({ buyer, address }) => setRevealed({ buyer, address }))
+      .then(() => queryClient.invalidateQueries({ queryKey: ['order', id] }))
+      .catch((err: unknown) => showError(err));
 
   if (order.isLoading) return <Spin />;
   if (order.error || !order.data) return <Result status="warning" title={order.error ? errorMessage(order.error) : t.common.empty} />;
@@ -185,7 +193,7 @@ export default function OrderDetailPage() {
             <Amounts order={o} />
           </Card>
           <Card title={t.orders.buyerInfo} style={{ marginBottom: 16 }}>
-            <Buyer order={o} onReveal={can('customers.pii.reveal') && !o.piiRevealed ? () => setReveal(true) : undefined} />
+            <Buyer order={revealed ? { ...o, ...revealed } : o} onReveal={can('customers.pii.reveal') && !revealed ? reveal : undefined} />
           </Card>
           <Card title={t.orders.timeline}>
             <OrderTimeline events={o.events} />

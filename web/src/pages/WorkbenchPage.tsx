@@ -14,7 +14,14 @@ const fetchWorkbench = () => unwrap(api.GET('/api/v1/workbench'));
 function Counter({ title, value, to, danger }: { title: string; value: number | undefined; to: string; danger?: boolean }) {
   const navigate = useNavigate();
   return (
-    <Card hoverable onClick={() => navigate(to)} role="link" aria-label={title}>
+    <Card
+      hoverable
+      role="link"
+      tabIndex={0}
+      aria-label={title}
+      onClick={() => navigate(to)}
+      onKeyDown={(e) => e.key === 'Enter' && navigate(to)}
+    >
       <Statistic title={title} value={value ?? '-'} styles={{ content: danger && value ? { color: '#cf1322' } : undefined }} />
     </Card>
   );
