@@ -106,7 +106,7 @@ async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownPa
     piiRevealed: reveal,
     buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, ip: row.buyerIp },
     address: { province: row.province, city: row.city, district: row.district, divisionCode: row.divisionCode, detail: buyer.detail, postalCode: row.postalCode },
-    items: items.map(({ orderId: _, ...item }) => item),
+    items: items.map(({ orderId: _order, orderCreatedAt: _createdAt, ...item }) => item),
     itemsTotal: row.itemsTotal,
     shippingFee: row.shippingFee,
     discount: row.discount,
@@ -479,10 +479,11 @@ function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: Va
   };
 }
 
-function itemRows(orderId: number, input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals: number[]) {
+function itemRows(order: OrderRow, input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals: number[]) {
   return input.items.map((item, i) => {
     const sku = skus.get(item.skuCode)!;
-    return { orderId, skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: lineTotals[i]! };
+    const line = { skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: lineTotals[i]! };
+    return { orderId: order.id, orderCreatedAt: order.createdAt, ...line };
   });
 }
 
@@ -511,7 +512,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     if (!theirs) throw conflict('duplicate_order', '订单重复提交，请重试');
     return replayOf(ctx, theirs);
   }
-  const items = await repo.insertItems(ctx, itemRows(row.id, input, skus, valid.amounts.lineTotals));
+  const items = await repo.insertItems(ctx, itemRows(row, input, skus, valid.amounts.lineTotals));
   const reserved = await reserveStock(ctx, row, shop, items);
   await recordEvent(ctx, {
     action: 'order.create',
