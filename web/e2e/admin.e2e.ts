@@ -70,6 +70,12 @@ describe('users and roles', () => {
     await row.getByText('已停用').waitFor();
     const users = await e2e.api('GET', '/api/v1/users?q=xiaocai');
     expect(users.items[0].active).toBe(false);
+
+    await row.getByRole('button', { name: '操作记录' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '小蔡 · 操作记录' });
+    await drawer.getByText('新建用户').waitFor();
+    await drawer.getByText('修改用户').waitFor();
+    await drawer.getByLabel('Close').or(drawer.getByLabel('关闭')).first().click();
   });
 });
 

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { AuditDrawer } from '../app/AuditDrawer';
 import { FormModal } from '../app/FormModal';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { useListParams } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
-import { createUser, fetchUsers, unlockUser, updateUser, type Role, type User } from './api';
+import { createUser, fetchUserEvents, fetchUsers, unlockUser, updateUser, type Role, type User } from './api';
 
 interface UserValues {
   username: string;
@@ -37,6 +38,7 @@ export default function UsersPage() {
   const { can } = useAuth();
   const list = useListParams();
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
+  const [historyOf, setHistoryOf] = useState<User | null>(null);
   const manage = can('users.manage');
 
   const users = useQuery({
@@ -71,36 +73,40 @@ export default function UsersPage() {
         ),
     },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
-  ];
-  if (manage) {
-    columns.push({
+    {
       title: t.common.actions,
       key: 'actions',
       render: (_, user) => (
         <Space>
-          <Button type="link" size="small" onClick={() => setEditing({ user })}>
-            {t.common.edit}
-          </Button>
-          {user.active ? (
-            <Popconfirm title={fill(t.users.deactivateConfirm, { name: user.displayName })} onConfirm={() => setActive.mutateAsync({ user, active: false })}>
-              <Button type="link" size="small" danger>
-                {t.users.deactivate}
-              </Button>
-            </Popconfirm>
-          ) : (
-            <Button type="link" size="small" onClick={() => setActive.mutate({ user, active: true })}>
-              {t.users.activate}
+          {manage && (
+            <Button type="link" size="small" onClick={() => setEditing({ user })}>
+              {t.common.edit}
             </Button>
           )}
-          {isLocked(user) && (
+          {manage &&
+            (user.active ? (
+              <Popconfirm title={fill(t.users.deactivateConfirm, { name: user.displayName })} onConfirm={() => setActive.mutateAsync({ user, active: false })}>
+                <Button type="link" size="small" danger>
+                  {t.users.deactivate}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Button type="link" size="small" onClick={() => setActive.mutate({ user, active: true })}>
+                {t.users.activate}
+              </Button>
+            ))}
+          {manage && isLocked(user) && (
             <Button type="link" size="small" onClick={() => unlock.mutate(user)}>
               {t.users.unlock}
             </Button>
           )}
+          <Button type="link" size="small" onClick={() => setHistoryOf(user)}>
+            {t.common.history}
+          </Button>
         </Space>
       ),
-    });
-  }
+    },
+  ];
 
   return (
     <Page
@@ -128,6 +134,10 @@ export default function UsersPage() {
         loading={users.isFetching}
         pagination={list.pagination(users.data?.total)}
         onChange={list.onTableChange}
+      />
+      <AuditDrawer
+        target={historyOf && { key: `user-${historyOf.id}`, title: `${historyOf.displayName} · ${t.common.history}`, load: () => fetchUserEvents(historyOf.id) }}
+        onClose={() => setHistoryOf(null)}
       />
       <FormModal<UserValues>
         open={!!editing}

@@ -22,6 +22,8 @@ export function unlockUser(id: number) {
   return unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } }));
 }
 
+export const fetchUserEvents = (id: number) => unwrap(api.GET('/api/v1/users/{id}/events', { params: { path: { id } } }));
+
 export function fetchSettings() {
   return unwrap(api.GET('/api/v1/settings'));
 }

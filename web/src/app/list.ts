@@ -33,7 +33,7 @@ export interface ListParams {
 }
 
 function isEmpty(value: unknown) {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
 
 /**

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
+import { AuditDrawer } from '../app/AuditDrawer';
 import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
 import { useI18n } from '../app/i18n';
@@ -15,6 +16,7 @@ import { Page } from '../app/Page';
 import {
   addSku,
   createProduct,
+  fetchProductEvents,
   fetchProducts,
   updateProduct,
   updateSku,
@@ -90,6 +92,7 @@ export default function ProductsPage() {
   const list = useListParams();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [folded, setFolded] = useState<Set<number>>(new Set());
+  const [historyOf, setHistoryOf] = useState<Product | null>(null);
   const products = useQuery({
     queryKey: ['products', list.query],
     queryFn: () =>
@@ -109,23 +112,28 @@ export default function ProductsPage() {
     { title: t.products.category, dataIndex: 'category' },
     { title: t.products.priceBand, dataIndex: 'priceBand', render: (band: string) => labelOf(t.priceBands, band) },
     { title: t.products.skus, key: 'skus', render: (_, p) => fill(t.products.skuCount, { n: p.skus.length }) },
-  ];
-  if (manage) {
-    columns.push({
+    {
       title: t.common.actions,
       key: 'actions',
       render: (_, product) => (
         <Space>
-          <Button type="link" size="small" onClick={() => setEditing({ kind: 'product', product })}>
-            {t.common.edit}
-          </Button>
-          <Button type="link" size="small" onClick={() => setEditing({ kind: 'sku', product, sku: null })}>
-            {t.products.addSku}
+          {manage && (
+            <Button type="link" size="small" onClick={() => setEditing({ kind: 'product', product })}>
+              {t.common.edit}
+            </Button>
+          )}
+          {manage && (
+            <Button type="link" size="small" onClick={() => setEditing({ kind: 'sku', product, sku: null })}>
+              {t.products.addSku}
+            </Button>
+          )}
+          <Button type="link" size="small" onClick={() => setHistoryOf(product)}>
+            {t.common.history}
           </Button>
         </Space>
       ),
-    });
-  }
+    },
+  ];
 
   const skuColumns = (product: Product): TableColumnsType<Sku> => [
     { title: t.products.skuCode, dataIndex: 'code' },
@@ -201,6 +209,10 @@ export default function ProductsPage() {
           onExpand: (expanded, p) => setFolded((current) => (expanded ? new Set([...current].filter((id) => id !== p.id)) : new Set([...current, p.id]))),
           expandedRowRender: (p) => <Table rowKey="id" size="small" columns={skuColumns(p)} dataSource={p.skus} pagination={false} />,
         }}
+      />
+      <AuditDrawer
+        target={historyOf && { key: `product-${historyOf.id}`, title: `${historyOf.name} · ${t.common.history}`, load: () => fetchProductEvents(historyOf.id) }}
+        onClose={() => setHistoryOf(null)}
       />
       <FormModal<ProductInput>
         open={editing?.kind === 'product'}

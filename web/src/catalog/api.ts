@@ -31,6 +31,7 @@ export function fetchProducts(query: { q?: string; category?: string; priceBand?
 }
 export const createProduct = (body: ProductInput) => unwrap(api.POST('/api/v1/products', { body }));
 export const updateProduct = (id: number, body: ProductChange) => unwrap(api.PATCH('/api/v1/products/{id}', { params: { path: { id } }, body }));
+export const fetchProductEvents = (id: number) => unwrap(api.GET('/api/v1/products/{id}/events', { params: { path: { id } } }));
 export const addSku = (productId: number, body: SkuInput) => unwrap(api.POST('/api/v1/products/{id}/skus', { params: { path: { id: productId } }, body }));
 export const updateSku = (id: number, body: SkuChange) => unwrap(api.PATCH('/api/v1/skus/{id}', { params: { path: { id } }, body }));
 

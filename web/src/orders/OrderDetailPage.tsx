@@ -10,13 +10,13 @@ import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
+import { AuditTimeline } from '../app/AuditTimeline';
 import { useShopOptions } from '../catalog/api';
 import { BlacklistControl } from '../customers/BlacklistControl';
 import { fetchOrder, type Order } from './api';
 import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
 import { OrderActions } from './OrderActions';
-import { OrderTimeline } from './OrderTimeline';
 import { RemarkForm } from './RemarkForm';
 import { ReviewSla } from './ReviewSla';
 
@@ -196,7 +196,7 @@ export default function OrderDetailPage() {
             <Buyer order={revealed ? { ...o, ...revealed } : o} onReveal={can('customers.pii.reveal') && !revealed ? reveal : undefined} />
           </Card>
           <Card title={t.orders.timeline}>
-            <OrderTimeline events={o.events} />
+            <AuditTimeline events={o.events} />
           </Card>
         </Col>
       </Row>

@@ -1,10 +1,17 @@
 import { Timeline, Typography } from 'antd';
-import { formatTime } from '../app/format';
-import { useI18n } from '../app/i18n';
-import { labelOf } from '../app/labels';
-import type { Order } from './api';
+import { formatTime } from './format';
+import { useI18n } from './i18n';
+import { labelOf } from './labels';
 
-type Event = Order['events'][number];
+/** An audit event as every `.../events` endpoint and the order detail return it. */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
 
 function field(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -12,8 +19,8 @@ function field(value: unknown, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** What changed, in words: the status move and any reason or remark the event carries. */
-function EventDetail({ event }: { event: Event }) {
+/** What changed, in words: an order's status move and any reason or remark the event carries. */
+function EventDetail({ event }: { event: AuditEvent }) {
   const { t } = useI18n();
   const from = field(event.before, 'status');
   const to = field(event.after, 'status');
@@ -35,8 +42,8 @@ function EventDetail({ event }: { event: Event }) {
   );
 }
 
-/** The order's audit trail, oldest first: who did what and when. */
-export function OrderTimeline({ events }: { events: Event[] }) {
+/** An entity's audit trail: who did what and when, with status moves and reasons in words. */
+export function AuditTimeline({ events }: { events: AuditEvent[] }) {
   const { t } = useI18n();
   return (
     <Timeline
