@@ -4,7 +4,7 @@
  *
  *   npx tsx server/scripts/extract-divisions.ts
  *
- * The package is ~180 MB, so only this script touches it; server/data/divisions.json is committed
+ * The package is ~180 MB, so only this script touches it; server/reference/divisions.json is committed
  * (and test/orders-divisions.test.ts checks that it still matches the package).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ interface SourceNode {
 /** [code, name, children?]: a tuple per division keeps the file small (~90 KB). */
 type Division = [string, string] | [string, string, Division[]];
 
-export const DIVISIONS_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'divisions.json');
+export const DIVISIONS_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'reference', 'divisions.json');
 
 /** Province and city codes come as 2 and 4 digits; districts as 6 (a few towns as 9). */
 const padCode = (code: string) => (code.length < 6 ? code.padEnd(6, '0') : code);

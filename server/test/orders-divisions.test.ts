@@ -10,6 +10,6 @@ describe('the committed divisions file', () => {
   it('carries its licence notice', () => {
     const data = JSON.parse(readFileSync(DIVISIONS_FILE, 'utf8'));
     expect(data.licence).toContain('WTFPL');
-    expect(readFileSync(new URL('../data/divisions.LICENSE', import.meta.url), 'utf8')).toContain('DO WHAT THE FUCK YOU WANT TO PUBLIC LICENSE');
+    expect(readFileSync(new URL('../reference/divisions.LICENSE', import.meta.url), 'utf8')).toContain('DO WHAT THE FUCK YOU WANT TO PUBLIC LICENSE');
   });
 });

@@ -36,6 +36,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // Amounts are integer fen: read bigint aggregates (SUM/COUNT) as numbers, not strings.
+    // An idle connection the server ended (restart, admin command) is dropped from the pool; without
+    // a listener Node would treat it as an uncaught error and stop the process.
+    pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
     pool.on('connect', (client) => {
       client.setTypeParser(20, (v: string) => Number(v));
     });

