@@ -11,6 +11,43 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 describe('catalog', () => {
+  it('creates a warehouse with bins, then a shop that ships from it', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/inventory/warehouses');
+    await page.getByRole('button', { name: '新建仓库' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('仓库编码').fill('WH-GZ');
+    await dialog.getByLabel('仓库名称').fill('广州仓');
+    const bins = dialog.getByLabel('库位');
+    await bins.fill('B-01');
+    await bins.press('Enter');
+    await bins.fill('B-02');
+    await bins.press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('仓库已创建').waitFor();
+    await page.getByRole('row', { name: /WH-GZ/ }).getByText('B-02').waitFor();
+
+    await page.goto(e2e.baseUrl + '/admin/shops');
+    await page.getByRole('button', { name: '新建店铺' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('店铺编码').fill('JD01');
+    await dialog.getByLabel('店铺名称').fill('京东自营旗舰店');
+    await dialog.getByLabel('平台').click();
+    await chooseOption(page, '京东');
+    await dialog.getByLabel('默认发货仓').click();
+    await chooseOption(page, '广州仓');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('店铺已创建').waitFor();
+    const row = page.getByRole('row', { name: /JD01/ });
+    await row.getByRole('cell', { name: '京东', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '广州仓' }).waitFor();
+
+    const { items: warehouses } = await e2e.api('GET', '/api/v1/warehouses?q=WH-GZ');
+    expect(warehouses[0].bins.map((b: { code: string }) => b.code).sort()).toEqual(['B-01', 'B-02']);
+    const { items: shops } = await e2e.api('GET', '/api/v1/shops?q=JD01');
+    expect(shops[0]).toMatchObject({ platform: 'jd', defaultWarehouseId: warehouses[0].id });
+  });
+
   it('creates a product with a SKU, its price typed in yuan and stored in fen', async () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/catalog/products');
@@ -40,7 +77,10 @@ describe('stock', () => {
   it('receives goods by scanning, and the stock levels and ledger show the change', async () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/inventory/receipts');
+    await page.getByLabel('仓库', { exact: true }).click();
+    await chooseOption(page, '上海仓');
     const scan = page.getByLabel('扫描或输入货号/条码');
+    await scan.click();
     await scan.fill('6901234567892');
     await scan.press('Enter');
     const quantity = page.getByLabel('数量', { exact: true });
