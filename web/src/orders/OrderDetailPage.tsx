@@ -13,6 +13,7 @@ import { formatFen } from '../app/money';
 import { AuditTimeline } from '../app/AuditTimeline';
 import { useShopOptions } from '../catalog/api';
 import { BlacklistControl } from '../customers/BlacklistControl';
+import { useWarehouseOptions } from '../inventory/api';
 import { fetchOrder, type Order } from './api';
 import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
@@ -76,6 +77,7 @@ export default function OrderDetailPage() {
   const id = Number(useParams().id);
   const queryClient = useQueryClient();
   const { shops } = useShopOptions();
+  const { warehouses } = useWarehouseOptions();
   const showError = useShowError();
   const order = useQuery({ queryKey: ['order', id], queryFn: () => fetchOrder(id), enabled: Number.isInteger(id) });
   // Revealed once per click and kept aside, so refreshing the order after an action never re-reveals (each reveal is audited).
@@ -121,6 +123,7 @@ export default function OrderDetailPage() {
               { key: 'shop', label: t.orders.shop, children: shopName },
               { key: 'platform', label: t.orders.platformOrderId, children: o.platformOrderId },
               { key: 'created', label: t.orders.createdAt, children: formatTime(o.createdAt) },
+              { key: 'warehouse', label: t.orders.warehouse, children: warehouses.find((w) => w.id === o.warehouseId)?.name ?? '' },
               ...(o.reviewDueAt && (o.status === 'awaiting_review' || o.status === 'on_hold')
                 ? [{ key: 'sla', label: t.orders.reviewDue, children: <ReviewSla dueAt={o.reviewDueAt} /> }]
                 : []),

@@ -367,6 +367,7 @@ export const en: Messages = {
     phoneRule: 'Enter an 11-digit mainland mobile number',
     postalCodeRule: 'A postcode has 6 digits',
     closeReason: 'Close reason',
+    warehouse: 'Ships from',
     newTitle: 'New order',
     buyerNick: 'Buyer nick',
     province: 'Province',

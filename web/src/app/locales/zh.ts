@@ -366,6 +366,7 @@ export const zh = {
     phoneRule: '请输入 11 位大陆手机号',
     postalCodeRule: '邮编为 6 位数字',
     closeReason: '关闭原因',
+    warehouse: '发货仓',
     newTitle: '手工建单',
     buyerNick: '买家昵称',
     province: '省',
