@@ -131,7 +131,8 @@ export const en: Messages = {
     'settings.update': 'Settings changed',
     'customer.create': 'Customer created',
     'customer.pii.reveal': 'Customer details revealed',
-    'customer.blacklist': 'Blacklist changed',
+    'customer.blacklist': 'Blacklisted',
+    'customer.unblacklist': 'Removed from blacklist',
   },
   workbench: {
     greeting: 'Hello, {name}',

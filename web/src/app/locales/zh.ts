@@ -130,7 +130,8 @@ export const zh = {
     'settings.update': '修改设置',
     'customer.create': '新建客户',
     'customer.pii.reveal': '查看客户完整信息',
-    'customer.blacklist': '加入/移出黑名单',
+    'customer.blacklist': '加入黑名单',
+    'customer.unblacklist': '移出黑名单',
   },
   workbench: {
     greeting: '你好，{name}',
