@@ -59,17 +59,18 @@ async function writeOrder(client: pg.PoolClient, body: OrderBody, actor: { id: n
     const lines = body.items.map((i) => ({ ...i, sku: skus.get(i.skuCode)!, lineTotal: i.quantity * i.unitPrice }));
     const itemsTotal = lines.reduce((s, l) => s + l.lineTotal, 0);
     const total = itemsTotal + body.shippingFee - body.discount;
-    const seq = (await client.query("SELECT nextval('order_no_seq') AS n")).rows[0].n;
-    const orderNo = `SO${localDate(now, shop.timezone).replaceAll('-', '')}${String(seq).padStart(6, '0')}`;
+    const orderNoPrefix = `SO${localDate(now, shop.timezone).replaceAll('-', '')}`;
     const order = (
       await client.query(
         `INSERT INTO orders (shop_id, order_no, status, customer_id, buyer_nick, buyer_name_enc, buyer_phone_enc, buyer_phone_index,
            province, city, district, division_code, address_detail_enc, address_index, postal_code,
            items_total, shipping_fee, discount, total, payment_method, warehouse_id, created_at, updated_at)
-         VALUES ($1,$2,'pending_payment',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21) RETURNING id`,
+         VALUES ($1, (SELECT $2::text || lpad(n::text, 6, '0') FROM nextval('order_no_seq') AS n), 'pending_payment',
+           $3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)
+         RETURNING id, order_no`,
         [
           shop.id,
-          orderNo,
+          orderNoPrefix,
           customer.id,
           body.buyer.nick,
           pii.encrypt(body.buyer.name),
@@ -93,9 +94,9 @@ async function writeOrder(client: pg.PoolClient, body: OrderBody, actor: { id: n
       )
     ).rows[0];
     await client.query(
-      `INSERT INTO order_items (order_id, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[])`,
-      [order.id, ...columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])],
+      `INSERT INTO order_items (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])`,
+      [order.id, now, ...columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])],
     );
 
     // Reserve in the shop's default warehouse: per SKU in id order, one statement that takes the
@@ -122,9 +123,9 @@ async function writeOrder(client: pg.PoolClient, body: OrderBody, actor: { id: n
         return { status: 409, body: { error: { code: 'insufficient_stock' } } };
       }
     }
-    await audit(client, actor, now, 'order.create', 'order', order.id, null, { orderNo, status: 'pending_payment', total, items: lines.length });
+    await audit(client, actor, now, 'order.create', 'order', order.id, null, { orderNo: order.order_no, status: 'pending_payment', total, items: lines.length });
     await client.query('COMMIT');
-    return { status: 201, body: { id: order.id, orderNo } };
+    return { status: 201, body: { id: order.id, orderNo: order.order_no } };
   } catch (err) {
     await client.query('ROLLBACK');
     throw err;
