@@ -259,4 +259,18 @@ describe('order list', () => {
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await page.getByPlaceholder('订单号 / 平台单号 / 手机号 / 昵称').inputValue()).toBe(held[0].orderNo);
   });
+
+  it('sorts by a column header, kept in the address bar', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/orders');
+    const header = page.getByRole('columnheader', { name: /下单时间/ });
+    await header.click();
+    await page.waitForURL(/sort=createdAt/);
+    const { items: oldest } = await e2e.api('GET', '/api/v1/orders?sort=createdAt&pageSize=1');
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').first().locator('a').textContent()).toBe(oldest[0].orderNo);
+    await header.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull();
+    const { items: newest } = await e2e.api('GET', '/api/v1/orders?pageSize=1');
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').first().locator('a').textContent()).toBe(newest[0].orderNo);
+  });
 });

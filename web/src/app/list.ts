@@ -28,8 +28,8 @@ export interface ListParams {
   pagination(total: number | undefined, capped?: boolean): TablePaginationConfig;
   /** Table onChange: turns page and sorter clicks into URL changes. */
   onTableChange(paging: TablePaginationConfig, filters: unknown, sorter: Sorter | Sorter[]): void;
-  /** The sort order to show on a column whose sort key is `key`. */
-  sortOrderOf(key: string): 'ascend' | 'descend' | null;
+  /** Sorting props for a column whose sort key is `key`: its order from the URL, flipping between the two directions. */
+  sortable(key: string): { key: string; sorter: true; sortOrder: 'ascend' | 'descend' | null; sortDirections: ('ascend' | 'descend')[] };
 }
 
 function isEmpty(value: unknown) {
@@ -79,9 +79,8 @@ export function useListParams(defaults: { pageSize?: number; sort?: string } = {
         const single = Array.isArray(sorter) ? sorter[0] : sorter;
         const key = single?.columnKey ?? single?.field;
         const newSort = single?.order && key ? `${single.order === 'descend' ? '-' : ''}${String(key)}` : undefined;
-        const currentSort = next.get('sort') ?? undefined;
-        if (newSort !== currentSort) {
-          if (newSort) next.set('sort', newSort);
+        if (newSort !== (next.get('sort') ?? defaults.sort)) {
+          if (newSort && newSort !== defaults.sort) next.set('sort', newSort);
           else next.delete('sort');
           next.delete('page');
           return;
@@ -92,7 +91,7 @@ export function useListParams(defaults: { pageSize?: number; sort?: string } = {
         else next.delete('pageSize');
       });
     },
-    [update, defaults.pageSize],
+    [update, defaults.pageSize, defaults.sort],
   );
 
   return {
@@ -110,6 +109,7 @@ export function useListParams(defaults: { pageSize?: number; sort?: string } = {
       showSizeChanger: true,
       showTotal: (n) => fill(t.common.total, { n: capped ? `${n}+` : n }),
     }),
-    sortOrderOf: (key) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null),
+    // the repeated 'descend' makes antd flip ascend ⇄ descend instead of clearing the sort on the third click
+    sortable: (key) => ({ key, sorter: true, sortOrder: sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null, sortDirections: ['descend', 'ascend', 'descend'] }),
   };
 }

@@ -87,8 +87,8 @@ export default function OrderListPage() {
     { title: t.orders.flag, dataIndex: 'flag', width: 90, render: (f: Flag | null) => <FlagTag flag={f} short /> },
     { title: t.orders.buyer, key: 'buyer', ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName, o.buyerPhone].filter(Boolean).join(' / ') },
     { title: t.orders.address, key: 'region', ellipsis: true, render: (_, o) => regionText(o.province, o.city, o.district) },
-    { title: t.orders.total, dataIndex: 'total', key: 'total', width: 120, align: 'right', sorter: true, sortOrder: list.sortOrderOf('total'), render: formatFen },
-    { title: t.orders.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatTime },
+    { title: t.orders.total, dataIndex: 'total', width: 120, align: 'right', ...list.sortable('total'), render: formatFen },
+    { title: t.orders.createdAt, dataIndex: 'createdAt', width: 160, ...list.sortable('createdAt'), render: formatTime },
   ];
 
   return (
