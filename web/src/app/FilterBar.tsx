@@ -1,5 +1,6 @@
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Form, Space } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 import type { Filters, ListParams } from './list';
 
@@ -10,12 +11,16 @@ interface Props {
   toForm?: (filters: Filters) => Record<string, unknown>;
   /** Form values → URL filters; identity by default. */
   fromForm?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Less used filters, behind "more filters"; shown from the start when one of `moreKeys` is in use. */
+  more?: ReactNode;
+  moreKeys?: string[];
 }
 
 /** The filter row above a list: submits into the URL (see useListParams) and follows it back. */
-export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v }: Props) {
+export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v, more, moreKeys = [] }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm();
+  const [expanded, setExpanded] = useState(() => moreKeys.some((key) => list.filters[key]));
   const filtersKey = JSON.stringify(list.filters);
 
   useEffect(() => {
@@ -27,6 +32,7 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
   return (
     <Form form={form} name="filters" layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>
       {children}
+      {expanded && more}
       <Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">
@@ -40,6 +46,11 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
           >
             {t.common.reset}
           </Button>
+          {more && (
+            <Button type="link" icon={expanded ? <UpOutlined /> : <DownOutlined />} iconPlacement="end" onClick={() => setExpanded(!expanded)}>
+              {expanded ? t.common.fewerFilters : t.common.moreFilters}
+            </Button>
+          )}
         </Space>
       </Form.Item>
     </Form>

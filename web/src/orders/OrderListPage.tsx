@@ -102,7 +102,31 @@ export default function OrderListPage() {
         )
       }
     >
-      <FilterBar list={list} toForm={toForm} fromForm={fromForm}>
+      <FilterBar
+        list={list}
+        toForm={toForm}
+        fromForm={fromForm}
+        moreKeys={['createdFrom', 'createdTo', 'skuCode', 'phone', 'nick', 'orderNo']}
+        more={
+          <>
+            <Form.Item name="created" label={t.orders.createdRange}>
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Form.Item name="skuCode" label={t.orders.skuCode}>
+              <Input allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="phone" label={t.orders.phone}>
+              <Input allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="nick" label={t.orders.nick}>
+              <Input allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="orderNo" label={t.orders.orderNo}>
+              <Input allowClear style={{ width: 180 }} />
+            </Form.Item>
+          </>
+        }
+      >
         <Form.Item name="q">
           <Input prefix={<SearchOutlined />} placeholder={t.orders.searchPlaceholder} allowClear style={{ width: 300 }} />
         </Form.Item>
@@ -119,21 +143,6 @@ export default function OrderListPage() {
             placeholder={t.common.all}
             style={{ width: 220 }}
           />
-        </Form.Item>
-        <Form.Item name="created" label={t.orders.createdRange}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item name="skuCode" label={t.orders.skuCode}>
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="phone" label={t.orders.phone}>
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="nick" label={t.orders.nick}>
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="orderNo" label={t.orders.orderNo}>
-          <Input allowClear style={{ width: 180 }} />
         </Form.Item>
       </FilterBar>
       {canReview && (

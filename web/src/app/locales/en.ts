@@ -175,6 +175,8 @@ export const en: Messages = {
     minute: 'min',
     ctrlEnter: 'Press Ctrl+Enter to confirm',
     history: 'History',
+    moreFilters: 'More filters',
+    fewerFilters: 'Fewer filters',
     notAvailable: 'The server does not offer this yet',
   },
   users: {

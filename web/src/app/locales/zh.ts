@@ -174,6 +174,8 @@ export const zh = {
     minute: '分钟',
     ctrlEnter: '按 Ctrl+Enter 确认',
     history: '操作记录',
+    moreFilters: '更多筛选',
+    fewerFilters: '收起',
     notAvailable: '该功能的服务端接口尚未上线',
   },
   users: {
