@@ -82,32 +82,50 @@ export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
 const activeWarehouse = (warehouseId: number) => sql`EXISTS (SELECT 1 FROM ${warehouses} WHERE ${warehouses.id} = ${warehouseId} AND ${warehouses.active})`;
 
 /**
- * Reserves one SKU of an order in one (active) warehouse in ONE statement: the conditional update
- * changes the level only if enough is available at that instant (so concurrent orders can never
- * oversell), and the ledger movement and the open reservation are written only for a row it
- * changed. Returns what is left available, or null when there was not enough.
+ * Reserves all of an order's SKUs in one (active) warehouse in ONE statement, or none of them.
+ * The levels are first locked in SKU id order (so two orders never wait on each other in a cycle)
+ * and checked; only when every SKU has enough does the conditional update run, which re-checks
+ * `on_hand - reserved` itself, so concurrent orders can never oversell. The ledger movements and
+ * the open reservations are written for exactly the rows it changed. Returns what is left
+ * available per SKU, or null when some SKU did not have enough here.
  */
-export async function reserveIn(ctx: Ctx, orderId: number, warehouseId: number, need: SkuNeed): Promise<number | null> {
+export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
   const at = ctx.clock.now().toISOString();
-  const q = sql`${need.quantity}::int`;
-  const [row] = await rowsOf<{ available: number }>(
+  const need = sql.join(
+    needs.map((n) => sql`(${n.skuId}::int, ${n.quantity}::int)`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ sku_id: number; available: number }>(
     ctx,
     sql`
-      WITH reserved AS (
-        UPDATE stock_levels SET reserved = reserved + ${q}, updated_at = ${at}::timestamptz
-        WHERE sku_id = ${need.skuId}::int AND warehouse_id = ${warehouseId}::int AND on_hand - reserved >= ${q}
-          AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
-        RETURNING sku_id, on_hand - reserved AS available
+      WITH need (sku_id, quantity) AS (VALUES ${need}),
+      locked AS (
+        SELECT l.sku_id, l.on_hand - l.reserved >= need.quantity AS enough
+        FROM stock_levels l JOIN need ON need.sku_id = l.sku_id
+        WHERE l.warehouse_id = ${warehouseId}::int AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
+        ORDER BY l.sku_id
+        FOR UPDATE OF l
+      ), every_sku_enough AS (
+        SELECT count(*) FILTER (WHERE enough) = ${needs.length}::int AS ok FROM locked
+      ), reserved AS (
+        UPDATE stock_levels l SET reserved = l.reserved + need.quantity, updated_at = ${at}::timestamptz
+        FROM need, every_sku_enough
+        WHERE every_sku_enough.ok AND l.sku_id = need.sku_id AND l.warehouse_id = ${warehouseId}::int AND l.on_hand - l.reserved >= need.quantity
+        RETURNING l.sku_id, need.quantity, l.on_hand - l.reserved AS available
       ), ledger AS (
         INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
-        SELECT sku_id, ${warehouseId}::int, ${q}, 'reservation', 'order', ${String(orderId)}::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
+        SELECT sku_id, ${warehouseId}::int, quantity, 'reservation', 'order', ${String(orderId)}::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
       ), reservation AS (
         INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
-        SELECT ${orderId}::bigint, sku_id, ${warehouseId}::int, ${q}, 'open', ${at}::timestamptz FROM reserved
+        SELECT ${orderId}::bigint, sku_id, ${warehouseId}::int, quantity, 'open', ${at}::timestamptz FROM reserved
       )
-      SELECT available FROM reserved`,
+      SELECT sku_id, available FROM reserved`,
   );
-  return row ? row.available : null;
+  if (rows.length === 0) return null;
+  // The rows were locked and checked in this statement, so the update changes all of them or none;
+  // anything else must abort the whole order rather than keep part of a reservation.
+  if (rows.length !== needs.length) throw new Error(`order ${orderId}: reserved ${rows.length} of ${needs.length} SKUs in warehouse ${warehouseId}`);
+  return new Map(rows.map((r) => [Number(r.sku_id), Number(r.available)]));
 }
 
 /** Gives back reserved stock (release), or takes it out of the warehouse altogether (shipment). */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
@@ -186,33 +185,6 @@ export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLev
 
 // ---- reservations (called by orders) ----
 
-class NotEnoughHere extends Error {}
-
-/**
- * Reserves every need in one warehouse, or nothing. Each SKU is one statement (conditional update
- * plus its ledger row and reservation), in SKU id order; with several SKUs a savepoint undoes the
- * ones already reserved when a later one falls short. Returns what is left available per SKU, or null.
- */
-async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
-  const reserveEach = async (scope: Ctx) => {
-    const left = new Map<number, number>();
-    for (const need of needs) {
-      const remaining = await repo.reserveIn(scope, orderId, warehouseId, need);
-      if (remaining === null) throw new NotEnoughHere();
-      left.set(need.skuId, remaining);
-    }
-    return left;
-  };
-  try {
-    // One statement either happens or not: no savepoint needed.
-    if (needs.length === 1) return await reserveEach(ctx);
-    return await ctx.db.transaction((savepoint) => reserveEach({ ...ctx, db: savepoint as unknown as Db }));
-  } catch (err) {
-    if (err instanceof NotEnoughHere) return null;
-    throw err;
-  }
-}
-
 /**
  * Reserves an order's lines in ONE warehouse that can serve them all: the preferred (shop default)
  * first, then the others by id. Throws 409 insufficient_stock naming the short lines otherwise.
@@ -224,7 +196,7 @@ export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promis
   const { preferredWarehouseId } = request;
 
   const attempt = async (warehouseId: number) => {
-    const left = await reserveAllIn(ctx, request.orderId, warehouseId, needs);
+    const left = await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs);
     // Only a warehouse that just ran out can have made a SKU unsellable.
     if (left) await syncListing(ctx, needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId));
     return left !== null;
