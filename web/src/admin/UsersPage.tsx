@@ -5,6 +5,7 @@ import { AuditDrawer } from '../app/AuditDrawer';
 import { FormModal } from '../app/FormModal';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
@@ -66,10 +67,8 @@ export default function UsersPage() {
       render: (_, user) =>
         isLocked(user) ? (
           <Tag color="orange">{fill(t.users.locked, { until: formatTime(user.lockedUntil) })}</Tag>
-        ) : user.active ? (
-          <Tag color="green">{t.users.active}</Tag>
         ) : (
-          <Tag>{t.users.inactive}</Tag>
+          <ActiveTag active={user.active} />
         ),
     },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
@@ -32,7 +33,7 @@ export default function ShopsPage() {
     { title: t.shops.name, dataIndex: 'name' },
     { title: t.shops.platform, dataIndex: 'platform', render: (p: string) => labelOf(t.platforms, p) },
     { title: t.shops.defaultWarehouse, dataIndex: 'defaultWarehouseId', render: warehouseName },
-    { title: t.common.status, dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t.users.active}</Tag> : <Tag>{t.users.inactive}</Tag>) },
+    { title: t.common.status, dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
   ];
   if (can('shops.manage')) {

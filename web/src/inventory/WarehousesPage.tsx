@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
@@ -41,7 +42,7 @@ export default function WarehousesPage() {
     { title: t.warehouses.code, dataIndex: 'code' },
     { title: t.warehouses.name, dataIndex: 'name' },
     { title: t.warehouses.bins, dataIndex: 'bins', render: (bins: Warehouse['bins']) => bins.map((b) => <Tag key={b.id}>{b.code}</Tag>) },
-    { title: t.common.status, dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t.users.active}</Tag> : <Tag>{t.users.inactive}</Tag>) },
+    { title: t.common.status, dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
   ];
   if (can('warehouses.manage')) {

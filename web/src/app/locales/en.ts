@@ -177,6 +177,8 @@ export const en: Messages = {
     history: 'History',
     moreFilters: 'More filters',
     fewerFilters: 'Fewer filters',
+    active: 'Active',
+    inactive: 'Deactivated',
     notAvailable: 'The server does not offer this yet',
   },
   users: {
@@ -189,8 +191,6 @@ export const en: Messages = {
     newPassword: 'New password (leave empty to keep)',
     passwordRule: 'At least 8 characters',
     status: 'Status',
-    active: 'Active',
-    inactive: 'Deactivated',
     locked: 'Locked (until {until})',
     create: 'New user',
     edit: 'Edit user',

@@ -176,6 +176,8 @@ export const zh = {
     history: '操作记录',
     moreFilters: '更多筛选',
     fewerFilters: '收起',
+    active: '正常',
+    inactive: '已停用',
     notAvailable: '该功能的服务端接口尚未上线',
   },
   users: {
@@ -188,8 +190,6 @@ export const zh = {
     newPassword: '新密码（留空则不修改）',
     passwordRule: '密码至少 8 位',
     status: '状态',
-    active: '正常',
-    inactive: '已停用',
     locked: '已锁定（至 {until}）',
     create: '新建用户',
     edit: '编辑用户',
