@@ -154,7 +154,9 @@ export interface RawWriter {
 
 export function rawWriter(url: string): RawWriter {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', (err) => console.error('raw pool error (idle client):', err.message));
+  let closing = false;
+  // After close the scratch database is dropped WITH (FORCE), which may still reach a closing client.
+  pool.on('error', (err) => closing || console.error('raw pool error (idle client):', err.message));
   const actor = { id: 1, name: '管理员' };
   return {
     async write(body) {
@@ -165,6 +167,9 @@ export function rawWriter(url: string): RawWriter {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
