@@ -228,6 +228,13 @@ describe('review queue', () => {
     const held = await e2e.api('GET', `/api/v1/orders/${waiting.id}`);
     expect(held).toMatchObject({ status: 'on_hold', holdReasons: [{ rule: 'manual', message: 'ask buyer to check the address' }] });
   });
+  it('lists the orders waiting longest for review on the workbench', async () => {
+    const { page } = e2e;
+    const { items } = await e2e.api('GET', '/api/v1/orders?status=awaiting_review,on_hold&sort=createdAt');
+    await page.goto(e2e.baseUrl + '/');
+    const card = page.locator('.ant-card').filter({ hasText: '等得最久的待审订单' });
+    for (const order of items) await card.getByRole('link', { name: order.orderNo }).waitFor();
+  });
 });
 
 describe('order list', () => {

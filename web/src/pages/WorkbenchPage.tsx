@@ -1,15 +1,52 @@
 import { AuditOutlined, DatabaseOutlined, FileAddOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { useAuth } from '../app/auth';
+import { formatDuration } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
+import { useNow } from '../app/useNow';
 import { useWarehouseOptions } from '../inventory/api';
+import { fetchOrders, REVIEW_STATUSES } from '../orders/api';
+import { StatusTag } from '../orders/labels';
+import { ReviewSla } from '../orders/ReviewSla';
 
 const fetchWorkbench = () => unwrap(api.GET('/api/v1/workbench'));
+const URGENT_REVIEWS = 5;
+
+/** The orders waiting longest for a review, for whoever reviews them. */
+function UrgentReviews() {
+  const { t } = useI18n();
+  const now = useNow();
+  const orders = useQuery({
+    queryKey: ['orders', 'urgent-reviews'],
+    queryFn: () => fetchOrders({ status: REVIEW_STATUSES.join(','), sort: 'createdAt', page: 1, pageSize: URGENT_REVIEWS }),
+  });
+  if (!orders.data?.items.length) return null;
+  return (
+    <Card title={t.workbench.urgentReviews} extra={<Link to="/orders/review">{t.menu.reviewQueue}</Link>} style={{ marginBottom: 16 }}>
+      <List
+        size="small"
+        dataSource={orders.data.items}
+        renderItem={(o) => (
+          <List.Item>
+            <Space>
+              <Link to={`/orders/${o.id}`}>{o.orderNo}</Link>
+              <StatusTag status={o.status} />
+              <Typography.Text type="secondary">
+                {t.orders.waiting} {formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common)}
+              </Typography.Text>
+              <ReviewSla dueAt={o.reviewDueAt} />
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
 
 function Counter({ title, value, to, danger }: { title: string; value: number | undefined; to: string; danger?: boolean }) {
   const navigate = useNavigate();
@@ -73,6 +110,7 @@ export default function WorkbenchPage() {
           </Row>
         </Card>
       )}
+      {can('orders.review') && <UrgentReviews />}
       {can('inventory.read') && !!data?.lowStock.items.length && (
         <Card title={t.workbench.lowStock} style={{ marginBottom: 16 }}>
           <Table

@@ -140,6 +140,7 @@ export const en: Messages = {
     heldPastSla: 'Held / review orders past SLA',
     unpaidToRemind: 'Unpaid orders to remind',
     lowStock: 'SKUs below safety stock',
+    urgentReviews: 'Waiting longest for review',
     shortfall: 'Short by',
     shortcuts: 'Shortcuts',
   },

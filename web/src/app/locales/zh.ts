@@ -139,6 +139,7 @@ export const zh = {
     heldPastSla: '超时未处理的挂起/待审订单',
     unpaidToRemind: '待催付订单',
     lowStock: '低于安全库存的SKU',
+    urgentReviews: '等得最久的待审订单',
     shortfall: '缺口',
     shortcuts: '常用入口',
   },
