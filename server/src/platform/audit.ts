@@ -10,19 +10,26 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Records a business action in the caller's transaction, so it commits or rolls back with it. */
-export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<void> {
-  await ctx.db.insert(auditEvents).values({
-    at: ctx.clock.now(),
-    actorId: ctx.actor.id,
-    actorName: ctx.actor.name,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: String(input.entityId),
-    before: input.before ?? null,
-    after: input.after ?? null,
-    requestId: ctx.requestId,
-  });
+/**
+ * Records a business action in the caller's transaction, so it commits or rolls back with it.
+ * Returns the event as the timeline shows it, so a caller need not read it back.
+ */
+export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<TimelineEvent> {
+  const [row] = await ctx.db
+    .insert(auditEvents)
+    .values({
+      at: ctx.clock.now(),
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      before: input.before ?? null,
+      after: input.after ?? null,
+      requestId: ctx.requestId,
+    })
+    .returning();
+  return toTimelineEvent(row!);
 }
 
 export interface TimelineEvent {
@@ -42,7 +49,11 @@ export async function timeline(ctx: Ctx, entityType: string, entityId: string | 
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
     .orderBy(asc(auditEvents.id));
-  return rows.map((r) => ({
+  return rows.map(toTimelineEvent);
+}
+
+function toTimelineEvent(r: typeof auditEvents.$inferSelect): TimelineEvent {
+  return {
     id: r.id,
     at: r.at.toISOString(),
     actorId: r.actorId,
@@ -51,5 +62,5 @@ export async function timeline(ctx: Ctx, entityType: string, entityId: string | 
     before: r.before,
     after: r.after,
     requestId: r.requestId,
-  }));
+  };
 }

@@ -80,6 +80,8 @@ interface KnownParts {
   items?: repo.ItemRow[];
   /** Just created: no remarks yet. */
   isNew?: boolean;
+  /** The whole timeline, when the caller wrote every event of it. */
+  events?: TimelineEvent[];
 }
 
 async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownParts = {}): Promise<OrderDetail> {
@@ -88,7 +90,7 @@ async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownPa
     known.items ?? (await repo.listItems(ctx, row.id)),
     row.paidAmount > 0 ? await repo.listPayments(ctx, row.id) : [],
     known.isNew ? [] : await repo.listRemarks(ctx, row.id),
-    await timeline(ctx, 'order', row.id),
+    known.events ?? (await timeline(ctx, 'order', row.id)),
   ];
   const buyer = buyerFields(ctx, row, reveal);
   return {
@@ -514,13 +516,16 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   }
   const items = await repo.insertItems(ctx, itemRows(row, input, skus, valid.amounts.lineTotals));
   const reserved = await reserveStock(ctx, row, shop, items);
-  await recordEvent(ctx, {
+  const createdEvent = await recordEvent(ctx, {
     action: 'order.create',
     entityType: 'order',
     entityId: row.id,
     after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId: reserved.warehouseId },
   });
-  return { order: await toDetail(ctx, await settleAtIntake(ctx, reserved, input), false, { shop, items, isNew: true }), replayed: false };
+  const settled = await settleAtIntake(ctx, reserved, input);
+  // An order left unpaid has exactly the one event just written; payment and review add their own.
+  const events = settled === reserved ? [createdEvent] : undefined;
+  return { order: await toDetail(ctx, settled, false, { shop, items, isNew: true, events }), replayed: false };
 }
 
 /** Platform orders often arrive paid, cash on delivery needs no payment, and a free order is paid. */
