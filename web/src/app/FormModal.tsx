@@ -7,8 +7,8 @@ import { useApiMutation } from './useApiMutation';
 interface Props<V> {
   open: boolean;
   title: ReactNode;
-  /** Values the form opens with (an edited record); undefined = empty form. */
-  initialValues?: Partial<V>;
+  /** Values the form opens with (an edited record, or a partly filled new one); undefined = empty form. */
+  initialValues?: object;
   submit(values: V): Promise<unknown>;
   success: string;
   invalidate: QueryKey[];

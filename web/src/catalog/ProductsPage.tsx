@@ -218,7 +218,7 @@ export default function ProductsPage() {
         open={editing?.kind === 'product'}
         title={product ? t.products.edit : t.products.create}
         width={880}
-        initialValues={product ?? { skus: [{ code: '', price: undefined as unknown as number }] }}
+        initialValues={product ?? { skus: [{}] }}
         submit={(values) =>
           product ? updateProduct(product.id, { name: values.name, category: values.category, priceBand: values.priceBand }) : createProduct(values)
         }
