@@ -15,6 +15,9 @@ import { orderTotals, validFen, type Line } from './totals';
 
 type Values = Omit<CreateOrderInput, 'items' | 'payment'> & { items: Line[]; paid?: boolean };
 
+/** An optional text the server wants absent rather than empty (a cleared input gives ""). */
+const blankToUndefined = (value: string) => (value?.trim() ? value : undefined);
+
 function toBody({ paid, items, ...values }: Values): CreateOrderInput {
   const { total } = orderTotals(items, values.shippingFee, values.discount);
   return {
@@ -176,7 +179,7 @@ export default function NewOrderPage() {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="platformOrderId" label={t.orders.platformOrderId}>
+                  <Form.Item name="platformOrderId" label={t.orders.platformOrderId} normalize={blankToUndefined}>
                     <Input />
                   </Form.Item>
                 </Col>
@@ -185,7 +188,7 @@ export default function NewOrderPage() {
             <Card title={t.orders.buyerInfo} style={{ marginBottom: 16 }}>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name={['buyer', 'nick']} label={t.orders.buyerNick}>
+                  <Form.Item name={['buyer', 'nick']} label={t.orders.buyerNick} normalize={blankToUndefined}>
                     <Input />
                   </Form.Item>
                 </Col>
