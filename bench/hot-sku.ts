@@ -6,12 +6,12 @@
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { address, buyer, DEMO_WAREHOUSES, seededRandom } from '../server/src/demo/fixtures';
+import { address, buyer, CATALOG_SKUS, DEMO_WAREHOUSES, seededRandom } from '../server/src/demo/fixtures';
 import { signInAdmin, type Api } from './lib/client';
 import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadResult } from './lib/load';
 import { fmt, recordResults, table } from './lib/report';
 import { checkStockInvariants, createScratchDatabase, startServer, tempDataDir, type Backend } from './lib/server';
-import { benchSkus, seedCatalog } from './lib/shopData';
+import { seedCatalog } from './lib/shopData';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const buyers = Number(args.buyers);
 const units = Number(args.units);
 const rounds = Number(args.rounds);
 /** One limited drop per round: the down jackets, each in its own spec. */
-const hotSkus = benchSkus.filter((s) => s.code.startsWith('SG-DJ04-')).slice(0, rounds);
+const hotSkus = CATALOG_SKUS.filter((s) => s.code.startsWith('SG-DJ04-')).slice(0, rounds);
 const warehouseCode = DEMO_WAREHOUSES[0].code;
 
 interface Round {
@@ -43,7 +43,7 @@ async function runRound(api: Api, backend: Backend, skuCode: string, buyerOffset
     shopCode: 'tmall-flagship',
     buyer: buyer(buyerOffset + i),
     address: address(random),
-    items: [{ skuCode, quantity: 1, unitPrice: benchSkus.find((s) => s.code === skuCode)!.price }],
+    items: [{ skuCode, quantity: 1, unitPrice: CATALOG_SKUS.find((s) => s.code === skuCode)!.price }],
     paymentMethod: 'alipay',
   }));
   let otherConflicts = 0;

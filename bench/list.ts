@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { benchSkus, benchShopCodes } from './lib/shopData';
-import { seededRandom, pick, type Random } from '../server/src/demo/fixtures';
+import { CATALOG_SKUS, pick, seededRandom, type Random } from '../server/src/demo/fixtures';
+import { benchShopCodes } from './lib/shopData';
 import { generateOrders, NICK_POOL, PHONE_POOL, poolNick, poolPhone, type GenerateReport } from './lib/bulkOrders';
 import { signInAdmin, type Api } from './lib/client';
 import { percentile, runLoad, statusSummary, unexpectedReport, type LoadResult } from './lib/load';
@@ -42,8 +42,8 @@ function probes(orderNos: string[]): Probe[] {
     { name: 'list: shop + status + last 30 days', kind: 'list', url: (r) => path({ shopCode: pick(r, benchShopCodes), status: 'completed,shipped,delivered', createdFrom: iso(30 * DAY) }) },
     { name: 'list: status (review queue, awaiting_fulfillment)', kind: 'list', url: (r) => path({ status: pick(r, ['awaiting_review,on_hold', 'awaiting_fulfillment']) }) },
     { name: 'list: flag + last 90 days', kind: 'list', url: (r) => path({ flag: pick(r, ['red', 'yellow', 'green']), createdFrom: iso(90 * DAY) }) },
-    { name: 'list: SKU + last 7 days', kind: 'list', url: (r) => path({ skuCode: pick(r, benchSkus).code, createdFrom: iso(7 * DAY) }) },
-    { name: 'list: SKU + last 90 days', kind: 'list', url: (r) => path({ skuCode: pick(r, benchSkus).code, createdFrom: iso(90 * DAY) }) },
+    { name: 'list: SKU + last 7 days', kind: 'list', url: (r) => path({ skuCode: pick(r, CATALOG_SKUS).code, createdFrom: iso(7 * DAY) }) },
+    { name: 'list: SKU + last 90 days', kind: 'list', url: (r) => path({ skuCode: pick(r, CATALOG_SKUS).code, createdFrom: iso(90 * DAY) }) },
     { name: 'list: everything, page 3, newest first', kind: 'list', url: () => path({ page: '3' }) },
     { name: 'lookup: phone=', kind: 'lookup', url: (r) => path({ phone: phone(r) }) },
     { name: 'lookup: nick=', kind: 'lookup', url: (r) => path({ nick: nick(r) }) },

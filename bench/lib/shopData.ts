@@ -1,7 +1,6 @@
-import { address, between, buyer, DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts, pick, type Random } from '../../server/src/demo/fixtures';
+import { address, basket, buyer, CATALOG_SKUS, DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts, itemsTotalOf, pick, shippingFeeFor, type OrderLine, type Random } from '../../server/src/demo/fixtures';
 import type { Api } from './client';
 
-export const benchSkus = demoProducts().flatMap((p) => p.skus);
 export const benchShopCodes = DEMO_SHOPS.map((s) => s.code);
 
 /**
@@ -15,7 +14,7 @@ export async function seedCatalog(api: Api, stockPerSku: number, without: string
   for (const w of DEMO_WAREHOUSES) {
     await api.must('POST', '/api/v1/inventory/receipts', {
       warehouseCode: w.code,
-      lines: benchSkus.filter((s) => !without.includes(s.code)).map((s) => ({ skuCode: s.code, quantity: stockPerSku })),
+      lines: CATALOG_SKUS.filter((s) => !without.includes(s.code)).map((s) => ({ skuCode: s.code, quantity: stockPerSku })),
       note: '压测入库',
     });
   }
@@ -25,25 +24,23 @@ export interface OrderBody {
   shopCode: string;
   buyer: { nick: string; name: string; phone: string };
   address: { province: string; city: string; district: string; detail: string; postalCode: string };
-  items: { skuCode: string; quantity: number; unitPrice: number }[];
+  items: OrderLine[];
   shippingFee: number;
   discount: number;
   paymentMethod: string;
 }
 
-/** A realistic unpaid order: 1–3 distinct SKUs, a new buyer per order, a real district. */
+/** A realistic unpaid order: 1–3 distinct SKUs, buyer number `n`, a real district. */
 export function orderBody(random: Random, n: number): OrderBody {
-  const lineCount = between(random, 1, 3);
-  const skus = new Set<(typeof benchSkus)[number]>();
-  while (skus.size < lineCount) skus.add(pick(random, benchSkus));
-  const items = [...skus].map((s) => ({ skuCode: s.code, quantity: between(random, 1, 2), unitPrice: s.price }));
-  const itemsTotal = items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+  const items = basket(random);
+  const itemsTotal = itemsTotalOf(items);
+  const where = address(random);
   return {
     shopCode: pick(random, benchShopCodes),
     buyer: buyer(n),
-    address: address(random),
+    address: where,
     items,
-    shippingFee: itemsTotal >= 9900 ? 0 : 800,
+    shippingFee: shippingFeeFor(itemsTotal, where.province),
     discount: itemsTotal >= 20000 ? 2000 : 0,
     paymentMethod: pick(random, ['alipay', 'wechat', 'alipay', 'card']),
   };

@@ -164,6 +164,31 @@ export function address(random: Random, from: readonly (typeof ADDRESSES)[number
   };
 }
 
+export interface OrderLine {
+  skuCode: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** Every SKU of the catalog, as the product bodies list them. */
+export const CATALOG_SKUS = demoProducts().flatMap((p) => p.skus);
+
+/** What a typical basket looks like: 1–3 different SKUs at list price, one unit each, sometimes two. */
+export function basket(random: Random): OrderLine[] {
+  const picked = new Set<(typeof CATALOG_SKUS)[number]>();
+  const lineCount = between(random, 1, 3);
+  while (picked.size < lineCount) picked.add(pick(random, CATALOG_SKUS));
+  return [...picked].map((s) => ({ skuCode: s.code, quantity: random() < 0.25 ? 2 : 1, unitPrice: s.price }));
+}
+
+export const itemsTotalOf = (lines: readonly OrderLine[]) => lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+
+/** Free shipping from 99 元; otherwise 8 元, or 15 元 to remote provinces. */
+export function shippingFeeFor(itemsTotal: number, province: string): number {
+  if (itemsTotal >= 9900) return 0;
+  return REMOTE_PROVINCES.has(province) ? 1500 : 800;
+}
+
 export const BUYER_MESSAGES = ['请尽快发货，周末前要用', '麻烦帮忙检查一下有没有瑕疵', '发顺丰可以吗？愿意补运费', '送朋友的礼物，不要放价格单', '尺码拿不准，偏大一码'];
 
 /** Seller remarks as staff write them (content; the API adds author and date), with their flag colour. */

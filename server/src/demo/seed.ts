@@ -9,16 +9,19 @@ import { inTransaction, readCtx, systemActor, type Actor, type Ctx, type Deps } 
 import type { Role } from '../platform/permissions';
 import {
   address,
+  basket,
   between,
   BUYER_MESSAGES,
   buyer,
+  CATALOG_SKUS,
   DEMO_SHOPS,
   DEMO_WAREHOUSES,
   demoProducts,
+  itemsTotalOf,
   pick,
   REMARKS,
-  REMOTE_PROVINCES,
   seededRandom,
+  shippingFeeFor,
   type Random,
 } from './fixtures';
 
@@ -134,21 +137,19 @@ async function seedCatalog(staff: Staff, scale: number): Promise<Map<number, Dem
     packers.set(created.id, PACKERS[w.code]);
   }
   for (const s of DEMO_SHOPS) await staff.laowang('POST', '/api/v1/shops', s);
-  const products = demoProducts();
-  for (const p of products) await staff.liuyunying('POST', '/api/v1/products', p);
-  const skus = products.flatMap((p) => p.skus);
+  for (const p of demoProducts()) await staff.liuyunying('POST', '/api/v1/products', p);
   const [hangzhou, guangzhou] = DEMO_WAREHOUSES;
   await staff[PACKERS[hangzhou.code]]('POST', '/api/v1/inventory/receipts', {
     warehouseCode: hangzhou.code,
     reference: 'PO-2026-1001',
     note: '首批到货',
-    lines: skus.map((s) => ({ skuCode: s.code, quantity: (LOW_STOCK_SKUS.has(s.code) ? 40 : 200) * scale })),
+    lines: CATALOG_SKUS.map((s) => ({ skuCode: s.code, quantity: (LOW_STOCK_SKUS.has(s.code) ? 40 : 200) * scale })),
   });
   await staff[PACKERS[guangzhou.code]]('POST', '/api/v1/inventory/receipts', {
     warehouseCode: guangzhou.code,
     reference: 'PO-2026-1002',
     note: '华南仓备货',
-    lines: skus.filter((s) => !LOW_STOCK_SKUS.has(s.code)).map((s) => ({ skuCode: s.code, quantity: 120 * scale })),
+    lines: CATALOG_SKUS.filter((s) => !LOW_STOCK_SKUS.has(s.code)).map((s) => ({ skuCode: s.code, quantity: 120 * scale })),
   });
   return packers;
 }
@@ -165,6 +166,8 @@ const OLDER_FATES: Fate[] = [
   'paid', 'paid', 'unpaid', 'paid_with_message', 'pay_later', 'paid', 'cancel_unpaid', 'cod', 'paid', 'bulk', 'paid', 'unpaid', 'paid', 'pay_later', 'paid', 'paid',
   'paid', 'unpaid', 'paid', 'paid_with_message', 'paid', 'cod', 'paid', 'pay_later', 'paid', 'paid', 'sensitive_address', 'unpaid', 'paid', 'cancel_unpaid', 'paid', 'paid',
 ];
+
+const BULK_SKU = CATALOG_SKUS.find((s) => s.code === 'SG-DJ04-03')!;
 
 /** Remarks that make sense before shipment (exchange and return flags come with after-sales). */
 const BEFORE_SHIPPING_FLAGS: string[] = ['grey', 'red'];
@@ -184,7 +187,6 @@ interface Step {
 class OrderStory {
   private readonly random: Random = seededRandom(20261123);
   private readonly steps: Step[] = [];
-  private readonly skus = demoProducts().flatMap((p) => p.skus);
   private recentHolds = 0;
   private reachedWarehouseThisWeek = 0;
 
@@ -236,15 +238,11 @@ class OrderStory {
 
   private orderBody(order: PlannedOrder) {
     const shop = DEMO_SHOPS[order.n % DEMO_SHOPS.length]!;
-    const bulk = order.fate === 'bulk';
-    const lineCount = bulk ? 1 : between(this.random, 1, 3);
-    const picked = new Set<(typeof this.skus)[number]>();
-    while (picked.size < lineCount) picked.add(bulk ? this.skus.find((s) => s.code === 'SG-DJ04-03')! : pick(this.random, this.skus));
-    const items = [...picked].map((s) => ({ skuCode: s.code, quantity: bulk ? 9 : this.random() < 0.2 ? 2 : 1, unitPrice: s.price }));
-    const itemsTotal = items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+    // A company buying nine down jackets as gifts: over the amount threshold, so review holds it.
+    const items = order.fate === 'bulk' ? [{ skuCode: BULK_SKU.code, quantity: 9, unitPrice: BULK_SKU.price }] : basket(this.random);
+    const itemsTotal = itemsTotalOf(items);
     const where = address(this.random);
     if (order.fate === 'sensitive_address') where.detail = `人民路派出所对面${where.detail}`;
-    const freeShipping = itemsTotal >= 9900;
     return {
       shopCode: shop.code,
       platformOrderId: platformOrderId(shop.platform, order.n),
@@ -253,7 +251,7 @@ class OrderStory {
       buyerIp: `183.${between(this.random, 1, 254)}.${between(this.random, 1, 254)}.${between(this.random, 1, 254)}`,
       address: where,
       items,
-      shippingFee: freeShipping ? 0 : REMOTE_PROVINCES.has(where.province) ? 1500 : 800,
+      shippingFee: shippingFeeFor(itemsTotal, where.province),
       discount: shop.platform === 'douyin' && itemsTotal >= 19900 ? 2000 : 0,
       ...(order.fate === 'paid_with_message' && { buyerMessage: pick(this.random, BUYER_MESSAGES) }),
       paymentMethod: order.fate === 'cod' ? 'cod' : pick(this.random, ['alipay', 'alipay', 'wechat', 'card']),
@@ -263,7 +261,7 @@ class OrderStory {
   private async create(order: PlannedOrder): Promise<void> {
     const body = this.orderBody(order);
     const arrivesPaid = ['paid', 'paid_with_message', 'bulk', 'sensitive_address', 'green_flag'].includes(order.fate);
-    const total = body.items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0) + body.shippingFee - body.discount;
+    const total = itemsTotalOf(body.items) + body.shippingFee - body.discount;
     const payment = { amount: total, method: body.paymentMethod, transactionNo: `2026${String(order.n).padStart(8, '0')}${between(this.random, 1000, 9999)}` };
     const created = await this.staff.liuyunying('POST', '/api/v1/orders', arrivesPaid ? { ...body, payment } : body);
     const id: number = created.id;
