@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
@@ -9,6 +10,12 @@ import * as schema from './schema';
 export type Schema = typeof schema;
 /** A database handle or a transaction: both drivers share this surface. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Rows of a raw SQL query from either driver (node-postgres and PGlite both answer `{ rows }`). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 export interface SqlResult {
   rows: Record<string, unknown>[];

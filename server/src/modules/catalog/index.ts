@@ -1,3 +1,3 @@
 // Catalog's public surface: shops, products and SKUs as other modules may use them.
-export { applyAutoListing, findSkusByCodes, getShop, getShopByCode, type WarehouseLookup } from './service';
+export { applyAutoListing, findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type WarehouseLookup } from './service';
 export type { ListingStatus, Shop, SkuRef } from './model';

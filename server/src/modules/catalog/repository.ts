@@ -1,4 +1,5 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ListingStatus, Product, ProductListQuery, Shop, ShopListQuery, Sku, SkuRef } from './model';
 import { products, shops, skus } from './schema';
@@ -129,25 +130,35 @@ export async function takenSkuKeys(ctx: Ctx, codes: string[], barcodes: string[]
   return { codes: new Set(rows.map((r) => r.code)), barcodes: new Set(rows.map((r) => r.barcode).filter((b): b is string => b !== null)) };
 }
 
+/** The SKUs with these codes as a JSON array of SkuRef, so they can come back beside other rows. */
+const skuRefsJson = (codes: string[]) => sql`
+  coalesce((
+    SELECT json_agg(json_build_object(
+      'id', k.id, 'code', k.code, 'barcode', k.barcode, 'productId', k.product_id, 'productName', p.name, 'spec', k.spec,
+      'price', k.price, 'cost', k.cost, 'weightGrams', k.weight_grams, 'listingStatus', k.listing_status, 'listingPinned', k.listing_pinned))
+    FROM ${skus} k JOIN ${products} p ON p.id = k.product_id
+    WHERE k.code = ANY(${sql.param(codes)}::text[])
+  ), '[]'::json)`;
+
 export async function skuRefsByCodes(ctx: Ctx, codes: string[]): Promise<SkuRef[]> {
   if (codes.length === 0) return [];
-  return ctx.db
-    .select({
-      id: skus.id,
-      code: skus.code,
-      barcode: skus.barcode,
-      productId: skus.productId,
-      productName: products.name,
-      spec: skus.spec,
-      price: skus.price,
-      cost: skus.cost,
-      weightGrams: skus.weightGrams,
-      listingStatus: sql<ListingStatus>`${skus.listingStatus}`,
-      listingPinned: skus.listingPinned,
-    })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(inArray(skus.code, codes));
+  const [row] = await rowsOf<{ refs: SkuRef[] }>(ctx.db, sql`SELECT ${skuRefsJson(codes)} AS refs`);
+  return row!.refs;
+}
+
+/** The shop with this code (or null) and the SKUs with these codes, in one round trip (order intake). */
+export async function shopAndSkuRefs(ctx: Ctx, shopCode: string, skuCodes: string[]): Promise<{ shop: Shop | null; skus: SkuRef[] }> {
+  const [row] = await rowsOf<{ shop: (Omit<ShopRow, 'createdAt'> & { createdAt: string }) | null; skus: SkuRef[] }>(
+    ctx.db,
+    sql`
+      SELECT (
+        SELECT json_build_object('id', id, 'code', code, 'name', name, 'platform', platform, 'defaultWarehouseId', default_warehouse_id,
+          'timezone', timezone, 'active', active, 'createdAt', created_at)
+        FROM ${shops} WHERE code = ${shopCode}
+      ) AS shop, ${skuRefsJson(skuCodes)} AS skus`,
+  );
+  const { shop, skus: refs } = row!;
+  return { shop: shop && toShop({ ...shop, createdAt: new Date(shop.createdAt) }), skus: refs };
 }
 
 export async function listProducts(ctx: Ctx, q: ProductListQuery) {

@@ -170,9 +170,16 @@ export async function productEvents(ctx: Ctx, productId: number): Promise<Timeli
   return timelines.flat().sort((a, b) => a.id - b.id);
 }
 
+const byCode = (refs: SkuRef[]) => new Map(refs.map((r) => [r.code, r]));
+
 export async function findSkusByCodes(ctx: Ctx, codes: string[]): Promise<Map<string, SkuRef>> {
-  const refs = await repo.skuRefsByCodes(ctx, [...new Set(codes)]);
-  return new Map(refs.map((r) => [r.code, r]));
+  return byCode(await repo.skuRefsByCodes(ctx, [...new Set(codes)]));
+}
+
+/** The shop by code (null when there is none) and the SKUs found by code, read together. */
+export async function findShopAndSkus(ctx: Ctx, shopCode: string, skuCodes: string[]): Promise<{ shop: Shop | null; skus: Map<string, SkuRef> }> {
+  const { shop, skus } = await repo.shopAndSkuRefs(ctx, shopCode, [...new Set(skuCodes)]);
+  return { shop, skus: byCode(skus) };
 }
 
 /**

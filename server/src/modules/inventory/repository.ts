@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
@@ -7,12 +8,6 @@ import { bins, stockLevels, stockMovements, stockReservations, warehouses } from
 type WarehouseRow = typeof warehouses.$inferSelect;
 export type MovementValues = typeof stockMovements.$inferInsert;
 export type LevelRow = typeof stockLevels.$inferSelect;
-
-/** Raw SQL results from either driver (node-postgres and PGlite both answer `{ rows }`). */
-export async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
-  const result = (await ctx.db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 // ---- warehouses and bins ----
 
@@ -96,7 +91,7 @@ export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: numbe
     sql`, `,
   );
   const rows = await rowsOf<{ sku_id: number; available: number }>(
-    ctx,
+    ctx.db,
     sql`
       WITH need (sku_id, quantity) AS (VALUES ${need}),
       locked AS (
@@ -231,7 +226,7 @@ export interface LedgerMismatchRow {
 /** Every (SKU, warehouse) whose level disagrees with its ledger or open reservations, or breaks a bound. */
 export function ledgerMismatches(ctx: Ctx): Promise<LedgerMismatchRow[]> {
   return rowsOf<LedgerMismatchRow>(
-    ctx,
+    ctx.db,
     sql`
       WITH ledger AS (
         SELECT sku_id, warehouse_id, SUM(on_hand_delta)::int AS on_hand, SUM(reserved_delta)::int AS reserved

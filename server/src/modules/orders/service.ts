@@ -5,7 +5,7 @@ import { AppError, badRequest, conflict, notFound, unprocessable } from '../../p
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
-import { findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
+import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
 import { releaseForOrder, reserveForOrder } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
@@ -398,10 +398,11 @@ async function holdForGreenFlag(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
 
 // ---- intake ----
 
-async function requireActiveShop(ctx: Ctx, code: string): Promise<Shop> {
-  const shop = await getShopByCode(ctx, code);
-  if (!shop || !shop.active) throw unprocessable('unknown_shop', `店铺 ${code} 不存在或已停用`, [{ path: 'shopCode', message: code }]);
-  return shop;
+/** The active shop and the ordered SKUs, read together. */
+async function intakeCatalog(ctx: Ctx, input: CreateOrderInput): Promise<{ shop: Shop; skus: Map<string, SkuRef> }> {
+  const { shop, skus } = await findShopAndSkus(ctx, input.shopCode, input.items.map((i) => i.skuCode));
+  if (!shop || !shop.active) throw unprocessable('unknown_shop', `店铺 ${input.shopCode} 不存在或已停用`, [{ path: 'shopCode', message: input.shopCode }]);
+  return { shop, skus };
 }
 
 function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Problem[] {
@@ -499,11 +500,10 @@ async function reserveStock(ctx: Ctx, row: OrderRow, shop: Shop, items: repo.Ite
 const replayOf = async (ctx: Ctx, existing: OrderRow): Promise<CreateResult> => ({ order: await toDetail(ctx, existing, false), replayed: true });
 
 export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
-  const shop = await requireActiveShop(ctx, input.shopCode);
+  const { shop, skus } = await intakeCatalog(ctx, input);
   const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
   if (known) return replayOf(ctx, known);
 
-  const skus = await findSkusByCodes(ctx, [...new Set(input.items.map((i) => i.skuCode))]);
   const valid = validateIntake(input, skus);
   const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress });
   const now = ctx.clock.now();
