@@ -13,3 +13,6 @@ export function formatDuration(ms: number, units: { day: string; hour: string; m
   if (hours) return `${hours}${units.hour}${String(minutes % 60).padStart(2, '0')}${units.minute}`;
   return `${minutes}${units.minute}`;
 }
+
+/** Form normalize for optional text the API wants absent rather than empty (a cleared input gives ""). */
+export const blankToUndefined = (value: string | undefined) => (value?.trim() ? value : undefined);

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { blankToUndefined } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { fill } from '../app/locales/zh';
@@ -14,9 +15,6 @@ import { SkuSelect } from './SkuSelect';
 import { orderTotals, validFen, type Line } from './totals';
 
 type Values = Omit<CreateOrderInput, 'items' | 'payment'> & { items: Line[]; paid?: boolean };
-
-/** An optional text the server wants absent rather than empty (a cleared input gives ""). */
-const blankToUndefined = (value: string) => (value?.trim() ? value : undefined);
 
 function toBody({ paid, items, ...values }: Values): CreateOrderInput {
   const { total } = orderTotals(items, values.shippingFee, values.discount);

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
+import { blankToUndefined } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
@@ -62,7 +63,7 @@ function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onCl
         <Form.Item name="method" label={t.orders.paymentMethod} rules={[{ required: true, message: t.common.required }]}>
           <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: labelOf(t.paymentMethods, m) }))} />
         </Form.Item>
-        <Form.Item name="transactionNo" label={t.orders.transactionNo}>
+        <Form.Item name="transactionNo" label={t.orders.transactionNo} normalize={blankToUndefined}>
           <Input />
         </Form.Item>
       </Form>
