@@ -35,6 +35,14 @@ describe('customer matching at order intake', () => {
     expect((await customerOf(withNick)).nick).toBe('qian_er');
   });
 
+  it('prefers the nick match over a customer without a nick who has the same phone', async () => {
+    const phoneOnly = await makeOrder(cs, input({ buyer: { name: '周五', phone: '13322223333' } }));
+    const nicked = await makeOrder(cs, input({ buyer: { nick: 'zhou_wu', name: '周五', phone: '13344445555' } }));
+    const both = await makeOrder(cs, input({ buyer: { nick: 'zhou_wu', name: '周五', phone: '13322223333' } }));
+    expect(both.customerId).toBe(nicked.customerId);
+    expect(both.customerId).not.toBe(phoneOnly.customerId);
+  });
+
   it('keeps different buyers and different shops apart', async () => {
     const a = await makeOrder(cs, input({ buyer: { nick: 'buyer_a', name: '孙三', phone: '13377778888' } }));
     const b = await makeOrder(cs, input({ buyer: { nick: 'buyer_b', name: '李四', phone: '13399990000' } }));

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { customers } from './schema';
 
@@ -18,14 +19,52 @@ export async function findByNickOrPhone(ctx: Ctx, shopId: number, nick: string |
     .select()
     .from(customers)
     .where(and(eq(customers.shopId, shopId), sameNick ? or(sameNick, samePhone) : samePhone))
-    .orderBy(...(sameNick ? [desc(sameNick)] : []), asc(customers.id))
+    // coalesce: a customer without a nick (matched by phone) would otherwise sort first, as NULL does in DESC.
+    .orderBy(...(sameNick ? [desc(sql`coalesce(${sameNick}, false)`)] : []), asc(customers.id))
     .limit(1);
   return row;
 }
 
-/** Inserts unless a concurrent order created the same shop + nick first (then undefined). */
-export async function insertCustomer(ctx: Ctx, values: NewCustomer): Promise<CustomerRow | undefined> {
-  const [row] = await ctx.db.insert(customers).values(values).onConflictDoNothing().returning();
+export interface BuyerFields {
+  shopId: number;
+  nick: string | null;
+  nameEnc: string;
+  phoneEnc: string;
+  phoneIndex: string;
+  addressEnc: string;
+}
+
+/**
+ * In one statement: the shop's customer with this nick, else the first with this phone index,
+ * takes the buyer's latest fields (and learns the nick it lacked); with no match a customer is
+ * inserted. `created` says which happened; no row means a concurrent order inserted the same
+ * shop + nick first.
+ */
+export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Date): Promise<{ id: number; blacklisted: boolean; created: boolean } | undefined> {
+  const at = now.toISOString();
+  const { shopId, nick, nameEnc, phoneEnc, phoneIndex, addressEnc } = buyer;
+  const sameNick = nick === null ? sql`false` : sql`nick = ${nick}`;
+  const [row] = await rowsOf<{ id: number; blacklisted: boolean; created: boolean }>(
+    ctx.db,
+    sql`
+      WITH found AS (
+        SELECT id FROM ${customers}
+        WHERE shop_id = ${shopId}::int AND (${sameNick} OR phone_index = ${phoneIndex})
+        ORDER BY coalesce(${sameNick}, false) DESC, id LIMIT 1
+      ), updated AS (
+        UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
+          nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
+        FROM found WHERE c.id = found.id
+        RETURNING c.id, c.blacklisted, false AS created
+      ), inserted AS (
+        INSERT INTO ${customers} (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
+        SELECT ${shopId}::int, ${nick}::text, ${nameEnc}, ${phoneEnc}, ${phoneIndex}, ${addressEnc}, ${at}::timestamptz, ${at}::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM found)
+        ON CONFLICT DO NOTHING
+        RETURNING id, blacklisted, true AS created
+      )
+      SELECT * FROM updated UNION ALL SELECT * FROM inserted`,
+  );
   return row;
 }
 

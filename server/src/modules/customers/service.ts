@@ -42,20 +42,13 @@ const findExisting = (ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) => rep
  */
 export async function matchOrCreateCustomer(ctx: Ctx, buyer: BuyerIdentity): Promise<MatchedCustomer> {
   const fields = encryptedFields(ctx, buyer);
-  const now = ctx.clock.now();
-  const existing = await findExisting(ctx, buyer, fields.phoneIndex);
-  if (existing) {
-    const learnsNick = existing.nick === null && buyer.nick !== null;
-    const row = await repo.updateCustomer(ctx, existing.id, { ...fields, ...(learnsNick && { nick: buyer.nick }), updatedAt: now });
-    return { id: row.id, blacklisted: row.blacklisted };
+  const matched = await repo.updateMatchOrInsert(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, ctx.clock.now());
+  if (matched?.created) {
+    await recordEvent(ctx, { action: 'customer.create', entityType: 'customer', entityId: matched.id, after: { shopId: buyer.shopId, nick: buyer.nick } });
   }
-  const inserted = await repo.insertCustomer(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields, createdAt: now, updatedAt: now });
   // Lost a race with a concurrent order from the same nick: theirs is ours.
-  const row = inserted ?? (await findExisting(ctx, buyer, fields.phoneIndex));
+  const row = matched ?? (await findExisting(ctx, buyer, fields.phoneIndex));
   if (!row) throw conflict('customer_conflict', '买家档案创建冲突，请重试');
-  if (inserted) {
-    await recordEvent(ctx, { action: 'customer.create', entityType: 'customer', entityId: row.id, after: { shopId: row.shopId, nick: row.nick } });
-  }
   return { id: row.id, blacklisted: row.blacklisted };
 }
 
