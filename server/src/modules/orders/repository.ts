@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { rowOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
 import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
@@ -12,19 +13,47 @@ export type ItemRow = typeof orderItems.$inferSelect;
 export type PaymentRow = typeof orderPayments.$inferSelect;
 export type RemarkRow = typeof orderRemarks.$inferSelect;
 
+export type NewItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId' | 'orderCreatedAt'>;
+
 /**
- * Inserts the order, or returns undefined when the shop already has this platform order id. The
- * order number is `orderNoPrefix` + order_no_seq zero-padded to at least 6 digits, drawn inside
- * the insert: a sequence never makes concurrent intakes wait for each other.
+ * Inserts the order and its lines in one statement, or returns undefined when the shop already
+ * has this platform order id. The order number is `orderNoPrefix` + order_no_seq zero-padded to at
+ * least 6 digits, drawn inside the insert: a sequence never makes concurrent intakes wait for each
+ * other. The lines come back in the order given (ids follow it).
  */
-export async function insertOrder(ctx: Ctx, values: Omit<NewOrder, 'orderNo'>, orderNoPrefix: string): Promise<OrderRow | undefined> {
+export async function insertOrderWithItems(
+  ctx: Ctx,
+  values: Omit<NewOrder, 'orderNo'>,
+  orderNoPrefix: string,
+  lines: NewItem[],
+): Promise<{ order: OrderRow; items: ItemRow[] } | undefined> {
   const orderNo = sql`(SELECT ${orderNoPrefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
-  const [row] = await ctx.db
+  const insertOrder = ctx.db
     .insert(orders)
     .values({ ...values, orderNo })
     .onConflictDoNothing()
     .returning();
-  return row;
+  const lineValues = sql.join(
+    lines.map(
+      (l, n) =>
+        sql`(${n}::int, ${l.skuId}::int, ${l.skuCode}::text, ${l.productName}::text, ${l.spec ?? ''}::text, ${l.quantity}::int, ${l.unitPrice}::int, ${l.lineTotal}::int)`,
+    ),
+    sql`, `,
+  );
+  const [raw] = await rowsOf<Record<string, unknown> & { items: Record<string, unknown>[] }>(
+    ctx.db,
+    sql`
+      WITH o AS (${insertOrder.getSQL()}), i AS (
+        INSERT INTO ${orderItems} (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+        SELECT o.id, o.created_at, v.sku_id, v.sku_code, v.product_name, v.spec, v.quantity, v.unit_price, v.line_total
+        FROM o, (VALUES ${lineValues}) AS v (n, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+        ORDER BY v.n
+        RETURNING *
+      )
+      SELECT o.*, (SELECT json_agg(i ORDER BY i.id) FROM i) AS items FROM o`,
+  );
+  if (!raw) return undefined;
+  return { order: rowOf(orders, raw), items: raw.items.map((item) => rowOf(orderItems, item)) };
 }
 
 export async function findByPlatformOrderId(ctx: Ctx, shopId: number, platformOrderId: string): Promise<OrderRow | undefined> {
@@ -49,12 +78,6 @@ export async function lockOrder(ctx: Ctx, id: number): Promise<OrderRow | undefi
 export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Promise<OrderRow> {
   const [row] = await ctx.db.update(orders).set(patch).where(eq(orders.id, id)).returning();
   return row!;
-}
-
-/** Inserts the lines and returns them in the order given (ids follow it). */
-export async function insertItems(ctx: Ctx, rows: (typeof orderItems.$inferInsert)[]): Promise<ItemRow[]> {
-  const inserted = await ctx.db.insert(orderItems).values(rows).returning();
-  return inserted.sort((a, b) => a.id - b.id);
 }
 
 export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>

@@ -482,11 +482,10 @@ function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: Va
   };
 }
 
-function itemRows(order: OrderRow, input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals: number[]) {
+function itemRows(input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals: number[]): repo.NewItem[] {
   return input.items.map((item, i) => {
     const sku = skus.get(item.skuCode)!;
-    const line = { skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: lineTotals[i]! };
-    return { orderId: order.id, orderCreatedAt: order.createdAt, ...line };
+    return { skuId: sku.id, skuCode: sku.code, productName: sku.productName, spec: sku.spec, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: lineTotals[i]! };
   });
 }
 
@@ -507,14 +506,19 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   const valid = validateIntake(input, skus);
   const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress });
   const now = ctx.clock.now();
-  const row = await repo.insertOrder(ctx, newOrderValues(ctx, shop, input, valid, customer.id, now), orderNoPrefix(now, shop.timezone));
-  if (!row) {
+  const inserted = await repo.insertOrderWithItems(
+    ctx,
+    newOrderValues(ctx, shop, input, valid, customer.id, now),
+    orderNoPrefix(now, shop.timezone),
+    itemRows(input, skus, valid.amounts.lineTotals),
+  );
+  if (!inserted) {
     // A concurrent request inserted the same platform order id first: answer with theirs.
     const theirs = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
     if (!theirs) throw conflict('duplicate_order', '订单重复提交，请重试');
     return replayOf(ctx, theirs);
   }
-  const items = await repo.insertItems(ctx, itemRows(row, input, skus, valid.amounts.lineTotals));
+  const { order: row, items } = inserted;
   const reserved = await reserveStock(ctx, row, shop, items);
   const createdEvent = await recordEvent(ctx, {
     action: 'order.create',
