@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowOf, rowsOf } from '../db/client';
 import type { Ctx } from './context';
 import { auditEvents } from './schema';
 
@@ -15,21 +16,16 @@ export interface AuditInput {
  * Returns the event as the timeline shows it, so a caller need not read it back.
  */
 export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<TimelineEvent> {
-  const [row] = await ctx.db
-    .insert(auditEvents)
-    .values({
-      at: ctx.clock.now(),
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: String(input.entityId),
-      before: input.before ?? null,
-      after: input.after ?? null,
-      requestId: ctx.requestId,
-    })
-    .returning();
-  return toTimelineEvent(row!);
+  // Plain SQL: every business action writes one, so it skips the query builder's per-call work.
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const [row] = await rowsOf<Record<string, unknown>>(
+    ctx.db,
+    sql`INSERT INTO ${auditEvents} (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
+      VALUES (${ctx.clock.now().toISOString()}::timestamptz, ${ctx.actor.id}::int, ${ctx.actor.name}::text, ${input.action}::text, ${input.entityType}::text,
+        ${String(input.entityId)}::text, ${json(input.before)}::jsonb, ${json(input.after)}::jsonb, ${ctx.requestId}::text)
+      RETURNING *`,
+  );
+  return toTimelineEvent(rowOf(auditEvents, row!));
 }
 
 export interface TimelineEvent {

@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, count, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import type { Db } from '../../db/client';
 import { recordEvent } from '../audit';
 import { MINUTE } from '../clock';
 import { systemActor, type Actor, type Ctx } from '../context';
@@ -81,13 +82,22 @@ async function lockIfTooManyFailures(ctx: Ctx, row: UserRow, now: Date): Promise
   );
 }
 
-/** The signed-in user behind a bearer token, or a 401. */
-export async function authenticate(ctx: Ctx, token: string): Promise<Actor> {
-  const [row] = await ctx.db
+const prepareTokenLookup = (db: Db) =>
+  db
     .select({ id: users.id, displayName: users.displayName, roles: users.roles, active: users.active, expiresAt: authTokens.expiresAt })
     .from(authTokens)
     .innerJoin(users, eq(users.id, authTokens.userId))
-    .where(and(eq(authTokens.tokenHash, hashToken(token)), isNull(authTokens.revokedAt)));
+    .where(and(eq(authTokens.tokenHash, sql.placeholder('tokenHash')), isNull(authTokens.revokedAt)))
+    .prepare('auth_token_lookup');
+
+/** Every request looks its token up: the query is built (and prepared by PostgreSQL) once per database handle. */
+const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+
+/** The signed-in user behind a bearer token, or a 401. Always asked of the database, so a revoked token stops at once. */
+export async function authenticate(ctx: Ctx, token: string): Promise<Actor> {
+  let lookup = tokenLookups.get(ctx.db);
+  if (!lookup) tokenLookups.set(ctx.db, (lookup = prepareTokenLookup(ctx.db)));
+  const [row] = await lookup.execute({ tokenHash: hashToken(token) });
   if (!row || !row.active || row.expiresAt <= ctx.clock.now()) throw unauthorized('登录已失效，请重新登录');
   return actorOf(row);
 }
