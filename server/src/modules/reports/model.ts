@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/model';
 import { lowStockAlertSchema } from '../inventory/model';
 
 export const workbenchReply = z.object({
@@ -9,3 +10,35 @@ export const workbenchReply = z.object({
   lowStock: z.object({ total: z.number().int(), items: z.array(lowStockAlertSchema) }),
 });
 export type Workbench = z.infer<typeof workbenchReply>;
+
+export const unpaidRegisterQuery = z.object({
+  shopCode: z.string().trim().min(1).optional(),
+  /** Closed on or after this instant (ISO 8601). */
+  closedFrom: z.iso.datetime({ offset: true }).optional(),
+  /** Closed before this instant (ISO 8601). */
+  closedTo: z.iso.datetime({ offset: true }).optional(),
+  ...pageQuery,
+});
+export type UnpaidRegisterQuery = z.infer<typeof unpaidRegisterQuery>;
+
+export const unpaidRegisterEntry = z.object({
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  shopCode: z.string(),
+  shopName: z.string(),
+  buyerNick: z.string().nullable(),
+  total: z.number().int(),
+  orderCreatedAt: z.string(),
+  closedAt: z.string(),
+  reason: z.string().nullable(),
+});
+
+export const unpaidRegisterReply = z.object({
+  items: z.array(unpaidRegisterEntry),
+  total: z.number().int(),
+  /** Σ total of the matching entries, in fen: the sales the shop did not convert. */
+  amount: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type UnpaidRegisterPage = z.infer<typeof unpaidRegisterReply>;
