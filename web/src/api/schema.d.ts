@@ -4808,6 +4808,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/unpaid-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未付款明细表 */
+        get: {
+            parameters: {
+                query?: {
+                    shopCode?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orderId: number;
+                                orderNo: string;
+                                shopCode: string;
+                                shopName: string;
+                                buyerNick: string | null;
+                                total: number;
+                                orderCreatedAt: string;
+                                closedAt: string;
+                                reason: string | null;
+                            }[];
+                            total: number;
+                            amount: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,10 +1,10 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
+import { rangeFromForm, rangeToForm } from '../app/dateRange';
 import { useShowError } from '../app/errors';
 import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
@@ -23,16 +23,12 @@ import { useRefreshAfterOrderChange } from './OrderActions';
 /** URL ⇄ form: the two date params become one range picker value, the status list a multi-select. */
 function toForm(filters: Filters) {
   const { createdFrom, createdTo, status, ...rest } = filters;
-  return {
-    ...rest,
-    status: status ? status.split(',') : undefined,
-    created: createdFrom || createdTo ? [createdFrom ? dayjs(createdFrom) : null, createdTo ? dayjs(createdTo) : null] : undefined,
-  };
+  return { ...rest, status: status ? status.split(',') : undefined, created: rangeToForm(filters, 'createdFrom', 'createdTo') };
 }
 
 function fromForm(values: Record<string, unknown>) {
-  const { created, ...rest } = values as { created?: [Dayjs | null, Dayjs | null] } & Record<string, unknown>;
-  return { ...rest, createdFrom: created?.[0]?.startOf('day').toISOString(), createdTo: created?.[1]?.endOf('day').toISOString() };
+  const { created, ...rest } = values;
+  return { ...rest, ...rangeFromForm(created, 'createdFrom', 'createdTo') };
 }
 
 /** "SO…（reason）" for each order the bulk approval refused. */

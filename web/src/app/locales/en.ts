@@ -28,6 +28,8 @@ export const en: Messages = {
     shops: 'Shops',
     warehouses: 'Warehouses',
     users: 'Users & roles',
+    reports: 'Reports',
+    unpaidRegister: 'Unpaid register',
     settings: 'Rules & settings',
   },
   roles: {
@@ -133,6 +135,19 @@ export const en: Messages = {
     'customer.pii.reveal': 'Customer details revealed',
     'customer.blacklist': 'Blacklisted',
     'customer.unblacklist': 'Removed from blacklist',
+  },
+  reports: {
+    unpaidTitle: 'Unpaid orders register',
+    unpaidHint: 'Orders closed because they were never paid: review reminders and find out why',
+    orderNo: 'Order no',
+    shop: 'Shop',
+    buyerNick: 'Buyer nick',
+    total: 'Order amount',
+    orderCreatedAt: 'Ordered at',
+    closedAt: 'Closed at',
+    reason: 'Close reason',
+    closed: 'Closed on',
+    summary: '{n} unpaid orders worth {amount}',
   },
   workbench: {
     greeting: 'Hello, {name}',

@@ -27,6 +27,8 @@ export const zh = {
     shops: '店铺',
     warehouses: '仓库',
     users: '用户与角色',
+    reports: '报表',
+    unpaidRegister: '未付款明细',
     settings: '规则设置',
   },
   roles: {
@@ -132,6 +134,19 @@ export const zh = {
     'customer.pii.reveal': '查看客户完整信息',
     'customer.blacklist': '加入黑名单',
     'customer.unblacklist': '移出黑名单',
+  },
+  reports: {
+    unpaidTitle: '未付款明细表',
+    unpaidHint: '超时未付款而关闭的订单：催付复盘、找出未付款原因',
+    orderNo: '订单号',
+    shop: '店铺',
+    buyerNick: '买家昵称',
+    total: '订单金额',
+    orderCreatedAt: '下单时间',
+    closedAt: '关闭时间',
+    reason: '关闭原因',
+    closed: '关闭日期',
+    summary: '共 {n} 单未付款，涉及金额 {amount}',
   },
   workbench: {
     greeting: '你好，{name}',
