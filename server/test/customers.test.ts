@@ -24,6 +24,8 @@ describe('customer matching at order intake', () => {
     const second = await makeOrder(cs, input({ buyer: { nick: 'tb_regular', name: '刘一', phone: '13333334444' } }));
     expect(second.customerId).toBe(first.customerId);
     expect((await customerOf(second)).phone).toBe('133****4444');
+    const { rows: created } = await t.deps.database.query(`SELECT actor_id, after FROM audit_events WHERE action = 'customer.create' AND entity_id = $1`, [String(first.customerId)]);
+    expect(created).toEqual([{ actor_id: cs.userId, after: { shopId: catalog.shop.id, nick: 'tb_regular' } }]);
   });
 
   it('matches a buyer without a nick by phone, and a later nick sticks to that customer', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { rowOf, rowsOf } from '../db/client';
 import type { Ctx } from './context';
 import { auditEvents } from './schema';
@@ -17,15 +17,24 @@ export interface AuditInput {
  */
 export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<TimelineEvent> {
   // Plain SQL: every business action writes one, so it skips the query builder's per-call work.
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  const [row] = await rowsOf<Record<string, unknown>>(
-    ctx.db,
-    sql`INSERT INTO ${auditEvents} (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
-      VALUES (${ctx.clock.now().toISOString()}::timestamptz, ${ctx.actor.id}::int, ${ctx.actor.name}::text, ${input.action}::text, ${input.entityType}::text,
-        ${String(input.entityId)}::text, ${json(input.before)}::jsonb, ${json(input.after)}::jsonb, ${ctx.requestId}::text)
-      RETURNING *`,
-  );
+  const [row] = await rowsOf<Record<string, unknown>>(ctx.db, sql`${eventInsert(ctx, input, sql`${String(input.entityId)}::text`)} RETURNING *`);
   return toTimelineEvent(rowOf(auditEvents, row!));
+}
+
+/**
+ * The audit insert as a piece of a larger statement that writes the entity itself (in a
+ * data-modifying CTE), so the entity and its event take one round trip: one event per row of
+ * the CTE `rows`, its entity id taken from `idColumn` of that CTE.
+ */
+export function eventPerRowSql(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, rows: string, idColumn: string): SQL {
+  return eventInsert(ctx, input, sql`${sql.identifier(rows)}.${sql.identifier(idColumn)}::text`, sql` FROM ${sql.identifier(rows)}`);
+}
+
+function eventInsert(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, entityId: SQL, from: SQL = sql``): SQL {
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  return sql`INSERT INTO ${auditEvents} (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
+    SELECT ${ctx.clock.now().toISOString()}::timestamptz, ${ctx.actor.id}::int, ${ctx.actor.name}::text, ${input.action}::text, ${input.entityType}::text,
+      ${entityId}, ${json(input.before)}::jsonb, ${json(input.after)}::jsonb, ${ctx.requestId}::text${from}`;
 }
 
 export interface TimelineEvent {

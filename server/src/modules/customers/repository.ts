@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
+import { eventPerRowSql } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { customers } from './schema';
 
@@ -37,14 +38,14 @@ export interface BuyerFields {
 /**
  * In one statement: the shop's customer with this nick, else the first with this phone index,
  * takes the buyer's latest fields (and learns the nick it lacked); with no match a customer is
- * inserted. `created` says which happened; no row means a concurrent order inserted the same
- * shop + nick first.
+ * inserted and its customer.create event recorded. No row means a concurrent order inserted the
+ * same shop + nick first.
  */
-export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Date): Promise<{ id: number; blacklisted: boolean; created: boolean } | undefined> {
+export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Date): Promise<{ id: number; blacklisted: boolean } | undefined> {
   const at = now.toISOString();
   const { shopId, nick, nameEnc, phoneEnc, phoneIndex, addressEnc } = buyer;
   const sameNick = nick === null ? sql`false` : sql`nick = ${nick}`;
-  const [row] = await rowsOf<{ id: number; blacklisted: boolean; created: boolean }>(
+  const [row] = await rowsOf<{ id: number; blacklisted: boolean }>(
     ctx.db,
     sql`
       WITH found AS (
@@ -55,13 +56,15 @@ export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Dat
         UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
           nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
         FROM found WHERE c.id = found.id
-        RETURNING c.id, c.blacklisted, false AS created
+        RETURNING c.id, c.blacklisted
       ), inserted AS (
         INSERT INTO ${customers} (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
         SELECT ${shopId}::int, ${nick}::text, ${nameEnc}, ${phoneEnc}, ${phoneIndex}, ${addressEnc}, ${at}::timestamptz, ${at}::timestamptz
         WHERE NOT EXISTS (SELECT 1 FROM found)
         ON CONFLICT DO NOTHING
-        RETURNING id, blacklisted, true AS created
+        RETURNING id, blacklisted
+      ), created_event AS (
+        ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'inserted', 'id')}
       )
       SELECT * FROM updated UNION ALL SELECT * FROM inserted`,
   );

@@ -37,15 +37,13 @@ function encryptedFields(ctx: Ctx, buyer: BuyerIdentity) {
 const findExisting = (ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) => repo.findByNickOrPhone(ctx, buyer.shopId, buyer.nick, phoneIndex);
 
 /**
- * The shop's customer for this buyer: matched by nick, else by phone (blind index), else created.
+ * The shop's customer for this buyer: matched by nick, else by phone (blind index), else created
+ * (and audited, in the same statement).
  * A match takes the latest name, phone and address; a phone match without a nick learns the nick.
  */
 export async function matchOrCreateCustomer(ctx: Ctx, buyer: BuyerIdentity): Promise<MatchedCustomer> {
   const fields = encryptedFields(ctx, buyer);
   const matched = await repo.updateMatchOrInsert(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, ctx.clock.now());
-  if (matched?.created) {
-    await recordEvent(ctx, { action: 'customer.create', entityType: 'customer', entityId: matched.id, after: { shopId: buyer.shopId, nick: buyer.nick } });
-  }
   // Lost a race with a concurrent order from the same nick: theirs is ours.
   const row = matched ?? (await findExisting(ctx, buyer, fields.phoneIndex));
   if (!row) throw conflict('customer_conflict', '买家档案创建冲突，请重试');
