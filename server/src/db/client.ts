@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { getTableColumns, type SQL, type Table } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import * as schema from './schema';
@@ -14,6 +15,21 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** Rows of a raw SQL query from either driver (node-postgres and PGlite both answer `{ rows }`). */
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * rowsOf for the few statements every order runs: the statement is named after a hash of its text,
+ * so each PostgreSQL connection parses it once and, after a few runs, reuses its plan (PGlite
+ * ignores the name). Only for statements whose text takes few shapes: each shape stays prepared
+ * on every pooled connection.
+ */
+export async function preparedRowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  // Drizzle builds named statements for its own query builders only; its session does the same for raw SQL.
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const built = dialect.sqlToQuery(query);
+  const name = `sf_${createHash('sha1').update(built.sql).digest('base64url')}`;
+  const result = (await session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { rowOf, rowsOf } from '../db/client';
+import { preparedRowsOf, rowOf } from '../db/client';
 import type { Ctx } from './context';
 import { auditEvents } from './schema';
 
@@ -17,7 +17,7 @@ export interface AuditInput {
  */
 export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<TimelineEvent> {
   // Plain SQL: every business action writes one, so it skips the query builder's per-call work.
-  const [row] = await rowsOf<Record<string, unknown>>(ctx.db, sql`${eventInsert(ctx, input, sql`${String(input.entityId)}::text`)} RETURNING *`);
+  const [row] = await preparedRowsOf<Record<string, unknown>>(ctx.db, sql`${eventInsert(ctx, input, sql`${String(input.entityId)}::text`)} RETURNING *`);
   return toTimelineEvent(rowOf(auditEvents, row!));
 }
 

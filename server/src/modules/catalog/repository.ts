@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { rowsOf } from '../../db/client';
+import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ListingStatus, Product, ProductListQuery, Shop, ShopListQuery, Sku, SkuRef } from './model';
 import { products, shops, skus } from './schema';
@@ -148,7 +148,7 @@ export async function skuRefsByCodes(ctx: Ctx, codes: string[]): Promise<SkuRef[
 
 /** The shop with this code (or null) and the SKUs with these codes, in one round trip (order intake). */
 export async function shopAndSkuRefs(ctx: Ctx, shopCode: string, skuCodes: string[]): Promise<{ shop: Shop | null; skus: SkuRef[] }> {
-  const [row] = await rowsOf<{ shop: (Omit<ShopRow, 'createdAt'> & { createdAt: string }) | null; skus: SkuRef[] }>(
+  const [row] = await preparedRowsOf<{ shop: (Omit<ShopRow, 'createdAt'> & { createdAt: string }) | null; skus: SkuRef[] }>(
     ctx.db,
     sql`
       SELECT (

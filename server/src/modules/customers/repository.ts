@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client';
+import { preparedRowsOf } from '../../db/client';
 import { eventPerRowSql } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { customers } from './schema';
@@ -45,7 +45,7 @@ export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Dat
   const at = now.toISOString();
   const { shopId, nick, nameEnc, phoneEnc, phoneIndex, addressEnc } = buyer;
   const sameNick = nick === null ? sql`false` : sql`nick = ${nick}`;
-  const [row] = await rowsOf<{ id: number; blacklisted: boolean }>(
+  const [row] = await preparedRowsOf<{ id: number; blacklisted: boolean }>(
     ctx.db,
     sql`
       WITH found AS (

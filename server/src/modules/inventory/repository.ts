@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { rowsOf } from '../../db/client';
+import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
@@ -90,7 +90,7 @@ export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: numbe
     needs.map((n) => sql`(${n.skuId}::int, ${n.quantity}::int)`),
     sql`, `,
   );
-  const rows = await rowsOf<{ sku_id: number; available: number }>(
+  const rows = await preparedRowsOf<{ sku_id: number; available: number }>(
     ctx.db,
     sql`
       WITH need (sku_id, quantity) AS (VALUES ${need}),

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { rowOf, rowsOf } from '../../db/client';
+import { preparedRowsOf, rowOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
 import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
@@ -40,7 +40,7 @@ export async function insertOrderWithItems(
     ),
     sql`, `,
   );
-  const [raw] = await rowsOf<Record<string, unknown> & { items: Record<string, unknown>[] }>(
+  const [raw] = await preparedRowsOf<Record<string, unknown> & { items: Record<string, unknown>[] }>(
     ctx.db,
     sql`
       WITH o AS (${insertOrder.getSQL()}), i AS (
