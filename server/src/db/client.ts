@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { getTableColumns, type SQL, type Table } from 'drizzle-orm';
+import { getTableColumns, SQL, sql, type Table } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
@@ -31,6 +31,21 @@ export async function preparedRowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const name = `sf_${createHash('sha1').update(built.sql).digest('base64url')}`;
   const result = (await session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * `(column, …) VALUES (…)` for one row of `table`, values encoded as Drizzle would (a value may be
+ * SQL): for a hot insert written as plain SQL, without the insert builder's per-call work.
+ */
+export function rowValuesSql<T extends Table>(table: T, values: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL {
+  const columns = getTableColumns(table);
+  const given = Object.entries(values).filter(([, value]) => value !== undefined);
+  const names = sql.raw(given.map(([key]) => `"${columns[key]!.name}"`).join(', '));
+  const params = sql.join(
+    given.map(([key, value]) => (value instanceof SQL ? value : sql.param(value, columns[key]))),
+    sql`, `,
+  );
+  return sql`(${names}) VALUES (${params})`;
 }
 
 /** A raw row (column names, driver values, or the same as JSON) as Drizzle itself would return it for `table`. */

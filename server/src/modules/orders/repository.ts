@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { preparedRowsOf, rowOf } from '../../db/client';
+import { preparedRowsOf, rowOf, rowValuesSql } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
 import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
@@ -28,11 +28,6 @@ export async function insertOrderWithItems(
   lines: NewItem[],
 ): Promise<{ order: OrderRow; items: ItemRow[] } | undefined> {
   const orderNo = sql`(SELECT ${orderNoPrefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
-  const insertOrder = ctx.db
-    .insert(orders)
-    .values({ ...values, orderNo })
-    .onConflictDoNothing()
-    .returning();
   const lineValues = sql.join(
     lines.map(
       (l, n) =>
@@ -43,7 +38,7 @@ export async function insertOrderWithItems(
   const [raw] = await preparedRowsOf<Record<string, unknown> & { items: Record<string, unknown>[] }>(
     ctx.db,
     sql`
-      WITH o AS (${insertOrder.getSQL()}), i AS (
+      WITH o AS (INSERT INTO ${orders} ${rowValuesSql(orders, { ...values, orderNo })} ON CONFLICT DO NOTHING RETURNING *), i AS (
         INSERT INTO ${orderItems} (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
         SELECT o.id, o.created_at, v.sku_id, v.sku_code, v.product_name, v.spec, v.quantity, v.unit_price, v.line_total
         FROM o, (VALUES ${lineValues}) AS v (n, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
