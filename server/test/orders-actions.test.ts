@@ -116,8 +116,11 @@ describe('illegal moves', () => {
       const res = await cs.post(`/api/v1/orders/${unpaid.id}/${action}`, body);
       expect(res.status, action).toBe(409);
       expect(res.body.error.code).toBe('invalid_transition');
-      expect(res.body.error.message).toContain('pending_payment');
-      expect(res.body.error.message).toContain(action);
+      expect(res.body.error.message).toContain('待付款');
+      expect(res.body.error.details).toEqual([
+        { path: 'status', message: 'pending_payment' },
+        { path: 'action', message: action },
+      ]);
     }
     const cancelled = expectStatus(await cs.post(`/api/v1/orders/${unpaid.id}/cancel`, { reason: '重复下单' }), 200);
     const again = await cs.post(`/api/v1/orders/${cancelled.id}/cancel`, { reason: '再取消' });
@@ -132,7 +135,8 @@ describe('illegal moves', () => {
     const approved = await makePaidOrder(cs, input());
     const res = await cs.post(`/api/v1/orders/${approved.id}/close`, { reason: '关掉' });
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toContain('awaiting_fulfillment');
+    expect(res.body.error.message).toContain('待发货');
+    expect(res.body.error.details[0]).toEqual({ path: 'status', message: 'awaiting_fulfillment' });
     const partPaid = await makeOrder(cs, input());
     await cs.post(`/api/v1/orders/${partPaid.id}/payments`, { amount: 100, method: 'alipay' });
     const refused = await cs.post(`/api/v1/orders/${partPaid.id}/close`, {});

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app';
 import { getShopByCode } from '../modules/catalog';
 import { checkStockInvariants, consumeForOrder } from '../modules/inventory';
-import { advanceOrder, ORDER_STATUSES, type OrderStatus } from '../modules/orders';
+import { advanceOrder, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../modules/orders';
 import { actorOf, createUser } from '../platform/auth/service';
 import { DAY, FakeClock, HOUR, MINUTE } from '../platform/clock';
 import { inTransaction, readCtx, systemActor, type Actor, type Ctx, type Deps } from '../platform/context';
@@ -420,19 +420,6 @@ const ROLE_NAMES: Record<Role, string> = {
   finance: '财务',
 };
 
-const STATUS_NAMES: Record<OrderStatus, string> = {
-  pending_payment: '待付款',
-  awaiting_review: '待审核',
-  awaiting_fulfillment: '待发货',
-  in_fulfillment: '配货中',
-  shipped: '已发货',
-  delivered: '已签收',
-  completed: '交易成功',
-  on_hold: '挂起/异常',
-  cancelled: '已取消',
-  closed: '已关闭',
-};
-
 /** The CLI command: seeds, then prints who can sign in and what is there. */
 export async function seedDemoCommand(deps: Deps, args: string[]): Promise<void> {
   const ordersArg = args.find((a) => a.startsWith('--orders='));
@@ -444,7 +431,7 @@ export async function seedDemoCommand(deps: Deps, args: string[]): Promise<void>
     const s = await seedDemo(deps, { orders });
     const statuses = Object.entries(s.ordersByStatus)
       .filter(([, n]) => n > 0)
-      .map(([status, n]) => `${STATUS_NAMES[status as OrderStatus]} ${n}`)
+      .map(([status, n]) => `${ORDER_STATUS_LABELS[status as OrderStatus]} ${n}`)
       .join('，');
     console.log(`\n演示数据已生成：${s.shops} 个店铺，${s.warehouses} 个仓库，${s.skus} 个 SKU。\n订单：${statuses}\n`);
     console.log(`演示账号（密码都是 ${s.password}）：`);

@@ -27,14 +27,18 @@ export const conflict = (code: string, message: string, details: ErrorDetail[] =
 export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
   new AppError(422, code, message, details);
 
-/** A move that the entity's transition table does not allow. */
+/**
+ * A move that the entity's transition table does not allow. The message names the state and the
+ * action as staff know them (labels); details carry the codes for programs.
+ */
 export class StateError extends AppError {
   constructor(
     readonly entity: string,
     readonly currentState: string,
     readonly action: string,
+    labels: { state?: string; action?: string } = {},
   ) {
-    super(409, 'invalid_transition', `${entity} 当前状态为 ${currentState}，不能执行 ${action}`, [
+    super(409, 'invalid_transition', `${entity}当前状态为「${labels.state ?? currentState}」，不能${labels.action ?? action}`, [
       { path: 'status', message: currentState },
       { path: 'action', message: action },
     ]);

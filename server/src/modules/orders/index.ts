@@ -4,4 +4,4 @@ export { orderJobs, sweepUnpaidOrders } from './jobs';
 export type { OrderDetail, OrderSummary } from './model';
 export { orderRoutes } from './routes';
 export { advanceOrder, countReviewOverdue, countUnpaidToRemind, getOrder, type FulfillmentAction } from './service';
-export { ORDER_STATUSES, type OrderStatus } from './states';
+export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './states';

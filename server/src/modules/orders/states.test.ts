@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StateError } from '../../platform/errors';
-import { HOLDABLE_STATUSES, nextStatus, ORDER_ACTIONS, ORDER_STATUSES, ORDER_TRANSITIONS, TERMINAL_STATUSES, type OrderStatus } from './states';
+import { HOLDABLE_STATUSES, nextStatus, ORDER_ACTIONS, ORDER_STATUS_LABELS, ORDER_STATUSES, ORDER_TRANSITIONS, TERMINAL_STATUSES, type OrderStatus } from './states';
 
 function reachableFrom(start: OrderStatus): Set<OrderStatus> {
   const seen = new Set<OrderStatus>([start]);
@@ -61,8 +61,9 @@ describe('order transition table', () => {
           attempt();
         } catch (err) {
           expect((err as StateError).status).toBe(409);
-          expect((err as StateError).message).toContain(state);
-          expect((err as StateError).message).toContain(action);
+          expect((err as StateError).message).toContain(ORDER_STATUS_LABELS[state]);
+          expect((err as StateError).currentState).toBe(state);
+          expect((err as StateError).action).toBe(action);
         }
       }
     }

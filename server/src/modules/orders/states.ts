@@ -30,6 +30,34 @@ export const ORDER_ACTIONS = [
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
+/** How staff name each state and action (error messages; the web has its own locale files). */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending_payment: '待付款',
+  awaiting_review: '待审核',
+  awaiting_fulfillment: '待发货',
+  in_fulfillment: '配货中',
+  shipped: '已发货',
+  delivered: '已签收',
+  completed: '交易成功',
+  on_hold: '挂起/异常',
+  cancelled: '已取消',
+  closed: '已关闭',
+};
+
+const ORDER_ACTION_LABELS: Record<OrderAction, string> = {
+  pay: '付款',
+  confirm_cod: '确认货到付款',
+  approve: '审核通过',
+  hold: '挂起',
+  release: '解除挂起',
+  cancel: '取消',
+  close: '关闭',
+  start_fulfillment: '开始配货',
+  ship: '发货',
+  deliver: '签收',
+  complete: '确认完成',
+};
+
 /** States a hold can come from; release returns the order to the one it came from. */
 export const HOLDABLE_STATUSES = ['awaiting_review', 'awaiting_fulfillment'] as const satisfies readonly OrderStatus[];
 
@@ -64,9 +92,10 @@ export const canTransition = (current: OrderStatus, action: OrderAction): boolea
  */
 export function nextStatus(current: OrderStatus, action: OrderAction, target?: OrderStatus): OrderStatus {
   const targets = ORDER_TRANSITIONS[current][action];
-  if (!targets) throw new StateError('订单', current, action);
+  const refused = () => new StateError('订单', current, action, { state: ORDER_STATUS_LABELS[current], action: ORDER_ACTION_LABELS[action] });
+  if (!targets) throw refused();
   const chosen = target ?? (targets.length === 1 ? targets[0] : undefined);
-  if (!chosen || !targets.includes(chosen)) throw new StateError('订单', current, action);
+  if (!chosen || !targets.includes(chosen)) throw refused();
   return chosen;
 }
 
