@@ -20,8 +20,9 @@ export const badRequest = (code: string, message: string, details: ErrorDetail[]
 export const unauthorized = (message = '请先登录') => new AppError(401, 'unauthorized', message);
 export const forbidden = (permission: string) =>
   new AppError(403, 'forbidden', `没有权限：${permission}`, [{ path: 'permission', message: permission }]);
-export const notFound = (entity: string, id: string | number) =>
-  new AppError(404, 'not_found', `${entity} ${id} 不存在`, [{ path: entity, message: String(id) }]);
+/** `entity` is the code programs read (details[].path); `label` the name staff read (店铺, 订单). */
+export const notFound = (entity: string, id: string | number, label: string) =>
+  new AppError(404, 'not_found', `${label} ${id} 不存在`, [{ path: entity, message: String(id) }]);
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) =>
   new AppError(409, code, message, details);
 export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>

@@ -27,7 +27,7 @@ export type WarehouseLookup = (ctx: Ctx, code: string) => Promise<number | null>
 
 export async function getShop(ctx: Ctx, id: number): Promise<Shop> {
   const shop = await repo.shopById(ctx, id);
-  if (!shop) throw notFound('shop', id);
+  if (!shop) throw notFound('shop', id, '店铺');
   return shop;
 }
 
@@ -75,7 +75,7 @@ export async function updateShop(ctx: Ctx, id: number, input: UpdateShopInput, l
 
 export async function getProduct(ctx: Ctx, id: number): Promise<Product> {
   const product = await repo.productById(ctx, id);
-  if (!product) throw notFound('product', id);
+  if (!product) throw notFound('product', id, '商品');
   return product;
 }
 
@@ -150,7 +150,7 @@ export async function addSku(ctx: Ctx, productId: number, input: SkuInput): Prom
 
 export async function getSku(ctx: Ctx, id: number): Promise<Sku> {
   const sku = await repo.skuById(ctx, id);
-  if (!sku) throw notFound('sku', id);
+  if (!sku) throw notFound('sku', id, 'SKU');
   return sku;
 }
 

@@ -72,7 +72,7 @@ function toCustomer(ctx: Ctx, row: repo.CustomerRow, reveal: boolean): Customer 
 
 async function requireCustomer(ctx: Ctx, id: number): Promise<repo.CustomerRow> {
   const row = await repo.findById(ctx, id);
-  if (!row) throw notFound('customer', id);
+  if (!row) throw notFound('customer', id, '客户');
   return row;
 }
 

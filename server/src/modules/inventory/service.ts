@@ -36,7 +36,7 @@ const defaultSafetyStock = (ctx: Ctx) => readSetting(ctx, defaultSafetyStockSett
 
 export async function getWarehouse(ctx: Ctx, id: number): Promise<Warehouse> {
   const warehouse = await repo.warehouseById(ctx, id);
-  if (!warehouse) throw notFound('warehouse', id);
+  if (!warehouse) throw notFound('warehouse', id, '仓库');
   return warehouse;
 }
 

@@ -35,7 +35,7 @@ type OrderRow = repo.OrderRow;
 
 async function requireOrder(ctx: Ctx, id: number, opts: { lock?: boolean } = {}): Promise<OrderRow> {
   const row = opts.lock ? await repo.lockOrder(ctx, id) : await repo.findOrder(ctx, id);
-  if (!row) throw notFound('order', id);
+  if (!row) throw notFound('order', id, '订单');
   return row;
 }
 

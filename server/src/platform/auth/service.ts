@@ -117,7 +117,7 @@ export async function me(ctx: Ctx) {
 
 export async function getUser(ctx: Ctx, id: number): Promise<User> {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
-  if (!row) throw notFound('user', id);
+  if (!row) throw notFound('user', id, '用户');
   return toUser(row);
 }
 
