@@ -4,6 +4,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyPluginOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog/routes';
 import { inventoryRoutes } from './modules/inventory/routes';
@@ -16,6 +17,9 @@ import { authHook, errorHandler } from './platform/http';
 import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
 import { reportRoutes } from './modules/reports';
+
+// Validation messages in Chinese: they reach shop staff through the web app.
+z.config(z.locales.zhCN());
 
 /** Every module's HTTP surface, registered in this order. */
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];

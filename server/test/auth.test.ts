@@ -37,6 +37,8 @@ describe('sign-in', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_error');
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('password');
+    expect(res.body.error.message).toMatch(/^请求内容有误：password /);
+    expect(res.body.error.message).not.toMatch(/Invalid|expected/);
   });
 
   it('locks the account for 15 minutes after 5 wrong passwords in 15 minutes, and audits it', async () => {

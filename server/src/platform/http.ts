@@ -109,6 +109,8 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '40P01': { status: 409, code: 'deadlock', message: '并发冲突，请重试' },
 };
 
+const VALIDATION_CONTEXT: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
 function zodPath(instancePath: string, params: unknown): string {
   const fromPath = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
   const missing = (params as { issue?: { path?: unknown[] } } | undefined)?.issue?.path;
@@ -122,9 +124,9 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: ErrorDetail[] = error.validation.map((v) => ({ path: zodPath(v.instancePath, v.params), message: v.message ?? 'invalid' }));
-    const where = error.validationContext ?? 'body';
+    const where = VALIDATION_CONTEXT[error.validationContext ?? 'body'] ?? '请求内容';
     return reply.code(400).send({
-      error: { code: 'validation_error', message: `请求参数有误（${where}）：${details.map((d) => `${d.path || where} ${d.message}`).join('；')}`, details },
+      error: { code: 'validation_error', message: `${where}有误：${details.map((d) => `${d.path || where} ${d.message}`).join('；')}`, details },
     });
   }
   const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
