@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { AuditDrawer } from '../app/AuditDrawer';
 import { FormModal } from '../app/FormModal';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf, optionsOf } from '../app/labels';
+import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
@@ -126,13 +127,11 @@ export default function UsersPage() {
           <Select options={optionsOf(t.roles)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
         </Form.Item>
       </FilterBar>
-      <Table
+      <ListTable
+        list={list}
+        query={users}
         rowKey="id"
         columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
       />
       <AuditDrawer
         target={historyOf && { key: `user-${historyOf.id}`, title: `${historyOf.displayName} · ${t.common.history}`, load: () => fetchUserEvents(historyOf.id) }}

@@ -8,6 +8,7 @@ import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
 import { useI18n } from '../app/i18n';
 import { labelOf, optionsOf } from '../app/labels';
+import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
@@ -196,13 +197,11 @@ export default function ProductsPage() {
           <Select options={optionsOf(t.listingStatus)} allowClear placeholder={t.common.all} style={{ width: 120 }} />
         </Form.Item>
       </FilterBar>
-      <Table
+      <ListTable
+        list={list}
+        query={products}
         rowKey="id"
         columns={columns}
-        dataSource={products.data?.items}
-        loading={products.isFetching}
-        pagination={list.pagination(products.data?.total)}
-        onChange={list.onTableChange}
         expandable={{
           // SKUs are what people look for: every product opens expanded unless folded by hand.
           expandedRowKeys: (products.data?.items ?? []).map((p) => p.id).filter((id) => !folded.has(id)),

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
@@ -9,6 +9,7 @@ import { FormModal } from '../app/FormModal';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf, optionsOf } from '../app/labels';
+import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
 import { useWarehouseOptions } from '../inventory/api';
@@ -67,7 +68,7 @@ export default function ShopsPage() {
           <Select options={optionsOf(t.platforms)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
         </Form.Item>
       </FilterBar>
-      <Table rowKey="id" columns={columns} dataSource={shops.data?.items} loading={shops.isFetching} pagination={list.pagination(shops.data?.total)} onChange={list.onTableChange} />
+      <ListTable list={list} query={shops} rowKey="id" columns={columns} />
       <FormModal<ShopInput & { active?: boolean }>
         open={!!editing}
         title={shop ? t.shops.edit : t.shops.create}

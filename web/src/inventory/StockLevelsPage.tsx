@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
 import { useI18n } from '../app/i18n';
+import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
 import { adjustStock, fetchLevels, useWarehouseOptions, type AdjustmentInput, type StockLevel } from './api';
@@ -81,13 +82,11 @@ export default function StockLevelsPage() {
           <Checkbox>{t.inventory.belowSafety}</Checkbox>
         </Form.Item>
       </FilterBar>
-      <Table
+      <ListTable
+        list={list}
+        query={levels}
         rowKey={(l) => `${l.skuId}-${l.warehouseId}`}
         columns={columns}
-        dataSource={levels.data?.items}
-        loading={levels.isFetching}
-        pagination={list.pagination(levels.data?.total)}
-        onChange={list.onTableChange}
       />
       <MovementsDrawer target={movementsOf} onClose={() => setMovementsOf(null)} />
       <FormModal<AdjustmentInput>

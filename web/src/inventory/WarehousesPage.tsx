@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
@@ -8,6 +8,7 @@ import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
 import { addBins, createWarehouse, fetchWarehouses, updateWarehouse, type Warehouse } from './api';
@@ -73,13 +74,11 @@ export default function WarehousesPage() {
           <Input placeholder={`${t.warehouses.code} / ${t.warehouses.name}`} allowClear />
         </Form.Item>
       </FilterBar>
-      <Table
+      <ListTable
+        list={list}
+        query={warehouses}
         rowKey="id"
         columns={columns}
-        dataSource={warehouses.data?.items}
-        loading={warehouses.isFetching}
-        pagination={list.pagination(warehouses.data?.total)}
-        onChange={list.onTableChange}
       />
       <FormModal<Values>
         open={!!editing}

@@ -1,6 +1,6 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
@@ -10,6 +10,7 @@ import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { optionsOf } from '../app/labels';
+import { ListTable } from '../app/ListTable';
 import { useListParams, type Filters } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
@@ -149,13 +150,11 @@ export default function OrderListPage() {
           </Button>
         </Space>
       )}
-      <Table
+      <ListTable
+        list={list}
+        query={orders}
         rowKey="id"
         columns={columns}
-        dataSource={orders.data?.items}
-        loading={orders.isFetching}
-        pagination={list.pagination(orders.data?.total ?? undefined, orders.data?.totalCapped)}
-        onChange={list.onTableChange}
         rowSelection={
           canReview
             ? {

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Form, Select, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { rangeFromForm, rangeToForm } from '../app/dateRange';
 import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { ListTable } from '../app/ListTable';
 import { useListParams, type Filters } from '../app/list';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
@@ -59,13 +60,11 @@ export default function UnpaidRegisterPage() {
           {fill(t.reports.summary, { n: register.data.total, amount: formatFen(register.data.amount) })}
         </Typography.Paragraph>
       )}
-      <Table
+      <ListTable
+        list={list}
+        query={register}
         rowKey="orderId"
         columns={columns}
-        dataSource={register.data?.items}
-        loading={register.isFetching}
-        pagination={list.pagination(register.data?.total)}
-        onChange={list.onTableChange}
       />
     </Page>
   );
