@@ -186,6 +186,16 @@ describe('remarks and flags', () => {
     expect((await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '虚假订单' })).body.status).toBe('cancelled');
   });
 
+  it('lose a green flag only by a reviewer: the warehouse cannot re-flag a suspected fraud and release it', async () => {
+    const order = await makePaidOrder(cs, input());
+    expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '疑似刷单', flag: 'green' }), 201);
+    const regrey = await warehouse.post(`/api/v1/orders/${order.id}/remarks`, { content: '看着没问题', flag: 'grey' });
+    expect(regrey.status).toBe(403);
+    expect((await warehouse.post(`/api/v1/orders/${order.id}/release`)).status).toBe(409);
+    const reviewed = expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '已核实为真实买家', flag: 'grey' }), 201);
+    expect(reviewed.flag).toBe('grey');
+  });
+
   it('hold an unpaid order flagged green as soon as it is paid', async () => {
     const order = await makeOrder(cs, input());
     expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '疑似欺诈', flag: 'green' }), 201);
@@ -251,5 +261,25 @@ describe('fulfillment moves (for the fulfillment module)', () => {
     }
     const cancel = await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '太晚了' });
     expect(cancel.status).toBe(409);
+  });
+
+  it('take the shipped units off the ledger at shipment, and a shipped sale cannot be closed away', async () => {
+    const sku = catalog.skus[0]!.code;
+    const level = async () => expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${sku}`), 200).items[0];
+    const order = await makeOrder(cs, input({ paymentMethod: 'cod' }));
+    expect(order).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: 0 });
+    const before = await level();
+    for (const action of ['start_fulfillment', 'ship'] as const) await t.tx((ctx) => advanceOrder(ctx, order.id, action));
+    const after = await level();
+    expect(after.onHand).toBe(before.onHand - 1);
+    expect(after.reserved).toBe(before.reserved - 1);
+    const { rows } = await t.deps.database.query(`SELECT reason FROM stock_movements WHERE ref_type = 'order' AND ref_id = $1 ORDER BY id`, [String(order.id)]);
+    expect(rows.map((r) => r.reason)).toEqual(['reservation', 'shipment']);
+
+    for (const action of ['deliver', 'complete'] as const) await t.tx((ctx) => advanceOrder(ctx, order.id, action));
+    const close = await cs.post(`/api/v1/orders/${order.id}/close`, { reason: '想关掉' });
+    expect(close.status).toBe(409);
+    expect(close.body.error.code).toBe('not_refunded');
+    expect(await level()).toEqual(after);
   });
 });

@@ -130,6 +130,19 @@ describe('creating an order', () => {
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'items.0.skuCode' })]);
   });
 
+  it('refuses a SKU an operator took off sale while it still has stock, reserving nothing', async () => {
+    const product = await makeProduct(admin, [{ price: 100 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 10 }]);
+    expectStatus(await admin.patch(`/api/v1/skus/${sku.id}`, { listingStatus: 'delisted' }), 200);
+    const res = await cs.post('/api/v1/orders', input({ items: [{ skuCode: sku.code, quantity: 1, unitPrice: 100 }] }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('sku_not_on_sale');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'items.0.skuCode' })]);
+    const level = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${sku.code}`), 200).items[0];
+    expect(level).toMatchObject({ onHand: 10, reserved: 0 });
+  });
+
   it('refuses a malformed body with 400 naming the field', async () => {
     const res = await cs.post('/api/v1/orders', input({ items: [{ skuCode: catalog.skus[0]!.code, quantity: 0, unitPrice: 100 }] }));
     expect(res.status).toBe(400);

@@ -38,6 +38,15 @@ describe('未付款明细表', () => {
     expect(expectStatus(await cs.get(`/api/v1/reports/unpaid-register?closedFrom=${encodeURIComponent(future)}`), 200).total).toBe(0);
   });
 
+  it('also takes an unpaid order that staff cancelled, with their reason', async () => {
+    const cs = await t.signIn(['cs_presale']);
+    const { shop, skus } = await seedCatalog(admin, { skuCount: 1, stock: 5 });
+    const order = await makeOrder(cs, orderInput(shop.code, skus));
+    expectStatus(await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '买家说不要了' }), 200);
+    const page = expectStatus(await cs.get(`/api/v1/reports/unpaid-register?shopCode=${shop.code}`), 200);
+    expect(page.items).toEqual([expect.objectContaining({ orderNo: order.orderNo, reason: '买家说不要了' })]);
+  });
+
   it('names a malformed date filter', async () => {
     const res = await admin.get('/api/v1/reports/unpaid-register?closedFrom=yesterday');
     expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app';
 import { getShopByCode } from '../modules/catalog';
-import { checkStockInvariants, consumeForOrder } from '../modules/inventory';
+import { checkStockInvariants } from '../modules/inventory';
 import { advanceOrder, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../modules/orders';
 import { actorOf, createUser } from '../platform/auth/service';
 import { DAY, FakeClock, HOUR, MINUTE } from '../platform/clock';
@@ -343,12 +343,7 @@ class OrderStory {
     const delivery = shipping + between(this.random, 1, 4) * DAY;
     const completion = delivery + between(this.random, 3, 10) * DAY;
     this.at(picking, () => this.act(packer, (ctx) => advanceOrder(ctx, id, 'start_fulfillment')));
-    this.at(shipping, () =>
-      this.act(packer, async (ctx) => {
-        await advanceOrder(ctx, id, 'ship');
-        await consumeForOrder(ctx, id);
-      }),
-    );
+    this.at(shipping, () => this.act(packer, (ctx) => advanceOrder(ctx, id, 'ship')));
     this.at(delivery, () => this.act(null, (ctx) => advanceOrder(ctx, id, 'deliver')));
     this.at(completion, () => this.act(null, (ctx) => advanceOrder(ctx, id, 'complete')));
   }

@@ -18,8 +18,8 @@ export class AppError extends Error {
 export const badRequest = (code: string, message: string, details: ErrorDetail[] = []) =>
   new AppError(400, code, message, details);
 export const unauthorized = (message = '请先登录') => new AppError(401, 'unauthorized', message);
-export const forbidden = (permission: string) =>
-  new AppError(403, 'forbidden', `没有权限：${permission}`, [{ path: 'permission', message: permission }]);
+export const forbidden = (permission: string, message = '你的角色没有这项操作的权限，请联系主管或管理员') =>
+  new AppError(403, 'forbidden', message, [{ path: 'permission', message: permission }]);
 /** `entity` is the code programs read (details[].path); `label` the name staff read (店铺, 订单). */
 export const notFound = (entity: string, id: string | number, label: string) =>
   new AppError(404, 'not_found', `${label} ${id} 不存在`, [{ path: entity, message: String(id) }]);

@@ -1,13 +1,13 @@
 import { recordEvent, timeline, type TimelineEvent } from '../../platform/audit';
 import { HOUR, MINUTE } from '../../platform/clock';
-import { systemActor, type Ctx } from '../../platform/context';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../platform/errors';
+import { can, systemActor, type Ctx } from '../../platform/context';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
-import { releaseForOrder, reserveForOrder } from '../inventory';
+import { consumeForOrder, releaseForOrder, reserveForOrder } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
 import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
@@ -323,8 +323,10 @@ export async function releaseOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
 /** Cancels (reject in review included) and gives the reserved stock back. */
 export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
-  const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: ctx.clock.now(), closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
+  const now = ctx.clock.now();
+  const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: now, closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
   await releaseForOrder(ctx, row.id, `订单取消：${reason}`);
+  if (row.status === 'pending_payment' && row.paidAmount === 0) await registerUnpaid(ctx, row, now, reason);
   return toDetail(ctx, cancelled, false);
 }
 
@@ -336,19 +338,30 @@ export async function closeOrder(ctx: Ctx, id: number, reason: string): Promise<
 /** Closed means no money left with the shop: unpaid, or paid and fully refunded. */
 const holdsBuyerMoney = (row: OrderRow) => row.paidAmount > row.refundedAmount;
 
+/** Once goods have left, only a full refund ends the order: a COD or free order that shipped is a sale. */
+const SHIPPED_STATUSES: readonly OrderStatus[] = ['shipped', 'delivered', 'completed'];
+
 async function closeRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
   nextStatus(statusOf(row), 'close');
   if (holdsBuyerMoney(row)) {
     const owed = row.paidAmount - row.refundedAmount;
     throw conflict('refund_required', `订单 ${row.orderNo} 还有 ${owed} 分已付款未退，退款后才能关闭`, [{ path: 'paidAmount', message: String(owed) }]);
   }
+  const shipped = SHIPPED_STATUSES.includes(statusOf(row));
+  if (shipped && row.paidAmount === 0) {
+    throw conflict('not_refunded', `订单 ${row.orderNo} 已发货，只有全额退款后才能关闭`, [{ path: 'status', message: row.status }]);
+  }
   const now = ctx.clock.now();
   const closed = await transition(ctx, row, 'close', { closedAt: now, closeReason: reason, reviewDueAt: null }, { reason });
-  await releaseForOrder(ctx, row.id, `订单关闭：${reason}`);
-  if (row.status === 'pending_payment') {
-    await repo.insertUnpaidRegister(ctx, { orderId: row.id, shopId: row.shopId, orderNo: row.orderNo, buyerNick: row.buyerNick, total: row.total, orderCreatedAt: row.createdAt, closedAt: now, reason });
-  }
+  // Shipped goods were taken from the ledger at shipment; only unshipped orders hold a reservation.
+  if (!shipped) await releaseForOrder(ctx, row.id, `订单关闭：${reason}`);
+  if (row.status === 'pending_payment') await registerUnpaid(ctx, row, now, reason);
   return closed;
+}
+
+/** 未付款明细表: an order that ended without being paid, with the reason when known. */
+function registerUnpaid(ctx: Ctx, row: OrderRow, at: Date, reason: string): Promise<void> {
+  return repo.insertUnpaidRegister(ctx, { orderId: row.id, shopId: row.shopId, orderNo: row.orderNo, buyerNick: row.buyerNick, total: row.total, orderCreatedAt: row.createdAt, closedAt: at, reason });
 }
 
 /** Used by the unpaid sweep: closes the order if it is still unpaid when locked. */
@@ -369,7 +382,10 @@ export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentActi
   const row = await requireOrder(ctx, id, { lock: true });
   nextStatus(statusOf(row), action);
   if (action === 'start_fulfillment' || action === 'ship') refuseIfGreenFlag(row, '发货');
-  return toSummary(ctx, await transition(ctx, row, action));
+  const moved = await transition(ctx, row, action);
+  // The parcel leaves the warehouse: its reserved units come off on hand in the same transaction.
+  if (action === 'ship') await consumeForOrder(ctx, row.id);
+  return toSummary(ctx, moved);
 }
 
 // ---- remarks ----
@@ -380,6 +396,9 @@ export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentActi
  */
 export async function addRemark(ctx: Ctx, id: number, input: RemarkInput): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
+  if (row.flag === 'green' && input.flag !== 'green' && !can(ctx.actor, 'orders.review')) {
+    throw forbidden('orders.review', '只有审单人员可以撤销绿旗（疑似虚假订单）');
+  }
   const now = ctx.clock.now();
   const remark = await repo.insertRemark(ctx, { orderId: id, authorId: ctx.actor.id, authorName: ctx.actor.name, content: input.content, flag: input.flag, promiseDate: input.promiseDate ?? null, createdAt: now });
   let updated = await repo.updateOrder(ctx, id, { flag: input.flag, updatedAt: now });
@@ -410,10 +429,27 @@ function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Proble
     const sku = skus.get(item.skuCode);
     if (!sku) return [{ code: 'unknown_sku', path: `items.${i}.skuCode`, message: `商品编码 ${item.skuCode} 不存在` }];
     // A sold-out SKU delists itself; ordering it is a stock problem (409 at reservation), not a listing one.
-    const takenOffSale = sku.listingStatus !== 'on_sale' && sku.listingPinned;
-    if (takenOffSale) return [{ code: 'sku_not_on_sale', path: `items.${i}.skuCode`, message: `商品 ${item.skuCode}（${sku.productName}）已下架` }];
+    if (sku.listingStatus !== 'on_sale' && sku.listingPinned) return [notOnSale(item.skuCode, sku, i)];
     return [];
   });
+}
+
+const notOnSale = (skuCode: string, sku: SkuRef, i: number): Problem => ({
+  code: 'sku_not_on_sale',
+  path: `items.${i}.skuCode`,
+  message: `商品 ${skuCode}（${sku.productName}）已下架`,
+});
+
+/**
+ * Called once stock was reserved: a delisted SKU that still had stock to reserve was not delisted
+ * for selling out (that happens only at zero), so an operator took it off sale.
+ */
+function refuseDelistedWithStock(input: CreateOrderInput, skus: Map<string, SkuRef>): void {
+  const problems = input.items.flatMap((item, i) => {
+    const sku = skus.get(item.skuCode)!;
+    return sku.listingStatus === 'on_sale' ? [] : [notOnSale(item.skuCode, sku, i)];
+  });
+  if (problems.length > 0) throw unprocessable('sku_not_on_sale', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
 }
 
 interface ValidIntake {
@@ -520,6 +556,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   }
   const { order: row, items } = inserted;
   const reserved = await reserveStock(ctx, row, shop, items);
+  refuseDelistedWithStock(input, skus);
   const createdEvent = await recordEvent(ctx, {
     action: 'order.create',
     entityType: 'order',
