@@ -94,6 +94,15 @@ describe('order list', () => {
     expect(orderNos(await list(`orderNo=${unpaid.orderNo}`))).toEqual([unpaid.orderNo]);
   });
 
+  it('keeps a buyer\'s order history by phone from roles that only see the shipping label', async () => {
+    const packer = await t.signIn(['warehouse']);
+    const byPhone = await packer.get('/api/v1/orders?phone=13500001111');
+    expect(byPhone.status).toBe(403);
+    expect(byPhone.body.error.details[0].message).toBe('customers.read');
+    expect(expectStatus(await packer.get('/api/v1/orders?q=13500001111'), 200).items).toEqual([]);
+    expect(orderNos(expectStatus(await packer.get(`/api/v1/orders?q=${paid.orderNo}`), 200))).toEqual([paid.orderNo]);
+  });
+
   it('has one search box for order no, platform order id, phone and nick', async () => {
     for (const q of [paid.orderNo, 'JD-778899', '13500001111', 'list_nick']) {
       expect(orderNos(await list(`q=${encodeURIComponent(q)}`)), q).toEqual([paid.orderNo]);

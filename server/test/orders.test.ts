@@ -202,7 +202,12 @@ describe('payment and automatic review', () => {
     expect((await makePaidOrder(cs, input({ buyerIp: '198.51.100.99' }))).status).toBe('awaiting_fulfillment');
     const third = await makePaidOrder(cs, input({ buyerIp: ip }));
     expect(heldBy(third)).toEqual(['same_ip']);
-    expect(third.holdReasons[0].message).toContain(ip);
+    // The reason names the IP as staff may see it; the full address only with the reveal permission.
+    expect(third.holdReasons[0].message).toContain('198.51.*.*');
+    expect(third.holdReasons[0].message).not.toContain(ip);
+    expect(third.buyer.ip).toBe('198.51.*.*');
+    const revealed = expectStatus(await cs.get(`/api/v1/orders/${third.id}?reveal=1`), 200);
+    expect(revealed.buyer.ip).toBe(ip);
     expect(third.reviewDueAt).toBe('2026-11-20T04:00:00.000Z');
     expect(third.reviewOverdue).toBe(false);
   });

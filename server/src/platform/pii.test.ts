@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPii, maskDetail, maskName, maskPhone, normalizePhone, MAINLAND_MOBILE } from './pii';
+import { createPii, maskDetail, maskIp, maskName, maskPhone, normalizePhone, MAINLAND_MOBILE } from './pii';
 
 const pii = createPii('unit-test-secret');
 
@@ -49,5 +49,7 @@ describe('phones and masking', () => {
     expect(maskName('张三丰')).toBe('张**');
     expect(maskName('李')).toBe('李*');
     expect(maskDetail('文三路 1 号 2 幢')).toBe('文三路****');
+    expect(maskIp('203.0.113.45')).toBe('203.0.*.*');
+    expect(maskIp('2001:db8:85a3::8a2e:370:7334')).toBe('2001:db8:*');
   });
 });

@@ -60,3 +60,9 @@ export function maskDetail(detail: string): string {
   const chars = [...detail];
   return chars.slice(0, Math.min(3, chars.length)).join('') + '****';
 }
+
+/** 203.0.113.45 → 203.0.*.*; an IPv6 address keeps its first two groups. */
+export function maskIp(ip: string): string {
+  if (ip.includes('.')) return ip.split('.').slice(0, 2).concat('*', '*').join('.');
+  return `${ip.split(':').slice(0, 2).join(':')}:*`;
+}

@@ -1,4 +1,4 @@
-import { MAINLAND_MOBILE, normalizePhone } from '../../platform/pii';
+import { MAINLAND_MOBILE, maskIp, normalizePhone } from '../../platform/pii';
 import type { ErrorDetail } from '../../platform/errors';
 
 /** Pure order rules: validation, amounts, order numbers, risk review, unpaid timers. No I/O. */
@@ -142,7 +142,7 @@ type RuleCheck = (facts: ReviewFacts, settings: RiskSettings) => HoldReason | nu
 const checks: Record<RiskRule, RuleCheck> = {
   same_ip: (f, s) =>
     s.sameIp.enabled && f.buyerIp && f.ordersFromSameIp >= s.sameIp.maxOrders
-      ? { rule: 'same_ip', message: `同一 IP（${f.buyerIp}）${s.sameIp.windowMinutes} 分钟内下单 ${f.ordersFromSameIp} 笔` }
+      ? { rule: 'same_ip', message: `同一 IP（${maskIp(f.buyerIp)}）${s.sameIp.windowMinutes} 分钟内下单 ${f.ordersFromSameIp} 笔` }
       : null,
   duplicate: (f, s) => {
     if (!s.duplicate.enabled) return null;

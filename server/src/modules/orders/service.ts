@@ -3,7 +3,7 @@ import { HOUR, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Ctx } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
-import { maskDetail, maskName, maskPhone } from '../../platform/pii';
+import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
@@ -106,7 +106,7 @@ async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownPa
     reviewOverdue: row.reviewDueAt !== null && row.reviewDueAt <= ctx.clock.now() && ['awaiting_review', 'on_hold'].includes(row.status),
     customerId: row.customerId,
     piiRevealed: reveal,
-    buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, ip: row.buyerIp },
+    buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, ip: row.buyerIp && !reveal ? maskIp(row.buyerIp) : row.buyerIp },
     address: { province: row.province, city: row.city, district: row.district, divisionCode: row.divisionCode, detail: buyer.detail, postalCode: row.postalCode },
     items: items.map(({ orderId: _order, orderCreatedAt: _createdAt, ...item }) => item),
     itemsTotal: row.itemsTotal,
@@ -614,6 +614,9 @@ async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilte
   const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
   const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
   if (shop === null || (q.skuCode && !sku)) return undefined;
+  // A buyer's order history by phone is customer data: not for roles that only see the label.
+  const mayLookUpPhone = can(ctx.actor, 'customers.read');
+  if (q.phone && !mayLookUpPhone) throw forbidden('customers.read', '按手机号查订单需要客户信息权限');
   const phoneIndex = q.phone ? phoneIndexOf(ctx, q.phone) : undefined;
   if (phoneIndex === null) return undefined;
   return {
@@ -626,7 +629,7 @@ async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilte
     phoneIndex,
     nick: q.nick || undefined,
     orderNo: q.orderNo || undefined,
-    search: q.q ? { text: q.q, phoneIndex: phoneIndexOf(ctx, q.q) } : undefined,
+    search: q.q ? { text: q.q, phoneIndex: mayLookUpPhone ? phoneIndexOf(ctx, q.q) : null } : undefined,
   };
 }
 
