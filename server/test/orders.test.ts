@@ -206,8 +206,11 @@ describe('payment and automatic review', () => {
     expect(third.holdReasons[0].message).toContain('198.51.*.*');
     expect(third.holdReasons[0].message).not.toContain(ip);
     expect(third.buyer.ip).toBe('198.51.*.*');
-    const revealed = expectStatus(await cs.get(`/api/v1/orders/${third.id}?reveal=1`), 200);
+    const revealed = expectStatus(await cs.request('GET', `/api/v1/orders/${third.id}?reveal=1`, undefined, { 'idempotency-key': 'reveal-1' }), 200);
     expect(revealed.buyer.ip).toBe(ip);
+    // A revealed reply is never kept for replay: it would sit in the database in clear text.
+    const { rows } = await t.deps.database.query(`SELECT 1 FROM idempotency_keys WHERE key = 'reveal-1'`);
+    expect(rows).toEqual([]);
     expect(third.reviewDueAt).toBe('2026-11-20T04:00:00.000Z');
     expect(third.reviewOverdue).toBe(false);
   });

@@ -34,6 +34,15 @@ describe('Idempotency-Key', () => {
     expect(reused.body.error.code).toBe('idempotency_key_reused');
   });
 
+  it('refuses the same key sent again with a different body', async () => {
+    const body = { username: 'keyed', password: 'password1', displayName: '同键', roles: ['finance'] };
+    expect((await admin.post('/api/v1/users', body, { 'idempotency-key': 'k-body' })).status).toBe(201);
+    const changed = await admin.post('/api/v1/users', { ...body, username: 'keyed2' }, { 'idempotency-key': 'k-body' });
+    expect(changed.status).toBe(422);
+    expect(changed.body.error.code).toBe('idempotency_key_reused');
+    expect((await admin.get('/api/v1/users?q=keyed2')).body.total).toBe(0);
+  });
+
   it('does not store a failed command, so a retry can succeed', async () => {
     const bad = await admin.post('/api/v1/users', { username: 'once', password: 'password1', displayName: 'dup', roles: ['finance'] }, { 'idempotency-key': 'k-3' });
     expect(bad.status).toBe(409);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import { authenticate } from './auth/service';
 import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './context';
 import { AppError, forbidden, unauthorized, unprocessable, type ErrorDetail } from './errors';
@@ -67,12 +68,14 @@ export async function command<T>(request: FastifyRequest, fn: (ctx: Ctx) => Prom
   const key = request.headers['idempotency-key'];
   const deps = request.server.deps;
   return inTransaction(deps, request.actor, request.id, async (ctx) => {
-    if (typeof key !== 'string' || key === '' || ctx.actor.id === null) return fn(ctx);
+    // Reads (a reveal, say) are not replayed: their replies may hold personal data in clear.
+    if (typeof key !== 'string' || key === '' || ctx.actor.id === null || request.method === 'GET') return fn(ctx);
     const actorId = ctx.actor.id;
     const path = request.routeOptions.url ?? request.url;
+    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('base64url');
     const claimed = await ctx.db
       .insert(idempotencyKeys)
-      .values({ actorId, key, method: request.method, path: request.url })
+      .values({ actorId, key, method: request.method, path: request.url, requestHash })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
@@ -80,8 +83,8 @@ export async function command<T>(request: FastifyRequest, fn: (ctx: Ctx) => Prom
         .select()
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key)));
-      if (!stored || stored.method !== request.method || stored.path !== request.url) {
-        throw unprocessable('idempotency_key_reused', `Idempotency-Key 已用于另一个请求（${stored?.method} ${stored?.path}）`, [
+      if (!stored || stored.method !== request.method || stored.path !== request.url || stored.requestHash !== requestHash) {
+        throw unprocessable('idempotency_key_reused', `这个 Idempotency-Key 已用于另一个请求（${stored?.method} ${stored?.path}，内容可能不同），请换一个新的 Key`, [
           { path: 'Idempotency-Key', message: path },
         ]);
       }

@@ -64,6 +64,8 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     method: text('method').notNull(),
     path: text('path').notNull(),
+    /** Hash of the request body: the same key with another body is a client bug, not a replay. */
+    requestHash: text('request_hash'),
     statusCode: integer('status_code'),
     response: jsonb('response'),
     createdAt: createdAt(),

@@ -45,7 +45,8 @@ export type LoginResult = { failure: AppError } | { session: z.infer<typeof logi
 
 export async function login(ctx: Ctx, username: string, password: string, ttlHours: number): Promise<LoginResult> {
   const now = ctx.clock.now();
-  const [row] = await ctx.db.select().from(users).where(eq(users.username, username));
+  // Locked so that concurrent guesses are counted one after another, never all let through at once.
+  const [row] = await ctx.db.select().from(users).where(eq(users.username, username)).for('update');
   if (row?.lockedUntil && row.lockedUntil > now) {
     throw new AppError(423, 'account_locked', `密码错误次数过多，账号已锁定至 ${row.lockedUntil.toISOString()}`, [
       { path: 'username', message: 'locked' },
