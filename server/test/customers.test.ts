@@ -86,6 +86,18 @@ describe('customer record', () => {
     expect((await cs.post(`/api/v1/customers/${order.customerId}/blacklist`, { blacklisted: true })).status).toBe(400);
   });
 
+  it('keeps holding a blacklisted phone when the buyer comes back under a new nick', async () => {
+    const bad = await makeOrder(cs, input({ buyer: { nick: 'refuser', name: '钱七', phone: '13566667777' } }));
+    expectStatus(await cs.post(`/api/v1/customers/${bad.customerId}/blacklist`, { blacklisted: true, reason: '多次恶意拒收' }), 200);
+    // A fresh nick with a fresh phone becomes its own customer; then the same nick orders with the blacklisted phone.
+    await makeOrder(cs, input({ buyer: { nick: 'fresh_face', name: '钱七', phone: '13588889999' } }));
+    const back = await makeOrder(cs, input({ buyer: { nick: 'fresh_face', name: '钱七', phone: '13566667777' } }));
+    expect(back.customerId).not.toBe(bad.customerId);
+    const paid = expectStatus(await cs.post(`/api/v1/orders/${back.id}/payments`, { amount: back.total, method: 'alipay' }), 200);
+    expect(paid.status).toBe('on_hold');
+    expect(paid.holdReasons.map((r: { rule: string }) => r.rule)).toContain('blacklist');
+  });
+
   it('answers 404 for an unknown customer', async () => {
     expect((await cs.get('/api/v1/customers/999999')).status).toBe(404);
   });

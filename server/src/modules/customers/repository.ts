@@ -12,6 +12,19 @@ export async function findById(ctx: Ctx, id: number): Promise<CustomerRow | unde
   return row;
 }
 
+/** Whether this customer, or any customer of the shop with this phone, is on the blacklist. */
+export async function anyBlacklisted(ctx: Ctx, shopId: number, customerId: number | null, phoneIndex: string | null): Promise<boolean> {
+  const sameCustomer = customerId === null ? undefined : eq(customers.id, customerId);
+  const samePhone = phoneIndex === null ? undefined : eq(customers.phoneIndex, phoneIndex);
+  if (!sameCustomer && !samePhone) return false;
+  const [row] = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.shopId, shopId), eq(customers.blacklisted, true), or(sameCustomer, samePhone)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The shop's customer with this nick, else the first one with this phone: one indexed query. */
 export async function findByNickOrPhone(ctx: Ctx, shopId: number, nick: string | null, phoneIndex: string): Promise<CustomerRow | undefined> {
   const samePhone = eq(customers.phoneIndex, phoneIndex);

@@ -88,8 +88,12 @@ export async function revealCustomer(ctx: Ctx, id: number): Promise<Customer> {
   return customer;
 }
 
-export async function isBlacklisted(ctx: Ctx, id: number): Promise<boolean> {
-  return (await repo.findById(ctx, id))?.blacklisted ?? false;
+/**
+ * A buyer is blacklisted when their customer record is, or when any customer of the shop with the
+ * same phone is: a new nick must not wash a blacklisted phone clean.
+ */
+export function isBlacklisted(ctx: Ctx, buyer: { shopId: number; customerId: number | null; phoneIndex: string | null }): Promise<boolean> {
+  return repo.anyBlacklisted(ctx, buyer.shopId, buyer.customerId, buyer.phoneIndex);
 }
 
 export async function setBlacklisted(ctx: Ctx, id: number, input: BlacklistInput): Promise<Customer> {

@@ -217,7 +217,7 @@ async function reviewFacts(ctx: Ctx, row: OrderRow, settings: RiskSettings) {
     ordersFromSameIp: row.buyerIp ? await repo.countOrdersFromIp(ctx, row.buyerIp, new Date(now - settings.sameIp.windowMinutes * MINUTE)) : 0,
     samePhoneOrderNos: sharing.samePhone,
     sameAddressOrderNos: sharing.sameAddress,
-    customerBlacklisted: row.customerId !== null && (await isBlacklisted(ctx, row.customerId)),
+    customerBlacklisted: await isBlacklisted(ctx, { shopId: row.shopId, customerId: row.customerId, phoneIndex: row.buyerPhoneIndex }),
     buyerMessage: row.buyerMessage,
     remarkCount: await repo.countRemarks(ctx, row.id),
     flag: row.flag,
