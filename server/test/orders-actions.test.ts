@@ -247,6 +247,17 @@ describe('personal data', () => {
   });
 });
 
+describe('cancelling a paid order', () => {
+  it('releases the stock and leaves the refund owed for after-sales, with the amount', async () => {
+    const held = await heldOrder();
+    const before = await reserved();
+    expectStatus(await cs.post(`/api/v1/orders/${held.id}/cancel`, { reason: '风险订单，拒单' }), 200);
+    expect(await reserved()).toBe(before - 1);
+    const { rows } = await t.deps.database.query(`SELECT payload FROM outbox WHERE topic = 'refund.due' AND payload->>'orderId' = $1`, [String(held.id)]);
+    expect(rows.map((r) => r.payload)).toEqual([expect.objectContaining({ orderNo: held.orderNo, amount: held.total, reason: '风险订单，拒单' })]);
+  });
+});
+
 describe('fulfillment moves (for the fulfillment module)', () => {
   it('take an approved order through shipping to completion, in order only', async () => {
     const order = await makePaidOrder(cs, input());

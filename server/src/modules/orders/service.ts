@@ -327,6 +327,9 @@ export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise
   const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: now, closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
   await releaseForOrder(ctx, row.id, `订单取消：${reason}`);
   if (row.status === 'pending_payment' && row.paidAmount === 0) await registerUnpaid(ctx, row, now, reason);
+  // The buyer's money is still with the shop: the refund is owed, and after-sales picks it up from here.
+  const owed = row.paidAmount - row.refundedAmount;
+  if (owed > 0) await enqueue(ctx, 'refund.due', { orderId: row.id, orderNo: row.orderNo, shopId: row.shopId, amount: owed, reason });
   return toDetail(ctx, cancelled, false);
 }
 
