@@ -26,6 +26,8 @@ describe('customer matching at order intake', () => {
     expect((await customerOf(second)).phone).toBe('133****4444');
     const { rows: created } = await t.deps.database.query(`SELECT actor_id, after FROM audit_events WHERE action = 'customer.create' AND entity_id = $1`, [String(first.customerId)]);
     expect(created).toEqual([{ actor_id: cs.userId, after: { shopId: catalog.shop.id, nick: 'tb_regular' } }]);
+    const { rows: updated } = await t.deps.database.query(`SELECT actor_id, after FROM audit_events WHERE action = 'customer.update' AND entity_id = $1`, [String(first.customerId)]);
+    expect(updated).toEqual([{ actor_id: cs.userId, after: { source: 'order', nick: 'tb_regular', replaced: ['name', 'phone', 'address'] } }]);
   });
 
   it('matches a buyer without a nick by phone, and a later nick sticks to that customer', async () => {

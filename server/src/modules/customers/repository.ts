@@ -50,8 +50,8 @@ export interface BuyerFields {
 
 /**
  * In one statement: the shop's customer with this nick, else the first with this phone index,
- * takes the buyer's latest fields (and learns the nick it lacked); with no match a customer is
- * inserted and its customer.create event recorded. No row means a concurrent order inserted the
+ * takes the buyer's latest fields (and learns the nick it lacked), recorded as customer.update;
+ * with no match a customer is inserted and its customer.create event recorded. No row means a concurrent order inserted the
  * same shop + nick first.
  */
 export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Date): Promise<{ id: number; blacklisted: boolean } | undefined> {
@@ -78,6 +78,8 @@ export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Dat
         RETURNING id, blacklisted
       ), created_event AS (
         ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'inserted', 'id')}
+      ), updated_event AS (
+        ${eventPerRowSql(ctx, { action: 'customer.update', entityType: 'customer', after: { source: 'order', nick, replaced: ['name', 'phone', 'address'] } }, 'updated', 'id')}
       )
       SELECT * FROM updated UNION ALL SELECT * FROM inserted`,
   );
