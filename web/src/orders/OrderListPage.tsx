@@ -112,9 +112,11 @@ export default function OrderListPage() {
             <Form.Item name="skuCode" label={t.orders.skuCode}>
               <Input allowClear style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name="phone" label={t.orders.phone}>
-              <Input allowClear style={{ width: 140 }} />
-            </Form.Item>
+            {can('customers.read') && (
+              <Form.Item name="phone" label={t.orders.phone}>
+                <Input allowClear style={{ width: 140 }} />
+              </Form.Item>
+            )}
             <Form.Item name="nick" label={t.orders.nick}>
               <Input allowClear style={{ width: 140 }} />
             </Form.Item>
@@ -125,7 +127,7 @@ export default function OrderListPage() {
         }
       >
         <Form.Item name="q">
-          <Input prefix={<SearchOutlined />} placeholder={t.orders.searchPlaceholder} allowClear style={{ width: 300 }} />
+          <Input prefix={<SearchOutlined />} placeholder={can('customers.read') ? t.orders.searchPlaceholder : t.orders.searchPlaceholderNoPhone} allowClear style={{ width: 300 }} />
         </Form.Item>
         <Form.Item name="shopCode" label={t.orders.shop}>
           <Select options={shopOptions} allowClear placeholder={t.common.all} style={{ width: 160 }} />

@@ -324,6 +324,7 @@ export const en: Messages = {
     phone: 'Buyer phone',
     nick: 'Buyer nick',
     searchPlaceholder: 'Order no. / platform id / phone / nick',
+    searchPlaceholderNoPhone: 'Order no / platform order id / nick',
     buyer: 'Buyer',
     total: 'Total',
     itemsTotal: 'Items',

@@ -323,6 +323,7 @@ export const zh = {
     phone: '买家手机',
     nick: '买家昵称',
     searchPlaceholder: '订单号 / 平台单号 / 手机号 / 昵称',
+    searchPlaceholderNoPhone: '订单号 / 平台单号 / 昵称',
     buyer: '买家',
     total: '实付金额',
     itemsTotal: '商品金额',
