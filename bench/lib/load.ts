@@ -43,9 +43,9 @@ export async function runLoad(opts: LoadOptions, expected: number[], attempt: (i
       try {
         outcome = await attempt(i);
       } catch (err) {
-        // fetch reports "fetch failed"; the reason (ECONNRESET, a timeout…) is in its cause.
-        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        outcome = { status: 0, body: `${String(err)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}` };
+        // A network error (ECONNRESET, a refused connection…) names its code.
+        const code = (err as { code?: string }).code;
+        outcome = { status: 0, body: `${String(err)}${code ? ` (${code})` : ''}` };
       }
       latenciesMs.push(performance.now() - t0);
       byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);
