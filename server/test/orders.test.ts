@@ -24,6 +24,11 @@ async function reservedOf(skuCode: string): Promise<number> {
   return res.items.reduce((sum: number, l: { reserved: number }) => sum + l.reserved, 0);
 }
 
+async function eventCount(entityType: string, entityId: number): Promise<number> {
+  const { rows } = await t.deps.database.query('SELECT count(*)::int AS n FROM audit_events WHERE entity_type = $1 AND entity_id = $2', [entityType, String(entityId)]);
+  return Number(rows[0]!.n);
+}
+
 const errorPaths = (res: { body: any }) => res.body.error.details.map((d: { path: string }) => d.path);
 
 describe('creating an order', () => {
@@ -58,6 +63,42 @@ describe('creating an order', () => {
     expect(again.body.id).toBe(first.id);
     expect(again.body.orderNo).toBe(first.orderNo);
     expect(await reservedOf(catalog.skus[1]!.code)).toBe(reserved);
+  });
+
+  it('leaves the buyer untouched when a platform order is replayed, and answers it even after its SKU went off sale', async () => {
+    const product = await makeProduct(admin, [{ price: 100 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 5 }]);
+    const body = input({ platformOrderId: 'JD-2002', items: [{ skuCode: sku.code, quantity: 1, unitPrice: 100 }] });
+    const first = await makeOrder(cs, body);
+    const customerEvents = () => eventCount('customer', first.customerId);
+    const before = await customerEvents();
+    expectStatus(await admin.patch(`/api/v1/skus/${sku.id}`, { listingStatus: 'delisted' }), 200);
+    const again = await cs.post('/api/v1/orders', body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.id);
+    expect(await customerEvents()).toBe(before);
+  });
+
+  it("reserves in another warehouse when the shop's own cannot serve the order, and records which", async () => {
+    const product = await makeProduct(admin, [{ price: 100 }]);
+    const backup = catalog.warehouses[1];
+    await receiveStock(admin, backup.code, [{ skuCode: product.skus[0].code, quantity: 3 }]);
+    const order = await makeOrder(cs, input({ items: [{ skuCode: product.skus[0].code, quantity: 2, unitPrice: 100 }] }));
+    expect(order.warehouseId).toBe(backup.id);
+    const events = expectStatus(await cs.get(`/api/v1/orders/${order.id}/events`), 200);
+    const created = events.items.filter((e: { action: string }) => e.action === 'order.create');
+    expect(created).toEqual([expect.objectContaining({ after: expect.objectContaining({ orderNo: order.orderNo, warehouseId: backup.id }) })]);
+    const level = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${product.skus[0].code}&warehouseCode=${backup.code}`), 200).items[0];
+    expect(level).toMatchObject({ onHand: 3, reserved: 2 });
+  });
+
+  it('makes one customer of a new buyer whose first orders arrive at once', async () => {
+    const body = input();
+    const replies = await Promise.all(Array.from({ length: 4 }, () => cs.post('/api/v1/orders', { ...body })));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(replies.map((r) => r.body.customerId)).size).toBe(1);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(4);
   });
 
   it('creates one order when the same platform order arrives several times at once', async () => {

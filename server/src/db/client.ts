@@ -34,18 +34,23 @@ export async function preparedRowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * `(column, …) VALUES (…)` for one row of `table`, values encoded as Drizzle would (a value may be
- * SQL): for a hot insert written as plain SQL, without the insert builder's per-call work.
+ * `(column, …) SELECT value, …` for one row of `table`, each value encoded as Drizzle would and
+ * cast to its column's type (a value may be SQL, left as it is): for a hot insert written as plain
+ * SQL without the insert builder's per-call work. The caller may go on with `FROM …` to insert the
+ * row only when another part of its statement produced one.
  */
-export function rowValuesSql<T extends Table>(table: T, values: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL {
+export function rowSelectSql<T extends Table>(table: T, values: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL {
   const columns = getTableColumns(table);
   const given = Object.entries(values).filter(([, value]) => value !== undefined);
   const names = sql.raw(given.map(([key]) => `"${columns[key]!.name}"`).join(', '));
   const params = sql.join(
-    given.map(([key, value]) => (value instanceof SQL ? value : sql.param(value, columns[key]))),
+    given.map(([key, value]) => {
+      const column = columns[key]!;
+      return value instanceof SQL ? value : sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
+    }),
     sql`, `,
   );
-  return sql`(${names}) VALUES (${params})`;
+  return sql`(${names}) SELECT ${params}`;
 }
 
 /** A raw row (column names, driver values, or the same as JSON) as Drizzle itself would return it for `table`. */

@@ -18,24 +18,29 @@ export interface AuditInput {
 export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<TimelineEvent> {
   // Plain SQL: every business action writes one, so it skips the query builder's per-call work.
   const [row] = await preparedRowsOf<Record<string, unknown>>(ctx.db, sql`${eventInsert(ctx, input, sql`${String(input.entityId)}::text`)} RETURNING *`);
-  return toTimelineEvent(rowOf(auditEvents, row!));
+  return timelineEventOf(row!);
 }
 
 /**
  * The audit insert as a piece of a larger statement that writes the entity itself (in a
  * data-modifying CTE), so the entity and its event take one round trip: one event per row of
- * the CTE `rows`, its entity id taken from `idColumn` of that CTE.
+ * the CTE `rows`, its entity id taken from `idColumn` of that CTE. `afterFromRow` adds fields
+ * only the statement knows (a generated number, say) to `after`, as a jsonb expression over `rows`.
  */
-export function eventPerRowSql(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, rows: string, idColumn: string): SQL {
-  return eventInsert(ctx, input, sql`${sql.identifier(rows)}.${sql.identifier(idColumn)}::text`, sql` FROM ${sql.identifier(rows)}`);
+export function eventPerRowSql(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, rows: string, idColumn: string, afterFromRow?: SQL): SQL {
+  return eventInsert(ctx, input, sql`${sql.identifier(rows)}.${sql.identifier(idColumn)}::text`, sql` FROM ${sql.identifier(rows)}`, afterFromRow);
 }
 
-function eventInsert(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, entityId: SQL, from: SQL = sql``): SQL {
+function eventInsert(ctx: Ctx, input: Omit<AuditInput, 'entityId'>, entityId: SQL, from: SQL = sql``, afterFromRow?: SQL): SQL {
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const after = afterFromRow ? sql`(coalesce(${json(input.after)}::jsonb, '{}'::jsonb) || ${afterFromRow})` : sql`${json(input.after)}::jsonb`;
   return sql`INSERT INTO ${auditEvents} (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
     SELECT ${ctx.clock.now().toISOString()}::timestamptz, ${ctx.actor.id}::int, ${ctx.actor.name}::text, ${input.action}::text, ${input.entityType}::text,
-      ${entityId}, ${json(input.before)}::jsonb, ${json(input.after)}::jsonb, ${ctx.requestId}::text${from}`;
+      ${entityId}, ${json(input.before)}::jsonb, ${after}, ${ctx.requestId}::text${from}`;
 }
+
+/** An event row a statement returned (`RETURNING *`, as columns or as JSON), as the timeline shows it. */
+export const timelineEventOf = (raw: Record<string, unknown>): TimelineEvent => toTimelineEvent(rowOf(auditEvents, raw));
 
 export interface TimelineEvent {
   id: number;

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
-import { preparedRowsOf } from '../../db/client';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { eventPerRowSql } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { customers } from './schema';
@@ -25,20 +24,6 @@ export async function anyBlacklisted(ctx: Ctx, shopId: number, customerId: numbe
   return row !== undefined;
 }
 
-/** The shop's customer with this nick, else the first one with this phone: one indexed query. */
-export async function findByNickOrPhone(ctx: Ctx, shopId: number, nick: string | null, phoneIndex: string): Promise<CustomerRow | undefined> {
-  const samePhone = eq(customers.phoneIndex, phoneIndex);
-  const sameNick = nick === null ? undefined : eq(customers.nick, nick);
-  const [row] = await ctx.db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.shopId, shopId), sameNick ? or(sameNick, samePhone) : samePhone))
-    // coalesce: a customer without a nick (matched by phone) would otherwise sort first, as NULL does in DESC.
-    .orderBy(...(sameNick ? [desc(sql`coalesce(${sameNick}, false)`)] : []), asc(customers.id))
-    .limit(1);
-  return row;
-}
-
 export interface BuyerFields {
   shopId: number;
   nick: string | null;
@@ -49,41 +34,40 @@ export interface BuyerFields {
 }
 
 /**
- * In one statement: the shop's customer with this nick, else the first with this phone index,
- * takes the buyer's latest fields (and learns the nick it lacked), recorded as customer.update;
- * with no match a customer is inserted and its customer.create event recorded. No row means a concurrent order inserted the
- * same shop + nick first.
+ * The buyer's customer as CTEs of the caller's statement (order intake), ending in
+ * `customer (id, blacklisted)`: the shop's customer with this nick, else the first with this phone
+ * index, takes the buyer's latest fields (and learns the nick it lacked), recorded as
+ * customer.update; with no match a customer is inserted and its customer.create event recorded.
+ * Nothing happens unless `onlyIf` holds. `customer` is empty when a concurrent order inserted the
+ * same shop + nick first (it has committed by then, so the next statement finds it).
  */
-export async function updateMatchOrInsert(ctx: Ctx, buyer: BuyerFields, now: Date): Promise<{ id: number; blacklisted: boolean } | undefined> {
-  const at = now.toISOString();
+export function matchOrInsertSql(ctx: Ctx, buyer: BuyerFields, onlyIf: SQL): SQL {
+  const at = ctx.clock.now().toISOString();
   const { shopId, nick, nameEnc, phoneEnc, phoneIndex, addressEnc } = buyer;
   const sameNick = nick === null ? sql`false` : sql`nick = ${nick}`;
-  const [row] = await preparedRowsOf<{ id: number; blacklisted: boolean }>(
-    ctx.db,
-    sql`
-      WITH found AS (
-        SELECT id FROM ${customers}
-        WHERE shop_id = ${shopId}::int AND (${sameNick} OR phone_index = ${phoneIndex})
-        ORDER BY coalesce(${sameNick}, false) DESC, id LIMIT 1
-      ), updated AS (
-        UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
-          nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
-        FROM found WHERE c.id = found.id
-        RETURNING c.id, c.blacklisted
-      ), inserted AS (
-        INSERT INTO ${customers} (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
-        SELECT ${shopId}::int, ${nick}::text, ${nameEnc}, ${phoneEnc}, ${phoneIndex}, ${addressEnc}, ${at}::timestamptz, ${at}::timestamptz
-        WHERE NOT EXISTS (SELECT 1 FROM found)
-        ON CONFLICT DO NOTHING
-        RETURNING id, blacklisted
-      ), created_event AS (
-        ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'inserted', 'id')}
-      ), updated_event AS (
-        ${eventPerRowSql(ctx, { action: 'customer.update', entityType: 'customer', after: { source: 'order', nick, replaced: ['name', 'phone', 'address'] } }, 'updated', 'id')}
-      )
-      SELECT * FROM updated UNION ALL SELECT * FROM inserted`,
-  );
-  return row;
+  return sql`
+    customer_found AS (
+      SELECT id FROM ${customers}
+      WHERE ${onlyIf} AND shop_id = ${shopId}::int AND (${sameNick} OR phone_index = ${phoneIndex})
+      ORDER BY coalesce(${sameNick}, false) DESC, id LIMIT 1
+    ), customer_updated AS (
+      UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
+        nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
+      FROM customer_found WHERE c.id = customer_found.id
+      RETURNING c.id, c.blacklisted
+    ), customer_inserted AS (
+      INSERT INTO ${customers} (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
+      SELECT ${shopId}::int, ${nick}::text, ${nameEnc}, ${phoneEnc}, ${phoneIndex}, ${addressEnc}, ${at}::timestamptz, ${at}::timestamptz
+      WHERE ${onlyIf} AND NOT EXISTS (SELECT 1 FROM customer_found)
+      ON CONFLICT DO NOTHING
+      RETURNING id, blacklisted
+    ), customer_created_event AS (
+      ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'customer_inserted', 'id')}
+    ), customer_updated_event AS (
+      ${eventPerRowSql(ctx, { action: 'customer.update', entityType: 'customer', after: { source: 'order', nick, replaced: ['name', 'phone', 'address'] } }, 'customer_updated', 'id')}
+    ), customer AS (
+      SELECT * FROM customer_updated UNION ALL SELECT * FROM customer_inserted
+    )`;
 }
 
 export async function updateCustomer(ctx: Ctx, id: number, patch: Partial<NewCustomer>): Promise<CustomerRow> {

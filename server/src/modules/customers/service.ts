@@ -1,6 +1,7 @@
+import type { SQL } from 'drizzle-orm';
 import { recordEvent } from '../../platform/audit';
 import { can, type Ctx } from '../../platform/context';
-import { conflict, forbidden, notFound } from '../../platform/errors';
+import { forbidden, notFound } from '../../platform/errors';
 import { maskDetail, maskName, maskPhone } from '../../platform/pii';
 import type { BlacklistInput, Customer } from './model';
 import * as repo from './repository';
@@ -15,9 +16,13 @@ export interface BuyerIdentity {
   address: string;
 }
 
-export interface MatchedCustomer {
-  id: number;
-  blacklisted: boolean;
+export interface CustomerMatch {
+  /** CTEs for the caller's statement, ending in `customer (id, blacklisted)`: see repository.matchOrInsertSql. */
+  sql: SQL;
+  /** The buyer's name and phone as the customer stores them, for the caller's own row to store alike. */
+  nameEnc: string;
+  phoneEnc: string;
+  phoneIndex: string;
 }
 
 /** Revealing personal data needs customers.pii.reveal; the caller audits each reveal. */
@@ -25,29 +30,21 @@ export function assertMayRevealPii(ctx: Ctx): void {
   if (!can(ctx.actor, 'customers.pii.reveal')) throw forbidden('customers.pii.reveal');
 }
 
-function encryptedFields(ctx: Ctx, buyer: BuyerIdentity) {
-  return {
+/**
+ * The shop's customer for this buyer, as part of the caller's statement (order intake writes the
+ * customer, the order and its reservation in one round trip): matched by nick, else by phone
+ * (blind index), else created, and audited either way. A match takes the latest name, phone and
+ * address; a phone match without a nick learns the nick. Nothing is written unless `onlyIf` holds.
+ */
+export function customerMatchSql(ctx: Ctx, buyer: BuyerIdentity, onlyIf: SQL): CustomerMatch {
+  const fields = {
     nameEnc: ctx.pii.encrypt(buyer.name),
     phoneEnc: ctx.pii.encrypt(buyer.phone),
     phoneIndex: ctx.pii.blindIndex(buyer.phone),
     addressEnc: ctx.pii.encrypt(buyer.address),
   };
-}
-
-const findExisting = (ctx: Ctx, buyer: BuyerIdentity, phoneIndex: string) => repo.findByNickOrPhone(ctx, buyer.shopId, buyer.nick, phoneIndex);
-
-/**
- * The shop's customer for this buyer: matched by nick, else by phone (blind index), else created
- * (and audited, in the same statement).
- * A match takes the latest name, phone and address; a phone match without a nick learns the nick.
- */
-export async function matchOrCreateCustomer(ctx: Ctx, buyer: BuyerIdentity): Promise<MatchedCustomer> {
-  const fields = encryptedFields(ctx, buyer);
-  const matched = await repo.updateMatchOrInsert(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, ctx.clock.now());
-  // Lost a race with a concurrent order from the same nick: theirs is ours.
-  const row = matched ?? (await findExisting(ctx, buyer, fields.phoneIndex));
-  if (!row) throw conflict('customer_conflict', '买家档案创建冲突，请重试');
-  return { id: row.id, blacklisted: row.blacklisted };
+  const { nameEnc, phoneEnc, phoneIndex } = fields;
+  return { sql: repo.matchOrInsertSql(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, onlyIf), nameEnc, phoneEnc, phoneIndex };
 }
 
 function toCustomer(ctx: Ctx, row: repo.CustomerRow, reveal: boolean): Customer {

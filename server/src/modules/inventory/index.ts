@@ -1,10 +1,12 @@
 // Inventory's public surface: reservations for orders, alerts for the workbench, the invariant check.
 export {
   checkStockInvariants,
+  completeReservation,
   consumeForOrder,
   lowStockAlerts,
   releaseForOrder,
   reserveForOrder,
+  reservePreferredSql,
   warehouseIdByCode,
 } from './service';
-export type { InvariantProblem, LowStockAlert, ReservationLine, ReserveRequest } from './model';
+export type { InvariantProblem, LowStockAlert, ReservationLine, ReservedRow, ReserveRequest } from './model';

@@ -179,6 +179,12 @@ export interface ReserveRequest {
   lines: ReservationLine[];
 }
 
+/** A row of the `reserved` CTE (see reservePreferredSql) as the statement returns it. */
+export interface ReservedRow {
+  sku_id: number;
+  available: number;
+}
+
 export interface InvariantProblem {
   kind: 'on_hand_vs_ledger' | 'reserved_vs_ledger' | 'reserved_vs_reservations' | 'negative' | 'oversold';
   skuId: number;

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
-import type { Warehouse, WarehouseListQuery } from './model';
+import type { ReservedRow, Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
 import { bins, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
 
@@ -77,48 +77,62 @@ export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
 const activeWarehouse = (warehouseId: number) => sql`EXISTS (SELECT 1 FROM ${warehouses} WHERE ${warehouses.id} = ${warehouseId} AND ${warehouses.active})`;
 
 /**
- * Reserves all of an order's SKUs in one (active) warehouse in ONE statement, or none of them.
- * The levels are first locked in SKU id order (so two orders never wait on each other in a cycle)
- * and checked; only when every SKU has enough does the conditional update run, which re-checks
- * `on_hand - reserved` itself, so concurrent orders can never oversell. The ledger movements and
- * the open reservations are written for exactly the rows it changed. Returns what is left
- * available per SKU, or null when some SKU did not have enough here.
+ * Reserves all of an order's SKUs in one (active) warehouse, or none of them, as CTEs of a
+ * statement that names the order in the CTE `orderRows` (one row, column `id`; no row, nothing
+ * happens). Ends in `reserved (sku_id, quantity, available)`: every SKU, or none when some SKU did
+ * not have enough here. The levels are first locked in SKU id order (so two orders never wait on
+ * each other in a cycle) and checked; only when every SKU has enough does the conditional update
+ * run, which re-checks `on_hand - reserved` itself, so concurrent orders can never oversell. The
+ * ledger movements and the open reservations are written for exactly the rows it changed.
  */
-export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
+export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number | null, needs: readonly SkuNeed[]): SQL {
   const at = ctx.clock.now().toISOString();
   const need = sql.join(
     needs.map((n) => sql`(${n.skuId}::int, ${n.quantity}::int)`),
     sql`, `,
   );
-  const rows = await preparedRowsOf<{ sku_id: number; available: number }>(
+  const order = sql.identifier(orderRows);
+  return sql`
+    reserve_need AS (
+      SELECT v.sku_id, v.quantity, ${order}.id AS order_id FROM (VALUES ${need}) AS v (sku_id, quantity), ${order}
+    ), reserve_locked AS (
+      SELECT l.sku_id, l.on_hand - l.reserved >= n.quantity AS enough
+      FROM stock_levels l JOIN reserve_need n ON n.sku_id = l.sku_id
+      WHERE l.warehouse_id = ${warehouseId}::int AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
+      ORDER BY l.sku_id
+      FOR UPDATE OF l
+    ), reserve_every_sku_enough AS (
+      SELECT count(*) FILTER (WHERE enough) = ${needs.length}::int AS ok FROM reserve_locked
+    ), reserved AS (
+      UPDATE stock_levels l SET reserved = l.reserved + n.quantity, updated_at = ${at}::timestamptz
+      FROM reserve_need n, reserve_every_sku_enough e
+      WHERE e.ok AND l.sku_id = n.sku_id AND l.warehouse_id = ${warehouseId}::int AND l.on_hand - l.reserved >= n.quantity
+      RETURNING l.sku_id, n.quantity, n.order_id, l.on_hand - l.reserved AS available
+    ), reserve_ledger AS (
+      INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
+      SELECT sku_id, ${warehouseId}::int, quantity, 'reservation', 'order', order_id::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
+    ), reserve_open AS (
+      INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
+      SELECT order_id, sku_id, ${warehouseId}::int, quantity, 'open', ${at}::timestamptz FROM reserved
+    )`;
+}
+
+/** reserveAllInSql on its own: what is left available per SKU, or null when nothing was reserved. */
+export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
+  const rows = await preparedRowsOf<ReservedRow>(
     ctx.db,
-    sql`
-      WITH need (sku_id, quantity) AS (VALUES ${need}),
-      locked AS (
-        SELECT l.sku_id, l.on_hand - l.reserved >= need.quantity AS enough
-        FROM stock_levels l JOIN need ON need.sku_id = l.sku_id
-        WHERE l.warehouse_id = ${warehouseId}::int AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
-        ORDER BY l.sku_id
-        FOR UPDATE OF l
-      ), every_sku_enough AS (
-        SELECT count(*) FILTER (WHERE enough) = ${needs.length}::int AS ok FROM locked
-      ), reserved AS (
-        UPDATE stock_levels l SET reserved = l.reserved + need.quantity, updated_at = ${at}::timestamptz
-        FROM need, every_sku_enough
-        WHERE every_sku_enough.ok AND l.sku_id = need.sku_id AND l.warehouse_id = ${warehouseId}::int AND l.on_hand - l.reserved >= need.quantity
-        RETURNING l.sku_id, need.quantity, l.on_hand - l.reserved AS available
-      ), ledger AS (
-        INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
-        SELECT sku_id, ${warehouseId}::int, quantity, 'reservation', 'order', ${String(orderId)}::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
-      ), reservation AS (
-        INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
-        SELECT ${orderId}::bigint, sku_id, ${warehouseId}::int, quantity, 'open', ${at}::timestamptz FROM reserved
-      )
-      SELECT sku_id, available FROM reserved`,
+    sql`WITH reserve_order AS (SELECT ${orderId}::bigint AS id), ${reserveAllInSql(ctx, 'reserve_order', warehouseId, needs)} SELECT sku_id, available FROM reserved`,
   );
+  return reservedLeft(orderId, warehouseId, needs, rows);
+}
+
+/**
+ * What `reserved` returned, as what is left available per SKU, or null when nothing was reserved.
+ * The rows were locked and checked in one statement, so the update changes all of them or none;
+ * anything else must abort the whole order rather than keep part of a reservation.
+ */
+export function reservedLeft(orderId: number, warehouseId: number, needs: readonly SkuNeed[], rows: ReservedRow[]): Map<number, number> | null {
   if (rows.length === 0) return null;
-  // The rows were locked and checked in this statement, so the update changes all of them or none;
-  // anything else must abort the whole order rather than keep part of a reservation.
   if (rows.length !== needs.length) throw new Error(`order ${orderId}: reserved ${rows.length} of ${needs.length} SKUs in warehouse ${warehouseId}`);
   return new Map(rows.map((r) => [Number(r.sku_id), Number(r.available)]));
 }

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -12,6 +13,8 @@ import type {
   LowStockAlert,
   MovementListQuery,
   ReceiptInput,
+  ReservationLine,
+  ReservedRow,
   ReserveRequest,
   StockLevel,
   UpdateWarehouseInput,
@@ -185,28 +188,63 @@ export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLev
 
 // ---- reservations (called by orders) ----
 
+function needsOf(lines: readonly ReservationLine[]): SkuNeed[] {
+  const needs = aggregateLines(lines);
+  if (needs.length === 0) throw unprocessable('no_lines', '订单没有商品行', [{ path: 'items', message: 'empty' }]);
+  return needs;
+}
+
+/** Only a warehouse that just ran out can have made a SKU unsellable. */
+const delistSoldOut = (ctx: Ctx, needs: SkuNeed[], left: Map<number, number>) =>
+  syncListing(ctx, needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId));
+
 /**
  * Reserves an order's lines in ONE warehouse that can serve them all: the preferred (shop default)
  * first, then the others by id. Throws 409 insufficient_stock naming the short lines otherwise.
  */
 export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promise<{ warehouseId: number }> {
-  const needs = aggregateLines(request.lines);
-  if (needs.length === 0) throw unprocessable('no_lines', '订单没有商品行', [{ path: 'items', message: 'empty' }]);
+  const needs = needsOf(request.lines);
+  const { preferredWarehouseId } = request;
+  if (preferredWarehouseId !== null) {
+    const left = await repo.reserveAllIn(ctx, request.orderId, preferredWarehouseId, needs);
+    if (left) {
+      await delistSoldOut(ctx, needs, left);
+      return { warehouseId: preferredWarehouseId };
+    }
+  }
+  return reserveElsewhere(ctx, request, needs);
+}
+
+/**
+ * The attempt in the preferred warehouse as CTEs of the caller's statement (order intake writes
+ * the order and reserves it in one round trip), for the order in the CTE `orderRows`; ends in
+ * `reserved (sku_id, quantity, order_id, available)`. Its rows go to `completeReservation`.
+ */
+export function reservePreferredSql(ctx: Ctx, orderRows: string, request: Omit<ReserveRequest, 'orderId'>): SQL {
+  return repo.reserveAllInSql(ctx, orderRows, request.preferredWarehouseId, needsOf(request.lines));
+}
+
+/** After reservePreferredSql's statement: delists what sold out, or reserves in another warehouse. */
+export async function completeReservation(ctx: Ctx, request: ReserveRequest, reserved: ReservedRow[]): Promise<{ warehouseId: number }> {
+  const needs = needsOf(request.lines);
+  const left = request.preferredWarehouseId === null ? null : repo.reservedLeft(request.orderId, request.preferredWarehouseId, needs, reserved);
+  if (!left) return reserveElsewhere(ctx, request, needs);
+  await delistSoldOut(ctx, needs, left);
+  return { warehouseId: request.preferredWarehouseId! };
+}
+
+/** The preferred warehouse could not serve the order: the others that can, by id, else 409. */
+async function reserveElsewhere(ctx: Ctx, request: ReserveRequest, needs: SkuNeed[]): Promise<{ warehouseId: number }> {
   const skuIds = needs.map((n) => n.skuId);
   const { preferredWarehouseId } = request;
-
-  const attempt = async (warehouseId: number) => {
-    const left = await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs);
-    // Only a warehouse that just ran out can have made a SKU unsellable.
-    if (left) await syncListing(ctx, needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId));
-    return left !== null;
-  };
-
-  if (preferredWarehouseId !== null && (await attempt(preferredWarehouseId))) return { warehouseId: preferredWarehouseId };
   let availability = await repo.availabilityOf(ctx, skuIds);
   const candidates = warehousesAbleToServe(needs, availability, preferredWarehouseId);
   for (const warehouseId of candidates) {
-    if (await attempt(warehouseId)) return { warehouseId };
+    const left = await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs);
+    if (left) {
+      await delistSoldOut(ctx, needs, left);
+      return { warehouseId };
+    }
   }
   // Other orders took the stock while we tried: explain with what is there now.
   if (candidates.length) availability = await repo.availabilityOf(ctx, skuIds);

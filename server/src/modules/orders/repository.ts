@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { preparedRowsOf, rowOf, rowValuesSql } from '../../db/client';
+import { preparedRowsOf, rowOf, rowSelectSql } from '../../db/client';
 import type { Ctx } from '../../platform/context';
+import type { ReservedRow } from '../inventory';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
 import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
 
@@ -15,18 +16,45 @@ export type RemarkRow = typeof orderRemarks.$inferSelect;
 
 export type NewItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId' | 'orderCreatedAt'>;
 
+/** Holds while the shop has no order with this platform order id (always, without one). */
+export const noOrderYetSql = (shopId: number, platformOrderId: string | null): SQL =>
+  platformOrderId === null ? sql`true` : sql`NOT EXISTS (SELECT 1 FROM ${orders} WHERE shop_id = ${shopId}::int AND platform_order_id = ${platformOrderId}::text)`;
+
+/** The parts of the intake statement other modules own, each as CTEs of it. */
+export interface IntakeParts {
+  /** Ends in `customer (id, …)`: the order is inserted for its row, and not at all without one. */
+  customer: SQL;
+  /** Reserves stock for the order in the CTE it is given; ends in `reserved (sku_id, available, …)`. */
+  reserve: (orderRows: string) => SQL;
+  /** The order.create event for the order in the CTE it is given; `orderNo` is `{orderNo}` of that row as jsonb, for `after`. */
+  createdEvent: (orderRows: string, orderNo: SQL) => SQL;
+}
+
+export interface IntakeWritten {
+  /** Absent when nothing was written: the shop has this platform order id already (`existingId`), or `customer` was empty. */
+  order?: OrderRow;
+  items: ItemRow[];
+  /** The `reserved` rows: empty when the reservation could not be made in that statement. */
+  reserved: ReservedRow[];
+  /** The order.create event, written only together with the reservation. */
+  createdEvent?: Record<string, unknown>;
+  existingId: number | null;
+}
+
 /**
- * Inserts the order and its lines in one statement, or returns undefined when the shop already
- * has this platform order id. The order number is `orderNoPrefix` + order_no_seq zero-padded to at
- * least 6 digits, drawn inside the insert: a sequence never makes concurrent intakes wait for each
- * other. The lines come back in the order given (ids follow it).
+ * Order intake's one write statement: the buyer's customer, the order and its lines, the stock
+ * reservation and the order.create event, so a new order costs one round trip. Nothing is written
+ * when the shop already has this platform order id. The order number is `orderNoPrefix` +
+ * order_no_seq zero-padded to at least 6 digits, drawn inside the insert: a sequence never makes
+ * concurrent intakes wait for each other. The lines come back in the order given (ids follow it).
  */
-export async function insertOrderWithItems(
+export async function insertIntake(
   ctx: Ctx,
-  values: Omit<NewOrder, 'orderNo'>,
+  values: Omit<NewOrder, 'orderNo' | 'customerId'>,
   orderNoPrefix: string,
   lines: NewItem[],
-): Promise<{ order: OrderRow; items: ItemRow[] } | undefined> {
+  parts: IntakeParts,
+): Promise<IntakeWritten> {
   const orderNo = sql`(SELECT ${orderNoPrefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
   const lineValues = sql.join(
     lines.map(
@@ -35,20 +63,40 @@ export async function insertOrderWithItems(
     ),
     sql`, `,
   );
-  const [raw] = await preparedRowsOf<Record<string, unknown> & { items: Record<string, unknown>[] }>(
+  const existing = values.platformOrderId
+    ? sql`(SELECT id FROM ${orders} WHERE shop_id = ${values.shopId}::int AND platform_order_id = ${values.platformOrderId}::text)`
+    : sql`NULL::bigint`;
+  const [row] = await preparedRowsOf<{ order: Record<string, unknown> | null; items: Record<string, unknown>[] | null; reserved: IntakeWritten['reserved'] | null; created_event: Record<string, unknown> | null; existing_id: number | null }>(
     ctx.db,
     sql`
-      WITH o AS (INSERT INTO ${orders} ${rowValuesSql(orders, { ...values, orderNo })} ON CONFLICT DO NOTHING RETURNING *), i AS (
+      WITH ${parts.customer},
+      o AS (
+        INSERT INTO ${orders} ${rowSelectSql(orders, { ...values, orderNo, customerId: sql`customer.id` })} FROM customer
+        ON CONFLICT DO NOTHING RETURNING *
+      ), i AS (
         INSERT INTO ${orderItems} (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
         SELECT o.id, o.created_at, v.sku_id, v.sku_code, v.product_name, v.spec, v.quantity, v.unit_price, v.line_total
         FROM o, (VALUES ${lineValues}) AS v (n, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
         ORDER BY v.n
         RETURNING *
+      ), ${parts.reserve('o')},
+      o_reserved AS (
+        SELECT o.* FROM o WHERE EXISTS (SELECT 1 FROM reserved)
+      ), created_event AS (
+        ${parts.createdEvent('o_reserved', sql`jsonb_build_object('orderNo', o_reserved.order_no)`)} RETURNING *
       )
-      SELECT o.*, (SELECT json_agg(i ORDER BY i.id) FROM i) AS items FROM o`,
+      SELECT (SELECT row_to_json(o) FROM o) AS order, (SELECT json_agg(i ORDER BY i.id) FROM i) AS items,
+        (SELECT json_agg(json_build_object('sku_id', sku_id, 'available', available)) FROM reserved) AS reserved,
+        (SELECT row_to_json(created_event) FROM created_event) AS created_event, ${existing} AS existing_id`,
   );
-  if (!raw) return undefined;
-  return { order: rowOf(orders, raw), items: raw.items.map((item) => rowOf(orderItems, item)) };
+  const { order, items, reserved, created_event, existing_id } = row!;
+  return {
+    order: order ? rowOf(orders, order) : undefined,
+    items: (items ?? []).map((item) => rowOf(orderItems, item)),
+    reserved: reserved ?? [],
+    createdEvent: created_event ?? undefined,
+    existingId: existing_id,
+  };
 }
 
 export async function findByPlatformOrderId(ctx: Ctx, shopId: number, platformOrderId: string): Promise<OrderRow | undefined> {

@@ -1,4 +1,4 @@
-import { recordEvent, timeline, type TimelineEvent } from '../../platform/audit';
+import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
 import { HOUR, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Ctx } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
@@ -6,8 +6,8 @@ import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
-import { assertMayRevealPii, isBlacklisted, matchOrCreateCustomer } from '../customers';
-import { consumeForOrder, releaseForOrder, reserveForOrder } from '../inventory';
+import { assertMayRevealPii, customerMatchSql, isBlacklisted, type CustomerMatch } from '../customers';
+import { completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
 import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
@@ -489,18 +489,17 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-/** The order row as intake writes it: personal fields encrypted, phone and address blind-indexed. */
-function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, customerId: number, now: Date): Omit<repo.NewOrder, 'orderNo'> {
-  const { phone, division, amounts } = valid;
+/** The order row as intake writes it: personal fields encrypted (name and phone as the customer stores them), phone and address blind-indexed. */
+function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, customer: CustomerMatch, now: Date): Omit<repo.NewOrder, 'orderNo' | 'customerId'> {
+  const { division, amounts } = valid;
   return {
     shopId: shop.id,
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
-    customerId,
     buyerNick: input.buyer.nick ?? null,
-    buyerNameEnc: ctx.pii.encrypt(input.buyer.name),
-    buyerPhoneEnc: ctx.pii.encrypt(phone),
-    buyerPhoneIndex: ctx.pii.blindIndex(phone),
+    buyerNameEnc: customer.nameEnc,
+    buyerPhoneEnc: customer.phoneEnc,
+    buyerPhoneIndex: customer.phoneIndex,
     buyerIp: input.buyerIp ?? null,
     province: division.province,
     city: division.city,
@@ -528,44 +527,66 @@ function itemRows(input: CreateOrderInput, skus: Map<string, SkuRef>, lineTotals
   });
 }
 
-/** Reserves every line (in item order, so a shortage names `items.<i>`), the shop's warehouse first. */
-async function reserveStock(ctx: Ctx, row: OrderRow, shop: Shop, items: repo.ItemRow[]): Promise<OrderRow> {
-  const lines = items.map((item) => ({ skuId: item.skuId, skuCode: item.skuCode, quantity: item.quantity }));
-  const { warehouseId } = await reserveForOrder(ctx, { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines });
-  return warehouseId === row.warehouseId ? row : repo.updateOrder(ctx, row.id, { warehouseId });
+/** What order.create records; the order number is added where it is drawn. */
+const createdAfter = (shop: Shop, values: { status: string; platformOrderId?: string | null; total: number }, warehouseId: number | null) => ({
+  status: values.status,
+  shopCode: shop.code,
+  platformOrderId: values.platformOrderId ?? null,
+  total: values.total,
+  warehouseId,
+});
+
+/**
+ * One statement writes the buyer's customer, the order and its lines, the stock reservation in the
+ * shop's warehouse and, when that reservation succeeded, the order.create event.
+ */
+function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, lines: repo.NewItem[]): Promise<repo.IntakeWritten> {
+  const now = ctx.clock.now();
+  const buyer = { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress };
+  const customer = customerMatchSql(ctx, buyer, repo.noOrderYetSql(shop.id, input.platformOrderId ?? null));
+  const values = newOrderValues(ctx, shop, input, valid, customer, now);
+  const reservation = { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) };
+  return repo.insertIntake(ctx, values, orderNoPrefix(now, shop.timezone), lines, {
+    customer: customer.sql,
+    reserve: (orderRows) => reservePreferredSql(ctx, orderRows, reservation),
+    createdEvent: (orderRows, orderNo) =>
+      eventPerRowSql(ctx, { action: 'order.create', entityType: 'order', after: createdAfter(shop, values, shop.defaultWarehouseId) }, orderRows, 'id', orderNo),
+  });
 }
+
+const reservationLines = (lines: Pick<repo.NewItem, 'skuId' | 'skuCode' | 'quantity'>[]) => lines.map(({ skuId, skuCode, quantity }) => ({ skuId, skuCode, quantity }));
 
 const replayOf = async (ctx: Ctx, existing: OrderRow): Promise<CreateResult> => ({ order: await toDetail(ctx, existing, false), replayed: true });
 
+const replayById = async (ctx: Ctx, id: number): Promise<CreateResult> => replayOf(ctx, (await repo.findOrder(ctx, id))!);
+
 export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
   const { shop, skus } = await intakeCatalog(ctx, input);
-  const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
-  if (known) return replayOf(ctx, known);
-
-  const valid = validateIntake(input, skus);
-  const customer = await matchOrCreateCustomer(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress });
-  const now = ctx.clock.now();
-  const inserted = await repo.insertOrderWithItems(
-    ctx,
-    newOrderValues(ctx, shop, input, valid, customer.id, now),
-    orderNoPrefix(now, shop.timezone),
-    itemRows(input, skus, valid.amounts.lineTotals),
-  );
-  if (!inserted) {
-    // A concurrent request inserted the same platform order id first: answer with theirs.
-    const theirs = await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId!);
-    if (!theirs) throw conflict('duplicate_order', '订单重复提交，请重试');
-    return replayOf(ctx, theirs);
+  let valid: ValidIntake;
+  try {
+    valid = validateIntake(input, skus);
+  } catch (err) {
+    // A replayed platform order answers with the order as taken, whatever changed in the catalog since.
+    const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
+    if (known) return replayOf(ctx, known);
+    throw err;
   }
-  const { order: row, items } = inserted;
-  const reserved = await reserveStock(ctx, row, shop, items);
+  const lines = itemRows(input, skus, valid.amounts.lineTotals);
+  let written = await writeIntake(ctx, shop, input, valid, lines);
+  // Nothing written and no order of that platform id before: a concurrent request inserted the same
+  // buyer's customer or the same platform order id first; it has committed now, so once more finds it.
+  if (!written.order && written.existingId === null) written = await writeIntake(ctx, shop, input, valid, lines);
+  if (written.existingId !== null) return replayById(ctx, written.existingId);
+  if (!written.order) throw conflict('duplicate_order', '订单重复提交，请重试');
+
+  const { order: row, items } = written;
+  const request = { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(items) };
+  const { warehouseId } = await completeReservation(ctx, request, written.reserved);
+  const reserved = warehouseId === row.warehouseId ? row : await repo.updateOrder(ctx, row.id, { warehouseId });
   refuseDelistedWithStock(input, skus);
-  const createdEvent = await recordEvent(ctx, {
-    action: 'order.create',
-    entityType: 'order',
-    entityId: row.id,
-    after: { orderNo: row.orderNo, status: row.status, shopCode: shop.code, platformOrderId: row.platformOrderId, total: row.total, warehouseId: reserved.warehouseId },
-  });
+  const createdEvent = written.createdEvent
+    ? timelineEventOf(written.createdEvent)
+    : await recordEvent(ctx, { action: 'order.create', entityType: 'order', entityId: row.id, after: { orderNo: row.orderNo, ...createdAfter(shop, row, warehouseId) } });
   const settled = await settleAtIntake(ctx, reserved, input);
   // An order left unpaid has exactly the one event just written; payment and review add their own.
   const events = settled === reserved ? [createdEvent] : undefined;
