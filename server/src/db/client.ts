@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { getTableColumns, SQL, sql, type Table } from 'drizzle-orm';
+import { getTableColumns, SQL, sql, StringChunk, type SQLChunk, type Table } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
@@ -37,20 +37,20 @@ export async function preparedRowsOf<T>(db: Db, query: SQL): Promise<T[]> {
  * `(column, …) SELECT value, …` for one row of `table`, each value encoded as Drizzle would and
  * cast to its column's type (a value may be SQL, left as it is): for a hot insert written as plain
  * SQL without the insert builder's per-call work. The caller may go on with `FROM …` to insert the
- * row only when another part of its statement produced one.
+ * row only when another part of its statement produced one. Built flat from text and plain
+ * values: Drizzle's query building costs per nested SQL or Param object, not per plain value.
  */
 export function rowSelectSql<T extends Table>(table: T, values: { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL }): SQL {
   const columns = getTableColumns(table);
   const given = Object.entries(values).filter(([, value]) => value !== undefined);
-  const names = sql.raw(given.map(([key]) => `"${columns[key]!.name}"`).join(', '));
-  const params = sql.join(
-    given.map(([key, value]) => {
-      const column = columns[key]!;
-      return value instanceof SQL ? value : sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
-    }),
-    sql`, `,
-  );
-  return sql`(${names}) SELECT ${params}`;
+  const chunks: unknown[] = [new StringChunk(`(${given.map(([key]) => `"${columns[key]!.name}"`).join(', ')}) SELECT `)];
+  given.forEach(([key, value], i) => {
+    const column = columns[key]!;
+    if (i > 0) chunks.push(new StringChunk(', '));
+    if (value instanceof SQL) chunks.push(value);
+    else chunks.push(value === null ? null : column.mapToDriverValue(value), new StringChunk(`::${column.getSQLType()}`));
+  });
+  return new SQL(chunks as SQLChunk[]);
 }
 
 /** A raw row (column names, driver values, or the same as JSON) as Drizzle itself would return it for `table`. */
