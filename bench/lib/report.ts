@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
-import { postgresVersion, repoRoot } from './server';
+import { postgresConnection, postgresVersion, repoRoot } from './server';
 
 const resultsFile = path.join(repoRoot, 'bench/RESULTS.md');
 
@@ -15,7 +15,7 @@ export async function machineLine(): Promise<string> {
   const commit = dirty ? `${head} + uncommitted server changes` : head;
   // The machine is shared: the load average says how much else was running at the time.
   const load = loadavg().map((n) => n.toFixed(2)).join(' ');
-  return `${cpus().length} cores (${cpu}), ${memGiB} GiB RAM, Node ${process.version}, PostgreSQL ${await postgresVersion()}, PGlite 0.5, commit ${commit}, load average ${load} at the end`;
+  return `${cpus().length} cores (${cpu}), ${memGiB} GiB RAM, Node ${process.version}, PostgreSQL ${await postgresVersion()} over ${postgresConnection}, PGlite 0.5, commit ${commit}, load average ${load} at the end`;
 }
 
 /** A Markdown table; the same text goes to stdout and RESULTS.md. */

@@ -1,13 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-/** The PostgreSQL server the benches create their throwaway databases on. */
-export const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LOCAL_SOCKET_DIR = '/var/run/postgresql';
+/**
+ * The PostgreSQL server the benches create their throwaway databases on: the machine's own through
+ * its Unix socket when it has one, as a server on the same host connects (every round trip over
+ * loopback TCP cost ~0.1 ms more CPU on this machine, raw limit and API alike), else over TCP.
+ */
+export const adminDatabaseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  (existsSync(`${LOCAL_SOCKET_DIR}/.s.PGSQL.5432`) ? `postgres://postgres@localhost/postgres?host=${LOCAL_SOCKET_DIR}` : 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** How the benches reach PostgreSQL, for the results. */
+export const postgresConnection = new URL(adminDatabaseUrl).searchParams.get('host')?.startsWith('/') ? 'Unix socket' : 'TCP';
 export const ADMIN_PASSWORD = 'bench-admin-password';
 /** Fixed so a bench can compute the same blind indexes and ciphertexts as the server it starts. */
 export const BENCH_SECRET = 'bench-secret-not-for-production';
