@@ -147,6 +147,17 @@ describe('creating an order', () => {
     expect(errorPaths(res)).toContain('items.0.skuCode');
   });
 
+  it('refuses buyers of a sold-out SKU before writing anything: no order number is used up', async () => {
+    const product = await makeProduct(admin, [{ price: 3000 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 1 }]);
+    const line = { skuCode: sku.code, quantity: 1, unitPrice: 3000 };
+    const sold = await makeOrder(cs, input({ items: [line] }));
+    for (let i = 0; i < 3; i++) expect((await cs.post('/api/v1/orders', input({ items: [line] }))).status).toBe(409);
+    const next = await makeOrder(cs, input());
+    expect(Number(next.orderNo.slice(-6))).toBe(Number(sold.orderNo.slice(-6)) + 1);
+  });
+
   it.each([
     ['buyer.phone', { buyer: { nick: 'bad_phone', name: '李四', phone: '0571-88888888' } }],
     ['address.province', { address: { province: '火星', city: '杭州市', district: '西湖区', detail: '1 号' } }],

@@ -1,5 +1,6 @@
 // Inventory's public surface: reservations for orders, alerts for the workbench, the invariant check.
 export {
+  assertCanServe,
   checkStockInvariants,
   completeReservation,
   consumeForOrder,

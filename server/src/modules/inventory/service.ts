@@ -233,6 +233,17 @@ export async function completeReservation(ctx: Ctx, request: ReserveRequest, res
   return { warehouseId: request.preferredWarehouseId! };
 }
 
+/**
+ * Without reserving anything: 409 insufficient_stock (naming the short lines) unless some active
+ * warehouse could serve every line now. Lets intake refuse a sold-out SKU before writing the order.
+ */
+export async function assertCanServe(ctx: Ctx, request: Omit<ReserveRequest, 'orderId'>): Promise<void> {
+  const needs = needsOf(request.lines);
+  const availability = await repo.availabilityOf(ctx, needs.map((n) => n.skuId));
+  if (warehousesAbleToServe(needs, availability, null).length > 0) return;
+  throw insufficientStock(explainShortage(needs, availability, request.preferredWarehouseId));
+}
+
 /** The preferred warehouse could not serve the order: the others that can, by id, else 409. */
 async function reserveElsewhere(ctx: Ctx, request: ReserveRequest, needs: SkuNeed[]): Promise<{ warehouseId: number }> {
   const skuIds = needs.map((n) => n.skuId);

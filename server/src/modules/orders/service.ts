@@ -7,7 +7,7 @@ import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, customerMatchSql, isBlacklisted, type CustomerMatch } from '../customers';
-import { completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
+import { assertCanServe, completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
 import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
@@ -444,8 +444,8 @@ const notOnSale = (skuCode: string, sku: SkuRef, i: number): Problem => ({
 });
 
 /**
- * Called once stock was reserved: a delisted SKU that still had stock to reserve was not delisted
- * for selling out (that happens only at zero), so an operator took it off sale.
+ * Called once some warehouse could serve the order: a delisted SKU that still has stock was not
+ * delisted for selling out (that happens only at zero), so an operator took it off sale.
  */
 function refuseDelistedWithStock(input: CreateOrderInput, skus: Map<string, SkuRef>): void {
   const problems = input.items.flatMap((item, i) => {
@@ -453,6 +453,18 @@ function refuseDelistedWithStock(input: CreateOrderInput, skus: Map<string, SkuR
     return sku.listingStatus === 'on_sale' ? [] : [notOnSale(item.skuCode, sku, i)];
   });
   if (problems.length > 0) throw unprocessable('sku_not_on_sale', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
+}
+
+/**
+ * An order for a SKU that is off sale fails whatever happens (409 when it sold out and delisted
+ * itself, 422 when an operator took it off sale with stock left): answered after one availability
+ * read, before anything is written. Flash-sale buyers who come after the last unit cost little,
+ * and their orders draw no order number.
+ */
+async function refuseOffSale(ctx: Ctx, shop: Shop, input: CreateOrderInput, skus: Map<string, SkuRef>, lines: repo.NewItem[]): Promise<void> {
+  if (input.items.every((item) => skus.get(item.skuCode)!.listingStatus === 'on_sale')) return;
+  await assertCanServe(ctx, { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) });
+  refuseDelistedWithStock(input, skus);
 }
 
 interface ValidIntake {
@@ -563,15 +575,17 @@ const replayById = async (ctx: Ctx, id: number): Promise<CreateResult> => replay
 export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<CreateResult> {
   const { shop, skus } = await intakeCatalog(ctx, input);
   let valid: ValidIntake;
+  let lines: repo.NewItem[];
   try {
     valid = validateIntake(input, skus);
+    lines = itemRows(input, skus, valid.amounts.lineTotals);
+    await refuseOffSale(ctx, shop, input, skus, lines);
   } catch (err) {
     // A replayed platform order answers with the order as taken, whatever changed in the catalog since.
     const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
     if (known) return replayOf(ctx, known);
     throw err;
   }
-  const lines = itemRows(input, skus, valid.amounts.lineTotals);
   let written = await writeIntake(ctx, shop, input, valid, lines);
   // Nothing written and no order of that platform id before: a concurrent request inserted the same
   // buyer's customer or the same platform order id first; it has committed now, so once more finds it.
@@ -583,7 +597,6 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   const request = { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(items) };
   const { warehouseId } = await completeReservation(ctx, request, written.reserved);
   const reserved = warehouseId === row.warehouseId ? row : await repo.updateOrder(ctx, row.id, { warehouseId });
-  refuseDelistedWithStock(input, skus);
   const createdEvent = written.createdEvent
     ? timelineEventOf(written.createdEvent)
     : await recordEvent(ctx, { action: 'order.create', entityType: 'order', entityId: row.id, after: { orderNo: row.orderNo, ...createdAfter(shop, row, warehouseId) } });
