@@ -110,6 +110,23 @@ describe('creating an order', () => {
     expect(await reservedOf(catalog.skus[1]!.code)).toBe(reserved + 1);
   });
 
+  it('answers every delivery of a platform order while a new buyer\'s first orders race, and audits the buyer once per order', async () => {
+    const product = await makeProduct(admin, [{ price: 100 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 100 }]);
+    const items = [{ skuCode: sku.code, quantity: 1, unitPrice: 100 }];
+    for (let round = 0; round < 10; round++) {
+      const a = input({ platformOrderId: `RACE-A-${round}`, items });
+      const b = { ...input({ platformOrderId: `RACE-B-${round}`, items }), buyer: a.buyer };
+      const replies = await Promise.all([cs.post('/api/v1/orders', a), cs.post('/api/v1/orders', b), cs.post('/api/v1/orders', b), cs.post('/api/v1/orders', b)]);
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 201, 201]);
+      expect(new Set(replies.map((r) => r.body.id)).size).toBe(2);
+      expect(new Set(replies.map((r) => r.body.customerId)).size).toBe(1);
+      // customer.create for the first order, customer.update for the second; the replays write nothing.
+      expect(await eventCount('customer', replies[0]!.body.customerId)).toBe(2);
+    }
+  });
+
   it('honours Idempotency-Key: the repeat gets the first reply and creates nothing', async () => {
     const body = input();
     const first = await cs.post('/api/v1/orders', body, { 'idempotency-key': 'order-abc' });

@@ -29,6 +29,16 @@ export const unprocessable = (code: string, message: string, details: ErrorDetai
   new AppError(422, code, message, details);
 
 /**
+ * A conflict with a concurrent request that has committed by now: the command runs once more in a
+ * fresh transaction (this one's writes roll back), and answers `error` only if it happens again.
+ */
+export class RetryInNewTransaction extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+/**
  * A move that the entity's transition table does not allow. The message names the state and the
  * action as staff know them (labels); details carry the codes for programs.
  */

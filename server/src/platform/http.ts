@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { authenticate } from './auth/service';
 import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './context';
-import { AppError, forbidden, unauthorized, unprocessable, type ErrorDetail } from './errors';
+import { AppError, forbidden, RetryInNewTransaction, unauthorized, unprocessable, type ErrorDetail } from './errors';
 import type { RouteAccess } from './permissions';
 import { idempotencyKeys } from './schema';
 
@@ -65,6 +65,24 @@ export function query(request: FastifyRequest): Ctx {
  * that same transaction and a repeat of the key returns it instead of running the command again.
  */
 export async function command<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commandOnce(request, fn);
+    } catch (err) {
+      if (!(err instanceof RetryInNewTransaction)) throw err;
+      if (attempt === COMMAND_ATTEMPTS) throw err.error;
+    }
+  }
+}
+
+/**
+ * A command that lost a race (RetryInNewTransaction) runs again: enough for one race on each unique
+ * key a command writes (intake: the new buyer's customer, then the platform order id), since the
+ * winner of a unique-key race has committed by the time the loser learns of it.
+ */
+const COMMAND_ATTEMPTS = 3;
+
+async function commandOnce<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
   const key = request.headers['idempotency-key'];
   const deps = request.server.deps;
   return inTransaction(deps, request.actor, request.id, async (ctx) => {

@@ -35,7 +35,7 @@ export interface BuyerFields {
 
 /**
  * The buyer's customer as CTEs of the caller's statement (order intake), ending in
- * `customer (id, blacklisted)`: the shop's customer with this nick, else the first with this phone
+ * `customer (id)`: the shop's customer with this nick, else the first with this phone
  * index, takes the buyer's latest fields (and learns the nick it lacked), recorded as
  * customer.update; with no match a customer is inserted and its customer.create event recorded.
  * Nothing happens unless `onlyIf` holds. `customer` is empty when a concurrent order inserted the
@@ -54,13 +54,13 @@ export function matchOrInsertSql(ctx: Ctx, buyer: BuyerFields, onlyIf: SQL): SQL
       UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
         nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
       FROM customer_found WHERE c.id = customer_found.id
-      RETURNING c.id, c.blacklisted
+      RETURNING c.id
     ), customer_inserted AS (
       INSERT INTO ${customers} (shop_id, nick, name_enc, phone_enc, phone_index, address_enc, created_at, updated_at)
       SELECT ${shopId}::int, ${nick}::text, ${nameEnc}, ${phoneEnc}, ${phoneIndex}, ${addressEnc}, ${at}::timestamptz, ${at}::timestamptz
       WHERE ${onlyIf} AND NOT EXISTS (SELECT 1 FROM customer_found)
       ON CONFLICT DO NOTHING
-      RETURNING id, blacklisted
+      RETURNING id
     ), customer_created_event AS (
       ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'customer_inserted', 'id')}
     ), customer_updated_event AS (

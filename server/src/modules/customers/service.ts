@@ -17,7 +17,7 @@ export interface BuyerIdentity {
 }
 
 export interface CustomerMatch {
-  /** CTEs for the caller's statement, ending in `customer (id, blacklisted)`: see repository.matchOrInsertSql. */
+  /** CTEs for the caller's statement, ending in `customer (id)`: see repository.matchOrInsertSql. */
   sql: SQL;
   /** The buyer's name and phone as the customer stores them, for the caller's own row to store alike. */
   nameEnc: string;

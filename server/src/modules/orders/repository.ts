@@ -16,9 +16,12 @@ export type RemarkRow = typeof orderRemarks.$inferSelect;
 
 export type NewItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId' | 'orderCreatedAt'>;
 
+const samePlatformOrderSql = (shopId: number, platformOrderId: string) =>
+  sql`(SELECT id FROM ${orders} WHERE shop_id = ${shopId}::int AND platform_order_id = ${platformOrderId}::text)`;
+
 /** Holds while the shop has no order with this platform order id (always, without one). */
 export const noOrderYetSql = (shopId: number, platformOrderId: string | null): SQL =>
-  platformOrderId === null ? sql`true` : sql`NOT EXISTS (SELECT 1 FROM ${orders} WHERE shop_id = ${shopId}::int AND platform_order_id = ${platformOrderId}::text)`;
+  platformOrderId === null ? sql`true` : sql`NOT EXISTS ${samePlatformOrderSql(shopId, platformOrderId)}`;
 
 /** The parts of the intake statement other modules own, each as CTEs of it. */
 export interface IntakeParts {
@@ -63,9 +66,7 @@ export async function insertIntake(
     ),
     sql`, `,
   );
-  const existing = values.platformOrderId
-    ? sql`(SELECT id FROM ${orders} WHERE shop_id = ${values.shopId}::int AND platform_order_id = ${values.platformOrderId}::text)`
-    : sql`NULL::bigint`;
+  const existing = values.platformOrderId ? samePlatformOrderSql(values.shopId, values.platformOrderId) : sql`NULL::bigint`;
   const [row] = await preparedRowsOf<{ order: Record<string, unknown> | null; items: Record<string, unknown>[] | null; reserved: IntakeWritten['reserved'] | null; created_event: Record<string, unknown> | null; existing_id: number | null }>(
     ctx.db,
     sql`

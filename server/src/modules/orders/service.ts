@@ -1,7 +1,7 @@
 import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
 import { HOUR, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Ctx } from '../../platform/context';
-import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { AppError, badRequest, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
@@ -582,16 +582,16 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     await refuseOffSale(ctx, shop, input, skus, lines);
   } catch (err) {
     // A replayed platform order answers with the order as taken, whatever changed in the catalog since.
-    const known = input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
+    const known = err instanceof AppError && input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
     if (known) return replayOf(ctx, known);
     throw err;
   }
-  let written = await writeIntake(ctx, shop, input, valid, lines);
-  // Nothing written and no order of that platform id before: a concurrent request inserted the same
-  // buyer's customer or the same platform order id first; it has committed now, so once more finds it.
-  if (!written.order && written.existingId === null) written = await writeIntake(ctx, shop, input, valid, lines);
+  const written = await writeIntake(ctx, shop, input, valid, lines);
   if (written.existingId !== null) return replayById(ctx, written.existingId);
-  if (!written.order) throw conflict('duplicate_order', '订单重复提交，请重试');
+  // Nothing written: a concurrent request inserted the same buyer's customer or the same platform
+  // order id first, and has committed now. What this transaction wrote (the customer) rolls back,
+  // and the intake runs again, finding theirs.
+  if (!written.order) throw new RetryInNewTransaction(conflict('duplicate_order', '订单重复提交，请重试'));
 
   const { order: row, items } = written;
   const request = { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(items) };
