@@ -43,6 +43,15 @@ describe('creating an order', () => {
     expect(await reservedOf(catalog.skus[0]!.code)).toBe(before + 2);
   });
 
+  it('takes an order with many lines, reserving each', async () => {
+    const product = await makeProduct(admin, Array.from({ length: 7 }, () => ({ price: 100 })));
+    await receiveStock(admin, catalog.warehouses[0].code, product.skus.map((s: { code: string }) => ({ skuCode: s.code, quantity: 5 })));
+    const items = product.skus.map((s: { code: string }, i: number) => ({ skuCode: s.code, quantity: 1 + (i % 2), unitPrice: 100 }));
+    const order = await makeOrder(cs, input({ items }));
+    expect(order.items).toHaveLength(7);
+    for (const item of items) expect(await reservedOf(item.skuCode)).toBe(item.quantity);
+  });
+
   it('pads the order number sequence to six digits and lets it grow past them', async () => {
     await t.deps.database.query(`SELECT setval('order_no_seq', 1234566)`);
     const order = await makeOrder(cs, input());

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { preparedRowsOf, rowOf, rowSelectSql } from '../../db/client';
+import { preparedRowsOf, rowOf, rowSelectSql, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ReservedRow } from '../inventory';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
@@ -32,6 +32,9 @@ export interface IntakeParts {
   /** The order.create event for the order in the CTE it is given; `orderNo` is `{orderNo}` of that row as jsonb, for `after`. */
   createdEvent: (orderRows: string, orderNo: SQL) => SQL;
 }
+
+/** Orders of up to this many lines (nearly all) run the intake statement prepared. */
+const PREPARED_MAX_LINES = 5;
 
 export interface IntakeWritten {
   /** Absent when nothing was written: the shop has this platform order id already (`existingId`), or `customer` was empty. */
@@ -67,7 +70,9 @@ export async function insertIntake(
     sql`, `,
   );
   const existing = values.platformOrderId ? samePlatformOrderSql(values.shopId, values.platformOrderId) : sql`NULL::bigint`;
-  const [row] = await preparedRowsOf<{ order: Record<string, unknown> | null; items: Record<string, unknown>[] | null; reserved: IntakeWritten['reserved'] | null; created_event: Record<string, unknown> | null; existing_id: number | null }>(
+  // The text changes with the line count: only the common small orders stay prepared on every pooled connection.
+  const run = lines.length <= PREPARED_MAX_LINES ? preparedRowsOf : rowsOf;
+  const [row] = await run<{ order: Record<string, unknown> | null; items: Record<string, unknown>[] | null; reserved: IntakeWritten['reserved'] | null; created_event: Record<string, unknown> | null; existing_id: number | null }>(
     ctx.db,
     sql`
       WITH ${parts.customer},
