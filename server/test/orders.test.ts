@@ -136,6 +136,13 @@ describe('creating an order', () => {
     }
   });
 
+  it('makes one customer of a buyer without a nick whose first orders arrive at once', async () => {
+    const { nick: _nick, ...buyer } = input().buyer;
+    const replies = await Promise.all(Array.from({ length: 5 }, () => cs.post('/api/v1/orders', { ...input(), buyer })));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(replies.map((r) => r.body.customerId)).size).toBe(1);
+  });
+
   it('honours Idempotency-Key: the repeat gets the first reply and creates nothing', async () => {
     const body = input();
     const first = await cs.post('/api/v1/orders', body, { 'idempotency-key': 'order-abc' });

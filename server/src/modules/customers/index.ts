@@ -1,4 +1,4 @@
 /** The customers module's public surface. */
-export { assertMayRevealPii, customerMatchSql, isBlacklisted, type BuyerIdentity, type CustomerMatch } from './service';
+export { assertMayRevealPii, customerMatchSql, isBlacklisted, serializePhoneMatch, type BuyerIdentity, type CustomerMatch } from './service';
 export type { Customer } from './model';
 export { customerRoutes } from './routes';

@@ -24,6 +24,15 @@ export async function anyBlacklisted(ctx: Ctx, shopId: number, customerId: numbe
   return row !== undefined;
 }
 
+/**
+ * Holds, until the transaction ends, the right to create the shop's customer for this phone index:
+ * buyers without a nick are matched by phone alone, which no unique key guards. The statement that
+ * follows takes a newer snapshot, so it sees the customer a concurrent order created meanwhile.
+ */
+export async function lockPhoneMatch(ctx: Ctx, shopId: number, phoneIndex: string): Promise<void> {
+  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`customer:${shopId}:${phoneIndex}`}::text, 0))`);
+}
+
 export interface BuyerFields {
   shopId: number;
   nick: string | null;

@@ -31,6 +31,14 @@ export function assertMayRevealPii(ctx: Ctx): void {
 }
 
 /**
+ * Call before customerMatchSql's statement in the same transaction when the buyer has no nick:
+ * concurrent first orders of such a buyer then make one customer, not one each.
+ */
+export async function serializePhoneMatch(ctx: Ctx, buyer: Pick<BuyerIdentity, 'shopId' | 'nick' | 'phone'>): Promise<void> {
+  if (buyer.nick === null) await repo.lockPhoneMatch(ctx, buyer.shopId, ctx.pii.blindIndex(buyer.phone));
+}
+
+/**
  * The shop's customer for this buyer, as part of the caller's statement (order intake writes the
  * customer, the order and its reservation in one round trip): matched by nick, else by phone
  * (blind index), else created, and audited either way. A match takes the latest name, phone and

@@ -6,7 +6,7 @@ import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
-import { assertMayRevealPii, customerMatchSql, isBlacklisted, type CustomerMatch } from '../customers';
+import { assertMayRevealPii, customerMatchSql, isBlacklisted, serializePhoneMatch, type CustomerMatch } from '../customers';
 import { assertCanServe, completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
 import { resolveDivision, type ResolvedDivision } from './divisions';
 import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
@@ -586,6 +586,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     if (known) return replayOf(ctx, known);
     throw err;
   }
+  await serializePhoneMatch(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, phone: valid.phone });
   const written = await writeIntake(ctx, shop, input, valid, lines);
   if (written.existingId !== null) return replayById(ctx, written.existingId);
   // Nothing written: a concurrent request inserted the same buyer's customer or the same platform
