@@ -244,8 +244,11 @@ describe('order list', () => {
     expect(held).toHaveLength(2);
 
     await page.goto(e2e.baseUrl + '/orders');
+    // Filters typed before the first page has loaded can be reset by it on a slow machine.
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByLabel('订单状态').click();
     await chooseOption(page, '挂起/异常');
+    await page.locator('.ant-select-selection-item[title="挂起/异常"]').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /搜\s*索/ }).click();
     await page.waitForURL(/status=on_hold/);
