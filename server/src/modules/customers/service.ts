@@ -34,8 +34,8 @@ export function assertMayRevealPii(ctx: Ctx): void {
  * Call before customerMatchSql's statement in the same transaction when the buyer has no nick:
  * concurrent first orders of such a buyer then make one customer, not one each.
  */
-export async function serializePhoneMatch(ctx: Ctx, buyer: Pick<BuyerIdentity, 'shopId' | 'nick' | 'phone'>): Promise<void> {
-  if (buyer.nick === null) await repo.lockPhoneMatch(ctx, buyer.shopId, ctx.pii.blindIndex(buyer.phone));
+export async function serializePhoneMatch(ctx: Ctx, buyer: Pick<BuyerIdentity, 'shopId' | 'nick'>, match: CustomerMatch): Promise<void> {
+  if (buyer.nick === null) await repo.lockPhoneMatch(ctx, buyer.shopId, match.phoneIndex);
 }
 
 /**

@@ -117,13 +117,12 @@ export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number
     )`;
 }
 
-/** reserveAllInSql on its own: what is left available per SKU, or null when nothing was reserved. */
-export async function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<Map<number, number> | null> {
-  const rows = await preparedRowsOf<ReservedRow>(
+/** reserveAllInSql on its own: the `reserved` rows (see reservedLeft). */
+export function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<ReservedRow[]> {
+  return preparedRowsOf<ReservedRow>(
     ctx.db,
     sql`WITH reserve_order AS (SELECT ${orderId}::bigint AS id), ${reserveAllInSql(ctx, 'reserve_order', warehouseId, needs)} SELECT sku_id, available FROM reserved`,
   );
-  return reservedLeft(orderId, warehouseId, needs, rows);
 }
 
 /**

@@ -203,16 +203,9 @@ const delistSoldOut = (ctx: Ctx, needs: SkuNeed[], left: Map<number, number>) =>
  * first, then the others by id. Throws 409 insufficient_stock naming the short lines otherwise.
  */
 export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promise<{ warehouseId: number }> {
-  const needs = needsOf(request.lines);
-  const { preferredWarehouseId } = request;
-  if (preferredWarehouseId !== null) {
-    const left = await repo.reserveAllIn(ctx, request.orderId, preferredWarehouseId, needs);
-    if (left) {
-      await delistSoldOut(ctx, needs, left);
-      return { warehouseId: preferredWarehouseId };
-    }
-  }
-  return reserveElsewhere(ctx, request, needs);
+  const { orderId, preferredWarehouseId, lines } = request;
+  const reserved = preferredWarehouseId === null ? [] : await repo.reserveAllIn(ctx, orderId, preferredWarehouseId, needsOf(lines));
+  return completeReservation(ctx, request, reserved);
 }
 
 /**
@@ -251,7 +244,7 @@ async function reserveElsewhere(ctx: Ctx, request: ReserveRequest, needs: SkuNee
   let availability = await repo.availabilityOf(ctx, skuIds);
   const candidates = warehousesAbleToServe(needs, availability, preferredWarehouseId);
   for (const warehouseId of candidates) {
-    const left = await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs);
+    const left = repo.reservedLeft(request.orderId, warehouseId, needs, await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs));
     if (left) {
       await delistSoldOut(ctx, needs, left);
       return { warehouseId };

@@ -25,7 +25,7 @@ export const noOrderYetSql = (shopId: number, platformOrderId: string | null): S
 
 /** The parts of the intake statement other modules own, each as CTEs of it. */
 export interface IntakeParts {
-  /** Ends in `customer (id, …)`: the order is inserted for its row, and not at all without one. */
+  /** Ends in `customer (id)`: the order is inserted for its row, and not at all without one. */
   customer: SQL;
   /** Reserves stock for the order in the CTE it is given; ends in `reserved (sku_id, available, …)`. */
   reserve: (orderRows: string) => SQL;

@@ -552,10 +552,11 @@ const createdAfter = (shop: Shop, values: { status: string; platformOrderId?: st
  * One statement writes the buyer's customer, the order and its lines, the stock reservation in the
  * shop's warehouse and, when that reservation succeeded, the order.create event.
  */
-function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, lines: repo.NewItem[]): Promise<repo.IntakeWritten> {
+async function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, lines: repo.NewItem[]): Promise<repo.IntakeWritten> {
   const now = ctx.clock.now();
   const buyer = { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress };
   const customer = customerMatchSql(ctx, buyer, repo.noOrderYetSql(shop.id, input.platformOrderId ?? null));
+  await serializePhoneMatch(ctx, buyer, customer);
   const values = newOrderValues(ctx, shop, input, valid, customer, now);
   const reservation = { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) };
   return repo.insertIntake(ctx, values, orderNoPrefix(now, shop.timezone), lines, {
@@ -586,7 +587,6 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
     if (known) return replayOf(ctx, known);
     throw err;
   }
-  await serializePhoneMatch(ctx, { shopId: shop.id, nick: input.buyer.nick ?? null, phone: valid.phone });
   const written = await writeIntake(ctx, shop, input, valid, lines);
   if (written.existingId !== null) return replayById(ctx, written.existingId);
   // Nothing written: a concurrent request inserted the same buyer's customer or the same platform
