@@ -260,7 +260,12 @@ describe('order list', () => {
     for (const order of held) await page.getByRole('checkbox', { name: order.orderNo }).check();
     await page.getByRole('button', { name: /批量审核通过/ }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: '确定审核通过选中的 2 个订单？' });
-    await confirm.getByRole('button', { name: '审核通过' }).click();
+    // Wait on the reply itself: on a loaded CI machine the 3-second toast alone says too little.
+    const [reply] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/orders/bulk-approve'), { timeout: 30_000 }),
+      confirm.getByRole('button', { name: '审核通过' }).click(),
+    ]);
+    expect({ status: reply.status(), body: await reply.json() }).toMatchObject({ status: 200, body: { items: held.map(() => ({ ok: true })) } });
     await page.getByText('已审核通过 2 个订单').waitFor();
     for (const order of held) expect((await e2e.api('GET', `/api/v1/orders/${order.id}`)).status).toBe('awaiting_fulfillment');
 
