@@ -94,7 +94,7 @@ async function prepare(): Promise<{ scratch: ScratchDatabase | null; url: string
     return { scratch: null, url: url.toString(), generated: null };
   }
   const scratch = await createScratchDatabase('list');
-  await migrateWithCatalog(scratch.url, 1000);
+  await migrateWithCatalog({ url: scratch.url }, 1000);
   console.log(`generating ${fmt(Number(args.orders))} orders in ${scratch.name} …`);
   const generated = await generateOrders(scratch.url, Number(args.orders), console.log);
   return { scratch, url: scratch.url, generated };

@@ -1,13 +1,14 @@
 import { DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts } from '../../server/src/demo/fixtures';
-import { openDatabase } from '../../server/src/db/client';
+import { openDatabase, type DatabaseOptions } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 
 /**
- * Migrates a scratch PostgreSQL database with our migrations and loads, by plain SQL, the same
- * shops, warehouses, catalog and stock (with its receipt movements) that the API seed creates.
+ * Migrates a scratch database (PostgreSQL at `url`, or PGlite in `dataDir`) with our migrations
+ * and loads, by plain SQL, the same shops, warehouses, catalog and stock (with its receipt
+ * movements) that the API seed creates.
  */
-export async function migrateWithCatalog(url: string, stockPerSku: number): Promise<void> {
-  const database = await openDatabase({ url, poolSize: 1 });
+export async function migrateWithCatalog(target: Pick<DatabaseOptions, 'url' | 'dataDir'>, stockPerSku: number): Promise<void> {
+  const database = await openDatabase({ ...target, poolSize: 1 });
   try {
     await migrate(database);
     const q = database.query;
