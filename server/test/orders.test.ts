@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makeOrder, makePaidOrder, makeProduct, orderInput, receiveStock, seedCatalog } from './factories';
+import { expectStatus, makeOrder, makePaidOrder, makeProduct, makeShop, orderInput, receiveStock, seedCatalog } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -100,6 +100,24 @@ describe('creating an order', () => {
     expect(created).toEqual([expect.objectContaining({ after: expect.objectContaining({ orderNo: order.orderNo, warehouseId: backup.id }) })]);
     const level = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${product.skus[0].code}&warehouseCode=${backup.code}`), 200).items[0];
     expect(level).toMatchObject({ onHand: 3, reserved: 2 });
+  });
+
+  it("serves two shops at once from each other's warehouse when neither's own can (their deadlock is retried)", async () => {
+    const [main, backup] = catalog.warehouses;
+    const otherShop = await makeShop(admin, { defaultWarehouseCode: backup.code });
+    for (let round = 0; round < 3; round++) {
+      const [x, y, z] = (await makeProduct(admin, [{ price: 100 }, { price: 100 }, { price: 100 }])).skus;
+      await receiveStock(admin, main.code, [{ skuCode: x.code, quantity: 1 }, { skuCode: z.code, quantity: 1 }]);
+      await receiveStock(admin, backup.code, [{ skuCode: x.code, quantity: 1 }, { skuCode: y.code, quantity: 1 }]);
+      const line = (sku: { code: string }) => ({ skuCode: sku.code, quantity: 1, unitPrice: 100 });
+      // Each shop's own warehouse lacks one of the two SKUs; the other warehouse has both.
+      const [own, other] = await Promise.all([
+        cs.post('/api/v1/orders', input({ items: [line(x), line(y)] })),
+        cs.post('/api/v1/orders', orderInput(otherShop.code, [], { items: [line(x), line(z)] })),
+      ]);
+      expect([own.status, other.status]).toEqual([201, 201]);
+      expect([own.body.warehouseId, other.body.warehouseId]).toEqual([backup.id, main.id]);
+    }
   });
 
   it('makes one customer of a new buyer whose first orders arrive at once', async () => {

@@ -69,18 +69,33 @@ export async function command<T>(request: FastifyRequest, fn: (ctx: Ctx) => Prom
     try {
       return await commandOnce(request, fn);
     } catch (err) {
-      if (!(err instanceof RetryInNewTransaction)) throw err;
-      if (attempt === COMMAND_ATTEMPTS) throw err.error;
+      const retry = err instanceof RetryInNewTransaction || RETRIED_PG_ERRORS.has(pgErrorCode(err) ?? '');
+      if (!retry) throw err;
+      if (attempt === COMMAND_ATTEMPTS) throw err instanceof RetryInNewTransaction ? err.error : err;
     }
   }
 }
 
 /**
- * A command that lost a race (RetryInNewTransaction) runs again: enough for one race on each unique
+ * A command that lost a race runs again in a new transaction: enough for one race on each unique
  * key a command writes (intake: the new buyer's customer, then the platform order id), since the
  * winner of a unique-key race has committed by the time the loser learns of it.
  */
 const COMMAND_ATTEMPTS = 3;
+
+/**
+ * Races PostgreSQL itself settles by rolling one transaction back: a deadlock (two intakes falling
+ * back to each other's warehouse, say) or a serialization failure. Rerun, the command sees what
+ * the other committed; only a third loss in a row is answered (409).
+ */
+const RETRIED_PG_ERRORS = new Set(['40P01', '40001']);
+
+/** The SQLSTATE of a database error, as pg raises it or as Drizzle wraps it. */
+function pgErrorCode(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  const found = typeof code === 'string' ? code : cause?.code;
+  return typeof found === 'string' ? found : undefined;
+}
 
 async function commandOnce<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
   const key = request.headers['idempotency-key'];
@@ -150,7 +165,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
       error: { code: 'validation_error', message: `${where}有误：${details.map((d) => `${d.path || where} ${d.message}`).join('；')}`, details },
     });
   }
-  const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const pgCode = pgErrorCode(error);
   const mapped = pgCode ? PG_ERRORS[pgCode] : undefined;
   if (mapped) {
     request.log.warn({ err: error }, 'database constraint');
