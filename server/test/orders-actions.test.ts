@@ -105,6 +105,37 @@ describe('hold and release', () => {
   });
 });
 
+describe('the actions an order offers (the buttons the web shows)', () => {
+  const actionsFor = async (client: Client, id: number) => expectStatus(await client.get(`/api/v1/orders/${id}`), 200).actions;
+
+  it('follow the state and the caller\'s permissions', async () => {
+    const unpaid = await makeOrder(cs, input());
+    expect(await actionsFor(cs, unpaid.id)).toEqual(['pay', 'cancel', 'close']);
+    expect(await actionsFor(warehouse, unpaid.id)).toEqual([]);
+    const reviewHold = await heldOrder();
+    expect(await actionsFor(cs, reviewHold.id)).toEqual(['approve', 'release', 'cancel']);
+    expect(await actionsFor(warehouse, reviewHold.id)).toEqual(['release']);
+  });
+
+  it('leave out what a rule refuses, and each one offered goes through', async () => {
+    const order = await makePaidOrder(cs, input());
+    const heldAfterApproval = expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/hold`, { reason: '地址待核实' }), 200);
+    expect(heldAfterApproval.actions).toEqual(['release']);
+    expect(await actionsFor(cs, order.id)).toEqual(['release', 'cancel']);
+    expect((await cs.post(`/api/v1/orders/${order.id}/approve`)).body.error.code).toBe('not_a_review_hold');
+    expect(expectStatus(await cs.post(`/api/v1/orders/${order.id}/release`), 200).actions).toEqual(['hold', 'cancel']);
+
+    const green = await makePaidOrder(cs, input());
+    expectStatus(await cs.post(`/api/v1/orders/${green.id}/remarks`, { content: '疑似虚假订单', flag: 'green' }), 201);
+    expect(await actionsFor(cs, green.id)).toEqual(['cancel']);
+
+    const paidInPart = await makeOrder(cs, input());
+    const partial = expectStatus(await cs.post(`/api/v1/orders/${paidInPart.id}/payments`, { amount: 100, method: 'alipay' }), 200);
+    expect(partial.actions).toEqual(['pay', 'cancel']);
+    expect((await cs.post(`/api/v1/orders/${paidInPart.id}/close`, {})).body.error.code).toBe('refund_required');
+  });
+});
+
 describe('illegal moves', () => {
   it('answer 409 naming the current state and the action', async () => {
     const unpaid = await makeOrder(cs, input());

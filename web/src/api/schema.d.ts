@@ -2815,6 +2815,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -2911,6 +2912,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3072,6 +3074,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3313,6 +3316,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3492,6 +3496,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3730,6 +3735,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3909,6 +3915,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4094,6 +4101,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4279,6 +4287,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4468,6 +4477,7 @@ export interface paths {
                             platformOrderId: string | null;
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {

@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useAuth } from '../app/auth';
 import { blankToUndefined } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { useApiMutation } from '../app/useApiMutation';
-import { approveOrder, cancelOrder, canDo, closeOrder, holdOrder, PAYMENT_METHODS, payOrder, releaseOrder, type Order, type PaymentInput } from './api';
+import { approveOrder, cancelOrder, closeOrder, holdOrder, PAYMENT_METHODS, payOrder, releaseOrder, type Order, type PaymentInput } from './api';
 import { ReasonDialog } from './ReasonDialog';
 
 /** Everything an order change can move: lists, details, the review queue, stock. */
@@ -73,14 +72,13 @@ function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onCl
 
 type Dialog = 'pay' | 'hold' | 'cancel' | 'close' | null;
 
-/** The buttons for what the user may do to this order now (status × permission). */
+/** The buttons for what the user can do to this order now, as the server lists them (state × rules × permission). */
 export function OrderActions({ order }: { order: Order }) {
   const { t } = useI18n();
-  const { can } = useAuth();
   const { message } = App.useApp();
   const refresh = useRefreshAfterOrderChange();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const allowed = (action: Parameters<typeof canDo>[0]) => canDo(action, order.status, can);
+  const allowed = (action: Order['actions'][number]) => order.actions.includes(action);
   const approve = useApiMutation(() => approveOrder(order.id), { success: t.orders.approved, onSuccess: () => void refresh() });
   const release = useApiMutation(() => releaseOrder(order.id), { success: t.orders.released, onSuccess: () => void refresh() });
   const close = () => setDialog(null);

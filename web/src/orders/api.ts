@@ -38,29 +38,3 @@ export const addRemark = (id: number, body: RemarkInput) => unwrap(api.POST('/ap
 /** The statuses an order waits in for a person to review it. */
 export const REVIEW_STATUSES: OrderStatus[] = ['awaiting_review', 'on_hold'];
 
-/**
- * Which actions the buttons offer in which status (mirrors the server's transition table in
- * server/src/modules/orders/states.ts; the server still refuses anything illegal with a 409).
- */
-export const ACTIONS_BY_STATUS = {
-  pay: ['pending_payment'],
-  approve: ['awaiting_review', 'on_hold'],
-  hold: ['awaiting_review', 'awaiting_fulfillment'],
-  release: ['on_hold'],
-  cancel: ['pending_payment', 'awaiting_review', 'on_hold', 'awaiting_fulfillment'],
-  close: ['pending_payment'],
-} satisfies Record<string, OrderStatus[]>;
-export type OrderAction = keyof typeof ACTIONS_BY_STATUS;
-
-export const ACTION_PERMISSIONS: Record<OrderAction, string> = {
-  pay: 'orders.pay',
-  approve: 'orders.review',
-  hold: 'orders.hold',
-  release: 'orders.hold',
-  cancel: 'orders.cancel',
-  close: 'orders.cancel',
-};
-
-export function canDo(action: OrderAction, status: OrderStatus, can: (permission: string) => boolean): boolean {
-  return (ACTIONS_BY_STATUS[action] as OrderStatus[]).includes(status) && can(ACTION_PERMISSIONS[action]);
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, timelineSchema } from '../../platform/model';
 import { FLAGS, MAX_FEN } from './rules';
-import { ORDER_STATUSES } from './states';
+import { ORDER_STATUSES, STAFF_ACTIONS } from './states';
 
 /** Order API shapes. Money is integer fen; times are ISO 8601 strings. */
 
@@ -138,6 +138,8 @@ export const orderDetailSchema = z.object({
   shopCode: z.string(),
   platformOrderId: z.string().nullable(),
   status: orderStatusSchema,
+  /** What the caller can do to the order now (its state, the rules and the caller's permissions all allow it): the buttons to show. */
+  actions: z.array(z.enum(STAFF_ACTIONS)),
   heldFromStatus: orderStatusSchema.nullable(),
   holdReasons: z.array(holdReasonSchema),
   /** Manual review deadline (2 h SLA by default) while the order waits for a person. */

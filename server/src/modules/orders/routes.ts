@@ -4,6 +4,7 @@ import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
 import { bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
 import * as service from './service';
+import { STAFF_ACTION_PERMISSIONS } from './states';
 
 const tags = ['orders'];
 const detailReplies = { 200: orderDetailSchema, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -55,20 +56,20 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/orders/:id/payments',
-    { config: { permission: 'orders.pay' }, schema: { tags, summary: '登记付款（付清后自动审单）', params: idParams, body: paymentBody, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.pay }, schema: { tags, summary: '登记付款（付清后自动审单）', params: idParams, body: paymentBody, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.recordPayment(ctx, request.params.id, request.body)))),
   );
 
   app.post(
     '/api/v1/orders/:id/approve',
-    { config: { permission: 'orders.review' }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.approve }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.approveOrder(ctx, request.params.id)))),
   );
 
   app.post(
     '/api/v1/orders/bulk-approve',
     {
-      config: { permission: 'orders.review' },
+      config: { permission: STAFF_ACTION_PERMISSIONS.approve },
       schema: { tags, summary: '批量审核通过（逐单处理，失败的单独列出）', body: bulkApproveBody, response: { 200: z.object({ items: z.array(bulkApproveResultSchema) }) } },
     },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok({ items: await service.approveOrders(ctx, request.body.ids) }))),
@@ -76,25 +77,25 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/orders/:id/hold',
-    { config: { permission: 'orders.hold' }, schema: { tags, summary: '挂起', params: idParams, body: reasonBody, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.hold }, schema: { tags, summary: '挂起', params: idParams, body: reasonBody, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.holdOrder(ctx, request.params.id, request.body.reason)))),
   );
 
   app.post(
     '/api/v1/orders/:id/release',
-    { config: { permission: 'orders.hold' }, schema: { tags, summary: '解除挂起（回到挂起前的状态）', params: idParams, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.release }, schema: { tags, summary: '解除挂起（回到挂起前的状态）', params: idParams, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.releaseOrder(ctx, request.params.id)))),
   );
 
   app.post(
     '/api/v1/orders/:id/cancel',
-    { config: { permission: 'orders.cancel' }, schema: { tags, summary: '取消订单（审核驳回也用此接口），释放占用库存', params: idParams, body: reasonBody, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.cancel }, schema: { tags, summary: '取消订单（审核驳回也用此接口），释放占用库存', params: idParams, body: reasonBody, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.cancelOrder(ctx, request.params.id, request.body.reason)))),
   );
 
   app.post(
     '/api/v1/orders/:id/close',
-    { config: { permission: 'orders.cancel' }, schema: { tags, summary: '关闭未付款订单（记入未付款明细表），释放占用库存', params: idParams, body: optionalReasonBody, response: detailReplies } },
+    { config: { permission: STAFF_ACTION_PERMISSIONS.close }, schema: { tags, summary: '关闭未付款订单（记入未付款明细表），释放占用库存', params: idParams, body: optionalReasonBody, response: detailReplies } },
     async (request, reply) =>
       send(reply, await command(request, async (ctx) => ok(await service.closeOrder(ctx, request.params.id, request.body.reason ?? '手动关闭')))),
   );

@@ -27,7 +27,7 @@ import {
   type RiskSettings,
 } from './rules';
 import { autoReviewSetting, reviewSlaSetting, riskSettings, shipPromiseSetting, unpaidCloseSetting, unpaidRemindersSetting } from './settings';
-import { canTransition, isOrderStatus, nextStatus, type OrderAction, type OrderStatus } from './states';
+import { canTransition, isOrderStatus, nextStatus, STAFF_ACTION_PERMISSIONS, STAFF_ACTIONS, type OrderAction, type OrderStatus, type StaffAction } from './states';
 
 type OrderRow = repo.OrderRow;
 
@@ -100,6 +100,7 @@ async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownPa
     shopCode: shop.code,
     platformOrderId: row.platformOrderId,
     status: statusOf(row),
+    actions: availableActions(ctx, row),
     heldFromStatus: row.heldFromStatus as OrderStatus | null,
     holdReasons: row.holdReasons as HoldReason[],
     reviewDueAt: iso(row.reviewDueAt),
@@ -266,20 +267,61 @@ export async function recordPayment(ctx: Ctx, id: number, payment: PaymentInput)
 }
 
 /** A green flag marks a suspected fake or fraudulent order: it is never let through to shipping. */
-function refuseIfGreenFlag(row: OrderRow, action: string) {
-  if (row.flag === 'green') {
-    throw conflict('green_flag', `订单 ${row.orderNo} 标记为绿旗（疑似虚假/欺诈订单），不能${action}；请取消订单或先改为其他旗色`, [{ path: 'flag', message: 'green' }]);
+const greenFlagRefusal = (row: OrderRow, action: string) =>
+  conflict('green_flag', `订单 ${row.orderNo} 标记为绿旗（疑似虚假/欺诈订单），不能${action}；请取消订单或先改为其他旗色`, [{ path: 'flag', message: 'green' }]);
+
+/** Closed means no money left with the shop: unpaid, or paid and fully refunded. */
+const holdsBuyerMoney = (row: OrderRow) => row.paidAmount > row.refundedAmount;
+
+/** Once goods have left, only a full refund ends the order: a COD or free order that shipped is a sale. */
+const SHIPPED_STATUSES: readonly OrderStatus[] = ['shipped', 'delivered', 'completed'];
+
+/**
+ * The business rule that forbids `action` on this order although its state allows it (409), or
+ * null. The actions check it before moving, and the detail's `actions` leave out what it forbids.
+ */
+function ruleRefusal(row: OrderRow, action: OrderAction): AppError | null {
+  switch (action) {
+    case 'approve':
+      if (row.flag === 'green') return greenFlagRefusal(row, '审核通过');
+      // Held after approval: it was approved once (and the buyer told); it goes back by release.
+      if (row.status === 'on_hold' && row.heldFromStatus !== 'awaiting_review') {
+        return conflict('not_a_review_hold', `订单 ${row.orderNo} 是审核通过后挂起的，请使用"解除挂起"`, [{ path: 'heldFromStatus', message: String(row.heldFromStatus) }]);
+      }
+      return null;
+    case 'release':
+      return row.flag === 'green' ? greenFlagRefusal(row, '解除挂起') : null;
+    case 'start_fulfillment':
+    case 'ship':
+      return row.flag === 'green' ? greenFlagRefusal(row, '发货') : null;
+    case 'close': {
+      const owed = row.paidAmount - row.refundedAmount;
+      if (holdsBuyerMoney(row)) return conflict('refund_required', `订单 ${row.orderNo} 还有 ${owed} 分已付款未退，退款后才能关闭`, [{ path: 'paidAmount', message: String(owed) }]);
+      if (SHIPPED_STATUSES.includes(statusOf(row)) && row.paidAmount === 0) {
+        return conflict('not_refunded', `订单 ${row.orderNo} 已发货，只有全额退款后才能关闭`, [{ path: 'status', message: row.status }]);
+      }
+      return null;
+    }
+    default:
+      return null;
   }
 }
 
+/** The state `action` leads to, or the 409 that refuses it: the transition table first, then the rules. */
+function assertCan(row: OrderRow, action: OrderAction, target?: OrderStatus): OrderStatus {
+  const status = nextStatus(statusOf(row), action, target);
+  const refusal = ruleRefusal(row, action);
+  if (refusal) throw refusal;
+  return status;
+}
+
+/** What this staff member can do to the order now: allowed by its state, by the rules and by their permissions. */
+const availableActions = (ctx: Ctx, row: OrderRow): StaffAction[] =>
+  STAFF_ACTIONS.filter((action) => ctx.actor.permissions.has(STAFF_ACTION_PERMISSIONS[action]) && canTransition(statusOf(row), action) && !ruleRefusal(row, action));
+
 async function approveById(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await requireOrder(ctx, id, { lock: true });
-  nextStatus(statusOf(row), 'approve');
-  refuseIfGreenFlag(row, '审核通过');
-  if (row.status === 'on_hold' && row.heldFromStatus !== 'awaiting_review') {
-    // Held after approval: it was approved once (and the buyer told); it goes back by release.
-    throw conflict('not_a_review_hold', `订单 ${row.orderNo} 是审核通过后挂起的，请使用"解除挂起"`, [{ path: 'heldFromStatus', message: String(row.heldFromStatus) }]);
-  }
+  assertCan(row, 'approve');
   return approve(ctx, row);
 }
 
@@ -314,8 +356,7 @@ export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<O
 export async function releaseOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
   const back = row.heldFromStatus && isOrderStatus(row.heldFromStatus) ? row.heldFromStatus : undefined;
-  nextStatus(statusOf(row), 'release', back);
-  refuseIfGreenFlag(row, '解除挂起');
+  assertCan(row, 'release', back);
   const released = await transition(ctx, row, 'release', { heldFromStatus: null, ...(back !== 'awaiting_review' && { reviewDueAt: null }) }, {}, back);
   return toDetail(ctx, released, false);
 }
@@ -338,22 +379,9 @@ export async function closeOrder(ctx: Ctx, id: number, reason: string): Promise<
   return toDetail(ctx, await closeRow(ctx, await requireOrder(ctx, id, { lock: true }), reason), false);
 }
 
-/** Closed means no money left with the shop: unpaid, or paid and fully refunded. */
-const holdsBuyerMoney = (row: OrderRow) => row.paidAmount > row.refundedAmount;
-
-/** Once goods have left, only a full refund ends the order: a COD or free order that shipped is a sale. */
-const SHIPPED_STATUSES: readonly OrderStatus[] = ['shipped', 'delivered', 'completed'];
-
 async function closeRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
-  nextStatus(statusOf(row), 'close');
-  if (holdsBuyerMoney(row)) {
-    const owed = row.paidAmount - row.refundedAmount;
-    throw conflict('refund_required', `订单 ${row.orderNo} 还有 ${owed} 分已付款未退，退款后才能关闭`, [{ path: 'paidAmount', message: String(owed) }]);
-  }
+  assertCan(row, 'close');
   const shipped = SHIPPED_STATUSES.includes(statusOf(row));
-  if (shipped && row.paidAmount === 0) {
-    throw conflict('not_refunded', `订单 ${row.orderNo} 已发货，只有全额退款后才能关闭`, [{ path: 'status', message: row.status }]);
-  }
   const now = ctx.clock.now();
   const closed = await transition(ctx, row, 'close', { closedAt: now, closeReason: reason, reviewDueAt: null }, { reason });
   // Shipped goods were taken from the ledger at shipment; only unshipped orders hold a reservation.
@@ -383,8 +411,7 @@ export type FulfillmentAction = Extract<OrderAction, 'start_fulfillment' | 'ship
 /** Moves an order through picking, shipping, delivery and completion; a green-flagged order never ships. */
 export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentAction): Promise<OrderSummary> {
   const row = await requireOrder(ctx, id, { lock: true });
-  nextStatus(statusOf(row), action);
-  if (action === 'start_fulfillment' || action === 'ship') refuseIfGreenFlag(row, '发货');
+  assertCan(row, action);
   const moved = await transition(ctx, row, action);
   // The parcel leaves the warehouse: its reserved units come off on hand in the same transaction.
   if (action === 'ship') await consumeForOrder(ctx, row.id);

@@ -1,4 +1,5 @@
 import { StateError } from '../../platform/errors';
+import type { Permission } from '../../platform/permissions';
 
 /** Order states (DOMAIN.md §4). */
 export const ORDER_STATUSES = [
@@ -29,6 +30,18 @@ export const ORDER_ACTIONS = [
   'complete',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/** The actions staff take by hand, each with the permission its route asks. */
+export const STAFF_ACTION_PERMISSIONS = {
+  pay: 'orders.pay',
+  approve: 'orders.review',
+  hold: 'orders.hold',
+  release: 'orders.hold',
+  cancel: 'orders.cancel',
+  close: 'orders.cancel',
+} as const satisfies Partial<Record<OrderAction, Permission>>;
+export type StaffAction = keyof typeof STAFF_ACTION_PERMISSIONS;
+export const STAFF_ACTIONS = Object.keys(STAFF_ACTION_PERMISSIONS) as StaffAction[];
 
 /** How staff name each state and action (error messages; the web has its own locale files). */
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
