@@ -76,6 +76,19 @@ describe('order list', () => {
     expect(bad.body.error.details[0].path).toBe('status');
   });
 
+  it('counts an order with two lines of the SKU once, by SKU alone and by SKU and dates', async () => {
+    const product = expectStatus(await admin.post('/api/v1/products', { name: '双规格', category: '测试', priceBand: 'traffic', skus: [{ code: 'TWICE-1', price: 500, cost: 100 }] }), 201);
+    const sku = product.skus[0];
+    expectStatus(await admin.post('/api/v1/inventory/receipts', { warehouseCode: catalog.warehouses[0].code, lines: [{ skuCode: sku.code, quantity: 10 }] }), 201);
+    const line = { skuCode: sku.code, quantity: 1, unitPrice: 500 };
+    const twice = await makeOrder(cs, input({ items: [line, { ...line, quantity: 2 }] }));
+    const once = await makeOrder(cs, input({ items: [line] }));
+    expect(await list(`skuCode=${sku.code}`)).toMatchObject({ total: 2, items: [{ id: once.id }, { id: twice.id }] });
+    const since = await list(`skuCode=${sku.code}&createdFrom=${encodeURIComponent(twice.createdAt)}`);
+    expect(since).toMatchObject({ total: 2, items: [{ id: once.id }, { id: twice.id }] });
+    expect((await list(`skuCode=${sku.code}&createdFrom=${encodeURIComponent(twice.createdAt)}&status=pending_payment`)).total).toBe(2);
+  });
+
   it('keeps each line\'s copy of the order date, whoever writes the line', async () => {
     const { rows } = await t.deps.database.query(
       `INSERT INTO order_items (order_id, sku_id, sku_code, product_name, quantity, unit_price, line_total) VALUES ($1, $2, $3, 'x', 1, 0, 0) RETURNING order_created_at`,
