@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUnpaidOrders } from '../src/modules/orders';
 import { HOUR } from '../src/platform/clock';
@@ -51,5 +52,69 @@ describe('未付款明细表', () => {
     const res = await admin.get('/api/v1/reports/unpaid-register?closedFrom=yesterday');
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('closedFrom');
+  });
+});
+
+describe('未付款明细表 export', () => {
+  let shop: { code: string; name: string };
+  let orders: { orderNo: string; total: number }[];
+
+  /** The raw reply: the test client decodes only JSON and text. */
+  const download = (client: Client, query: string) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/reports/unpaid-register/export?${query}`, headers: { authorization: `Bearer ${client.token}` } });
+
+  beforeAll(async () => {
+    t.clock.set('2026-11-30T02:00:00Z'); // 10:00 in Shanghai
+    admin = await t.signIn(['admin']); // earlier tokens have expired by then
+    const cs = await t.signIn(['cs_presale']);
+    const catalog = await seedCatalog(admin, { skuCount: 1, stock: 50 });
+    shop = catalog.shop;
+    const formula = await makeOrder(cs, orderInput(shop.code, catalog.skus, { buyer: { nick: '=HYPERLINK("x")', name: '赵六', phone: '13900003333' } }));
+    const plain = await makeOrder(cs, orderInput(shop.code, catalog.skus, { shippingFee: 5 }));
+    for (const order of [formula, plain]) expectStatus(await cs.post(`/api/v1/orders/${order.id}/cancel`, { reason: '买家拍错了' }), 200);
+    orders = [plain, formula];
+  });
+
+  it('is an Excel file with a header row, yuan as numbers, local times and a total row', async () => {
+    const res = await download(admin, `shopCode=${shop.code}&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="unpaid-register_2026-11-30.xlsx"; filename*=UTF-8''${encodeURIComponent('未付款明细表_2026-11-30.xlsx')}`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('未付款明细表')!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['订单号', '店铺', '买家昵称', '订单金额（元）', '下单时间', '关闭时间', '关闭原因']);
+    expect(values(2)).toEqual([orders[0]!.orderNo, shop.name, expect.any(String), orders[0]!.total / 100, '2026-11-30 10:00', '2026-11-30 10:00', '买家拍错了']);
+    expect(values(3)[2]).toBe('=HYPERLINK("x")');
+    expect(values(4)).toEqual(['合计 2 单', undefined, undefined, (orders[0]!.total + orders[1]!.total) / 100]);
+    expect(sheet.getRow(4).font?.bold).toBe(true);
+    expect(sheet.getColumn(4).numFmt).toBe('#,##0.00');
+  });
+
+  it('is a UTF-8 CSV with a byte order mark, exact yuan, and formulas shown as text', async () => {
+    const res = await download(admin, `shopCode=${shop.code}&format=csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = res.rawPayload.toString('utf8');
+    expect(text.startsWith('\uFEFF订单号,店铺,买家昵称,订单金额（元）,下单时间,关闭时间,关闭原因\r\n')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+    expect(lines[1]).toContain(`${orders[0]!.orderNo},${shop.name},`);
+    expect(lines[1]).toContain(`,${yuan(orders[0]!.total)},2026-11-30 10:00,2026-11-30 10:00,买家拍错了`);
+    expect(lines[2]).toContain(`,"'=HYPERLINK(""x"")",`);
+  });
+
+  it('takes the list\'s filters, and refuses an unknown format or a caller not signed in', async () => {
+    const future = new Date(t.clock.now().getTime() + HOUR).toISOString();
+    const empty = await download(admin, `closedFrom=${encodeURIComponent(future)}&format=csv`);
+    expect(empty.rawPayload.toString('utf8').trimEnd().split('\r\n')).toHaveLength(1);
+    const bad = await download(admin, 'format=pdf');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('format');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/reports/unpaid-register/export?format=csv' })).statusCode).toBe(401);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
 
@@ -296,5 +297,25 @@ describe('order list', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull();
     const { items: newest } = await e2e.api('GET', '/api/v1/orders?pageSize=1');
     await expect.poll(() => page.locator('tbody tr.ant-table-row').first().locator('a').textContent()).toBe(newest[0].orderNo);
+  });
+});
+
+describe('unpaid register', () => {
+  it('exports the register as an Excel file named for it and the day, holding the order that closed unpaid', async () => {
+    const { payment: _unpaid, ...body } = heldOrderBody('buyer_unpaid', '13900000009');
+    const order = await e2e.api('POST', '/api/v1/orders', body);
+    await e2e.api('POST', `/api/v1/orders/${order.id}/cancel`, { reason: '买家拍错了' });
+
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/reports/unpaid');
+    await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^未付款明细表_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await page.getByText(`已导出 ${file.suggestedFilename()}`).waitFor();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const orderNos = workbook.getWorksheet('未付款明细表')!.getColumn(1).values;
+    expect(orderNos).toContain(order.orderNo);
   });
 });

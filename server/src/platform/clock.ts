@@ -24,3 +24,31 @@ export class FakeClock implements Clock {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+// ---- local dates as staff read them ----
+
+/** Building an Intl formatter costs far more than using one: one per time zone, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function localParts(at: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const part of formatter.formatToParts(at)) if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+  return parts;
+}
+
+/** yyyy-mm-dd of `at` in the shop's time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** yyyy-mm-dd hh:mm of `at` in the shop's time zone, as staff and buyers read it. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

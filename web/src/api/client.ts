@@ -49,3 +49,24 @@ export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; re
   const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } };
   throw new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? `请求失败（${response.status}）`, body.error?.details ?? []);
 }
+
+/** The file name a download reply gives: the UTF-8 one (filename*) when there is one. */
+function fileNameOf(disposition: string | null): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) return decodeURIComponent(utf8[1]!);
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? 'download';
+}
+
+/** Saves a file reply (an export) under the name the server gives it; answers that name. */
+export async function download(promise: Promise<{ data?: Blob; error?: unknown; response: Response }>): Promise<string> {
+  const result = await promise;
+  const blob = await unwrap(Promise.resolve(result));
+  const fileName = fileNameOf(result.response.headers.get('content-disposition'));
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return fileName;
+}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Select, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { rangeFromForm, rangeToForm } from '../app/dateRange';
 import { FilterBar } from '../app/FilterBar';
@@ -11,7 +12,8 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
 import { useShopOptions } from '../catalog/api';
-import { fetchUnpaidRegister, type UnpaidEntry } from './api';
+import { useApiMutation } from '../app/useApiMutation';
+import { exportUnpaidRegister, fetchUnpaidRegister, type ExportFormat, type UnpaidEntry } from './api';
 
 const toForm = (filters: Filters) => ({ shopCode: filters.shopCode, closed: rangeToForm(filters, 'closedFrom', 'closedTo') });
 const fromForm = (values: Record<string, unknown>) => ({ shopCode: values.shopCode, ...rangeFromForm(values.closed, 'closedFrom', 'closedTo') });
@@ -21,18 +23,18 @@ export default function UnpaidRegisterPage() {
   const { t } = useI18n();
   const list = useListParams();
   const { options: shopOptions } = useShopOptions();
+  const filter = { shopCode: list.filters.shopCode, closedFrom: list.filters.closedFrom, closedTo: list.filters.closedTo };
   const register = useQuery({
     queryKey: ['unpaid-register', list.query],
-    queryFn: () =>
-      fetchUnpaidRegister({
-        shopCode: list.filters.shopCode,
-        closedFrom: list.filters.closedFrom,
-        closedTo: list.filters.closedTo,
-        page: list.page,
-        pageSize: list.pageSize,
-      }),
+    queryFn: () => fetchUnpaidRegister({ ...filter, page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
+  const exporting = useApiMutation((format: ExportFormat) => exportUnpaidRegister(filter, format), { success: (name) => fill(t.reports.exported, { name }) });
+  const exportButton = (format: ExportFormat, label: string) => (
+    <Button icon={<DownloadOutlined />} loading={exporting.isPending && exporting.variables === format} disabled={exporting.isPending} onClick={() => exporting.mutate(format)}>
+      {label}
+    </Button>
+  );
 
   const columns: TableColumnsType<UnpaidEntry> = [
     { title: t.reports.orderNo, dataIndex: 'orderNo', render: (orderNo: string, e) => <Link to={`/orders/${e.orderId}`}>{orderNo}</Link> },
@@ -45,7 +47,15 @@ export default function UnpaidRegisterPage() {
   ];
 
   return (
-    <Page title={t.reports.unpaidTitle}>
+    <Page
+      title={t.reports.unpaidTitle}
+      extra={
+        <Space>
+          {exportButton('xlsx', t.reports.exportXlsx)}
+          {exportButton('csv', t.reports.exportCsv)}
+        </Space>
+      }
+    >
       <Typography.Paragraph type="secondary">{t.reports.unpaidHint}</Typography.Paragraph>
       <FilterBar list={list} toForm={toForm} fromForm={fromForm}>
         <Form.Item name="shopCode" label={t.reports.shop}>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { localDateTime } from '../../platform/clock';
 import {
   computeAmounts,
   evaluateRisk,
   isPostalCode,
-  localDateTime,
   orderNoPrefix,
   remarkDisplay,
   reminderKind,

@@ -1,5 +1,7 @@
 import { MAINLAND_MOBILE, maskIp, normalizePhone } from '../../platform/pii';
+import { localDate } from '../../platform/clock';
 import type { ErrorDetail } from '../../platform/errors';
+import { yuanText } from '../../platform/money';
 
 /** Pure order rules: validation, amounts, order numbers, risk review, unpaid timers. No I/O. */
 
@@ -53,33 +55,7 @@ export function computeAmounts(input: AmountInput): { amounts: Amounts; problems
   return { amounts: { itemsTotal, lineTotals, total }, problems };
 }
 
-// ---- dates and numbers ----
-
-/** Building an Intl formatter costs far more than using one: one per time zone, kept. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(at: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = { year: '', month: '', day: '', hour: '', minute: '' };
-  for (const part of formatter.formatToParts(at)) if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
-  return parts;
-}
-
-/** yyyy-mm-dd of `at` in the shop's time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** yyyy-mm-dd hh:mm of `at` in the shop's time zone, as staff and buyers read it. */
-export function localDateTime(at: Date, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+// ---- order numbers ----
 
 /** "SO" + the shop-local date: the order number before its sequence digits (repository adds them). */
 export function orderNoPrefix(createdAt: Date, timeZone: string): string {
@@ -135,7 +111,6 @@ export interface RiskSettings {
   message: { enabled: boolean };
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 type RuleCheck = (facts: ReviewFacts, settings: RiskSettings) => HoldReason | null;
 
@@ -161,7 +136,7 @@ const checks: Record<RiskRule, RuleCheck> = {
       ? { rule: 'remote_area', message: `偏远地区（${f.province}）包邮，请核对运费` }
       : null,
   amount: (f, s) =>
-    s.amount.enabled && f.total > s.amount.thresholdFen ? { rule: 'amount', message: `订单金额 ${yuan(f.total)} 元超过 ${yuan(s.amount.thresholdFen)} 元` } : null,
+    s.amount.enabled && f.total > s.amount.thresholdFen ? { rule: 'amount', message: `订单金额 ${yuanText(f.total)} 元超过 ${yuanText(s.amount.thresholdFen)} 元` } : null,
   blacklist: (f, s) => (s.blacklist.enabled && f.customerBlacklisted ? { rule: 'blacklist', message: '买家在黑名单中' } : null),
   message: (f, s) => {
     if (!s.message.enabled) return null;

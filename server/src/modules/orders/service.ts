@@ -1,5 +1,5 @@
 import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
-import { HOUR, MINUTE } from '../../platform/clock';
+import { HOUR, localDate, localDateTime, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Ctx } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
@@ -15,8 +15,6 @@ import {
   computeAmounts,
   evaluateRisk,
   isPostalCode,
-  localDate,
-  localDateTime,
   orderNoPrefix,
   remarkDisplay,
   shipByDeadline,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../platform/exports';
 import { pageQuery } from '../../platform/model';
 import { lowStockAlertSchema } from '../inventory/model';
 
@@ -11,15 +12,20 @@ export const workbenchReply = z.object({
 });
 export type Workbench = z.infer<typeof workbenchReply>;
 
-export const unpaidRegisterQuery = z.object({
+const unpaidRegisterFilter = z.object({
   shopCode: z.string().trim().min(1).optional(),
   /** Closed on or after this instant (ISO 8601). */
   closedFrom: z.iso.datetime({ offset: true }).optional(),
   /** Closed before this instant (ISO 8601). */
   closedTo: z.iso.datetime({ offset: true }).optional(),
-  ...pageQuery,
 });
+export type UnpaidRegisterFilter = z.infer<typeof unpaidRegisterFilter>;
+
+export const unpaidRegisterQuery = unpaidRegisterFilter.extend(pageQuery);
 export type UnpaidRegisterQuery = z.infer<typeof unpaidRegisterQuery>;
+
+export const unpaidRegisterExportQuery = unpaidRegisterFilter.extend({ format: z.enum(EXPORT_FORMATS).default('xlsx') });
+export type UnpaidRegisterExportQuery = z.infer<typeof unpaidRegisterExportQuery>;
 
 export const unpaidRegisterEntry = z.object({
   orderId: z.number().int(),

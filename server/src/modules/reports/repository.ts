@@ -2,22 +2,28 @@ import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { shops } from '../catalog/schema';
 import { unpaidRegister } from '../orders/schema';
-import type { UnpaidRegisterPage, UnpaidRegisterQuery } from './model';
+import type { UnpaidRegisterFilter } from './model';
 
 // Reports are read models: they read other modules' tables and never write them.
 
-export async function unpaidRegisterPage(ctx: Ctx, q: UnpaidRegisterQuery): Promise<UnpaidRegisterPage> {
-  const where = and(
-    q.shopCode ? eq(shops.code, q.shopCode) : undefined,
-    q.closedFrom ? gte(unpaidRegister.closedAt, new Date(q.closedFrom)) : undefined,
-    q.closedTo ? lt(unpaidRegister.closedAt, new Date(q.closedTo)) : undefined,
+const unpaidWhere = (f: UnpaidRegisterFilter) =>
+  and(
+    f.shopCode ? eq(shops.code, f.shopCode) : undefined,
+    f.closedFrom ? gte(unpaidRegister.closedAt, new Date(f.closedFrom)) : undefined,
+    f.closedTo ? lt(unpaidRegister.closedAt, new Date(f.closedTo)) : undefined,
   );
-  const rows = await ctx.db
+
+export type UnpaidEntryRow = Awaited<ReturnType<typeof unpaidRegisterEntries>>[number];
+
+/** Register entries matching `f`, newest close first, with the shop's time zone for local times. */
+export function unpaidRegisterEntries(ctx: Ctx, f: UnpaidRegisterFilter, window: { limit: number; offset: number }) {
+  return ctx.db
     .select({
       orderId: unpaidRegister.orderId,
       orderNo: unpaidRegister.orderNo,
       shopCode: shops.code,
       shopName: shops.name,
+      shopTimezone: shops.timezone,
       buyerNick: unpaidRegister.buyerNick,
       total: unpaidRegister.total,
       orderCreatedAt: unpaidRegister.orderCreatedAt,
@@ -26,20 +32,18 @@ export async function unpaidRegisterPage(ctx: Ctx, q: UnpaidRegisterQuery): Prom
     })
     .from(unpaidRegister)
     .innerJoin(shops, eq(shops.id, unpaidRegister.shopId))
-    .where(where)
+    .where(unpaidWhere(f))
     .orderBy(desc(unpaidRegister.closedAt), desc(unpaidRegister.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** How many entries match `f` and the Σ of their totals in fen. */
+export async function unpaidRegisterTotals(ctx: Ctx, f: UnpaidRegisterFilter): Promise<{ n: number; amount: number }> {
   const [totals] = await ctx.db
     .select({ n: sql<number>`count(*)::int`, amount: sql<number>`coalesce(sum(${unpaidRegister.total}), 0)::int` })
     .from(unpaidRegister)
     .innerJoin(shops, eq(shops.id, unpaidRegister.shopId))
-    .where(where);
-  return {
-    items: rows.map((r) => ({ ...r, orderCreatedAt: r.orderCreatedAt.toISOString(), closedAt: r.closedAt.toISOString() })),
-    total: totals?.n ?? 0,
-    amount: totals?.amount ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+    .where(unpaidWhere(f));
+  return totals ?? { n: 0, amount: 0 };
 }

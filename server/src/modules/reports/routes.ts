@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sendExport } from '../../platform/exports';
 import { query } from '../../platform/http';
-import { unpaidRegisterQuery, unpaidRegisterReply, workbenchReply } from './model';
-import { unpaidRegister, workbench } from './service';
+import { errorReply } from '../../platform/model';
+import { unpaidRegisterExportQuery, unpaidRegisterQuery, unpaidRegisterReply, workbenchReply } from './model';
+import { exportUnpaidRegister, unpaidRegister, workbench } from './service';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -17,5 +20,19 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['reports'], summary: '未付款明细表', querystring: unpaidRegisterQuery, response: { 200: unpaidRegisterReply } },
     },
     async (request) => unpaidRegister(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/reports/unpaid-register/export',
+    {
+      config: { permission: 'orders.read' },
+      schema: {
+        tags: ['reports'],
+        summary: '导出未付款明细表（format=xlsx 或 csv，按筛选条件导出全部记录，不分页）',
+        querystring: unpaidRegisterExportQuery,
+        response: { 200: z.any().describe('xlsx 或 CSV（UTF-8 带 BOM）文件'), 422: errorReply },
+      },
+    },
+    async (request, reply) => sendExport(reply, await exportUnpaidRegister(query(request), request.query)),
   );
 };

@@ -1,7 +1,10 @@
+import { localDate, localDateTime } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
+import { unprocessable } from '../../platform/errors';
+import { EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
 import { lowStockAlerts } from '../inventory';
 import { countReviewOverdue, countUnpaidToRemind } from '../orders';
-import type { UnpaidRegisterPage, UnpaidRegisterQuery, Workbench } from './model';
+import type { UnpaidRegisterExportQuery, UnpaidRegisterPage, UnpaidRegisterQuery, Workbench } from './model';
 import * as repo from './repository';
 
 const LOW_STOCK_SHOWN = 10;
@@ -17,6 +20,38 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
 }
 
 /** 未付款明细表: orders that closed without payment, newest first. */
-export function unpaidRegister(ctx: Ctx, q: UnpaidRegisterQuery): Promise<UnpaidRegisterPage> {
-  return repo.unpaidRegisterPage(ctx, q);
+export async function unpaidRegister(ctx: Ctx, q: UnpaidRegisterQuery): Promise<UnpaidRegisterPage> {
+  const rows = await repo.unpaidRegisterEntries(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const totals = await repo.unpaidRegisterTotals(ctx, q);
+  return {
+    items: rows.map(({ shopTimezone: _zone, ...r }) => ({ ...r, orderCreatedAt: r.orderCreatedAt.toISOString(), closedAt: r.closedAt.toISOString() })),
+    total: totals.n,
+    amount: totals.amount,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+const UNPAID_COLUMNS: ExportColumn<repo.UnpaidEntryRow>[] = [
+  { header: '订单号', width: 22, value: (r) => r.orderNo },
+  { header: '店铺', width: 20, value: (r) => r.shopName },
+  { header: '买家昵称', width: 20, value: (r) => r.buyerNick },
+  { header: '订单金额（元）', kind: 'yuan', width: 14, value: (r) => r.total },
+  { header: '下单时间', width: 18, value: (r) => localDateTime(r.orderCreatedAt, r.shopTimezone) },
+  { header: '关闭时间', width: 18, value: (r) => localDateTime(r.closedAt, r.shopTimezone) },
+  { header: '关闭原因', width: 36, value: (r) => r.reason },
+];
+
+/** The day in a file name: the register is read in China. */
+const FILE_DAY_TIME_ZONE = 'Asia/Shanghai';
+
+/** 未付款明细表 as an Excel or CSV file: every entry the filter matches (no paging), with a total row in Excel. */
+export async function exportUnpaidRegister(ctx: Ctx, q: UnpaidRegisterExportQuery): Promise<ExportFile> {
+  const rows = await repo.unpaidRegisterEntries(ctx, q, { limit: EXPORT_MAX_ROWS + 1, offset: 0 });
+  if (rows.length > EXPORT_MAX_ROWS) {
+    throw unprocessable('export_too_large', `符合条件的记录超过 ${EXPORT_MAX_ROWS} 条，请缩小关闭日期范围后分批导出`, [{ path: 'closedFrom', message: `最多 ${EXPORT_MAX_ROWS} 条` }]);
+  }
+  const amount = rows.reduce((sum, r) => sum + r.total, 0);
+  const totals = [`合计 ${rows.length} 单`, null, null, amount, null, null, null];
+  return exportTable(q.format, { title: '未付款明细表', asciiTitle: 'unpaid-register', columns: UNPAID_COLUMNS, rows, totals }, localDate(ctx.clock.now(), FILE_DAY_TIME_ZONE));
 }

@@ -148,6 +148,9 @@ export const en: Messages = {
     reason: 'Close reason',
     closed: 'Closed on',
     summary: '{n} unpaid orders worth {amount}',
+    exportXlsx: 'Export Excel',
+    exportCsv: 'Export CSV',
+    exported: 'Exported {name}',
   },
   workbench: {
     greeting: 'Hello, {name}',

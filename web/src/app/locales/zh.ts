@@ -147,6 +147,9 @@ export const zh = {
     reason: '关闭原因',
     closed: '关闭日期',
     summary: '共 {n} 单未付款，涉及金额 {amount}',
+    exportXlsx: '导出 Excel',
+    exportCsv: '导出 CSV',
+    exported: '已导出 {name}',
   },
   workbench: {
     greeting: '你好，{name}',
