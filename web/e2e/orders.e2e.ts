@@ -309,6 +309,7 @@ describe('unpaid register', () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/reports/unpaid');
     await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
+    await page.screenshot({ path: '/tmp/sf-unpaid-register.png' });
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     expect(file.suggestedFilename()).toMatch(/^未付款明细表_\d{4}-\d{2}-\d{2}\.xlsx$/);
     await page.getByText(`已导出 ${file.suggestedFilename()}`).waitFor();
