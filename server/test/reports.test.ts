@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUnpaidOrders } from '../src/modules/orders';
 import { HOUR } from '../src/platform/clock';
+import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS } from '../src/platform/exports';
 import { expectStatus, makeOrder, makePaidOrder, makeShop, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
@@ -48,6 +49,17 @@ describe('未付款明细表', () => {
     expect(page.items).toEqual([expect.objectContaining({ orderNo: order.orderNo, reason: '买家说不要了' })]);
   });
 
+  it('adds up amounts beyond 21 million yuan (past a 32-bit sum of fen)', async () => {
+    const big = await makeShop(admin, { platform: 'tmall' });
+    const closedAt = t.clock.now().toISOString();
+    await t.deps.database.query(
+      `INSERT INTO unpaid_register (order_id, shop_id, order_no, total, order_created_at, closed_at)
+       SELECT 70000000 + g, $1, 'BIG' || g, 1500000000, $2, $2 FROM generate_series(1, 2) AS g`,
+      [big.id, closedAt],
+    );
+    expect(expectStatus(await admin.get(`/api/v1/reports/unpaid-register?shopCode=${big.code}`), 200)).toMatchObject({ total: 2, amount: 3_000_000_000 });
+  });
+
   it('names a malformed date filter', async () => {
     const res = await admin.get('/api/v1/reports/unpaid-register?closedFrom=yesterday');
     expect(res.status).toBe(400);
@@ -89,8 +101,11 @@ describe('未付款明细表 export', () => {
     expect(values(1)).toEqual(['订单号', '店铺', '买家昵称', '订单金额（元）', '下单时间', '关闭时间', '关闭原因']);
     expect(values(2)).toEqual([orders[0]!.orderNo, shop.name, expect.any(String), orders[0]!.total / 100, '2026-11-30 10:00', '2026-11-30 10:00', '买家拍错了']);
     expect(values(3)[2]).toBe('=HYPERLINK("x")');
-    expect(values(4)).toEqual(['合计 2 单', undefined, undefined, (orders[0]!.total + orders[1]!.total) / 100]);
-    expect(sheet.getRow(4).font?.bold).toBe(true);
+    // The filter covers the data; the 合计 row stands apart under a blank row and sums what a filter shows.
+    expect(sheet.autoFilter).toBe('A1:G3');
+    expect(values(4)).toEqual([]);
+    expect(values(5)).toEqual(['合计 2 单', undefined, undefined, { formula: 'SUBTOTAL(109,D2:D3)', result: (orders[0]!.total + orders[1]!.total) / 100 }]);
+    expect(sheet.getRow(5).font?.bold).toBe(true);
     expect(sheet.getColumn(4).numFmt).toBe('#,##0.00');
   });
 
@@ -106,6 +121,34 @@ describe('未付款明细表 export', () => {
     expect(lines[1]).toContain(`${orders[0]!.orderNo},${shop.name},`);
     expect(lines[1]).toContain(`,${yuan(orders[0]!.total)},2026-11-30 10:00,2026-11-30 10:00,买家拍错了`);
     expect(lines[2]).toContain(`,"'=HYPERLINK(""x"")",`);
+  });
+
+  it('writes every entry once when there are more than one read holds, ties in close time included', async () => {
+    const big = await makeShop(admin, { platform: 'pdd' });
+    const closedAt = t.clock.now().toISOString();
+    await t.deps.database.query(
+      `INSERT INTO unpaid_register (order_id, shop_id, order_no, buyer_nick, total, order_created_at, closed_at, reason)
+       SELECT 90000000 + g, $1, 'BULK' || lpad(g::text, 5, '0'), 'nick' || g, 100, $2, $2, '超时未付款' FROM generate_series(1, $3::int) AS g`,
+      [big.id, closedAt, EXPORT_BATCH_ROWS * 2 + 500],
+    );
+    const res = await download(admin, `shopCode=${big.code}&format=csv`);
+    const lines = res.rawPayload.toString('utf8').trimEnd().split('\r\n').slice(1);
+    expect(lines).toHaveLength(EXPORT_BATCH_ROWS * 2 + 500);
+    expect(new Set(lines.map((line) => line.split(',')[0])).size).toBe(lines.length);
+  });
+
+  it('refuses, before writing anything, more entries than one file takes, naming the date filter', async () => {
+    const huge = await makeShop(admin, { platform: 'pdd' });
+    const closedAt = t.clock.now().toISOString();
+    await t.deps.database.query(
+      `INSERT INTO unpaid_register (order_id, shop_id, order_no, total, order_created_at, closed_at)
+       SELECT 80000000 + g, $1, 'HUGE' || g, 100, $2, $2 FROM generate_series(1, $3::int) AS g`,
+      [huge.id, closedAt, EXPORT_MAX_ROWS + 1],
+    );
+    const res = await download(admin, `shopCode=${huge.code}&format=xlsx`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'export_too_large', details: [{ path: 'closedFrom' }] });
+    await t.deps.database.query('DELETE FROM unpaid_register WHERE shop_id = $1', [huge.id]);
   });
 
   it('takes the list\'s filters, and refuses an unknown format or a caller not signed in', async () => {

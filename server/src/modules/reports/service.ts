@@ -1,7 +1,7 @@
 import { localDate, localDateTime } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
-import { EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
+import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
 import { lowStockAlerts } from '../inventory';
 import { countReviewOverdue, countUnpaidToRemind } from '../orders';
 import type { UnpaidRegisterExportQuery, UnpaidRegisterPage, UnpaidRegisterQuery, Workbench } from './model';
@@ -24,7 +24,7 @@ export async function unpaidRegister(ctx: Ctx, q: UnpaidRegisterQuery): Promise<
   const rows = await repo.unpaidRegisterEntries(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const totals = await repo.unpaidRegisterTotals(ctx, q);
   return {
-    items: rows.map(({ shopTimezone: _zone, ...r }) => ({ ...r, orderCreatedAt: r.orderCreatedAt.toISOString(), closedAt: r.closedAt.toISOString() })),
+    items: rows.map(({ id: _id, shopTimezone: _zone, ...r }) => ({ ...r, orderCreatedAt: r.orderCreatedAt.toISOString(), closedAt: r.closedAt.toISOString() })),
     total: totals.n,
     amount: totals.amount,
     page: q.page,
@@ -45,13 +45,23 @@ const UNPAID_COLUMNS: ExportColumn<repo.UnpaidEntryRow>[] = [
 /** The day in a file name: the register is read in China. */
 const FILE_DAY_TIME_ZONE = 'Asia/Shanghai';
 
-/** 未付款明细表 as an Excel or CSV file: every entry the filter matches (no paging), with a total row in Excel. */
+/** 未付款明细表 as an Excel or CSV file: every entry the filter matches (no paging), with a 合计 row in Excel. */
 export async function exportUnpaidRegister(ctx: Ctx, q: UnpaidRegisterExportQuery): Promise<ExportFile> {
-  const rows = await repo.unpaidRegisterEntries(ctx, q, { limit: EXPORT_MAX_ROWS + 1, offset: 0 });
-  if (rows.length > EXPORT_MAX_ROWS) {
-    throw unprocessable('export_too_large', `符合条件的记录超过 ${EXPORT_MAX_ROWS} 条，请缩小关闭日期范围后分批导出`, [{ path: 'closedFrom', message: `最多 ${EXPORT_MAX_ROWS} 条` }]);
+  const { n } = await repo.unpaidRegisterTotals(ctx, q);
+  if (n > EXPORT_MAX_ROWS) {
+    throw unprocessable('export_too_large', `符合条件的记录有 ${n} 条，超过一次导出的上限 ${EXPORT_MAX_ROWS} 条，请缩小关闭日期范围后分批导出`, [
+      { path: 'closedFrom', message: `最多 ${EXPORT_MAX_ROWS} 条` },
+    ]);
   }
-  const amount = rows.reduce((sum, r) => sum + r.total, 0);
-  const totals = [`合计 ${rows.length} 单`, null, null, amount, null, null, null];
-  return exportTable(q.format, { title: '未付款明细表', asciiTitle: 'unpaid-register', columns: UNPAID_COLUMNS, rows, totals }, localDate(ctx.clock.now(), FILE_DAY_TIME_ZONE));
+  return exportTable(
+    q.format,
+    {
+      title: '未付款明细表',
+      asciiTitle: 'unpaid-register',
+      columns: UNPAID_COLUMNS,
+      batches: repo.unpaidRegisterBatches(ctx, q, EXPORT_BATCH_ROWS),
+      totalLabel: (rows) => `合计 ${rows} 单`,
+    },
+    localDate(ctx.clock.now(), FILE_DAY_TIME_ZONE),
+  );
 }
