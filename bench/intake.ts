@@ -2,25 +2,25 @@
  * npm run bench:intake — orders/s through POST /api/v1/orders on PostgreSQL and on PGlite, beside
  * the raw limits: the same rows written by plain SQL, one transaction per order, through pg (pool 10)
  * and into an embedded PGlite in this process.
- * Options: --seconds=20 --concurrency=32 --max=40000 --rounds=2 --only=raw,postgres,raw-pglite,pglite
+ * Options: --seconds=20 --concurrency=32 --max=40000 --rounds=2 --only=raw,postgres,floor,raw-pglite,pglite
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../server/src/demo/fixtures';
-import { signInAdmin } from './lib/client';
+import { clientWithToken, signInAdmin } from './lib/client';
 import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadOptions, type LoadResult } from './lib/load';
 import { rawPgliteWriter, rawWriter, type RawWriter } from './lib/rawIntake';
 import { fmt, recordResults, table } from './lib/report';
-import { createScratchDatabase, startServer, tempDataDir, type Backend } from './lib/server';
+import { createScratchDatabase, startFloorServer, startServer, tempDataDir, type Backend } from './lib/server';
 import { orderBody, seedCatalog } from './lib/shopData';
-import { migrateWithCatalog } from './lib/sqlCatalog';
+import { addSignedInUser, migrateWithCatalog } from './lib/sqlCatalog';
 
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '32' },
     max: { type: 'string', default: '40000' },
-    only: { type: 'string', default: 'raw,postgres,raw-pglite,pglite' },
+    only: { type: 'string', default: 'raw,postgres,floor,raw-pglite,pglite' },
     rounds: { type: 'string', default: '2' },
   },
 });
@@ -29,7 +29,7 @@ const warmup: LoadOptions = { concurrency: load.concurrency, maxCount: 300, maxM
 /** Far more than a run can sell, so stock never runs out and every order is a 201. */
 const STOCK_PER_SKU = 2_000_000;
 
-type Target = 'raw' | 'raw-pglite' | Backend;
+type Target = 'raw' | 'floor' | 'raw-pglite' | Backend;
 
 interface Measured {
   target: Target;
@@ -77,6 +77,26 @@ async function measureRaw(): Promise<Measured> {
   }
 }
 
+/** The HTTP floor: node:http + the token look-up + the raw limit's statements, no framework, validation or ORM. */
+async function measureFloor(): Promise<Measured> {
+  const scratch = await createScratchDatabase('floor');
+  try {
+    await migrateWithCatalog({ url: scratch.url }, STOCK_PER_SKU);
+    const token = await addSignedInUser(scratch.url);
+    const server = await startFloorServer(scratch.url);
+    try {
+      const api = clientWithToken(server.baseUrl, token);
+      const post = () => api.request('POST', '/api/v1/orders', nextOrder());
+      await runLoad(warmup, [201], post);
+      return await withCpu('floor', server.cpuSeconds, () => runLoad(load, [201], post));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
 async function measureRawPglite(): Promise<Measured> {
   const dataDir = tempDataDir();
   try {
@@ -108,6 +128,7 @@ async function measureApi(backend: Backend): Promise<Measured> {
 const LABELS: Record<Target, string> = {
   raw: 'raw SQL limit (pg, pool 10, PostgreSQL)',
   postgres: 'HTTP API on PostgreSQL',
+  floor: 'HTTP floor (node:http + token check + the raw SQL, PostgreSQL)',
   'raw-pglite': 'raw SQL limit (PGlite in the bench process)',
   pglite: 'HTTP API on PGlite',
 };
@@ -162,7 +183,10 @@ function verdicts(measured: Measured[], all: Measured[], rounds: number): string
   check(`PostgreSQL API vs raw limit, median of the rounds (${postgres.rounds})`, postgres.value, 70, '%');
   check('PostgreSQL API', rate('postgres'), 1000, ' orders/s');
   check('PGlite API', rate('pglite'), 300, ' orders/s');
-  // No target of its own: how close the API on PGlite comes to what PGlite itself can write.
+  // No targets of their own: what any HTTP API with a token check keeps of the raw limit here, and
+  // how close the API on PGlite comes to what PGlite itself can write.
+  const floor = ratio('raw', 'floor');
+  if (Number.isFinite(floor.value)) lines.push(`- HTTP floor vs raw limit, median of the rounds (${floor.rounds}): ${fmt(floor.value)}%`);
   const pglite = ratio('raw-pglite', 'pglite');
   if (Number.isFinite(pglite.value)) lines.push(`- PGlite API vs PGlite raw limit, median of the rounds (${pglite.rounds}): ${fmt(pglite.value)}%`);
   return lines;
@@ -171,6 +195,7 @@ function verdicts(measured: Measured[], all: Measured[], rounds: number): string
 const MEASURE: Record<Target, () => Promise<Measured>> = {
   raw: measureRaw,
   postgres: () => measureApi('postgres'),
+  floor: measureFloor,
   'raw-pglite': measureRawPglite,
   pglite: () => measureApi('pglite'),
 };

@@ -57,7 +57,11 @@ function send(baseUrl: string, token: string | null, method: string, url: string
 export async function signInAdmin(baseUrl: string): Promise<Api> {
   const login = await send(baseUrl, null, 'POST', '/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
   if (login.status !== 200) throw new Error(`admin sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const token = (login.body as { token: string }).token;
+  return clientWithToken(baseUrl, (login.body as { token: string }).token);
+}
+
+/** A client sending `token` as its bearer token. */
+export function clientWithToken(baseUrl: string, token: string): Api {
   const request: Api['request'] = (method, url, body) => send(baseUrl, token, method, url, body);
   return {
     request,

@@ -140,11 +140,16 @@ function columns<T>(rows: T[], pickRow: (row: T) => unknown[]): unknown[][] {
 }
 
 export interface RawWriter {
-  write(body: OrderBody): Promise<Attempt>;
+  /** With `tokenHash`, first looks the caller's token up on the same connection, as the API's auth does. */
+  write(body: OrderBody, tokenHash?: string): Promise<Attempt>;
   close(): Promise<void>;
 }
 
 const ACTOR = { id: 1, name: '管理员' };
+
+/** The API's token check: the signed-in user behind a token hash, unless revoked. */
+const TOKEN_LOOKUP = `SELECT u.id, u.roles, u.active, t.expires_at FROM auth_tokens t JOIN users u ON u.id = t.user_id
+  WHERE t.token_hash = $1 AND t.revoked_at IS NULL`;
 
 /** The raw limit on server PostgreSQL: a pool of 10, each order its own BEGIN … COMMIT. */
 export function rawWriter(url: string): RawWriter {
@@ -153,9 +158,13 @@ export function rawWriter(url: string): RawWriter {
   // After close the scratch database is dropped WITH (FORCE), which may still reach a closing client.
   pool.on('error', (err) => closing || console.error('raw pool error (idle client):', err.message));
   return {
-    async write(body) {
+    async write(body, tokenHash) {
       const client = await pool.connect();
       try {
+        if (tokenHash !== undefined) {
+          const { rows } = await client.query({ name: 'raw-token', text: TOKEN_LOOKUP, values: [tokenHash] });
+          if (!rows[0]?.active || rows[0].expires_at <= new Date()) return { status: 401, body: { error: { code: 'unauthorized' } } };
+        }
         await client.query('BEGIN');
         const attempt = await writeOrder((name, text, values) => client.query({ name: `raw-${name}`, text, values }), body, ACTOR).catch(async (err: unknown) => {
           await client.query('ROLLBACK');

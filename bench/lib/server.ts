@@ -142,14 +142,27 @@ export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'shopflow-bench
 
 /** Starts `node --import tsx server/src/main.ts serve` as production does, HTTP only, and waits for /healthz. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
   const ownDataDir = !opts.databaseUrl && !opts.dataDir ? tempDataDir() : undefined;
   const dataDir = opts.dataDir ?? ownDataDir;
+  const server = await startHttpProcess('server/src/main.ts', ['serve'], { ...serverEnv({ ...opts, dataDir }), SHOPFLOW_NO_WORKER: '1' }, () => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  });
+  return { ...server, backend: opts.databaseUrl ? 'postgres' : 'pglite' };
+}
+
+/** Starts the HTTP floor (`lib/floorServer.ts`) on a database holding the catalog and a token. */
+export async function startFloorServer(databaseUrl: string): Promise<Omit<RunningServer, 'backend'>> {
+  return startHttpProcess('bench/lib/floorServer.ts', [], { ...process.env, DATABASE_URL: databaseUrl });
+}
+
+/** `node --import tsx <script>` on a free port, stopped with SIGTERM; ready once /healthz answers. */
+async function startHttpProcess(script: string, args: string[], env: NodeJS.ProcessEnv, cleanUp = () => {}): Promise<Omit<RunningServer, 'backend'>> {
+  const port = await freePort();
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
   const extraNodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', 'server/src/main.ts', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', script, ...args], {
     cwd: repoRoot,
-    env: { ...serverEnv({ ...opts, dataDir }), PORT: String(port), HOST: '127.0.0.1', SHOPFLOW_NO_WORKER: '1' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   liveServers.add(child);
@@ -160,7 +173,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       child.kill('SIGTERM');
       await exited;
     }
-    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    cleanUp();
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -169,7 +182,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await stop();
     throw err;
   }
-  return { baseUrl, backend: opts.databaseUrl ? 'postgres' : 'pglite', cpuSeconds: () => processCpuSeconds(child.pid), stop };
+  return { baseUrl, cpuSeconds: () => processCpuSeconds(child.pid), stop };
 }
 
 async function waitHealthy(baseUrl: string, exitCode: () => number | null): Promise<void> {

@@ -1,6 +1,7 @@
 import { DEMO_SHOPS, DEMO_WAREHOUSES, demoProducts } from '../../server/src/demo/fixtures';
 import { openDatabase, type DatabaseOptions } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Migrates a scratch database (PostgreSQL at `url`, or PGlite in `dataDir`) with our migrations
@@ -38,6 +39,22 @@ export async function migrateWithCatalog(target: Pick<DatabaseOptions, 'url' | '
     }
     await q('INSERT INTO stock_levels (sku_id, warehouse_id, on_hand) SELECT s.id, w.id, $1 FROM skus s CROSS JOIN warehouses w', [stockPerSku]);
     await q("INSERT INTO stock_movements (sku_id, warehouse_id, on_hand_delta, reason, ref_type, at) SELECT sku_id, warehouse_id, on_hand, 'receipt', 'receipt', now() FROM stock_levels");
+  } finally {
+    await database.close();
+  }
+}
+
+/** A user with a bearer token valid for a day, written by SQL as sign-in would store it; returns the token. */
+export async function addSignedInUser(url: string): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  const database = await openDatabase({ url, poolSize: 1 });
+  try {
+    await database.query(
+      `WITH u AS (INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench', '压测', '-', '{admin}') RETURNING id)
+       INSERT INTO auth_tokens (user_id, token_hash, expires_at) SELECT id, $1, now() + interval '1 day' FROM u`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
+    return token;
   } finally {
     await database.close();
   }
