@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../server/src/demo/fixtures';
 import { clientWithToken, signInAdmin } from './lib/client';
-import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type LoadOptions, type LoadResult } from './lib/load';
+import { countOf, percentile, runLoad, statusSummary, unexpectedReport, type Attempt, type LoadOptions, type LoadResult } from './lib/load';
 import { rawPgliteWriter, rawWriter, type RawWriter } from './lib/rawIntake';
 import { fmt, recordResults, table } from './lib/report';
 import { createScratchDatabase, startFloorServer, startServer, tempDataDir, type Backend } from './lib/server';
@@ -58,44 +58,45 @@ let buyerSerial = 0;
 const random = seededRandom(20261123);
 const nextOrder = () => orderBody(random, buyerSerial++);
 
+/** The warm-up orders, then the measured run, with the CPU it took. */
+async function warmedUp(target: Target, serverCpuSeconds: () => number, attempt: () => Promise<Attempt>): Promise<Measured> {
+  await runLoad(warmup, [201], attempt);
+  return withCpu(target, serverCpuSeconds, () => runLoad(load, [201], attempt));
+}
+
+/** `fn` on a scratch PostgreSQL database holding the catalog, loaded by SQL; dropped afterwards. */
+async function onSqlCatalog<T>(label: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const scratch = await createScratchDatabase(label);
+  try {
+    await migrateWithCatalog({ url: scratch.url }, STOCK_PER_SKU);
+    return await fn(scratch.url);
+  } finally {
+    await scratch.drop();
+  }
+}
+
 async function measureRawWith(target: Target, writer: RawWriter): Promise<Measured> {
   try {
-    await runLoad(warmup, [201], () => writer.write(nextOrder()));
-    return await withCpu(target, () => NaN, () => runLoad(load, [201], () => writer.write(nextOrder())));
+    return await warmedUp(target, () => NaN, () => writer.write(nextOrder()));
   } finally {
     await writer.close();
   }
 }
 
-async function measureRaw(): Promise<Measured> {
-  const scratch = await createScratchDatabase('raw');
-  try {
-    await migrateWithCatalog({ url: scratch.url }, STOCK_PER_SKU);
-    return await measureRawWith('raw', rawWriter(scratch.url));
-  } finally {
-    await scratch.drop();
-  }
-}
+const measureRaw = () => onSqlCatalog('raw', (url) => measureRawWith('raw', rawWriter(url)));
 
 /** The HTTP floor: node:http + the token look-up + the raw limit's statements, no framework, validation or ORM. */
-async function measureFloor(): Promise<Measured> {
-  const scratch = await createScratchDatabase('floor');
-  try {
-    await migrateWithCatalog({ url: scratch.url }, STOCK_PER_SKU);
-    const token = await addSignedInUser(scratch.url);
-    const server = await startFloorServer(scratch.url);
+const measureFloor = () =>
+  onSqlCatalog('floor', async (url) => {
+    const token = await addSignedInUser(url);
+    const server = await startFloorServer(url);
     try {
       const api = clientWithToken(server.baseUrl, token);
-      const post = () => api.request('POST', '/api/v1/orders', nextOrder());
-      await runLoad(warmup, [201], post);
-      return await withCpu('floor', server.cpuSeconds, () => runLoad(load, [201], post));
+      return await warmedUp('floor', server.cpuSeconds, () => api.request('POST', '/api/v1/orders', nextOrder()));
     } finally {
       await server.stop();
     }
-  } finally {
-    await scratch.drop();
-  }
-}
+  });
 
 async function measureRawPglite(): Promise<Measured> {
   const dataDir = tempDataDir();
@@ -114,9 +115,7 @@ async function measureApi(backend: Backend): Promise<Measured> {
     try {
       const api = await signInAdmin(server.baseUrl);
       await seedCatalog(api, STOCK_PER_SKU);
-      const post = () => api.request('POST', '/api/v1/orders', nextOrder());
-      await runLoad(warmup, [201], post);
-      return await withCpu(backend, server.cpuSeconds, () => runLoad(load, [201], post));
+      return await warmedUp(backend, server.cpuSeconds, () => api.request('POST', '/api/v1/orders', nextOrder()));
     } finally {
       await server.stop();
     }
