@@ -14,6 +14,7 @@ import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
 import { authHook, errorHandler } from './platform/http';
+import { refuseUnstorableInput } from './platform/inputGuard';
 import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
 import { reportRoutes } from './modules/reports';
@@ -60,6 +61,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     registered.push(route);
   });
   app.addHook('onRequest', authHook(app));
+  app.addHook('preValidation', refuseUnstorableInput);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { authenticate } from './auth/service';
 import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './context';
-import { AppError, forbidden, RetryInNewTransaction, unauthorized, unprocessable, type ErrorDetail } from './errors';
+import { AppError, badRequest, forbidden, RetryInNewTransaction, unauthorized, unprocessable, type ErrorDetail } from './errors';
 import type { RouteAccess } from './permissions';
 import { idempotencyKeys } from './schema';
 
@@ -97,12 +97,26 @@ function pgErrorCode(error: unknown): string | undefined {
   return typeof found === 'string' ? found : undefined;
 }
 
-async function commandOnce<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
+/** Keys are the client's own ids (a UUID, an order number and a step): printable ASCII, short enough to index. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const key = request.headers['idempotency-key'];
+  if (key === undefined || key === '') return undefined;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw badRequest('validation_error', '请求头有误：Idempotency-Key 应为 1–200 个可见 ASCII 字符（例如一个 UUID）', [
+      { path: 'Idempotency-Key', message: 'invalid' },
+    ]);
+  }
+  return key;
+}
+
+async function commandOnce<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const key = idempotencyKeyOf(request);
   const deps = request.server.deps;
   return inTransaction(deps, request.actor, request.id, async (ctx) => {
     // Reads (a reveal, say) are not replayed: their replies may hold personal data in clear.
-    if (typeof key !== 'string' || key === '' || ctx.actor.id === null || request.method === 'GET') return fn(ctx);
+    if (key === undefined || ctx.actor.id === null || request.method === 'GET') return fn(ctx);
     const actorId = ctx.actor.id;
     const path = request.routeOptions.url ?? request.url;
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('base64url');

@@ -52,9 +52,8 @@ export async function writeSettings(ctx: Ctx, values: Record<string, unknown>): 
     if (!def) throw unprocessable('unknown_setting', `没有这个设置项：${key}`, [{ path: key, message: 'unknown setting' }]);
     const parsed = def.schema.safeParse(value);
     if (!parsed.success) {
-      throw unprocessable('invalid_setting', `设置项 ${def.label} 的值不合法`, [
-        { path: key, message: parsed.error.issues.map((i) => i.message).join('; ') },
-      ]);
+      const why = parsed.error.issues.map((i) => i.message).join('；');
+      throw unprocessable('invalid_setting', `设置项「${def.label}」的值不合法：${why}`, [{ path: key, message: why }]);
     }
     await ctx.db
       .insert(settings)

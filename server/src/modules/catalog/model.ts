@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/model';
+import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
 
 export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'own', 'manual'] as const;
 export const PRICE_BANDS = ['traffic', 'profit', 'image'] as const;
@@ -10,11 +10,6 @@ export const priceBandSchema = z.enum(PRICE_BANDS);
 export const listingStatusSchema = z.enum(LISTING_STATUSES);
 export type ListingStatus = z.infer<typeof listingStatusSchema>;
 
-const code = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$/, `${what}为 1–64 位字母、数字、下划线、点或横线`);
 const name = (what: string, max = 100) => z.string().trim().min(1, `请填写${what}`).max(max);
 const fen = (what: string) => z.number().int(`${what}以分为单位，必须是整数`).min(0, `${what}不能为负数`).max(2_000_000_000);
 
@@ -41,28 +36,28 @@ export const shopSchema = z.object({
 });
 export type Shop = z.infer<typeof shopSchema>;
 
-const timezone = z.string().refine(isTimeZone, '不是有效的时区（例如 Asia/Shanghai）');
+const timezone = z.string().max(64).refine(isTimeZone, '不是有效的时区（例如 Asia/Shanghai）');
 
 export const createShopBody = z.object({
   code: code('店铺编码'),
   name: name('店铺名称'),
   platform: platformSchema,
-  defaultWarehouseCode: z.string().trim().min(1).nullable().optional(),
+  defaultWarehouseCode: lookupCode.min(1).nullable().optional(),
   timezone: timezone.optional(),
 });
 export type CreateShopInput = z.infer<typeof createShopBody>;
 
-export const updateShopBody = z.object({
+export const updateShopBody = patchBody({
   name: name('店铺名称').optional(),
   platform: platformSchema.optional(),
-  defaultWarehouseCode: z.string().trim().min(1).nullable().optional(),
+  defaultWarehouseCode: lookupCode.min(1).nullable().optional(),
   timezone: timezone.optional(),
   active: z.boolean().optional(),
 });
 export type UpdateShopInput = z.infer<typeof updateShopBody>;
 
 export const shopListQuery = z.object({
-  q: z.string().trim().optional(),
+  q: searchText.optional(),
   platform: platformSchema.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ...pageQuery,
@@ -120,6 +115,7 @@ export const skuInput = z.object({
   barcode: z
     .string()
     .trim()
+    .max(64, '条码最多 64 位')
     .regex(/^[A-Za-z0-9\-]{1,64}$/, '条码为 1–64 位字母或数字')
     .nullable()
     .optional(),
@@ -141,14 +137,14 @@ export const createProductBody = z.object({
 });
 export type CreateProductInput = z.infer<typeof createProductBody>;
 
-export const updateProductBody = z.object({
+export const updateProductBody = patchBody({
   name: name('商品名称', 200).optional(),
   category: name('类目', 50).optional(),
   priceBand: priceBandSchema.optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
 
-export const updateSkuBody = z.object({
+export const updateSkuBody = patchBody({
   barcode: skuInput.shape.barcode,
   spec: z.string().trim().max(100).optional(),
   price: fen('售价').optional(),
@@ -161,8 +157,8 @@ export const updateSkuBody = z.object({
 export type UpdateSkuInput = z.infer<typeof updateSkuBody>;
 
 export const productListQuery = z.object({
-  q: z.string().trim().optional(),
-  category: z.string().trim().optional(),
+  q: searchText.optional(),
+  category: searchText.optional(),
   priceBand: priceBandSchema.optional(),
   listingStatus: listingStatusSchema.optional(),
   ...pageQuery,

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/model';
+import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
 
-const code = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$/, `${what}为 1–64 位字母、数字、下划线、点或横线`);
 const quantity = z.number().int('数量必须是整数').positive('数量必须大于 0').max(10_000_000);
 
 // ---- warehouses ----
@@ -29,7 +24,7 @@ export const createWarehouseBody = z.object({
 });
 export type CreateWarehouseInput = z.infer<typeof createWarehouseBody>;
 
-export const updateWarehouseBody = z.object({
+export const updateWarehouseBody = patchBody({
   name: z.string().trim().min(1, '请填写仓库名称').max(100).optional(),
   active: z.boolean().optional(),
 });
@@ -38,7 +33,7 @@ export type UpdateWarehouseInput = z.infer<typeof updateWarehouseBody>;
 export const addBinsBody = z.object({ codes: z.array(code('库位编码')).min(1, '至少填写一个库位').max(10_000) });
 
 export const warehouseListQuery = z.object({
-  q: z.string().trim().optional(),
+  q: searchText.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ...pageQuery,
 });
@@ -67,9 +62,9 @@ export const stockLevelSchema = z.object({
 export type StockLevel = z.infer<typeof stockLevelSchema>;
 
 export const levelListQuery = z.object({
-  skuCode: z.string().trim().optional(),
-  warehouseCode: z.string().trim().optional(),
-  q: z.string().trim().optional(),
+  skuCode: lookupCode.optional(),
+  warehouseCode: lookupCode.optional(),
+  q: searchText.optional(),
   lowStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ...pageQuery,
 });
@@ -78,10 +73,11 @@ export type LevelListQuery = z.infer<typeof levelListQuery>;
 export const levelListReply = z.object({ items: z.array(stockLevelSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const receiptBody = z.object({
-  warehouseCode: z.string().trim().min(1, '请选择仓库'),
+  warehouseCode: lookupCode.min(1, '请选择仓库'),
   lines: z
-    .array(z.object({ skuCode: z.string().trim().min(1, '请填写货号'), quantity, binCode: z.string().trim().min(1).optional() }))
-    .min(1, '至少填写一行'),
+    .array(z.object({ skuCode: lookupCode.min(1, '请填写货号'), quantity, binCode: lookupCode.min(1).optional() }))
+    .min(1, '至少填写一行')
+    .max(1000, '一次最多入库 1000 行'),
   /** Supplier delivery note or purchase order number, kept as the movements' reference. */
   reference: z.string().trim().max(100).optional(),
   note: z.string().trim().max(500).optional(),
@@ -92,8 +88,8 @@ export const receiptReply = z.object({ warehouseCode: z.string(), levels: z.arra
 
 export const adjustmentBody = z
   .object({
-    warehouseCode: z.string().trim().min(1, '请选择仓库'),
-    skuCode: z.string().trim().min(1, '请填写货号'),
+    warehouseCode: lookupCode.min(1, '请选择仓库'),
+    skuCode: lookupCode.min(1, '请填写货号'),
     /** Change to on hand (+ found, − lost/damaged)… */
     delta: z.number().int('数量必须是整数').min(-10_000_000).max(10_000_000).refine((d) => d !== 0, '调整数量不能为 0').optional(),
     /** …or the counted quantity, from which the change is computed. */
@@ -125,9 +121,9 @@ export const movementSchema = z.object({
 export type Movement = z.infer<typeof movementSchema>;
 
 export const movementListQuery = z.object({
-  skuCode: z.string().trim().optional(),
-  warehouseCode: z.string().trim().optional(),
-  reason: z.string().trim().optional(),
+  skuCode: lookupCode.optional(),
+  warehouseCode: lookupCode.optional(),
+  reason: lookupCode.optional(),
   ...pageQuery,
 });
 export type MovementListQuery = z.infer<typeof movementListQuery>;
@@ -151,7 +147,7 @@ export type LowStockAlert = z.infer<typeof lowStockAlertSchema>;
 export const alertListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 export const alertListReply = z.object({ items: z.array(lowStockAlertSchema), total: z.number().int() });
 
-export const skuPickerQuery = z.object({ q: z.string().trim().optional(), ...pageQuery });
+export const skuPickerQuery = z.object({ q: searchText.optional(), ...pageQuery });
 export const skuPickerItem = z.object({
   id: z.number().int(),
   code: z.string(),

@@ -29,7 +29,7 @@ import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToSer
 export const defaultSafetyStockSetting = defineSetting({
   key: 'inventory.defaultSafetyStock',
   label: '默认安全库存（SKU 未单独设置时）',
-  schema: z.number().int().min(0),
+  schema: z.number().int().min(0).max(10_000_000),
   defaultValue: 50,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, timelineSchema } from '../../platform/model';
+import { idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
 import { FLAGS, MAX_FEN } from './rules';
 import { ORDER_STATUSES, STAFF_ACTIONS } from './states';
 
@@ -7,7 +7,6 @@ import { ORDER_STATUSES, STAFF_ACTIONS } from './states';
 
 const fen = z.number().int().min(0).max(MAX_FEN);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoTime = z.iso.datetime({ offset: true });
 
 export const PAYMENT_METHODS = ['alipay', 'wechat', 'card', 'installment', 'bank_transfer', 'cod', 'other'] as const;
 export const paymentMethodSchema = z.enum(PAYMENT_METHODS);
@@ -25,7 +24,7 @@ export const createOrderBody = z.object({
   platformOrderId: text(64).optional(),
   buyer: z.object({ nick: text(64).optional(), name: text(40), phone: text(32) }),
   /** The buyer's IP as the platform reports it (never the caller's). */
-  buyerIp: z.union([z.ipv4(), z.ipv6()]).optional(),
+  buyerIp: z.union([z.ipv4().max(15), z.ipv6().max(45)]).optional(),
   address: z.object({ province: text(20), city: text(30), district: text(30), detail: text(200), postalCode: z.string().trim().max(10).optional() }),
   items: z
     .array(z.object({ skuCode: text(64), quantity: z.number().int().min(1).max(100_000), unitPrice: fen }))
@@ -45,7 +44,7 @@ export type PaymentInput = z.infer<typeof paymentBody>;
 
 export const reasonBody = z.object({ reason: text(200) });
 
-export const bulkApproveBody = z.object({ ids: z.array(z.number().int().positive()).min(1, '至少选择一个订单').max(200) });
+export const bulkApproveBody = z.object({ ids: z.array(idSchema).min(1, '至少选择一个订单').max(200) });
 
 export const bulkApproveResultSchema = z.object({
   id: z.number().int(),
@@ -59,7 +58,7 @@ export const optionalReasonBody = z.object({ reason: text(200).optional() });
 export const remarkBody = z.object({
   content: text(500),
   flag: z.enum(FLAGS),
-  promiseDate: z.iso.date().optional(),
+  promiseDate: isoDate.optional(),
 });
 export type RemarkInput = z.infer<typeof remarkBody>;
 
@@ -176,24 +175,25 @@ export type OrderDetail = z.infer<typeof orderDetailSchema>;
 export const ORDER_SORTS = ['-createdAt', 'createdAt', '-total', 'total'] as const;
 
 export const orderListQuery = z.object({
-  shopCode: z.string().trim().optional(),
+  shopCode: lookupCode.optional(),
   /** One status or several, comma-separated. */
   status: z
     .string()
+    .max(300)
     .regex(/^[a-z_]+(,[a-z_]+)*$/, '状态用英文逗号分隔')
     .optional(),
   flag: z.enum(FLAGS).optional(),
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
-  skuCode: z.string().trim().optional(),
-  phone: z.string().trim().optional(),
-  nick: z.string().trim().optional(),
-  orderNo: z.string().trim().optional(),
+  skuCode: lookupCode.optional(),
+  phone: z.string().trim().max(32).optional(),
+  nick: searchText.optional(),
+  orderNo: lookupCode.optional(),
   /** The search box: an order no, platform order id, buyer phone or nick (exact). */
-  q: z.string().trim().optional(),
+  q: searchText.optional(),
   sort: z.enum(ORDER_SORTS).default('-createdAt'),
   /** Keyset paging: the nextCursor of the previous page; `page` is then ignored and no total is counted. */
-  cursor: z.string().optional(),
+  cursor: z.string().max(200).optional(),
   ...pageQuery,
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;

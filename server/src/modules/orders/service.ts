@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
 import { HOUR, localDate, localDateTime, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Ctx } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
+import { idSchema, isoTime } from '../../platform/model';
 import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, customerMatchSql, isBlacklisted, serializePhoneMatch, type CustomerMatch } from '../customers';
@@ -15,6 +17,7 @@ import {
   computeAmounts,
   evaluateRisk,
   isPostalCode,
+  MAX_FEN,
   orderNoPrefix,
   remarkDisplay,
   shipByDeadline,
@@ -660,14 +663,23 @@ const phoneIndexOf = (ctx: Ctx, raw: string): string | null => {
   return phone ? ctx.pii.blindIndex(phone) : null;
 };
 
-function decodeCursor(cursor: string): { value: string | number; id: number } {
+/** A cursor holds the last row's sort value and id: checked as what the sort key says it is. */
+const CURSOR_SHAPES = {
+  total: z.tuple([z.number().int().min(0).max(MAX_FEN), idSchema]),
+  createdAt: z.tuple([isoTime, idSchema]),
+};
+
+function decodeCursor(cursor: string, key: keyof typeof CURSOR_SHAPES): { value: string | number; id: number } {
+  let decoded: unknown;
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | number, number];
-    if ((typeof value === 'string' || typeof value === 'number') && Number.isInteger(id)) return { value, id };
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the 400 below
+    decoded = undefined;
   }
-  throw badRequest('validation_error', '翻页游标无效，请从第一页重新查询', [{ path: 'cursor', message: 'invalid' }]);
+  const parsed = CURSOR_SHAPES[key].safeParse(decoded);
+  if (!parsed.success) throw badRequest('validation_error', '翻页游标无效，请从第一页重新查询', [{ path: 'cursor', message: 'invalid' }]);
+  const [value, id] = parsed.data;
+  return { value, id };
 }
 
 const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
@@ -708,7 +720,7 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
     sort: { key, descending: q.sort.startsWith('-') },
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
-    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    after: q.cursor ? decodeCursor(q.cursor, key) : undefined,
   };
   const rows = await repo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;

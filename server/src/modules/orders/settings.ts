@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineSetting } from '../../platform/settings';
-import type { RiskSettings } from './rules';
+import { MAX_FEN, type RiskSettings } from './rules';
 
 /** Order settings (DOMAIN.md §4 defaults); each risk rule can be switched off or retuned. */
 
 const enabled = z.boolean();
-const minutes = z.number().int().positive();
+/** A whole number a shop could mean for this setting: outside it, writing the setting is refused (422). */
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+const WEEK_MINUTES = 7 * 24 * 60;
+const MONTH_MINUTES = 30 * 24 * 60;
+const MONTH_HOURS = 30 * 24;
+const listedName = z.string().trim().min(1).max(50);
 
 export const autoReviewSetting = defineSetting({
   key: 'orders.autoReview',
@@ -14,48 +19,48 @@ export const autoReviewSetting = defineSetting({
   defaultValue: true,
 });
 
-export const reviewSlaSetting = defineSetting({ key: 'orders.reviewSlaMinutes', label: '人工审单时限（分钟）', schema: minutes, defaultValue: 120 });
+export const reviewSlaSetting = defineSetting({ key: 'orders.reviewSlaMinutes', label: '人工审单时限（分钟）', schema: whole(5, WEEK_MINUTES), defaultValue: 120 });
 
-export const shipPromiseSetting = defineSetting({ key: 'orders.shipPromiseHours', label: '承诺发货时限（付款后小时数）', schema: minutes, defaultValue: 48 });
+export const shipPromiseSetting = defineSetting({ key: 'orders.shipPromiseHours', label: '承诺发货时限（付款后小时数）', schema: whole(1, MONTH_HOURS), defaultValue: 48 });
 
 export const unpaidRemindersSetting = defineSetting({
   key: 'orders.unpaidReminders',
   label: '催付时间点（下单后分钟数）',
-  schema: z.array(minutes).max(10),
+  schema: z.array(whole(1, MONTH_MINUTES)).max(10),
   defaultValue: [30, 720],
 });
 
-export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后分钟数）', schema: minutes, defaultValue: 1440 });
+export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后分钟数）', schema: whole(5, MONTH_MINUTES), defaultValue: 1440 });
 
 export const riskSettings = {
   sameIp: defineSetting({
     key: 'orders.risk.sameIp',
     label: '风控：同一 IP 短时间多笔下单',
-    schema: z.object({ enabled, maxOrders: z.number().int().min(2), windowMinutes: minutes }),
+    schema: z.object({ enabled, maxOrders: whole(2, 1000), windowMinutes: whole(1, WEEK_MINUTES) }),
     defaultValue: { enabled: true, maxOrders: 3, windowMinutes: 60 },
   }),
   duplicate: defineSetting({
     key: 'orders.risk.duplicate',
     label: '风控：同手机号或同地址有未发货订单（建议合单）',
-    schema: z.object({ enabled, windowHours: z.number().int().positive() }),
+    schema: z.object({ enabled, windowHours: whole(1, MONTH_HOURS) }),
     defaultValue: { enabled: true, windowHours: 24 },
   }),
   sensitiveWords: defineSetting({
     key: 'orders.risk.sensitiveWords',
     label: '风控：地址敏感词',
-    schema: z.object({ enabled, words: z.array(z.string().trim().min(1)).max(500) }),
+    schema: z.object({ enabled, words: z.array(listedName).max(500) }),
     defaultValue: { enabled: true, words: ['工商局', '市场监督', '质监', '消协', '消费者协会', '公安', '派出所', '法院', '检察院', '电视台', '报社', '监狱', '看守所'] },
   }),
   remoteArea: defineSetting({
     key: 'orders.risk.remoteArea',
     label: '风控：偏远地区包邮',
-    schema: z.object({ enabled, provinces: z.array(z.string().trim().min(1)) }),
+    schema: z.object({ enabled, provinces: z.array(listedName).max(40) }),
     defaultValue: { enabled: true, provinces: ['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南'] },
   }),
   amount: defineSetting({
     key: 'orders.risk.amount',
     label: '风控：大额订单（分）',
-    schema: z.object({ enabled, thresholdFen: z.number().int().nonnegative() }),
+    schema: z.object({ enabled, thresholdFen: whole(0, MAX_FEN) }),
     defaultValue: { enabled: true, thresholdFen: 500_000 },
   }),
   blacklist: defineSetting({ key: 'orders.risk.blacklist', label: '风控：黑名单买家', schema: z.object({ enabled }), defaultValue: { enabled: true } }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
-import { pageQuery } from '../../platform/model';
+import { isoTime, lookupCode, pageQuery } from '../../platform/model';
 import { lowStockAlertSchema } from '../inventory/model';
 
 export const workbenchReply = z.object({
@@ -13,11 +13,11 @@ export const workbenchReply = z.object({
 export type Workbench = z.infer<typeof workbenchReply>;
 
 const unpaidRegisterFilter = z.object({
-  shopCode: z.string().trim().min(1).optional(),
+  shopCode: lookupCode.min(1).optional(),
   /** Closed on or after this instant (ISO 8601). */
-  closedFrom: z.iso.datetime({ offset: true }).optional(),
+  closedFrom: isoTime.optional(),
   /** Closed before this instant (ISO 8601). */
-  closedTo: z.iso.datetime({ offset: true }).optional(),
+  closedTo: isoTime.optional(),
 });
 export type UnpaidRegisterFilter = z.infer<typeof unpaidRegisterFilter>;
 

@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+import { createTestApp, type Client, type TestApp } from './harness';
+
+/**
+ * Seeded fuzzing of every write route and every list's query string: valid requests with one part
+ * turned odd (wrong types, NUL, lone surrogates, megabyte strings, deep nesting, huge, negative and
+ * fractional numbers, extra keys, crafted cursors and ids). No request may get a 5xx, and a
+ * refused request must not move stock. Runs on PGlite in `npm test` and on PostgreSQL in `test:pg`.
+ */
+const SEED = 20_261_202;
+const RUNS_PER_WRITE_ROUTE = 60;
+const RUNS_PER_LIST_ROUTE = 30;
+
+let t: TestApp;
+let admin: Client;
+/** Signs out in the logout route's runs; every other route runs as `admin`. */
+let throwaway: Client;
+let samples: Record<string, { ids: number[]; body: unknown; as?: () => Client }>;
+
+const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const deepJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+const MEGABYTE = 'x'.repeat(1 << 20);
+
+/** Leaves that have broken routes before, or could. */
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('x\u0000', '\u0000', 'x\ud800', '\udc00y', '', ' ', '-1', '1e300', '__proto__', "'; DROP TABLE orders; --", '<img src=x onerror=alert(1)>'),
+  fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30', '2026-11-20T08:00:00+08:00', '长'.repeat(5000), MEGABYTE),
+  fc.constantFrom(0, -1, 1.5, -0.0001, 1e300, -1e300, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+  fc.constantFrom(true, false, null, [], {}, [null], { '\u0000': 1 }),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+/** URL-encoded text: a lone surrogate cannot be encoded, so it is sent as the bytes a client would send. */
+const encoded = (text: string) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '\ufffd'));
+
+/** Query values for lists, already encoded: the odd leaves as text, raw bad bytes, and cursors and dates that claim to be what they are not. */
+const oddQueryValue: fc.Arbitrary<string> = fc.oneof(
+  oddValue.map((v) => encoded(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+  fc.constantFrom('%00', 'x%ED%A0%80', '%FF%FE', '%', '%zz', '%C0%80'),
+  fc.constantFrom(cursorOf(['abc', 1]), cursorOf([1e300, 1]), cursorOf([1, 2 ** 40]), cursorOf(['0000-01-01T00:00:00Z', 1]), cursorOf({}), 'not-base64!', cursorOf([-5, -5])).map(encoded),
+  fc.constantFrom('0000-01-01T00:00:00Z', '2026-11-20T08:00:00Z', '-total', 'total', 'pending_payment,awaiting_review', '7927', 'kiki', '13800138000').map(encoded),
+);
+
+type Mutation = { kind: 'leaf'; pick: number; value: unknown } | { kind: 'extra'; key: string; value: unknown } | { kind: 'drop'; pick: number } | { kind: 'whole'; value: unknown } | { kind: 'deep' };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('leaf' as const), pick: fc.nat(), value: oddValue }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: fc.constantFrom('extra', '__proto__', 'constructor', 'x\u0000'), value: oddValue }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('whole' as const), value: oddValue }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'deep' as const }) },
+);
+
+/** Every [container, key] inside `value`, depth first. */
+function slots(value: unknown): [Record<string, unknown> | unknown[], string | number][] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([key, child]) => [[value as Record<string, unknown>, key] as [Record<string, unknown>, string | number], ...slots(child)]);
+}
+
+/** The sample body with one mutation, as the raw JSON text sent. */
+function mutate(sample: unknown, m: Mutation): string {
+  if (m.kind === 'deep') return deepJson(20_000);
+  if (m.kind === 'whole') return JSON.stringify(m.value) ?? 'null';
+  const body = structuredClone(sample) as Record<string, unknown>;
+  if (m.kind === 'extra') {
+    return JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(m.key)}:${JSON.stringify(m.value) ?? 'null'}${Object.keys(body).length ? ',' : ''}`);
+  }
+  const all = slots(body);
+  if (all.length === 0) return JSON.stringify(m.kind === 'leaf' ? m.value : body) ?? 'null';
+  const [container, key] = all[m.pick % all.length]!;
+  if (m.kind === 'drop') {
+    if (Array.isArray(container)) container.splice(Number(key), 1);
+    else delete container[key];
+  } else {
+    (container as Record<string | number, unknown>)[key] = m.value;
+  }
+  return JSON.stringify(body);
+}
+
+const oddId = fc.constantFrom('0', '-1', '2147483648', '99999999999999999999', 'abc', '1.5', '1e3', '%00', '%F0%9F%98%80');
+const oddIdempotencyKey = fc.constantFrom(undefined, undefined, undefined, 'k'.repeat(4000), 'a b', 'fuzz-key-1');
+
+async function stockSnapshot() {
+  const { rows } = await t.deps.database.query(
+    `SELECT (SELECT coalesce(sum(on_hand), 0) FROM stock_levels)::text AS on_hand,
+            (SELECT coalesce(sum(reserved), 0) FROM stock_levels)::text AS reserved,
+            (SELECT count(*) FROM stock_movements)::text AS movements,
+            (SELECT count(*) FROM stock_reservations WHERE status = 'open')::text AS open_reservations`,
+  );
+  return rows[0];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(['admin']);
+  throwaway = await t.signIn(['warehouse']);
+  const target = await t.signIn(['cs_presale']);
+  const { shop, warehouses, product, skus } = await seedCatalog(admin, { skuCount: 2, stock: 500 });
+  const sku = skus[0]!;
+  const unpaid = await makeOrder(admin, orderInput(shop.code, skus));
+  const paid = await makePaidOrder(admin, orderInput(shop.code, skus, { buyerMessage: '请发顺丰' }));
+  const another = await makePaidOrder(admin, orderInput(shop.code, skus));
+  const orderIds = [unpaid.id, paid.id, another.id];
+  const customerId = expectStatus(await admin.get(`/api/v1/orders/${paid.id}`), 200).customerId as number;
+  const warehouse = warehouses[0]!;
+  samples = {
+    'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
+    'POST /api/v1/auth/logout': { ids: [], body: {}, as: () => throwaway },
+    'POST /api/v1/users': { ids: [], body: { username: 'fuzz.user', password: 'long-enough-1', displayName: '模糊测试', roles: ['warehouse'] } },
+    'PATCH /api/v1/users/:id': { ids: [target.userId], body: { displayName: '改名', roles: ['cs_presale'], active: true } },
+    'POST /api/v1/users/:id/unlock': { ids: [target.userId], body: {} },
+    'PUT /api/v1/settings': { ids: [], body: { 'orders.reviewSlaMinutes': 120, 'orders.risk.sameIp': { enabled: true, maxOrders: 3, windowMinutes: 60 } } },
+    'POST /api/v1/shops': { ids: [], body: { code: 'FUZZSHOP', name: '模糊店', platform: 'jd', defaultWarehouseCode: warehouse.code, timezone: 'Asia/Shanghai' } },
+    'PATCH /api/v1/shops/:id': { ids: [shop.id], body: { name: '新店名', defaultWarehouseCode: warehouse.code } },
+    'POST /api/v1/products': {
+      ids: [],
+      body: { name: '模糊商品', category: '服装', priceBand: 'profit', skus: [{ code: 'FUZZSKU', barcode: '690000000001', spec: '红 L', price: 100, cost: 50, weightGrams: 10 }] },
+    },
+    'PATCH /api/v1/products/:id': { ids: [product.id], body: { name: '改名商品', category: '服装' } },
+    'POST /api/v1/products/:id/skus': { ids: [product.id], body: { code: 'FUZZSKU2', price: 100, spec: '蓝 M' } },
+    'PATCH /api/v1/skus/:id': { ids: [sku.id], body: { price: 9900, safetyStock: 5, listingPinned: false } },
+    'POST /api/v1/warehouses': { ids: [], body: { code: 'FUZZWH', name: '模糊仓', bins: ['A-01'] } },
+    'PATCH /api/v1/warehouses/:id': { ids: [warehouse.id], body: { name: '改名仓', active: true } },
+    'POST /api/v1/warehouses/:id/bins': { ids: [warehouse.id], body: { codes: ['B-01', 'B-02'] } },
+    'POST /api/v1/inventory/receipts': { ids: [], body: { warehouseCode: warehouse.code, lines: [{ skuCode: sku.code, quantity: 2, binCode: 'A-01' }], reference: 'PO-1', note: '到货' } },
+    'POST /api/v1/inventory/adjustments': { ids: [], body: { warehouseCode: warehouse.code, skuCode: sku.code, delta: -1, reason: '破损' } },
+    'POST /api/v1/orders': { ids: [], body: orderInput(shop.code, skus, { platformOrderId: 'FUZZ-1', payment: { amount: 20600, method: 'alipay', paidAt: '2026-11-20T08:00:00+08:00' } }) },
+    'POST /api/v1/orders/:id/payments': { ids: orderIds, body: { amount: unpaid.total, method: 'bank_transfer', transactionNo: 'T-1', paidAt: '2026-11-20T08:00:00Z' } },
+    'POST /api/v1/orders/:id/approve': { ids: orderIds, body: {} },
+    'POST /api/v1/orders/bulk-approve': { ids: [], body: { ids: orderIds } },
+    'POST /api/v1/orders/:id/hold': { ids: orderIds, body: { reason: '买家要改地址' } },
+    'POST /api/v1/orders/:id/release': { ids: orderIds, body: {} },
+    'POST /api/v1/orders/:id/cancel': { ids: orderIds, body: { reason: '买家不要了' } },
+    'POST /api/v1/orders/:id/close': { ids: orderIds, body: { reason: '重复下单' } },
+    'POST /api/v1/orders/:id/remarks': { ids: orderIds, body: { content: '送赠品', flag: 'red', promiseDate: '2026-11-21' } },
+    'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
+  };
+}, 120_000);
+afterAll(() => t.close());
+
+const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+describe('seeded fuzzing', () => {
+  it('covers every write route', () => {
+    const writes = t.app.declaredRoutes.filter((r) => isWrite(r.method) && r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(Object.keys(samples).sort()).toEqual([...new Set(writes)].sort());
+  });
+
+  it('never answers a write with a 5xx, and a refused write moves no stock', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [route, sample] of Object.entries(samples)) {
+      const [method, url] = route.split(' ') as [string, string];
+      const cases = fc.sample(fc.tuple(mutation, fc.option(oddId, { freq: 4 }), fc.nat(), oddIdempotencyKey), { seed: SEED + route.length, numRuns: RUNS_PER_WRITE_ROUTE });
+      for (const [m, badId, pick, key] of cases) {
+        const id = badId ?? String(sample.ids[pick % Math.max(sample.ids.length, 1)] ?? 1);
+        const payload = mutate(sample.body, m);
+        const before = await stockSnapshot();
+        const client = sample.as?.() ?? admin;
+        const headers = { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) };
+        const res = await client.request(method as 'POST', url.replace(':id', id), payload, headers);
+        sent++;
+        const what = `${method} ${url.replace(':id', id)} ${payload.slice(0, 160)}`;
+        if (res.status >= 500) failures.push(`${res.status} ${what} → ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (res.status >= 400 && JSON.stringify(await stockSnapshot()) !== JSON.stringify(before)) failures.push(`stock moved by a refused request (${res.status}) ${what}`);
+      }
+    }
+    expect(sent).toBe(Object.keys(samples).length * RUNS_PER_WRITE_ROUTE);
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it('never answers a list query with a 5xx', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+    const lists = Object.entries(doc.paths).flatMap(([url, ops]) => {
+      const names = (ops.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      return ops.get && names.length > 0 && !url.includes('{') ? [{ url, names }] : [];
+    });
+    expect(lists.length).toBeGreaterThan(5);
+    const failures: string[] = [];
+    for (const { url, names } of lists) {
+      const cases = fc.sample(fc.array(fc.tuple(fc.constantFrom(...names), oddQueryValue), { minLength: 1, maxLength: 4 }), { seed: SEED + url.length, numRuns: RUNS_PER_LIST_ROUTE });
+      for (const params of cases) {
+        const query = params.map(([name, value]) => `${name}=${value}`).join('&');
+        const res = await admin.get(`${url}?${query}`);
+        if (res.status >= 500) failures.push(`${res.status} GET ${url}?${query.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
