@@ -5,12 +5,14 @@ import { expectStatus, makeOrder, makeShop, orderInput, seedCatalog } from './fa
 let t: TestApp;
 let admin: Client;
 let cs: Client;
+let finance: Client;
 let catalog: Awaited<ReturnType<typeof seedCatalog>>;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signIn(['admin']);
   cs = await t.signIn(['cs_aftersale']);
+  finance = await t.signIn(['finance']);
   catalog = await seedCatalog(admin, { skuCount: 1, stock: 100 });
 });
 afterAll(() => t.close());
@@ -95,7 +97,7 @@ describe('customer record', () => {
     await makeOrder(cs, input({ buyer: { nick: 'fresh_face', name: '钱七', phone: '13588889999' } }));
     const back = await makeOrder(cs, input({ buyer: { nick: 'fresh_face', name: '钱七', phone: '13566667777' } }));
     expect(back.customerId).not.toBe(bad.customerId);
-    const paid = expectStatus(await cs.post(`/api/v1/orders/${back.id}/payments`, { amount: back.total, method: 'alipay' }), 200);
+    const paid = expectStatus(await finance.post(`/api/v1/orders/${back.id}/payments`, { amount: back.total, method: 'alipay' }), 200);
     expect(paid.status).toBe('on_hold');
     expect(paid.holdReasons.map((r: { rule: string }) => r.rule)).toContain('blacklist');
   });

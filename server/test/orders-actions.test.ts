@@ -7,6 +7,7 @@ import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from 
 let t: TestApp;
 let admin: Client;
 let cs: Client;
+let finance: Client;
 let warehouse: Client;
 let catalog: Awaited<ReturnType<typeof seedCatalog>>;
 
@@ -14,6 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signIn(['admin']);
   cs = await t.signIn(['cs_presale'], 'xiaocai');
+  finance = await t.signIn(['finance']);
   warehouse = await t.signIn(['warehouse']);
   catalog = await seedCatalog(admin, { skuCount: 1, stock: 100 });
 });
@@ -21,6 +23,8 @@ afterAll(() => t.close());
 
 const input = (overrides: Record<string, unknown> = {}) => orderInput(catalog.shop.code, catalog.skus, overrides);
 const heldOrder = () => makePaidOrder(cs, input({ buyerMessage: '请尽快发货' }));
+
+const actionsFor = async (client: Client, id: number) => expectStatus(await client.get(`/api/v1/orders/${id}`), 200).actions;
 
 async function reserved(): Promise<number> {
   const res = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${catalog.skus[0]!.code}`), 200);
@@ -79,6 +83,30 @@ describe('manual review', () => {
 });
 
 describe('hold and release', () => {
+  it('lets a hold be lifted only by a reviewer or a role that placed it', async () => {
+    const aftersale = await t.signIn(['cs_aftersale']);
+    const order = await makePaidOrder(cs, input());
+    expectStatus(await aftersale.post(`/api/v1/orders/${order.id}/hold`, { reason: '买家要改地址' }), 200);
+    const refused = await warehouse.post(`/api/v1/orders/${order.id}/release`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('这个订单由售后客服挂起，只有审单人员或售后客服可以解除挂起');
+    expect(await actionsFor(warehouse, order.id)).toEqual([]);
+    expect(await actionsFor(aftersale, order.id)).toEqual(['release']);
+    expect(expectStatus(await aftersale.post(`/api/v1/orders/${order.id}/release`), 200).status).toBe('awaiting_fulfillment');
+
+    expectStatus(await warehouse.post(`/api/v1/orders/${order.id}/hold`, { reason: '库位缺货待查' }), 200);
+    expect((await aftersale.post(`/api/v1/orders/${order.id}/release`)).status).toBe(403);
+    expect(expectStatus(await cs.post(`/api/v1/orders/${order.id}/release`), 200).status).toBe('awaiting_fulfillment');
+  });
+
+  it('takes payments recorded by hand from finance and supervisors only', async () => {
+    const order = await makeOrder(cs, input());
+    const refused = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'bank_transfer', transactionNo: 'FAKE-123' });
+    expect(refused.status).toBe(403);
+    expect(expectStatus(await admin.get(`/api/v1/orders/${order.id}`), 200).status).toBe('pending_payment');
+    expect(expectStatus(await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'bank_transfer', transactionNo: 'B-1' }), 200).paidAmount).toBe(order.total);
+  });
+
   it('holds an approved order and releases it back to awaiting fulfillment', async () => {
     const order = await makePaidOrder(cs, input());
     expect(order.status).toBe('awaiting_fulfillment');
@@ -106,15 +134,16 @@ describe('hold and release', () => {
 });
 
 describe('the actions an order offers (the buttons the web shows)', () => {
-  const actionsFor = async (client: Client, id: number) => expectStatus(await client.get(`/api/v1/orders/${id}`), 200).actions;
 
   it('follow the state and the caller\'s permissions', async () => {
     const unpaid = await makeOrder(cs, input());
-    expect(await actionsFor(cs, unpaid.id)).toEqual(['pay', 'cancel', 'close']);
+    expect(await actionsFor(cs, unpaid.id)).toEqual(['cancel', 'close']);
+    expect(await actionsFor(finance, unpaid.id)).toEqual(['pay']);
     expect(await actionsFor(warehouse, unpaid.id)).toEqual([]);
     const reviewHold = await heldOrder();
     expect(await actionsFor(cs, reviewHold.id)).toEqual(['approve', 'release', 'cancel']);
-    expect(await actionsFor(warehouse, reviewHold.id)).toEqual(['release']);
+    // a risk hold waits for a reviewer
+    expect(await actionsFor(warehouse, reviewHold.id)).toEqual([]);
   });
 
   it('leave out what a rule refuses, and each one offered goes through', async () => {
@@ -130,8 +159,9 @@ describe('the actions an order offers (the buttons the web shows)', () => {
     expect(await actionsFor(cs, green.id)).toEqual(['cancel']);
 
     const paidInPart = await makeOrder(cs, input());
-    const partial = expectStatus(await cs.post(`/api/v1/orders/${paidInPart.id}/payments`, { amount: 100, method: 'alipay' }), 200);
-    expect(partial.actions).toEqual(['pay', 'cancel']);
+    const partial = expectStatus(await finance.post(`/api/v1/orders/${paidInPart.id}/payments`, { amount: 100, method: 'alipay' }), 200);
+    expect(partial.actions).toEqual(['pay']);
+    expect(await actionsFor(cs, paidInPart.id)).toEqual(['cancel']);
     expect((await cs.post(`/api/v1/orders/${paidInPart.id}/close`, {})).body.error.code).toBe('refund_required');
   });
 });
@@ -169,7 +199,7 @@ describe('illegal moves', () => {
     expect(res.body.error.message).toContain('待发货');
     expect(res.body.error.details[0]).toEqual({ path: 'status', message: 'awaiting_fulfillment' });
     const partPaid = await makeOrder(cs, input());
-    await cs.post(`/api/v1/orders/${partPaid.id}/payments`, { amount: 100, method: 'alipay' });
+    await finance.post(`/api/v1/orders/${partPaid.id}/payments`, { amount: 100, method: 'alipay' });
     const refused = await cs.post(`/api/v1/orders/${partPaid.id}/close`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('refund_required');
@@ -230,7 +260,7 @@ describe('remarks and flags', () => {
   it('hold an unpaid order flagged green as soon as it is paid', async () => {
     const order = await makeOrder(cs, input());
     expectStatus(await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '疑似欺诈', flag: 'green' }), 201);
-    const paid = expectStatus(await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' }), 200);
+    const paid = expectStatus(await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' }), 200);
     expect(paid.status).toBe('on_hold');
     expect(paid.holdReasons.map((r: { rule: string }) => r.rule)).toContain('green_flag');
   });

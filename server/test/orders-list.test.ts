@@ -8,12 +8,14 @@ import { expectStatus, makeOrder, makePaidOrder, makeShop, orderInput, seedCatal
 let t: TestApp;
 let admin: Client;
 let cs: Client;
+let finance: Client;
 let catalog: Awaited<ReturnType<typeof seedCatalog>>;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signIn(['admin']);
   cs = await t.signIn(['cs_presale']);
+  finance = await t.signIn(['finance']);
   catalog = await seedCatalog(admin, { skuCount: 2, stock: 1000 });
 });
 afterAll(() => t.close());
@@ -143,7 +145,7 @@ describe('unpaid sweep', () => {
     await sweepUnpaidOrders(t.deps);
     await sweepUnpaidOrders(t.deps);
     expect(await reminders()).toEqual(['unpaid_30m']);
-    await cs.post(`/api/v1/orders/${paidMeanwhile.id}/payments`, { amount: paidMeanwhile.total, method: 'alipay' });
+    await finance.post(`/api/v1/orders/${paidMeanwhile.id}/payments`, { amount: paidMeanwhile.total, method: 'alipay' });
 
     t.clock.advance(12 * HOUR - 30 * MINUTE);
     await sweepUnpaidOrders(t.deps);

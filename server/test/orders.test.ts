@@ -5,6 +5,7 @@ import { expectStatus, makeOrder, makePaidOrder, makeProduct, makeShop, orderInp
 let t: TestApp;
 let admin: Client;
 let cs: Client;
+let finance: Client;
 let catalog: Awaited<ReturnType<typeof seedCatalog>>;
 let shopCode: string;
 
@@ -12,6 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signIn(['admin']);
   cs = await t.signIn(['cs_presale']);
+  finance = await t.signIn(['finance']);
   catalog = await seedCatalog(admin, { skuCount: 2, stock: 100 });
   shopCode = catalog.shop.code;
 });
@@ -270,9 +272,9 @@ describe('creating an order', () => {
 describe('payment and automatic review', () => {
   it('approves a clean order once fully paid and tells the buyer when it ships', async () => {
     const order = await makeOrder(cs, input());
-    const part = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: 1000, method: 'alipay' });
+    const part = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: 1000, method: 'alipay' });
     expect(part.body).toMatchObject({ status: 'pending_payment', paidAmount: 1000 });
-    const paid = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total - 1000, method: 'alipay' });
+    const paid = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total - 1000, method: 'alipay' });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: order.total, holdReasons: [] });
     expect(paid.body.approvedAt).not.toBeNull();
@@ -283,11 +285,11 @@ describe('payment and automatic review', () => {
 
   it('refuses an over-payment with 422 and a payment on a paid order with 409', async () => {
     const order = await makeOrder(cs, input());
-    const over = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total + 1, method: 'alipay' });
+    const over = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total + 1, method: 'alipay' });
     expect(over.status).toBe(422);
     expect(errorPaths(over)).toContain('amount');
-    await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' });
-    const again = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: 1, method: 'alipay' });
+    await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'alipay' });
+    const again = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: 1, method: 'alipay' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('invalid_transition');
   });
@@ -364,7 +366,7 @@ describe('payment and automatic review', () => {
     expect(heldBy(await makePaidOrder(cs, input({ buyerMessage: '请发顺丰，周末不在家' })))).toEqual(['message']);
     const order = await makeOrder(cs, input());
     await cs.post(`/api/v1/orders/${order.id}/remarks`, { content: '送赠品一份', flag: 'grey' });
-    const paid = expectStatus(await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'wechat' }), 200);
+    const paid = expectStatus(await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'wechat' }), 200);
     expect(heldBy(paid)).toEqual(['message']);
   });
 

@@ -263,7 +263,7 @@ class OrderStory {
     const arrivesPaid = ['paid', 'paid_with_message', 'bulk', 'sensitive_address', 'green_flag'].includes(order.fate);
     const total = itemsTotalOf(body.items) + body.shippingFee - body.discount;
     const payment = { amount: total, method: body.paymentMethod, transactionNo: `2026${String(order.n).padStart(8, '0')}${between(this.random, 1000, 9999)}` };
-    const created = await this.staff.liuyunying('POST', '/api/v1/orders', arrivesPaid ? { ...body, payment } : body);
+    const created = await this.staff.xiaoyu('POST', '/api/v1/orders', arrivesPaid ? { ...body, payment } : body);
     const id: number = created.id;
     const t = order.createdAt;
     switch (order.fate) {

@@ -24,8 +24,10 @@ const grants = {
   'inventory.receive': ['supervisor', 'warehouse'],
   'inventory.adjust': ['supervisor'],
   'orders.read': everyone,
-  'orders.create': [...customerService, 'operations'],
-  'orders.pay': [...customerService, 'finance'],
+  // Manual entry and after-sales reissues; operations see orders but do not take them.
+  'orders.create': customerService,
+  // Payments recorded by hand are money received: finance confirms them (platform payments arrive with the order).
+  'orders.pay': ['supervisor', 'finance'],
   'orders.review': ['supervisor', 'cs_presale'],
   'orders.hold': [...customerService, 'warehouse'],
   'orders.cancel': ['supervisor', 'cs_presale'],
@@ -47,6 +49,13 @@ export function permissionsOf(roles: readonly string[]): Set<Permission> {
   return new Set(PERMISSIONS.filter((p) => (grants[p] as Role[]).some((r) => roles.includes(r))));
 }
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+/** How staff name each role (messages). */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  supervisor: '主管',
+  cs_presale: '售前客服',
+  cs_aftersale: '售后客服',
+  warehouse: '仓储',
+  operations: '运营',
+  finance: '财务',
+};

@@ -66,7 +66,7 @@ export const revealQuery = z.object({ reveal: z.enum(['0', '1']).optional() });
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
-export const holdReasonSchema = z.object({ rule: z.string(), message: z.string() });
+export const holdReasonSchema = z.object({ rule: z.string(), message: z.string(), heldByRoles: z.array(z.string()).optional() });
 
 const itemSchema = z.object({
   id: z.number().int(),

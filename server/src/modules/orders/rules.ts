@@ -80,6 +80,8 @@ export type RiskRule = (typeof RISK_RULES)[number];
 export interface HoldReason {
   rule: string;
   message: string;
+  /** A manual hold: the roles of who placed it, who may lift it besides reviewers. */
+  heldByRoles?: string[];
 }
 
 /** What the repository counted about an order; the rules decide from these alone. */

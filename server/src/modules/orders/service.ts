@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
 import { HOUR, localDate, localDateTime, MINUTE } from '../../platform/clock';
-import { can, systemActor, type Ctx } from '../../platform/context';
+import { can, systemActor, type Actor, type Ctx } from '../../platform/context';
+import { ROLE_LABELS, type Role } from '../../platform/permissions';
 import { AppError, badRequest, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
@@ -316,9 +317,27 @@ function assertCan(row: OrderRow, action: OrderAction, target?: OrderStatus): Or
   return status;
 }
 
+/**
+ * Who may do `action` beyond the route's permission (403), or null. A hold is lifted by whoever may
+ * review orders, or by a role that placed it: the warehouse cannot lift the hold customer service
+ * placed for an address change, and a risk hold waits for a reviewer.
+ */
+function actorRefusal(actor: Actor, row: OrderRow, action: OrderAction): AppError | null {
+  if (action !== 'release' || actor.permissions.has('orders.review')) return null;
+  const reasons = row.holdReasons as HoldReason[];
+  const placers = [...new Set(reasons.flatMap((r) => (r.rule === 'manual' ? (r.heldByRoles ?? []) : [])))];
+  const placedByActor = reasons.length > 0 && reasons.every((r) => r.rule === 'manual' && r.heldByRoles?.some((role) => actor.roles.includes(role)));
+  if (placedByActor) return null;
+  const by = placers.map((role) => ROLE_LABELS[role as Role] ?? role).join('、');
+  return forbidden('orders.review', by ? `这个订单由${by}挂起，只有审单人员或${by}可以解除挂起` : '这个订单因风控规则挂起，只有审单人员可以解除挂起');
+}
+
 /** What this staff member can do to the order now: allowed by its state, by the rules and by their permissions. */
 const availableActions = (ctx: Ctx, row: OrderRow): StaffAction[] =>
-  STAFF_ACTIONS.filter((action) => ctx.actor.permissions.has(STAFF_ACTION_PERMISSIONS[action]) && canTransition(statusOf(row), action) && !ruleRefusal(row, action));
+  STAFF_ACTIONS.filter(
+    (action) =>
+      ctx.actor.permissions.has(STAFF_ACTION_PERMISSIONS[action]) && canTransition(statusOf(row), action) && !ruleRefusal(row, action) && !actorRefusal(ctx.actor, row, action),
+  );
 
 async function approveById(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await requireOrder(ctx, id, { lock: true });
@@ -351,13 +370,15 @@ export async function approveOrders(ctx: Ctx, ids: number[]): Promise<BulkApprov
 export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
   const reviewDueAt = row.status === 'awaiting_review' ? row.reviewDueAt : null;
-  return toDetail(ctx, await hold(ctx, row, [{ rule: 'manual', message: reason }], reviewDueAt), false);
+  return toDetail(ctx, await hold(ctx, row, [{ rule: 'manual', message: reason, heldByRoles: [...ctx.actor.roles] }], reviewDueAt), false);
 }
 
 export async function releaseOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
   const back = row.heldFromStatus && isOrderStatus(row.heldFromStatus) ? row.heldFromStatus : undefined;
   assertCan(row, 'release', back);
+  const refusal = actorRefusal(ctx.actor, row, 'release');
+  if (refusal) throw refusal;
   const released = await transition(ctx, row, 'release', { heldFromStatus: null, ...(back !== 'awaiting_review' && { reviewDueAt: null }) }, {}, back);
   return toDetail(ctx, released, false);
 }
