@@ -10,6 +10,7 @@ import { catalogRoutes } from './modules/catalog/routes';
 import { inventoryRoutes } from './modules/inventory/routes';
 import { customerRoutes } from './modules/customers';
 import { orderJobs, orderRoutes } from './modules/orders';
+import { authJobs } from './platform/auth/jobs';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
@@ -26,7 +27,7 @@ z.config(z.locales.zhCN());
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...orderJobs];
+export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs];
 
 export interface AppOptions {
   logger?: boolean;

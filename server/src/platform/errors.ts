@@ -28,6 +28,16 @@ export const conflict = (code: string, message: string, details: ErrorDetail[] =
 export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
   new AppError(422, code, message, details);
 
+/** Too many attempts (sign-in throttling): 429 with Retry-After. */
+export class TooManyAttempts extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(429, 'too_many_attempts', message, [{ path: 'retryAfterSeconds', message: String(retryAfterSeconds) }]);
+  }
+}
+
 /**
  * A conflict with a concurrent request that has committed by now: the command runs once more in a
  * fresh transaction (this one's writes roll back), and answers `error` only if it happens again.

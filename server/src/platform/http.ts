@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { authenticate } from './auth/service';
 import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './context';
-import { AppError, badRequest, forbidden, RetryInNewTransaction, unauthorized, unprocessable, type ErrorDetail } from './errors';
+import { AppError, badRequest, forbidden, RetryInNewTransaction, TooManyAttempts, unauthorized, unprocessable, type ErrorDetail } from './errors';
 import type { RouteAccess } from './permissions';
 import { idempotencyKeys } from './schema';
 
@@ -170,6 +170,7 @@ function zodPath(instancePath: string, params: unknown): string {
 /** Maps every thrown error onto { error: { code, message, details } }; only real faults are 500. */
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -28,14 +28,26 @@ export const authTokens = pgTable(
   (t) => [index('auth_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * Sign-in attempts not (yet) proven right, known usernames or not: what throttling counts. An
+ * attempt is written before its password is checked and deleted when it was right, so
+ * concurrent guesses are all counted. Kept a day (the prune job), and bounded like the login body.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     username: text('username').notNull(),
+    /** The client address the attempt came from (request.ip; see SHOPFLOW_TRUST_PROXY). */
+    address: text('address').notNull().default(''),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('login_failures_user_at_idx').on(t.username, t.at)],
+  (t) => [
+    index('login_failures_user_at_idx').on(t.username, t.at),
+    index('login_failures_address_at_idx').on(t.address, t.at),
+    index('login_failures_at_idx').on(t.at),
+    check('login_failures_bounded', sql`char_length(${t.username}) <= 100 AND char_length(${t.address}) <= 64`),
+  ],
 );
 
 /** The audit trail (员工操作留痕): one row per business action, written in the action's transaction. */

@@ -130,7 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录 */
+        /** 登录（按账号和客户端地址限流，见 docs/security.md） */
         post: {
             parameters: {
                 query?: never;
@@ -188,7 +188,7 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                423: {
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2821,6 +2821,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -2918,6 +2919,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -3080,6 +3082,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -3322,6 +3325,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -3502,6 +3506,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -3741,6 +3746,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -3921,6 +3927,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -4107,6 +4114,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -4293,6 +4301,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;
@@ -4483,6 +4492,7 @@ export interface paths {
                             holdReasons: {
                                 rule: string;
                                 message: string;
+                                heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
                             reviewOverdue: boolean;

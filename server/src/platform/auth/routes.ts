@@ -1,22 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { timeline } from '../audit';
-import { inTransaction, systemActor } from '../context';
 import { command, created, ok, query, requestToken, send } from '../http';
 import { errorReply, idParams, timelineSchema } from '../model';
 import * as service from './service';
+import { signIn } from './signIn';
 import { createUserBody, loginBody, loginReply, meSchema, updateUserBody, userListQuery, userListReply, userSchema } from './model';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/login',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: loginReply, 401: errorReply, 423: errorReply } } },
-    async (request) => {
-      const { username, password } = request.body;
-      const result = await inTransaction(app.deps, systemActor, request.id, (ctx) => service.login(ctx, username, password, app.deps.config.tokenTtlHours));
-      if ('failure' in result) throw result.failure;
-      return result.session;
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], summary: '登录（按账号和客户端地址限流，见 docs/security.md）', body: loginBody, response: { 200: loginReply, 401: errorReply, 429: errorReply } },
     },
+    async (request) => signIn(app.deps, request.id, { ...request.body, address: request.ip }, app.deps.config.tokenTtlHours),
   );
 
   app.post('/api/v1/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {

@@ -1,23 +1,18 @@
-import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { recordEvent } from '../audit';
-import { MINUTE } from '../clock';
-import { systemActor, type Actor, type Ctx } from '../context';
-import { AppError, conflict, notFound, unauthorized } from '../errors';
+import type { Actor, Ctx } from '../context';
+import { conflict, notFound, unauthorized } from '../errors';
 import { permissionsOf, type Role } from '../permissions';
 import { authTokens, loginFailures, users } from '../schema';
-import type { createUserBody, loginReply, updateUserBody, User, userListQuery } from './model';
-
-export const LOCKOUT_ATTEMPTS = 5;
-export const LOCKOUT_WINDOW_MS = 15 * MINUTE;
-export const LOCKOUT_DURATION_MS = 15 * MINUTE;
+import type { createUserBody, updateUserBody, User, userListQuery } from './model';
+import { hashPassword } from './passwords';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     username: row.username,
@@ -33,55 +28,7 @@ export function actorOf(row: Pick<UserRow, 'id' | 'displayName' | 'roles'>): Act
   return { id: row.id, name: row.displayName, roles: row.roles, permissions: permissionsOf(row.roles) };
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export const hashPassword = (plain: string) => hash(plain, { algorithm: 2 /* argon2id */ });
-
-/**
- * Returns a failure instead of throwing it, so the recorded failed attempt (and any lock) commits;
- * the route raises the error after the transaction.
- */
-export type LoginResult = { failure: AppError } | { session: z.infer<typeof loginReply> };
-
-export async function login(ctx: Ctx, username: string, password: string, ttlHours: number): Promise<LoginResult> {
-  const now = ctx.clock.now();
-  // Locked so that concurrent guesses are counted one after another, never all let through at once.
-  const [row] = await ctx.db.select().from(users).where(eq(users.username, username)).for('update');
-  if (row?.lockedUntil && row.lockedUntil > now) {
-    throw new AppError(423, 'account_locked', `密码错误次数过多，账号已锁定至 ${row.lockedUntil.toISOString()}`, [
-      { path: 'username', message: 'locked' },
-    ]);
-  }
-  const ok = row ? await verify(row.passwordHash, password) : false;
-  if (!row || !ok || !row.active) {
-    await ctx.db.insert(loginFailures).values({ username, at: now });
-    if (row) await lockIfTooManyFailures(ctx, row, now);
-    return { failure: new AppError(401, 'invalid_credentials', row && ok && !row.active ? '账号已停用' : '用户名或密码错误') };
-  }
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  await ctx.db.insert(authTokens).values({ userId: row.id, tokenHash: hashToken(token), createdAt: now, expiresAt });
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.username, username));
-  return {
-    session: { token, expiresAt: expiresAt.toISOString(), user: { ...toUser(row), permissions: [...permissionsOf(row.roles)] } },
-  };
-}
-
-async function lockIfTooManyFailures(ctx: Ctx, row: UserRow, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const [recent] = await ctx.db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, row.username), gt(loginFailures.at, since)));
-  if ((recent?.n ?? 0) < LOCKOUT_ATTEMPTS) return;
-  const lockedUntil = new Date(now.getTime() + LOCKOUT_DURATION_MS);
-  await ctx.db.update(users).set({ lockedUntil, updatedAt: now }).where(eq(users.id, row.id));
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.username, row.username));
-  await recordEvent(
-    { ...ctx, actor: systemActor },
-    { action: 'user.locked', entityType: 'user', entityId: row.id, before: { lockedUntil: null }, after: { lockedUntil: lockedUntil.toISOString(), failures: recent?.n } },
-  );
-}
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const prepareTokenLookup = (db: Db) =>
   db
