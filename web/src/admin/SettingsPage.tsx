@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Spin, Switch, type FormItemProps } from 'antd';
 import { useAuth } from '../app/auth';
+import type { FieldLabels } from '../app/errorText';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { fill } from '../app/locales/zh';
@@ -79,16 +80,26 @@ function SettingField({ path, label, defaultValue, disabled }: { path: Path; lab
   );
 }
 
+/** Each setting by its label, and the fields of an object setting by theirs ("orders.riskRules.maxOrders" → 最多下单笔数). */
+function settingLabels(definitions: { key: string; label: string; defaultValue?: unknown }[], fieldLabels: Record<string, string>): FieldLabels {
+  const labels: FieldLabels = {};
+  for (const { key, label, defaultValue } of definitions) {
+    labels[key] = label;
+    if (isPlainObject(defaultValue)) for (const field of Object.keys(defaultValue)) labels[`${key}.${field}`] = `${label} · ${labelOf(fieldLabels, field)}`;
+  }
+  return labels;
+}
+
 export default function SettingsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const editable = can('settings.manage');
   const [form] = Form.useForm<Record<string, unknown>>();
   const settings = useQuery({ queryKey: ['settings'], queryFn: fetchSettings });
-  const save = useApiMutation(saveSettings, { success: t.common.saved, invalidate: [['settings']], form });
+  const definitions = settings.data?.definitions ?? [];
+  const save = useApiMutation(saveSettings, { success: t.common.saved, invalidate: [['settings']], form, labels: settingLabels(definitions, t.settings.fields) });
 
   if (settings.isLoading) return <Spin />;
-  const definitions = settings.data?.definitions ?? [];
 
   return (
     <Page title={t.settings.title}>

@@ -144,6 +144,7 @@ export default function UsersPage() {
         submit={(values) => saveUser(editing?.user ?? null, values)}
         success={editing?.user ? t.common.saved : t.users.created}
         invalidate={[['users']]}
+        labels={{ username: t.users.username, displayName: t.users.displayName, password: t.users.password, 'roles.*': t.users.roles }}
         onClose={() => setEditing(null)}
       >
         <Form.Item name="username" label={t.users.username} rules={[{ required: true, message: t.common.required }]}>

@@ -9,7 +9,10 @@ export const tokenStore = {
   clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
-/** The server's error shape: { error: { code, message, details } }. */
+/**
+ * The server's error shape: { error: { code, message, details } }. A reply without that body (a
+ * proxy's 502, say) has code 'http_error' and an empty message: only its status is known.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -18,6 +21,13 @@ export class ApiError extends Error {
     readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
+  }
+}
+
+/** The request got no answer: the server is down or unreachable, or the connection dropped. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('no answer from the server', { cause });
   }
 }
 
@@ -38,16 +48,21 @@ const auth: Middleware = {
   },
 };
 
+/** fetch rejects (a TypeError) when no answer came at all; the app tells that apart from an error reply. */
+const unanswered: Middleware = {
+  onError: ({ error }) => new NetworkError(error),
+};
+
 /** Typed client generated from the server's OpenAPI document (npm run gen:api -w web). */
 export const api = createClient<paths>({ baseUrl: '' });
-api.use(auth);
+api.use(auth, unanswered);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the server's message. */
 export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await promise;
   if (response.ok) return data as T;
   const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } };
-  throw new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? `请求失败（${response.status}）`, body.error?.details ?? []);
+  throw new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? '', body.error?.details ?? []);
 }
 
 /** The file name a download reply gives: the UTF-8 one (filename*) when there is one. */

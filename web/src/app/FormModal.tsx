@@ -1,6 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { Form, Modal, type FormInstance } from 'antd';
 import { useEffect, useId, type ReactNode } from 'react';
+import type { FieldLabels } from './errorText';
 import { useI18n } from './i18n';
 import { useApiMutation } from './useApiMutation';
 
@@ -12,18 +13,20 @@ interface Props<V> {
   submit(values: V): Promise<unknown>;
   success: string;
   invalidate: QueryKey[];
+  /** What the form calls its fields (path → label), for validation errors in words. */
+  labels: FieldLabels;
   onClose(): void;
   width?: number;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
 /** A create/edit dialog: a vertical form that saves through the API and marks the fields the server names. */
-export function FormModal<V>({ open, title, initialValues, submit, success, invalidate, onClose, width, children }: Props<V>) {
+export function FormModal<V>({ open, title, initialValues, submit, success, invalidate, labels, onClose, width, children }: Props<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   // A page may hold several dialogs and a filter form: a unique name keeps field ids (and labels) apart.
   const formName = `dialog${useId().replace(/\W/g, '')}`;
-  const save = useApiMutation(submit, { success, invalidate, form, onSuccess: onClose });
+  const save = useApiMutation(submit, { success, invalidate, form, labels, onSuccess: onClose });
 
   // Fill the form when the dialog opens only: callers build initialValues inline on every render.
   useEffect(() => {

@@ -1,42 +1,29 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client';
-
-/** "items.0.skuCode" → ['items', 0, 'skuCode'], the NamePath antd forms use for list fields. */
-export function toNamePath(path: string): (string | number)[] {
-  return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-/** The server's message for the user, whatever was thrown. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
-
-const HAS_CHINESE = /[\u4e00-\u9fff]/;
-
-/** A field's own message when it is written for people; otherwise the (Chinese) overall message. */
-function fieldMessage(detail: string, overall: string): string {
-  return HAS_CHINESE.test(detail) ? detail : overall;
-}
+import { errorText, fieldErrors, type FieldLabels } from './errorText';
+import { useI18n } from './i18n';
 
 /**
- * Shows an API failure the way a worker can act on it: the server's (Chinese) message as a toast,
- * and, when a form is given, each `details[].path` marked on the field it names.
+ * Shows an API failure the way a worker can act on it: what went wrong as a toast (validation
+ * details in words, with the fields named by `labels`), and, when a form is given, each
+ * `details[].path` marked on the field it names.
  */
 export function useShowError() {
   const { message } = App.useApp();
+  const { t } = useI18n();
   return useCallback(
-    (err: unknown, form?: FormInstance) => {
-      void message.error(errorMessage(err));
+    (err: unknown, form?: FormInstance, labels?: FieldLabels) => {
+      void message.error(errorText(err, t, labels));
       if (!form || !(err instanceof ApiError)) return;
-      const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
-      const fields = err.details
-        .map((d) => ({ name: toNamePath(d.path), errors: [fieldMessage(d.message, err.message)] }))
-        .filter((f) => registered.has(JSON.stringify(f.name)));
+      // a path names a field when it reads the same joined by dots (a setting's key holds dots itself)
+      const registered = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name]));
+      const fields = fieldErrors(err, t, labels).flatMap((d) => {
+        const name = registered.get(d.path);
+        return name ? [{ name, errors: [d.message] }] : [];
+      });
       if (fields.length) form.setFields(fields);
     },
-    [message],
+    [message, t],
   );
 }

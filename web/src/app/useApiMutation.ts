@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
+import type { FieldLabels } from './errorText';
 import { useShowError } from './errors';
 
 interface Options<TData, TVars> {
@@ -9,6 +10,8 @@ interface Options<TData, TVars> {
   invalidate?: QueryKey[];
   /** Form whose fields get the server's `details[].path` errors. */
   form?: FormInstance;
+  /** What the form calls the fields it sends, so a validation error names them in words. */
+  labels?: FieldLabels;
   onSuccess?: (data: TData, vars: TVars) => void;
 }
 
@@ -24,6 +27,6 @@ export function useApiMutation<TVars, TData>(fn: (vars: TVars) => Promise<TData>
       await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       options.onSuccess?.(data, vars);
     },
-    onError: (err) => showError(err, options.form),
+    onError: (err) => showError(err, options.form, options.labels),
   });
 }

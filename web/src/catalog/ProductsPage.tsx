@@ -4,13 +4,14 @@ import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Swi
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { AuditDrawer } from '../app/AuditDrawer';
+import type { FieldLabels } from '../app/errorText';
 import { FilterBar } from '../app/FilterBar';
 import { FormModal } from '../app/FormModal';
 import { useI18n } from '../app/i18n';
 import { labelOf, optionsOf } from '../app/labels';
 import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
-import { fill } from '../app/locales/zh';
+import { fill, type Messages } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { Page } from '../app/Page';
@@ -82,6 +83,22 @@ function SkuFields({ prefix = [], existing = false }: { prefix?: (string | numbe
       </Col>
     </Row>
   );
+}
+
+/** What the SKU inputs are called; inside the product form's SKU list they read "SKU 1 货号". */
+function skuLabels(t: Messages, inList: boolean): FieldLabels {
+  const labels = {
+    code: t.products.skuCode,
+    barcode: t.products.barcode,
+    spec: t.products.spec,
+    price: t.products.price,
+    cost: t.products.cost,
+    weightGrams: t.products.weightGrams,
+    safetyStock: t.products.safetyStock,
+    listingStatus: t.products.listingStatus,
+    listingPinned: t.products.listingPinned,
+  };
+  return inList ? Object.fromEntries(Object.entries(labels).map(([key, label]) => [`skus.*.${key}`, `SKU {n} ${label}`])) : labels;
 }
 
 type Editing = { kind: 'product'; product: Product | null } | { kind: 'sku'; product: Product; sku: Sku | null };
@@ -223,6 +240,7 @@ export default function ProductsPage() {
         }
         success={product ? t.common.saved : t.products.created}
         invalidate={[['products']]}
+        labels={{ name: t.products.name, category: t.products.category, priceBand: t.products.priceBand, ...skuLabels(t, true) }}
         onClose={() => setEditing(null)}
       >
         <Row gutter={12}>
@@ -274,6 +292,7 @@ export default function ProductsPage() {
         submit={({ code, ...change }) => (sku ? updateSku(sku.id, change) : addSku(product!.id, { code, ...change }))}
         success={t.common.saved}
         invalidate={[['products']]}
+        labels={skuLabels(t, false)}
         onClose={() => setEditing(null)}
       >
         <SkuFields existing={!!sku} />

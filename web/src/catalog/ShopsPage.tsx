@@ -76,6 +76,7 @@ export default function ShopsPage() {
         submit={({ code, ...change }) => (shop ? updateShop(shop.id, change) : createShop({ code, ...change }))}
         success={shop ? t.common.saved : t.shops.created}
         invalidate={[['shops']]}
+        labels={{ code: t.shops.code, name: t.shops.name, platform: t.shops.platform, defaultWarehouseCode: t.shops.defaultWarehouse }}
         onClose={() => setEditing(null)}
       >
         <Form.Item name="code" label={t.shops.code} rules={[{ required: true, message: t.common.required }]}>

@@ -63,6 +63,7 @@ export default function ReceiptsPage() {
     {
       success: () => fill(t.inventory.received, { n: lines.reduce((sum, l) => sum + l.quantity, 0) }),
       invalidate: [['levels'], ['movements']],
+      labels: { warehouseCode: t.inventory.warehouse, 'lines.*.skuCode': t.inventory.skuCode, 'lines.*.quantity': t.inventory.quantity, reference: t.inventory.receiptReference, note: t.inventory.note },
       onSuccess: (data) => {
         setResult(data.levels);
         setLines([]);

@@ -95,6 +95,7 @@ export default function StockLevelsPage() {
         submit={(values) => adjustStock({ ...values, skuCode: adjusting!.skuCode, warehouseCode: adjusting!.warehouseCode })}
         success={t.inventory.adjusted}
         invalidate={[['levels'], ['movements']]}
+        labels={{ delta: t.inventory.adjustQuantity, reason: t.inventory.adjustReason }}
         onClose={() => setAdjusting(null)}
       >
         <Form.Item name="delta" label={t.inventory.adjustQuantity} rules={[{ required: true, message: t.common.required }]}>

@@ -87,6 +87,8 @@ export default function WarehousesPage() {
         submit={(values) => (warehouse ? saveWarehouse(warehouse, values) : createWarehouse(values))}
         success={warehouse ? t.common.saved : t.warehouses.created}
         invalidate={[['warehouses']]}
+        // the bins of a new warehouse are sent as `bins`, those added to an existing one as `codes`
+        labels={{ code: t.warehouses.code, name: t.warehouses.name, 'bins.*': `${t.warehouses.bins} {n}`, 'codes.*': `${t.warehouses.bins} {n}` }}
         onClose={() => setEditing(null)}
       >
         <Form.Item name="code" label={t.warehouses.code} rules={[{ required: true, message: t.common.required }]}>

@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import type { FieldLabels } from '../app/errorText';
 import { blankToUndefined } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
-import { fill } from '../app/locales/zh';
+import { fill, type Messages } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { useApiMutation } from '../app/useApiMutation';
@@ -22,6 +23,31 @@ function toBody({ paid, items, ...values }: Values): CreateOrderInput {
     ...values,
     items: items.map((l) => ({ skuCode: l.skuCode!, quantity: l.quantity!, unitPrice: l.unitPrice! })),
     ...(paid && values.paymentMethod && { payment: { amount: total, method: values.paymentMethod } }),
+  };
+}
+
+/** The order body's fields as this form names them, for validation errors in words. */
+function orderLabels(t: Messages): FieldLabels {
+  return {
+    shopCode: t.orders.shop,
+    platformOrderId: t.orders.platformOrderId,
+    'buyer.nick': t.orders.buyerNick,
+    'buyer.name': t.orders.buyerName,
+    'buyer.phone': t.orders.phone,
+    'address.province': t.orders.province,
+    'address.city': t.orders.city,
+    'address.district': t.orders.district,
+    'address.detail': t.orders.addressDetail,
+    'address.postalCode': t.orders.postalCode,
+    'items.*.skuCode': t.orders.product,
+    'items.*.quantity': t.orders.quantity,
+    'items.*.unitPrice': t.orders.unitPrice,
+    shippingFee: t.orders.shippingFee,
+    discount: t.orders.discount,
+    buyerMessage: t.orders.buyerMessage,
+    paymentMethod: t.orders.paymentMethod,
+    'payment.amount': t.orders.payAmount,
+    'payment.method': t.orders.paymentMethod,
   };
 }
 
@@ -159,6 +185,7 @@ export default function NewOrderPage() {
     success: (order) => fill(t.orders.created, { orderNo: order.orderNo }),
     invalidate: [['orders'], ['levels']],
     form,
+    labels: orderLabels(t),
     onSuccess: (order) => navigate(`/orders/${order.id}`),
   });
   const required = [{ required: true, message: t.common.required }];

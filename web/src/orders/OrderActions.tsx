@@ -42,6 +42,7 @@ function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onCl
   const pay = useApiMutation((body: PaymentInput) => payOrder(order.id, body), {
     success: t.orders.paid,
     form,
+    labels: { amount: t.orders.payAmount, method: t.orders.paymentMethod, transactionNo: t.orders.transactionNo },
     onSuccess: () => {
       void refresh();
       onClose();

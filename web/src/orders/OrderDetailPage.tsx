@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, useShowError } from '../app/errors';
+import { errorText } from '../app/errorText';
+import { useShowError } from '../app/errors';
 import { useAuth } from '../app/auth';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
@@ -89,7 +90,7 @@ export default function OrderDetailPage() {
       .catch((err: unknown) => showError(err));
 
   if (order.isLoading) return <Spin />;
-  if (order.error || !order.data) return <Result status="warning" title={order.error ? errorMessage(order.error) : t.common.empty} />;
+  if (order.error || !order.data) return <Result status="warning" title={order.error ? errorText(order.error, t) : t.common.empty} />;
   const o = order.data;
   const shopName = shops.find((s) => s.id === o.shopId)?.name ?? o.shopCode;
 

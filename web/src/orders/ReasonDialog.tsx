@@ -34,7 +34,7 @@ export function ReasonDialog({ open, title, label, warning, required = true, dan
       await onSubmit(reason?.trim() || undefined);
       onClose();
     } catch (err) {
-      showError(err, form);
+      showError(err, form, { reason: label });
     } finally {
       setBusy(false);
     }

@@ -22,6 +22,7 @@ export function RemarkForm({ orderId }: { orderId: number }) {
     {
       success: t.orders.remarkAdded,
       form,
+      labels: { flag: t.orders.flag, content: t.orders.remarkContent, promiseDate: t.orders.promiseDate },
       onSuccess: () => {
         form.resetFields();
         void refresh();

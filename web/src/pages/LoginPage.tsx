@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
 import { useAuth } from '../app/auth';
+import { errorText } from '../app/errorText';
 import { useI18n } from '../app/i18n';
 
 export default function LoginPage() {
@@ -17,7 +17,7 @@ export default function LoginPage() {
     try {
       await signIn(values.username, values.password);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t, { username: t.login.username, password: t.login.password }));
     } finally {
       setBusy(false);
     }

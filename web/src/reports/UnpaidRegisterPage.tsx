@@ -29,7 +29,10 @@ export default function UnpaidRegisterPage() {
     queryFn: () => fetchUnpaidRegister({ ...filter, page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
-  const exporting = useApiMutation((format: ExportFormat) => exportUnpaidRegister(filter, format), { success: (name) => fill(t.reports.exported, { name }) });
+  const exporting = useApiMutation((format: ExportFormat) => exportUnpaidRegister(filter, format), {
+    success: (name) => fill(t.reports.exported, { name }),
+    labels: { shopCode: t.reports.shop, closedFrom: t.reports.closed, closedTo: t.reports.closed },
+  });
   const exportButton = (format: ExportFormat, label: string) => (
     <Button icon={<DownloadOutlined />} loading={exporting.isPending && exporting.variables === format} disabled={exporting.isPending} onClick={() => exporting.mutate(format)}>
       {label}
