@@ -10,13 +10,20 @@ import { BrowserRouter } from 'react-router-dom';
 import { AppShell } from './app/AppShell';
 import { AuthProvider, useAuth } from './app/auth';
 import { I18nProvider, useI18n } from './app/i18n';
+import { LoadError } from './app/LoadError';
 import LoginPage from './pages/LoginPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
 function Root() {
-  const { user, loading } = useAuth();
+  const { user, loading, sessionError } = useAuth();
   if (loading) return <Spin fullscreen />;
+  if (sessionError)
+    return (
+      <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+        <LoadError query={sessionError} />
+      </div>
+    );
   return user ? <AppShell /> : <LoginPage />;
 }
 

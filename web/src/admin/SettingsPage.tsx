@@ -4,6 +4,7 @@ import { useAuth } from '../app/auth';
 import type { FieldLabels } from '../app/errorText';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
+import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
@@ -100,6 +101,12 @@ export default function SettingsPage() {
   const save = useApiMutation(saveSettings, { success: t.common.saved, invalidate: [['settings']], form, labels: settingLabels(definitions, t.settings.fields) });
 
   if (settings.isLoading) return <Spin />;
+  if (settings.isError)
+    return (
+      <Page title={t.settings.title}>
+        <LoadError query={settings} />
+      </Page>
+    );
 
   return (
     <Page title={t.settings.title}>

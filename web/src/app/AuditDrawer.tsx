@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Empty, Spin } from 'antd';
 import { AuditTimeline, type AuditEvent } from './AuditTimeline';
+import { LoadError } from './LoadError';
 
 interface Props {
   /** What the drawer shows the history of; null = closed. */
@@ -13,7 +14,7 @@ export function AuditDrawer({ target, onClose }: Props) {
   const events = useQuery({ queryKey: ['events', target?.key], queryFn: () => target!.load(), enabled: !!target });
   return (
     <Drawer open={!!target} size={520} title={target?.title} onClose={onClose}>
-      {events.isLoading ? <Spin /> : events.data?.items.length ? <AuditTimeline events={events.data.items} /> : <Empty />}
+      {events.isLoading ? <Spin /> : events.isError ? <LoadError query={events} /> : events.data?.items.length ? <AuditTimeline events={events.data.items} /> : <Empty />}
     </Drawer>
   );
 }

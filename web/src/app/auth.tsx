@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler, tokenStore, unwrap } from '../api/client';
+import type { LoadState } from './LoadError';
 
 type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 
@@ -11,6 +12,8 @@ async function fetchMe() {
 interface Auth {
   user: Me | null;
   loading: boolean;
+  /** The session could not be checked (no answer, a 500): not a sign-out, so the app says so instead of asking to sign in. */
+  sessionError: LoadState | null;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   can(permission: string): boolean;
@@ -37,6 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return {
       user,
       loading: !!token && me.isLoading,
+      sessionError: token && me.isError ? { error: me.error, isFetching: me.isFetching, refetch: me.refetch } : null,
       async signIn(username, password) {
         const session = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
         tokenStore.set(session.token);
@@ -48,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       can: (permission) => permissions.has(permission),
     };
-  }, [token, me.data, me.isLoading, dropSession]);
+  }, [token, me.data, me.isLoading, me.isError, me.error, me.isFetching, me.refetch, dropSession]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
+import { useI18n } from '../app/i18n';
+import { useLoadErrorNotice } from '../app/LoadError';
 
 type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 
@@ -42,7 +44,9 @@ export function searchSkus(q: string, pageSize = 20) {
 
 /** Every active shop, for selects (a shop back office has a handful, never hundreds). */
 export function useShopOptions() {
+  const { t } = useI18n();
   const shops = useQuery({ queryKey: ['shops', 'all'], queryFn: () => fetchShops({ page: 1, pageSize: 200 }), staleTime: 60_000 });
+  useLoadErrorNotice(shops, t.errors.shops);
   const items = shops.data?.items ?? [];
   return { shops: items, options: items.filter((s) => s.active).map((s) => ({ value: s.code, label: s.name })) };
 }

@@ -3,6 +3,7 @@ import { App, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
+import { LoadError } from '../app/LoadError';
 import { ReasonDialog } from '../orders/ReasonDialog';
 import { fetchCustomer, setBlacklisted } from './api';
 
@@ -14,6 +15,7 @@ export function BlacklistControl({ customerId }: { customerId: number }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => fetchCustomer(customerId), enabled: can('customers.read') });
+  if (customer.isError) return <LoadError query={customer} inline />;
   if (!customer.data) return null;
   const listed = customer.data.blacklisted;
   const title = listed ? t.customers.unblacklist : t.customers.blacklist;

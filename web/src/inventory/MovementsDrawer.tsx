@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Drawer, Table, Typography, type TableColumnsType } from 'antd';
+import { Drawer, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
+import { QueryTable } from '../app/ListTable';
 import { fill } from '../app/locales/zh';
 import { fetchMovements, type Movement } from './api';
 
@@ -54,12 +55,11 @@ export function MovementsDrawer({ target, onClose }: { target: { skuCode: string
         onClose();
       }}
     >
-      <Table
+      <QueryTable
+        query={movements}
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={movements.data?.items}
-        loading={movements.isFetching}
         pagination={{ current: page, pageSize: 20, total: movements.data?.total ?? 0, onChange: setPage }}
       />
     </Drawer>

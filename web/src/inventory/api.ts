@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
+import { useI18n } from '../app/i18n';
+import { useLoadErrorNotice } from '../app/LoadError';
 
 export type Warehouse = Awaited<ReturnType<typeof fetchWarehouses>>['items'][number];
 export type StockLevel = Awaited<ReturnType<typeof fetchLevels>>['items'][number];
@@ -28,7 +30,9 @@ export const adjustStock = (body: AdjustmentInput) => unwrap(api.POST('/api/v1/i
 
 /** Every warehouse, for selects and for naming a warehouse by id. */
 export function useWarehouseOptions() {
+  const { t } = useI18n();
   const warehouses = useQuery({ queryKey: ['warehouses', 'all'], queryFn: () => fetchWarehouses({ page: 1, pageSize: 200 }), staleTime: 60_000 });
+  useLoadErrorNotice(warehouses, t.errors.warehouses);
   const items = warehouses.data?.items ?? [];
   return { warehouses: items, options: items.filter((w) => w.active).map((w) => ({ value: w.code, label: w.name })) };
 }

@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorText } from '../app/errorText';
 import { useShowError } from '../app/errors';
 import { useAuth } from '../app/auth';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
+import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { AuditTimeline } from '../app/AuditTimeline';
@@ -90,7 +90,9 @@ export default function OrderDetailPage() {
       .catch((err: unknown) => showError(err));
 
   if (order.isLoading) return <Spin />;
-  if (order.error || !order.data) return <Result status="warning" title={order.error ? errorText(order.error, t) : t.common.empty} />;
+  if (order.isError) return <LoadError query={order} />;
+  // no number in the address: there is no such order page
+  if (!order.data) return <Result status="404" title={t.common.noPermission} />;
   const o = order.data;
   const shopName = shops.find((s) => s.id === o.shopId)?.name ?? o.shopCode;
 

@@ -155,6 +155,18 @@ export default function OrderListPage() {
       <ListTable
         list={list}
         query={orders}
+        labels={{
+          q: t.common.search,
+          shopCode: t.orders.shop,
+          status: t.orders.status,
+          flag: t.orders.flag,
+          createdFrom: t.orders.createdRange,
+          createdTo: t.orders.createdRange,
+          skuCode: t.orders.skuCode,
+          phone: t.orders.phone,
+          nick: t.orders.nick,
+          orderNo: t.orders.orderNo,
+        }}
         rowKey="id"
         columns={columns}
         rowSelection={

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { formatDuration } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { QueryTable } from '../app/ListTable';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
@@ -103,11 +104,10 @@ export default function ReviewQueuePage() {
   return (
     <Page title={t.orders.reviewTitle} extra={<Typography.Text type="secondary">{t.orders.oldestFirst}</Typography.Text>}>
       <Alert type="info" showIcon title={t.orders.reviewHelp} style={{ marginBottom: 16 }} />
-      <Table
+      <QueryTable
+        query={queue}
         rowKey="id"
         columns={columns}
-        dataSource={orders}
-        loading={queue.isFetching}
         pagination={false}
         locale={{ emptyText: t.orders.queueEmpty }}
         onRow={(order) => ({

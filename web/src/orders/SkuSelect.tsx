@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { searchSkus, type PickerSku } from '../catalog/api';
 import { useI18n } from '../app/i18n';
+import { LoadError } from '../app/LoadError';
 import { formatFen } from '../app/money';
 
 interface Props {
@@ -15,32 +17,23 @@ interface Props {
 /** Searches SKUs by code, barcode or product name as you type; shows price and stock available. */
 export function SkuSelect({ id, value, onChange, onPick }: Props) {
   const { t } = useI18n();
+  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<PickerSku[]>([]);
-  const [loading, setLoading] = useState(false);
-
+  // search once typing pauses, not on every key
   useEffect(() => {
-    let current = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      searchSkus(q)
-        .then((page) => current && setResults(page.items))
-        .catch(() => current && setResults([]))
-        .finally(() => current && setLoading(false));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+    const timer = setTimeout(() => setQ(typed), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const search = useQuery({ queryKey: ['sku-search', q], queryFn: () => searchSkus(q), placeholderData: (previous) => previous });
+  const results = search.isError ? [] : (search.data?.items ?? []);
 
   return (
     <Select
       id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
       value={value}
       placeholder={t.orders.skuPicker}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      notFoundContent={search.isError ? <LoadError query={search} inline /> : search.isFetching || typed !== q ? <Spin size="small" /> : undefined}
       style={{ width: '100%' }}
       options={results.map((sku) => ({
         value: sku.code,

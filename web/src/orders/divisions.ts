@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../app/i18n';
+import { useLoadErrorNotice } from '../app/LoadError';
 
 /** GB/T 2260 divisions as the server validates them: [code, name, children?]. */
 export type Division = [code: string, name: string, children?: Division[]];
@@ -10,7 +12,10 @@ async function loadDivisions(): Promise<Division[]> {
 }
 
 export function useDivisions() {
-  return useQuery({ queryKey: ['divisions'], queryFn: loadDivisions, staleTime: Infinity });
+  const { t } = useI18n();
+  const divisions = useQuery({ queryKey: ['divisions'], queryFn: loadDivisions, staleTime: Infinity });
+  useLoadErrorNotice(divisions, t.errors.divisions);
+  return divisions;
 }
 
 export function childrenOf(divisions: Division[] | undefined, name: string | undefined): Division[] {

@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../app/auth';
 import { formatDuration } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
 import { useNow } from '../app/useNow';
 import { useWarehouseOptions } from '../inventory/api';
@@ -25,25 +26,29 @@ function UrgentReviews() {
     queryKey: ['orders', 'urgent-reviews'],
     queryFn: () => fetchOrders({ status: REVIEW_STATUSES.join(','), sort: 'createdAt', page: 1, pageSize: URGENT_REVIEWS }),
   });
-  if (!orders.data?.items.length) return null;
+  if (!orders.isError && !orders.data?.items.length) return null;
   return (
     <Card title={t.workbench.urgentReviews} extra={<Link to="/orders/review">{t.menu.reviewQueue}</Link>} style={{ marginBottom: 16 }}>
-      <List
-        size="small"
-        dataSource={orders.data.items}
-        renderItem={(o) => (
-          <List.Item>
-            <Space>
-              <Link to={`/orders/${o.id}`}>{o.orderNo}</Link>
-              <StatusTag status={o.status} />
-              <Typography.Text type="secondary">
-                {t.orders.waiting} {formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common)}
-              </Typography.Text>
-              <ReviewSla dueAt={o.reviewDueAt} />
-            </Space>
-          </List.Item>
-        )}
-      />
+      {orders.isError ? (
+        <LoadError query={orders} />
+      ) : (
+        <List
+          size="small"
+          dataSource={orders.data?.items}
+          renderItem={(o) => (
+            <List.Item>
+              <Space>
+                <Link to={`/orders/${o.id}`}>{o.orderNo}</Link>
+                <StatusTag status={o.status} />
+                <Typography.Text type="secondary">
+                  {t.orders.waiting} {formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common)}
+                </Typography.Text>
+                <ReviewSla dueAt={o.reviewDueAt} />
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }
@@ -101,17 +106,21 @@ export default function WorkbenchPage() {
       <Typography.Title level={3}>{fill(t.workbench.greeting, { name: user?.displayName ?? '' })}</Typography.Title>
       {can('dashboard.read') && counters.length > 0 && (
         <Card title={t.workbench.today} style={{ marginBottom: 16 }} loading={workbench.isLoading}>
-          <Row gutter={16}>
-            {counters.map((counter, i) => (
-              <Col key={i} xs={24} md={8}>
-                {counter}
-              </Col>
-            ))}
-          </Row>
+          {workbench.isError ? (
+            <LoadError query={workbench} />
+          ) : (
+            <Row gutter={16}>
+              {counters.map((counter, i) => (
+                <Col key={i} xs={24} md={8}>
+                  {counter}
+                </Col>
+              ))}
+            </Row>
+          )}
         </Card>
       )}
       {can('orders.review') && <UrgentReviews />}
-      {can('inventory.read') && !!data?.lowStock.items.length && (
+      {can('inventory.read') && !workbench.isError && !!data?.lowStock.items.length && (
         <Card title={t.workbench.lowStock} style={{ marginBottom: 16 }}>
           <Table
             size="small"

@@ -68,7 +68,7 @@ export default function UnpaidRegisterPage() {
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
       </FilterBar>
-      {register.data && (
+      {register.data && !register.isError && (
         <Typography.Paragraph data-testid="unpaid-summary">
           {fill(t.reports.summary, { n: register.data.total, amount: formatFen(register.data.amount) })}
         </Typography.Paragraph>

@@ -202,6 +202,7 @@ export const en: Messages = {
   },
   errors: {
     loadFailed: 'Could not load',
+    loadFailedWith: 'Could not load: {reason}',
     loadFailedOf: 'Could not load the {what}',
     retry: 'Retry',
     unreachable: 'Cannot reach the server. Check the network and retry.',

@@ -201,6 +201,7 @@ export const zh = {
   },
   errors: {
     loadFailed: '加载失败',
+    loadFailedWith: '加载失败：{reason}',
     loadFailedOf: '{what}加载失败',
     retry: '重试',
     unreachable: '无法连接服务器，请检查网络后重试',
