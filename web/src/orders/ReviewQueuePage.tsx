@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { formatDuration } from '../app/format';
@@ -12,6 +12,7 @@ import { useApiMutation } from '../app/useApiMutation';
 import { useNow } from '../app/useNow';
 import { useShopOptions } from '../catalog/api';
 import { approveOrder, fetchOrders, REVIEW_STATUSES, type OrderSummary } from './api';
+import { approvalRefusal, follow, movedByUser, NO_CURSOR, type Cursor } from './approvalGuard';
 import { FlagTag, StatusTag } from './labels';
 import { HoldDialog, useRefreshAfterOrderChange } from './OrderActions';
 import { ReviewSla } from './ReviewSla';
@@ -34,11 +35,15 @@ export default function ReviewQueuePage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const now = useNow();
   const { shops } = useShopOptions();
   const refresh = useRefreshAfterOrderChange();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [holding, setHolding] = useState<number | null>(null);
+  // read by the key handler at the moment of the key press, so kept outside React state
+  const cursor = useRef<Cursor>(NO_CURSOR);
+  const approving = useRef(false);
 
   const queue = useQuery({
     queryKey: ['orders', 'review-queue'],
@@ -48,6 +53,13 @@ export default function ReviewQueuePage() {
   const orders = queue.data?.items ?? [];
   const index = Math.max(0, orders.findIndex((o) => o.id === selectedId));
   const selected: OrderSummary | undefined = orders[index];
+  const choose = (id: number) => {
+    cursor.current = movedByUser(id, performance.now());
+    setSelectedId(id);
+  };
+  useLayoutEffect(() => {
+    cursor.current = follow(cursor.current, selected?.id ?? null, performance.now());
+  }, [selected?.id]);
 
   const approve = useApiMutation((order: OrderSummary) => approveOrder(order.id), {
     success: (order) => `${order.orderNo} ${t.orders.approved}`,
@@ -59,9 +71,23 @@ export default function ReviewQueuePage() {
   });
 
   useEffect(() => {
+    function approveSelected(order: OrderSummary) {
+      const refusal = approvalRefusal(cursor.current, approving.current, performance.now());
+      if (refusal) {
+        void message.info({ key: 'approval-refused', content: refusal === 'in_flight' ? t.orders.approveInFlight : t.orders.approveUnseen, duration: 2 });
+        return;
+      }
+      approving.current = true;
+      approve.mutate(order, {
+        onSettled: () => {
+          approving.current = false;
+        },
+      });
+    }
+
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !orders.length) return;
-      const move = (to: number) => setSelectedId(orders[Math.min(orders.length - 1, Math.max(0, to))]!.id);
+      const move = (to: number) => choose(orders[Math.min(orders.length - 1, Math.max(0, to))]!.id);
       switch (event.key) {
         case 'j':
         case 'ArrowDown':
@@ -72,7 +98,7 @@ export default function ReviewQueuePage() {
           move(index - 1);
           break;
         case 'a':
-          if (selected && can('orders.review') && !approve.isPending) approve.mutate(selected);
+          if (selected && can('orders.review')) approveSelected(selected);
           break;
         case 'h':
           if (selected && selected.status !== 'on_hold' && can('orders.hold')) setHolding(selected.id);
@@ -87,7 +113,7 @@ export default function ReviewQueuePage() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [orders, index, selected, approve, can, navigate]);
+  }, [orders, index, selected, approve, can, navigate, message, t]);
 
   // The deadline and the wait come first: they decide what to work on next.
   const columns: TableColumnsType<OrderSummary> = [
@@ -111,7 +137,7 @@ export default function ReviewQueuePage() {
         pagination={false}
         locale={{ emptyText: t.orders.queueEmpty }}
         onRow={(order) => ({
-          onClick: () => setSelectedId(order.id),
+          onClick: () => choose(order.id),
           onDoubleClick: () => navigate(`/orders/${order.id}`),
           'aria-selected': order.id === selected?.id,
           style: order.id === selected?.id ? { background: '#e6f4ff', outline: '2px solid #1677ff', outlineOffset: -2 } : undefined,

@@ -439,6 +439,8 @@ export const en: Messages = {
     reviewHelp: 'Keys: j / k move, a approve, h hold, Enter open',
     waiting: 'Waiting',
     oldestFirst: 'Oldest first',
+    approveInFlight: 'The previous approval is still on its way; wait a moment',
+    approveUnseen: 'The cursor just moved to this order; look at it, then press a',
     queueEmpty: 'No orders awaiting review or on hold',
   },
   customers: {

@@ -438,6 +438,8 @@ export const zh = {
     reviewHelp: '快捷键：j / k 上下移动，a 审核通过，h 挂起，Enter 打开详情',
     waiting: '已等待',
     oldestFirst: '按下单时间从早到晚',
+    approveInFlight: '上一单还在审核，请稍候',
+    approveUnseen: '光标刚移到这一单，看清后再按 a 审核',
     queueEmpty: '没有待审核或挂起的订单',
   },
   customers: {
