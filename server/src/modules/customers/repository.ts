@@ -38,8 +38,15 @@ export interface BuyerFields {
   nick: string | null;
   nameEnc: string;
   phoneEnc: string;
-  phoneIndex: string;
+  /** Null when the phone identifies no one: then it neither matches nor replaces a customer's. */
+  phoneIndex: string | null;
   addressEnc: string;
+}
+
+/** Which of the order's fields a matched customer takes (the name always). */
+export interface Replaces {
+  phone: boolean;
+  address: boolean;
 }
 
 /**
@@ -50,17 +57,21 @@ export interface BuyerFields {
  * Nothing happens unless `onlyIf` holds. `customer` is empty when a concurrent order inserted the
  * same shop + nick first (it has committed by then, so the next statement finds it).
  */
-export function matchOrInsertSql(ctx: Ctx, buyer: BuyerFields, onlyIf: SQL): SQL {
+export function matchOrInsertSql(ctx: Ctx, buyer: BuyerFields, replaces: Replaces, onlyIf: SQL): SQL {
   const at = ctx.clock.now().toISOString();
   const { shopId, nick, nameEnc, phoneEnc, phoneIndex, addressEnc } = buyer;
   const sameNick = nick === null ? sql`false` : sql`nick = ${nick}`;
+  const samePhone = phoneIndex === null ? sql`false` : sql`phone_index = ${phoneIndex}`;
+  const phoneSet = replaces.phone ? sql`, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}` : sql``;
+  const addressSet = replaces.address ? sql`, address_enc = ${addressEnc}` : sql``;
+  const replaced = ['name', ...(replaces.phone ? ['phone'] : []), ...(replaces.address ? ['address'] : [])];
   return sql`
     customer_found AS (
       SELECT id FROM ${customers}
-      WHERE ${onlyIf} AND shop_id = ${shopId}::int AND (${sameNick} OR phone_index = ${phoneIndex})
+      WHERE ${onlyIf} AND shop_id = ${shopId}::int AND (${sameNick} OR ${samePhone})
       ORDER BY coalesce(${sameNick}, false) DESC, id LIMIT 1
     ), customer_updated AS (
-      UPDATE ${customers} c SET name_enc = ${nameEnc}, phone_enc = ${phoneEnc}, phone_index = ${phoneIndex}, address_enc = ${addressEnc},
+      UPDATE ${customers} c SET name_enc = ${nameEnc}${phoneSet}${addressSet},
         nick = coalesce(c.nick, ${nick}::text), updated_at = ${at}::timestamptz
       FROM customer_found WHERE c.id = customer_found.id
       RETURNING c.id
@@ -73,7 +84,7 @@ export function matchOrInsertSql(ctx: Ctx, buyer: BuyerFields, onlyIf: SQL): SQL
     ), customer_created_event AS (
       ${eventPerRowSql(ctx, { action: 'customer.create', entityType: 'customer', after: { shopId, nick } }, 'customer_inserted', 'id')}
     ), customer_updated_event AS (
-      ${eventPerRowSql(ctx, { action: 'customer.update', entityType: 'customer', after: { source: 'order', nick, replaced: ['name', 'phone', 'address'] } }, 'customer_updated', 'id')}
+      ${eventPerRowSql(ctx, { action: 'customer.update', entityType: 'customer', after: { source: 'order', nick, replaced } }, 'customer_updated', 'id')}
     ), customer AS (
       SELECT * FROM customer_updated UNION ALL SELECT * FROM customer_inserted
     )`;

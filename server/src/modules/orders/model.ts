@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
+import { DIVISION_MATCHES, PHONE_KINDS } from './addressIntake';
 import { FLAGS, MAX_FEN } from './rules';
 import { ORDER_STATUSES, STAFF_ACTIONS } from './states';
 
@@ -22,10 +23,12 @@ export const paymentBody = z.object({
 export const createOrderBody = z.object({
   shopCode: text(40),
   platformOrderId: text(64).optional(),
-  buyer: z.object({ nick: text(64).optional(), name: text(40), phone: text(32) }),
+  /** A platform order's phone may be a privacy number with an extension or come masked: it is kept as given. */
+  buyer: z.object({ nick: text(64).optional(), name: text(40), phone: text(120) }),
   /** The buyer's IP as the platform reports it (never the caller's). */
   buyerIp: z.union([z.ipv4().max(15), z.ipv6().max(45)]).optional(),
-  address: z.object({ province: text(20), city: text(30), district: text(30), detail: text(200), postalCode: z.string().trim().max(10).optional() }),
+  /** A platform order may lack the district (or carry one that no longer exists): it is taken and held for review. */
+  address: z.object({ province: text(20), city: text(30), district: z.string().trim().max(30), detail: text(200), postalCode: z.string().trim().max(10).optional() }),
   items: z
     .array(z.object({ skuCode: text(64), quantity: z.number().int().min(1).max(100_000), unitPrice: fen }))
     .min(1, '至少一件商品')
@@ -99,13 +102,28 @@ export const remarkSchema = z.object({
 });
 
 /** Buyer personal fields: masked unless revealed by someone holding customers.pii.reveal. */
-const buyerSchema = z.object({ nick: z.string().nullable(), name: z.string(), phone: z.string(), ip: z.string().nullable() });
+const buyerSchema = z.object({
+  nick: z.string().nullable(),
+  name: z.string(),
+  phone: z.string(),
+  /** mobile; privacy (a platform's relay number with an extension), masked, landline or unrecognised: kept as given. */
+  phoneKind: z.enum(PHONE_KINDS),
+  ip: z.string().nullable(),
+});
+const writtenDivisionSchema = z.object({ province: z.string(), city: z.string(), district: z.string() });
 const addressSchema = z.object({
   province: z.string(),
   city: z.string(),
   district: z.string(),
-  divisionCode: z.string(),
+  /** The district's code (a development zone's statistical code); null when the address is unresolved. */
+  divisionCode: z.string().nullable(),
+  /** exact, successor (the buyer wrote a revoked or renamed division), zone (a development zone of the city) or unresolved. */
+  divisionMatch: z.enum(DIVISION_MATCHES),
+  /** What the buyer wrote, when the division above is not simply its spelling. */
+  asWritten: writtenDivisionSchema.nullable(),
   detail: z.string(),
+  /** The street address came masked from the platform. */
+  detailMasked: z.boolean(),
   postalCode: z.string().nullable(),
 });
 

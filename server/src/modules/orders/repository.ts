@@ -163,8 +163,9 @@ export async function unshippedSharingBuyer(
   order: Pick<OrderRow, 'id' | 'shopId' | 'buyerPhoneIndex' | 'addressIndex'>,
   since: Date,
 ): Promise<{ samePhone: string[]; sameAddress: string[] }> {
+  // Null indexes (privacy or masked phones, masked addresses) identify no one: they match nothing.
   const samePhone = order.buyerPhoneIndex ? eq(orders.buyerPhoneIndex, order.buyerPhoneIndex) : sql`false`;
-  const sameAddress = eq(orders.addressIndex, order.addressIndex);
+  const sameAddress = order.addressIndex ? eq(orders.addressIndex, order.addressIndex) : sql`false`;
   const rows = await ctx.db
     .select({ orderNo: orders.orderNo, phoneIndex: orders.buyerPhoneIndex, addressIndex: orders.addressIndex })
     .from(orders)
@@ -181,7 +182,7 @@ export async function unshippedSharingBuyer(
     .limit(20);
   return {
     samePhone: rows.filter((r) => order.buyerPhoneIndex && r.phoneIndex === order.buyerPhoneIndex).map((r) => r.orderNo),
-    sameAddress: rows.filter((r) => r.addressIndex === order.addressIndex).map((r) => r.orderNo),
+    sameAddress: rows.filter((r) => order.addressIndex && r.addressIndex === order.addressIndex).map((r) => r.orderNo),
   };
 }
 

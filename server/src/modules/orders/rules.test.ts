@@ -108,6 +108,7 @@ describe('risk review', () => {
     buyerMessage: null,
     remarkCount: 0,
     flag: null,
+    addressReview: null,
   };
   const rulesFired = (facts: Partial<ReviewFacts>, s: RiskSettings = settings) => evaluateRisk({ ...clean, ...facts }, s).map((r) => r.rule);
   const off = <K extends keyof RiskSettings>(key: K): RiskSettings => ({ ...settings, [key]: { ...settings[key], enabled: false } });
@@ -173,6 +174,13 @@ describe('risk review', () => {
     const allOff = (Object.keys(settings) as (keyof RiskSettings)[]).reduce((s, k) => ({ ...s, [k]: { ...s[k], enabled: false } }), settings);
     expect(rulesFired({ flag: 'green' }, allOff)).toContain('green_flag');
     expect(rulesFired({ flag: 'red' })).toEqual([]);
+  });
+
+  it('address check: holds a platform address intake could not resolve, whatever the settings, saying 地址需核对', () => {
+    const allOff = (Object.keys(settings) as (keyof RiskSettings)[]).reduce((s, k) => ({ ...s, [k]: { ...s[k], enabled: false } }), settings);
+    const [reason] = evaluateRisk({ ...clean, addressReview: '港澳台地址（香港特别行政区），请核对收货地址与运费' }, allOff);
+    expect(reason).toEqual({ rule: 'address_check', message: '地址需核对：港澳台地址（香港特别行政区），请核对收货地址与运费' });
+    expect(rulesFired({ addressReview: null })).toEqual([]);
   });
 
   it('reports every rule that fires, in a fixed order', () => {

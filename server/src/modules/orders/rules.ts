@@ -74,7 +74,7 @@ export function remarkDisplay(remark: { authorName: string; content: string; pro
 
 // ---- automatic review ----
 
-export const RISK_RULES = ['same_ip', 'duplicate', 'sensitive_words', 'remote_area', 'amount', 'blacklist', 'message', 'green_flag'] as const;
+export const RISK_RULES = ['same_ip', 'duplicate', 'sensitive_words', 'remote_area', 'amount', 'blacklist', 'message', 'green_flag', 'address_check'] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
 
 export interface HoldReason {
@@ -101,6 +101,8 @@ export interface ReviewFacts {
   buyerMessage: string | null;
   remarkCount: number;
   flag: string | null;
+  /** Why intake could not fully resolve the platform's address or phone, or null. */
+  addressReview: string | null;
 }
 
 export interface RiskSettings {
@@ -147,6 +149,8 @@ const checks: Record<RiskRule, RuleCheck> = {
   },
   // Not switchable: a green flag marks a suspected fake or fraudulent order, which never ships.
   green_flag: (f) => (f.flag === 'green' ? { rule: 'green_flag', message: '绿旗：疑似虚假或欺诈订单' } : null),
+  // Not switchable: intake took a platform's address it could not resolve, and only a person can fix it.
+  address_check: (f) => (f.addressReview ? { rule: 'address_check', message: `地址需核对：${f.addressReview}` } : null),
 };
 
 /** Every rule that fires, in a fixed order; an empty list means the order passes. */

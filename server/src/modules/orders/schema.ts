@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -21,16 +21,30 @@ export const orders = pgTable(
     buyerNick: text('buyer_nick'),
     buyerNameEnc: text('buyer_name_enc'),
     buyerPhoneEnc: text('buyer_phone_enc'),
+    /** Set for a mainland mobile only: privacy numbers are pooled and masked ones shared, so they identify no buyer. */
     buyerPhoneIndex: text('buyer_phone_index'),
+    /** mobile | privacy | masked | landline | unrecognised (see addressIntake.ts). */
+    buyerPhoneKind: text('buyer_phone_kind').notNull().default('mobile'),
     buyerIp: text('buyer_ip'),
+    /** The division stored: current names, or as written as far as an unresolved platform address goes. */
     province: text('province').notNull(),
     city: text('city').notNull(),
     district: text('district').notNull(),
-    /** Division code (GB/T 2260) of the district. */
-    divisionCode: text('division_code').notNull(),
+    /** Division code (GB/T 2260) of the district, or of a development zone in the statistical codes; null when unresolved. */
+    divisionCode: text('division_code'),
+    /** exact | successor (written with a revoked or renamed division) | zone | unresolved. */
+    divisionMatch: text('division_match').notNull().default('exact'),
+    /** The province, city and district as the buyer wrote them, when the division stored is not simply their spelling. */
+    writtenProvince: text('written_province'),
+    writtenCity: text('written_city'),
+    writtenDistrict: text('written_district'),
+    /** Why a person must check the address before it ships (the 地址需核对 hold), or null. */
+    addressReview: text('address_review'),
     addressDetailEnc: text('address_detail_enc').notNull(),
-    /** Blind index of the full normalised address, for the duplicate-address risk rule. */
-    addressIndex: text('address_index').notNull(),
+    /** The street address came masked from the platform ("****"). */
+    addressMasked: boolean('address_masked').notNull().default(false),
+    /** Blind index of the full normalised address, for the duplicate-address risk rule; null for a masked one. */
+    addressIndex: text('address_index'),
     postalCode: text('postal_code'),
     itemsTotal: integer('items_total').notNull(),
     shippingFee: integer('shipping_fee').notNull().default(0),
@@ -69,6 +83,15 @@ export const orders = pgTable(
       sql`${t.itemsTotal} >= 0 AND ${t.shippingFee} >= 0 AND ${t.discount} >= 0 AND ${t.total} = ${t.itemsTotal} + ${t.shippingFee} - ${t.discount} AND ${t.total} >= 0`,
     ),
     check('orders_refund_le_paid', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.paidAmount}`),
+    check(
+      'orders_phone_kind',
+      sql`${t.buyerPhoneKind} IN ('mobile', 'privacy', 'masked', 'landline', 'unrecognised') AND (${t.buyerPhoneKind} = 'mobile') = (${t.buyerPhoneIndex} IS NOT NULL)`,
+    ),
+    check(
+      'orders_division_match',
+      sql`${t.divisionMatch} IN ('exact', 'successor', 'zone', 'unresolved') AND (${t.divisionCode} IS NULL) = (${t.divisionMatch} = 'unresolved') AND (${t.writtenDistrict} IS NULL) = (${t.divisionMatch} = 'exact')`,
+    ),
+    check('orders_address_index', sql`${t.addressMasked} = (${t.addressIndex} IS NULL)`),
   ],
 );
 

@@ -11,13 +11,12 @@ import { readSetting } from '../../platform/settings';
 import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, customerMatchSql, isBlacklisted, serializePhoneMatch, type CustomerMatch } from '../customers';
 import { assertCanServe, completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
-import { resolveDivision, type ResolvedDivision } from './divisions';
+import { addressIndexText, addressReply, buyerIdentity, contactColumns, readContact, type Contact, type PhoneKind } from './addressIntake';
 import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
 import {
   computeAmounts,
   evaluateRisk,
-  isPostalCode,
   MAX_FEN,
   orderNoPrefix,
   remarkDisplay,
@@ -109,8 +108,8 @@ async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: KnownPa
     reviewOverdue: row.reviewDueAt !== null && row.reviewDueAt <= ctx.clock.now() && ['awaiting_review', 'on_hold'].includes(row.status),
     customerId: row.customerId,
     piiRevealed: reveal,
-    buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, ip: row.buyerIp && !reveal ? maskIp(row.buyerIp) : row.buyerIp },
-    address: { province: row.province, city: row.city, district: row.district, divisionCode: row.divisionCode, detail: buyer.detail, postalCode: row.postalCode },
+    buyer: { nick: row.buyerNick, name: buyer.name, phone: buyer.phone, phoneKind: row.buyerPhoneKind as PhoneKind, ip: row.buyerIp && !reveal ? maskIp(row.buyerIp) : row.buyerIp },
+    address: addressReply(row, buyer.detail),
     items: items.map(({ orderId: _order, orderCreatedAt: _createdAt, ...item }) => item),
     itemsTotal: row.itemsTotal,
     shippingFee: row.shippingFee,
@@ -224,6 +223,7 @@ async function reviewFacts(ctx: Ctx, row: OrderRow, settings: RiskSettings) {
     buyerMessage: row.buyerMessage,
     remarkCount: await repo.countRemarks(ctx, row.id),
     flag: row.flag,
+    addressReview: row.addressReview,
   };
 }
 
@@ -517,31 +517,24 @@ async function refuseOffSale(ctx: Ctx, shop: Shop, input: CreateOrderInput, skus
 }
 
 interface ValidIntake {
-  phone: string;
-  division: ResolvedDivision;
-  /** Canonical province + city + district + street. */
-  fullAddress: string;
+  contact: Contact;
   amounts: ReturnType<typeof computeAmounts>['amounts'];
 }
 
-/** Every business check of DOMAIN.md §4 at once, so the caller sees all problems together (422). */
+/**
+ * Every business check of DOMAIN.md §4 at once, so the caller sees all problems together (422).
+ * A platform order's phone and address are taken as given (addressIntake.ts); staff entries are checked.
+ */
 function validateIntake(input: CreateOrderInput, skus: Map<string, SkuRef>): ValidIntake {
-  const problems: Problem[] = [];
-  const phone = validMobile(input.buyer.phone);
-  if (!phone) problems.push({ code: 'invalid_phone', path: 'buyer.phone', message: `手机号 ${input.buyer.phone} 不是有效的大陆手机号（11 位，1[3-9] 开头）` });
-  const division = resolveDivision(input.address);
-  if (!division.ok) problems.push({ code: 'unknown_division', path: division.path, message: division.message });
-  const postalCode = input.address.postalCode;
-  if (postalCode && !isPostalCode(postalCode)) problems.push({ code: 'invalid_postal_code', path: 'address.postalCode', message: `邮编 ${postalCode} 应为 6 位数字` });
+  const { contact, problems } = readContact(input, input.platformOrderId !== undefined);
   problems.push(...skuProblems(input, skus));
   const { amounts, problems: amountProblems } = computeAmounts(input);
   problems.push(...amountProblems);
   const first = problems[0];
-  if (first || !phone || !division.ok) {
+  if (first || !contact) {
     throw unprocessable(first?.code ?? 'invalid_order', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
   }
-  const { province, city, district } = division.division;
-  return { phone, division: division.division, fullAddress: `${province}${city}${district}${input.address.detail}`, amounts };
+  return { contact, amounts };
 }
 
 export interface CreateResult {
@@ -552,7 +545,8 @@ export interface CreateResult {
 
 /** The order row as intake writes it: personal fields encrypted (name and phone as the customer stores them), phone and address blind-indexed. */
 function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, customer: CustomerMatch, now: Date): Omit<repo.NewOrder, 'orderNo' | 'customerId'> {
-  const { division, amounts } = valid;
+  const { contact, amounts } = valid;
+  const addressIndex = addressIndexText(contact, input.address.detail);
   return {
     shopId: shop.id,
     platformOrderId: input.platformOrderId ?? null,
@@ -562,12 +556,9 @@ function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: Va
     buyerPhoneEnc: customer.phoneEnc,
     buyerPhoneIndex: customer.phoneIndex,
     buyerIp: input.buyerIp ?? null,
-    province: division.province,
-    city: division.city,
-    district: division.district,
-    divisionCode: division.code,
+    ...contactColumns(contact),
     addressDetailEnc: ctx.pii.encrypt(input.address.detail),
-    addressIndex: ctx.pii.blindIndex(normalizeAddress(valid.fullAddress)),
+    addressIndex: addressIndex === null ? null : ctx.pii.blindIndex(addressIndex),
     postalCode: input.address.postalCode || null,
     itemsTotal: amounts.itemsTotal,
     shippingFee: input.shippingFee,
@@ -603,7 +594,7 @@ const createdAfter = (shop: Shop, values: { status: string; platformOrderId?: st
  */
 async function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, lines: repo.NewItem[]): Promise<repo.IntakeWritten> {
   const now = ctx.clock.now();
-  const buyer = { shopId: shop.id, nick: input.buyer.nick ?? null, name: input.buyer.name, phone: valid.phone, address: valid.fullAddress };
+  const buyer = buyerIdentity(shop.id, input, valid.contact);
   const customer = customerMatchSql(ctx, buyer, repo.noOrderYetSql(shop.id, input.platformOrderId ?? null));
   await serializePhoneMatch(ctx, buyer, customer);
   const values = newOrderValues(ctx, shop, input, valid, customer, now);
@@ -662,11 +653,6 @@ async function settleAtIntake(ctx: Ctx, row: OrderRow, input: CreateOrderInput):
   if (row.paymentMethod === 'cod') return enterReview(ctx, row, 'confirm_cod', {});
   if (row.total === 0) return enterReview(ctx, row, 'pay', { paidAt: ctx.clock.now() });
   return row;
-}
-
-/** The same address typed twice should index the same: no spaces, full-width digits folded. */
-function normalizeAddress(address: string): string {
-  return address.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 // ---- lists ----
