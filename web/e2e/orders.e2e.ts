@@ -175,6 +175,25 @@ describe('order form errors', () => {
   });
 });
 
+describe('a platform order with an old district and a privacy number', () => {
+  it('shows the address as resolved and as the buyer wrote it, and tags the phone', async () => {
+    const { page } = e2e;
+    const order = await e2e.api('POST', '/api/v1/orders', {
+      ...heldOrderBody('tb_xiacheng', '13800138000-1234'),
+      platformOrderId: 'TB-E2E-XIACHENG',
+      address: { province: '浙江省', city: '杭州市', district: '下城区', detail: '武林路 1 号' },
+      buyerMessage: undefined,
+    });
+    expect(order.address).toMatchObject({ district: '拱墅区', divisionMatch: 'successor' });
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
+    await page.getByText('买家填写：浙江省 杭州市 下城区').waitFor();
+    await page.getByText(/浙江省 杭州市 拱墅区/).waitFor();
+    await page.locator('.ant-tag', { hasText: '已按新区划' }).waitFor();
+    await page.locator('.ant-tag', { hasText: '隐私号' }).waitFor();
+    await page.screenshot({ path: '/tmp/sf-order-platform-address.png', fullPage: true });
+  });
+});
+
 describe('review queue', () => {
   it('approves a held order with the keyboard', async () => {
     const first = await e2e.api('POST', '/api/v1/orders', heldOrderBody('buyer_one', '13900000001'));

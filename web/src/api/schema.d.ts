@@ -2831,14 +2831,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -2929,14 +2939,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -3092,14 +3112,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -3335,14 +3365,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -3516,14 +3556,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -3756,14 +3806,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -3937,14 +3997,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -4124,14 +4194,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -4311,14 +4391,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {
@@ -4502,14 +4592,24 @@ export interface paths {
                                 nick: string | null;
                                 name: string;
                                 phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
                                 ip: string | null;
                             };
                             address: {
                                 province: string;
                                 city: string;
                                 district: string;
-                                divisionCode: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
                                 detail: string;
+                                detailMasked: boolean;
                                 postalCode: string | null;
                             };
                             items: {

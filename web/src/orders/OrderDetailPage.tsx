@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useShowError } from '../app/errors';
@@ -42,6 +42,38 @@ function Amounts({ order }: { order: Order }) {
   );
 }
 
+const DIVISION_MATCH_COLORS: Record<Order['address']['divisionMatch'], string> = { exact: 'default', successor: 'blue', zone: 'cyan', unresolved: 'red' };
+
+/** The address as stored (the current division), with what the buyer wrote beneath it when that differs. */
+function AddressText({ address }: { address: Order['address'] }) {
+  const { t } = useI18n();
+  const written = address.asWritten;
+  return (
+    <Space orientation="vertical" size={2}>
+      <span>
+        {`${regionText(address.province, address.city, address.district)} ${address.detail} `}
+        {address.divisionMatch !== 'exact' && <Tag color={DIVISION_MATCH_COLORS[address.divisionMatch]}>{labelOf(t.divisionMatches, address.divisionMatch)}</Tag>}
+        {address.detailMasked && <Tag>{t.orders.detailMasked}</Tag>}
+      </span>
+      {written && (
+        <Typography.Text type="secondary">
+          {t.orders.asWritten}：{regionText(written.province, written.city, written.district)}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+function PhoneText({ buyer }: { buyer: Order['buyer'] }) {
+  const { t } = useI18n();
+  return (
+    <span>
+      {`${buyer.phone} `}
+      {buyer.phoneKind !== 'mobile' && <Tag color={buyer.phoneKind === 'unrecognised' ? 'red' : 'gold'}>{labelOf(t.phoneKinds, buyer.phoneKind)}</Tag>}
+    </span>
+  );
+}
+
 function Buyer({ order, onReveal }: { order: Order; onReveal?: () => void }) {
   const { t } = useI18n();
   const { buyer, address } = order;
@@ -53,8 +85,8 @@ function Buyer({ order, onReveal }: { order: Order; onReveal?: () => void }) {
         items={[
           { key: 'nick', label: t.orders.buyerNick, children: buyer.nick },
           { key: 'name', label: t.orders.buyerName, children: buyer.name },
-          { key: 'phone', label: t.orders.phone, children: buyer.phone },
-          { key: 'address', label: t.orders.address, children: `${regionText(address.province, address.city, address.district)} ${address.detail}` },
+          { key: 'phone', label: t.orders.phone, children: <PhoneText buyer={buyer} /> },
+          { key: 'address', label: t.orders.address, children: <AddressText address={address} /> },
           { key: 'postal', label: t.orders.postalCode, children: address.postalCode },
           { key: 'message', label: t.orders.buyerMessage, children: order.buyerMessage },
         ]}

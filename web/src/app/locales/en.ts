@@ -99,6 +99,21 @@ export const en: Messages = {
     cod: 'Cash on delivery',
     other: 'Other',
   },
+  /** How intake took the buyer's phone (see the server's addressIntake.ts). */
+  phoneKinds: {
+    mobile: 'Mobile',
+    privacy: 'Privacy number',
+    masked: 'Masked',
+    landline: 'Landline',
+    unrecognised: 'Unrecognised',
+  },
+  /** How the address's division was resolved. */
+  divisionMatches: {
+    exact: 'Current division',
+    successor: 'Mapped to successor',
+    zone: 'Development zone',
+    unresolved: 'Address to check',
+  },
   eventActions: {
     'order.create': 'Order created',
     'order.payment': 'Payment recorded',
@@ -382,6 +397,8 @@ export const en: Messages = {
     buyerInfo: 'Buyer and address',
     buyerName: 'Recipient',
     address: 'Address',
+    asWritten: 'As the buyer wrote it',
+    detailMasked: 'Address masked',
     postalCode: 'Postcode',
     reveal: 'Show full details',
     buyerMessage: 'Buyer message',

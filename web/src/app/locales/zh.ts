@@ -98,6 +98,21 @@ export const zh = {
     cod: '货到付款',
     other: '其他',
   },
+  /** How intake took the buyer's phone (see the server's addressIntake.ts). */
+  phoneKinds: {
+    mobile: '手机号',
+    privacy: '隐私号',
+    masked: '已脱敏',
+    landline: '固定电话',
+    unrecognised: '无法识别',
+  },
+  /** How the address's division was resolved. */
+  divisionMatches: {
+    exact: '现行区划',
+    successor: '已按新区划',
+    zone: '开发区',
+    unresolved: '地址需核对',
+  },
   eventActions: {
     'order.create': '创建订单',
     'order.payment': '登记付款',
@@ -381,6 +396,8 @@ export const zh = {
     buyerInfo: '买家与收货地址',
     buyerName: '收货人',
     address: '收货地址',
+    asWritten: '买家填写',
+    detailMasked: '地址已脱敏',
     postalCode: '邮编',
     reveal: '查看完整信息',
     buyerMessage: '买家留言',
