@@ -1,3 +1,4 @@
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,6 +17,7 @@ import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
 import { authHook, errorHandler } from './platform/http';
 import { refuseUnstorableInput } from './platform/inputGuard';
+import { logSerializers } from './platform/logging';
 import type { JobDefinition } from './platform/jobs';
 import { systemRoutes } from './platform/systemRoutes';
 import { reportRoutes } from './modules/reports';
@@ -29,15 +31,37 @@ export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs];
 
+/**
+ * The web app keeps its sign-in token in localStorage: no script but its own files may run, and no
+ * other site may frame it. Ant Design writes its styles at run time, hence inline styles only.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // Shops serve it over plain HTTP on their own network: upgrading its requests to HTTPS would break it.
+  upgradeInsecureRequests: null,
+};
+
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from config.webDist when it exists. */
   serveWeb?: boolean;
 }
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    logger: opts.logger === false ? false : { level: deps.config.logLevel, serializers: logSerializers, ...(opts.logStream && { stream: opts.logStream }) },
+    trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -64,6 +88,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.addHook('onRequest', authHook(app));
   app.addHook('preValidation', refuseUnstorableInput);
 
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' }, referrerPolicy: { policy: 'same-origin' } });
+
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'ShopFlow API', version: '1.0.0', description: '电商后台：订单、库存、仓储、售后。金额单位均为分（整数）。' },
@@ -72,8 +98,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(publicPlugin(fastifySwaggerUi), { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  if (deps.config.openEndpoints.includes('docs')) {
+    await app.register(publicPlugin(fastifySwaggerUi), { routePrefix: '/api/docs' });
+    app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  }
 
   for (const routes of moduleRoutes) await app.register(routes);
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ensurePrivateFolder } from './platform/privateFolder';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,7 +14,13 @@ const envSchema = z.object({
   SHOPFLOW_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   SHOPFLOW_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHOPFLOW_TRUST_PROXY: z.string().optional(),
+  SHOPFLOW_OPEN_ENDPOINTS: z.string().default('metrics,docs'),
 });
+
+/** Endpoints that may be served without sign-in, for a private network (a scraper, integrators reading the API). */
+export const OPEN_ENDPOINTS = ['metrics', 'docs'] as const;
+export type OpenEndpoint = (typeof OPEN_ENDPOINTS)[number];
 
 export interface Config {
   port: number;
@@ -26,6 +33,22 @@ export interface Config {
   tokenTtlHours: number;
   webDist: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated); decides request.ip (sign-in throttling, logs). */
+  trustProxy: boolean | string;
+  /** Which of /metrics and /api/docs (with /api/openapi.json) are served at all. */
+  openEndpoints: OpenEndpoint[];
+}
+
+function trustProxyOf(raw: string | undefined): boolean | string {
+  if (!raw || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
+}
+
+function openEndpointsOf(raw: string): OpenEndpoint[] {
+  const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = listed.filter((e) => !(OPEN_ENDPOINTS as readonly string[]).includes(e));
+  if (unknown.length > 0) throw new Error(`Invalid environment: SHOPFLOW_OPEN_ENDPOINTS lists ${unknown.join(', ')}; allowed: ${OPEN_ENDPOINTS.join(', ')}`);
+  return listed as OpenEndpoint[];
 }
 
 /** npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command. */
@@ -37,7 +60,7 @@ function invocationDir(): string {
 function secretFromDataDir(dataDir: string): string {
   const file = path.join(dataDir, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const secret = randomBytes(32).toString('base64');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
@@ -61,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlHours: e.SHOPFLOW_TOKEN_TTL_HOURS,
     webDist: e.SHOPFLOW_WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
+    trustProxy: trustProxyOf(e.SHOPFLOW_TRUST_PROXY),
+    openEndpoints: openEndpointsOf(e.SHOPFLOW_OPEN_ENDPOINTS),
   };
 }

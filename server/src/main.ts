@@ -8,6 +8,7 @@ import { ensureAdmin } from './platform/auth/service';
 import { systemClock } from './platform/clock';
 import { inTransaction, systemActor, type Deps } from './platform/context';
 import { startJobs } from './platform/jobs';
+import { loggableError } from './platform/logging';
 import { createPii } from './platform/pii';
 
 /** Opens the configured database, brings its schema up to date and makes sure `admin` exists. */
@@ -23,7 +24,7 @@ async function boot(config: Config): Promise<Deps> {
 }
 
 function logError(msg: string, err?: unknown) {
-  console.error(msg, err);
+  console.error(msg, err === undefined ? '' : JSON.stringify(loggableError(err)));
 }
 
 async function serve(config: Config, withWorker: boolean) {

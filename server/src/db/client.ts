@@ -4,8 +4,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { getTableColumns, SQL, sql, StringChunk, type SQLChunk, type Table } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
-import { mkdirSync } from 'node:fs';
 import pg from 'pg';
+import { ensurePrivateFolder } from '../platform/privateFolder';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -108,9 +108,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  if (opts.dataDir) ensurePrivateFolder(opts.dataDir);
   const client = new PGlite(opts.dataDir, { parsers: { 20: (v: string) => Number(v) } });
   await client.waitReady;
+  // A first start has just created the database's files: they too are the owner's alone.
+  if (opts.dataDir) ensurePrivateFolder(opts.dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',

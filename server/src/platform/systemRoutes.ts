@@ -32,10 +32,12 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     return { status: 'ok' as const, database: app.deps.database.kind };
   });
 
-  app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  if (app.deps.config.openEndpoints.includes('metrics')) {
+    app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    });
+  }
 
   app.get('/api/v1/settings', { config: { permission: 'settings.read' }, schema: { tags: ['settings'], response: { 200: settingsReply } } }, async (request) => ({
     values: await readAllSettings(query(request)),
