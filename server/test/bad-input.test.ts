@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
 import { anonymous, createTestApp, type Client, type TestApp } from './harness';
 
 /** The requests that once answered 500, each answered as the caller's mistake (4xx naming the field). */
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('text a PostgreSQL column cannot hold', () => {
   it('refuses a NUL character in a body with a 400 naming the field', async () => {

@@ -5,6 +5,9 @@ let sequence = 0;
 /** A code no other test in this process has used: `${prefix}${n}`. */
 export const uniqueCode = (prefix: string) => `${prefix}${++sequence}${process.pid % 1000}`;
 
+/** A list cursor holding `value`, as the API encodes one (tests craft bad ones). */
+export const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
 /** Returns the body, or throws with the reply so a failing set-up says why. */
 export function expectStatus<T = any>(res: { status: number; body: any }, status: number): T {
   if (res.status !== status) throw new Error(`expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);

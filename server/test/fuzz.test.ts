@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 /**
@@ -18,8 +18,9 @@ let admin: Client;
 /** Signs out in the logout route's runs; every other route runs as `admin`. */
 let throwaway: Client;
 let samples: Record<string, { ids: number[]; body: unknown; as?: () => Client }>;
+/** An existing id for each collection (`/api/v1/<collection>/{id}`), for the reads that take one. */
+let existingIds: Record<string, number>;
 
-const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const deepJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 const MEGABYTE = 'x'.repeat(1 << 20);
 
@@ -110,6 +111,7 @@ beforeAll(async () => {
   const orderIds = [unpaid.id, paid.id, another.id];
   const customerId = expectStatus(await admin.get(`/api/v1/orders/${paid.id}`), 200).customerId as number;
   const warehouse = warehouses[0]!;
+  existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
     'POST /api/v1/auth/logout': { ids: [], body: {}, as: () => throwaway },
@@ -176,11 +178,12 @@ describe('seeded fuzzing', () => {
     expect(failures).toEqual([]);
   }, 600_000);
 
-  it('never answers a list query with a 5xx', async () => {
+  it('never answers a read\'s query string with a 5xx', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
-    const lists = Object.entries(doc.paths).flatMap(([url, ops]) => {
+    const lists = Object.entries(doc.paths).flatMap(([path, ops]) => {
       const names = (ops.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-      return ops.get && names.length > 0 && !url.includes('{') ? [{ url, names }] : [];
+      const url = path.replace('{id}', String(existingIds[path.split('/')[3]!] ?? 1));
+      return ops.get && names.length > 0 ? [{ url, names }] : [];
     });
     expect(lists.length).toBeGreaterThan(5);
     const failures: string[] = [];

@@ -6,7 +6,7 @@ import { advanceOrder, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } f
 import { actorOf, createUser } from '../platform/auth/service';
 import { DAY, FakeClock, HOUR, MINUTE } from '../platform/clock';
 import { inTransaction, readCtx, systemActor, type Actor, type Ctx, type Deps } from '../platform/context';
-import type { Role } from '../platform/permissions';
+import { ROLE_LABELS, type Role } from '../platform/permissions';
 import {
   address,
   basket,
@@ -405,16 +405,6 @@ async function summarise(call: Call, deps: Deps): Promise<DemoSummary> {
   };
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-  admin: '管理员',
-  supervisor: '主管',
-  cs_presale: '售前客服',
-  cs_aftersale: '售后客服',
-  warehouse: '仓储',
-  operations: '运营',
-  finance: '财务',
-};
-
 /** The CLI command: seeds, then prints who can sign in and what is there. */
 export async function seedDemoCommand(deps: Deps, args: string[]): Promise<void> {
   const ordersArg = args.find((a) => a.startsWith('--orders='));
@@ -430,7 +420,7 @@ export async function seedDemoCommand(deps: Deps, args: string[]): Promise<void>
       .join('，');
     console.log(`\n演示数据已生成：${s.shops} 个店铺，${s.warehouses} 个仓库，${s.skus} 个 SKU。\n订单：${statuses}\n`);
     console.log(`演示账号（密码都是 ${s.password}）：`);
-    for (const u of s.users) console.log(`  ${u.username.padEnd(12)} ${u.displayName} · ${u.roles.map((r) => ROLE_NAMES[r]).join('、')}`);
+    for (const u of s.users) console.log(`  ${u.username.padEnd(12)} ${u.displayName} · ${u.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
     console.log('\n接着运行 npm start，在 http://localhost:3000 用上面任一账号登录。');
   } catch (err) {
     if (!(err instanceof DemoAlreadySeeded)) throw err;
