@@ -19,6 +19,7 @@ import { authHook, errorHandler } from './platform/http';
 import { refuseUnstorableInput } from './platform/inputGuard';
 import { logSerializers } from './platform/logging';
 import type { JobDefinition } from './platform/jobs';
+import { maintenanceJobs } from './platform/maintenance';
 import { systemRoutes } from './platform/systemRoutes';
 import { reportRoutes } from './modules/reports';
 
@@ -29,7 +30,7 @@ z.config(z.locales.zhCN());
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs];
+export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...maintenanceJobs];
 
 /**
  * The web app keeps its sign-in token in localStorage: no script but its own files may run, and no
