@@ -44,6 +44,7 @@ function probes(orderNos: string[]): Probe[] {
     { name: 'list: flag + last 90 days', kind: 'list', url: (r) => path({ flag: pick(r, ['red', 'yellow', 'green']), createdFrom: iso(90 * DAY) }) },
     { name: 'list: SKU + last 7 days', kind: 'list', url: (r) => path({ skuCode: pick(r, CATALOG_SKUS).code, createdFrom: iso(7 * DAY) }) },
     { name: 'list: SKU + last 90 days', kind: 'list', url: (r) => path({ skuCode: pick(r, CATALOG_SKUS).code, createdFrom: iso(90 * DAY) }) },
+    { name: 'list: SKU, highest total first', kind: 'list', url: (r) => path({ skuCode: pick(r, CATALOG_SKUS).code, sort: '-total' }) },
     { name: 'list: everything, page 3, newest first', kind: 'list', url: () => path({ page: '3' }) },
     { name: 'lookup: phone=', kind: 'lookup', url: (r) => path({ phone: phone(r) }) },
     { name: 'lookup: nick=', kind: 'lookup', url: (r) => path({ nick: nick(r) }) },

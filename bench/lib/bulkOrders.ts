@@ -176,8 +176,8 @@ ORDER BY s.g`;
 
 /** Lines follow from the order id, which equals g because the table was empty and filled in g order. */
 const insertItemsSql = `
-INSERT INTO order_items (order_id, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total, order_created_at)
-SELECT o.id, ps.id, ps.code, ps.name, ps.spec, q.qty, ps.price, q.qty * ps.price, o.created_at
+INSERT INTO order_items (order_id, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total, order_created_at, order_total)
+SELECT o.id, ps.id, ps.code, ps.name, ps.spec, q.qty, ps.price, q.qty * ps.price, o.created_at, o.total
 FROM orders o
 CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id % 10 < 6 THEN 1 WHEN o.id % 10 < 9 THEN 2 ELSE 3 END) AS n
 JOIN pool_sku ps ON ps.i = (o.id * 13 + n * 17) % 40

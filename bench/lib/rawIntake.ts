@@ -97,8 +97,8 @@ async function writeOrder(query: Query, body: OrderBody, actor: { id: number; na
          FROM customer
          RETURNING id, order_no, created_at, total
        ), i AS (
-         INSERT INTO order_items (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
-         SELECT o.id, o.created_at, v.* FROM o, unnest(${columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])
+         INSERT INTO order_items (order_id, order_created_at, order_total, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+         SELECT o.id, o.created_at, o.total, v.* FROM o, unnest(${columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])
            .map((column, c) => `${$(column)}::${['int', 'text', 'text', 'text', 'int', 'int', 'int'][c]}[]`)
            .join(', ')}) AS v
        ), need AS (

@@ -89,16 +89,41 @@ describe('order list', () => {
     const since = await list(`skuCode=${sku.code}&createdFrom=${encodeURIComponent(twice.createdAt)}`);
     expect(since).toMatchObject({ total: 2, items: [{ id: once.id }, { id: twice.id }] });
     expect((await list(`skuCode=${sku.code}&createdFrom=${encodeURIComponent(twice.createdAt)}&status=pending_payment`)).total).toBe(2);
+    expect((await list(`skuCode=${sku.code}&sort=-total`)).items.map((i: { id: number }) => i.id)).toEqual([twice.id, once.id]);
   });
 
-  it('keeps each line\'s copy of the order date, whoever writes the line', async () => {
+  it('sorts one SKU\'s orders by total and pages them by cursor, each order once', async () => {
+    const sku = catalog.skus[0]!;
+    const line = (quantity: number) => ({ skuCode: sku.code, quantity, unitPrice: sku.price });
+    await makeOrder(cs, input({ items: [line(1), line(4)] }));
+    await makeOrder(cs, input({ items: [line(2)] }));
+    for (const sort of ['-total', 'total']) {
+      const expected = (await list(`skuCode=${sku.code}&sort=${sort}&pageSize=100`)).items.map((i: { id: number; total: number }) => [i.total, i.id]);
+      const byTotal = expected.map(([total]: number[]) => total);
+      expect(byTotal).toEqual([...byTotal].sort((a, b) => (sort === 'total' ? a - b : b - a)));
+      expect(new Set(expected.map(([, id]: number[]) => id)).size).toBe(expected.length);
+      const paged: number[][] = [];
+      for (let cursor = ''; ; ) {
+        const page = await list(`skuCode=${sku.code}&sort=${sort}&pageSize=2${cursor}`);
+        paged.push(...page.items.map((i: { id: number; total: number }) => [i.total, i.id]));
+        if (!page.nextCursor) break;
+        cursor = `&cursor=${page.nextCursor}`;
+      }
+      expect(paged).toEqual(expected);
+    }
+  });
+
+  it('keeps each line\'s copy of the order date and total, whoever writes the line', async () => {
     const { rows } = await t.deps.database.query(
-      `INSERT INTO order_items (order_id, sku_id, sku_code, product_name, quantity, unit_price, line_total) VALUES ($1, $2, $3, 'x', 1, 0, 0) RETURNING order_created_at`,
+      `INSERT INTO order_items (order_id, sku_id, sku_code, product_name, quantity, unit_price, line_total) VALUES ($1, $2, $3, 'x', 1, 0, 0) RETURNING order_created_at, order_total`,
       [paid.id, catalog.skus[0]!.id, catalog.skus[0]!.code],
     );
     expect(new Date(rows[0]!.order_created_at as string).toISOString()).toBe(paid.createdAt);
+    expect(rows[0]!.order_total).toBe(paid.total);
     await t.deps.database.query('DELETE FROM order_items WHERE order_id = $1 AND product_name = $2', [paid.id, 'x']);
-    const { rows: mismatched } = await t.deps.database.query('SELECT count(*)::int AS n FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_created_at <> o.created_at');
+    const { rows: mismatched } = await t.deps.database.query(
+      'SELECT count(*)::int AS n FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_created_at <> o.created_at OR i.order_total <> o.total',
+    );
     expect(mismatched).toEqual([{ n: 0 }]);
   });
 

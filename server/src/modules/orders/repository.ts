@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowOf, rowSelectSql, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ReservedRow } from '../inventory';
@@ -14,7 +14,7 @@ export type ItemRow = typeof orderItems.$inferSelect;
 export type PaymentRow = typeof orderPayments.$inferSelect;
 export type RemarkRow = typeof orderRemarks.$inferSelect;
 
-export type NewItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId' | 'orderCreatedAt'>;
+export type NewItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId' | 'orderCreatedAt' | 'orderTotal'>;
 
 const samePlatformOrderSql = (shopId: number, platformOrderId: string) =>
   sql`(SELECT id FROM ${orders} WHERE shop_id = ${shopId}::int AND platform_order_id = ${platformOrderId}::text)`;
@@ -80,8 +80,8 @@ export async function insertIntake(
         INSERT INTO ${orders} ${rowSelectSql(orders, { ...values, orderNo, customerId: sql`customer.id` })} FROM customer
         ON CONFLICT DO NOTHING RETURNING *
       ), i AS (
-        INSERT INTO ${orderItems} (order_id, order_created_at, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
-        SELECT o.id, o.created_at, v.sku_id, v.sku_code, v.product_name, v.spec, v.quantity, v.unit_price, v.line_total
+        INSERT INTO ${orderItems} (order_id, order_created_at, order_total, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
+        SELECT o.id, o.created_at, o.total, v.sku_id, v.sku_code, v.product_name, v.spec, v.quantity, v.unit_price, v.line_total
         FROM o, (VALUES ${lineValues}) AS v (n, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
         ORDER BY v.n
         RETURNING *
@@ -217,36 +217,28 @@ export interface OrderPage {
   after?: { value: string | number; id: number };
 }
 
-/** The SKU's lines, within the filter's dates when `withDates` (the lines carry their order's date). */
-function skuLines(f: OrderFilter & { skuId: number }, withDates: boolean): SQL | undefined {
+/**
+ * The SKU's lines within the filter's dates. The lines carry their order's date and total, so
+ * their (sku, date) and (sku, total) indexes answer a SKU filter in sort order without reading
+ * every order that has the SKU.
+ */
+function skuLines(f: OrderFilter & { skuId: number }): SQL | undefined {
   return and(
     eq(orderItems.skuId, f.skuId),
-    withDates && f.createdFrom ? gte(orderItems.orderCreatedAt, f.createdFrom) : undefined,
-    withDates && f.createdTo ? lte(orderItems.orderCreatedAt, f.createdTo) : undefined,
+    f.createdFrom ? gte(orderItems.orderCreatedAt, f.createdFrom) : undefined,
+    f.createdTo ? lte(orderItems.orderCreatedAt, f.createdTo) : undefined,
   );
 }
 
-/**
- * Orders with the SKU. For a page, the newest orders are walked by date and each probed for the
- * SKU (stops after a page). For a count, the SKU's lines in the date range come from the lines'
- * own (sku, order date) index instead, so a long range does not read every order in it.
- */
-function skuCondition(f: OrderFilter, purpose: 'page' | 'count'): SQL | undefined {
-  if (f.skuId === undefined) return undefined;
-  const lines = skuLines({ ...f, skuId: f.skuId }, purpose === 'count');
-  return inArray(orders.id, sql`(SELECT ${orderItems.orderId} FROM ${orderItems} WHERE ${lines})`);
-}
-
-function filterWhere(f: OrderFilter, purpose: 'page' | 'count'): SQL | undefined {
-  // Counting by SKU, the lines already bound the dates (see skuCondition).
-  const datesOnOrders = purpose === 'page' || f.skuId === undefined;
+/** The filter's conditions on the order row; with a SKU, the dates are bound on its lines instead (skuLines). */
+function orderWhere(f: OrderFilter): SQL | undefined {
+  const datesOnOrders = f.skuId === undefined;
   return and(
     f.shopId !== undefined ? eq(orders.shopId, f.shopId) : undefined,
     f.statuses?.length ? inArray(orders.status, f.statuses) : undefined,
     f.flag ? eq(orders.flag, f.flag) : undefined,
     datesOnOrders && f.createdFrom ? gte(orders.createdAt, f.createdFrom) : undefined,
     datesOnOrders && f.createdTo ? lte(orders.createdAt, f.createdTo) : undefined,
-    skuCondition(f, purpose),
     f.phoneIndex ? eq(orders.buyerPhoneIndex, f.phoneIndex) : undefined,
     f.nick ? eq(orders.buyerNick, f.nick) : undefined,
     f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,
@@ -261,21 +253,34 @@ function filterWhere(f: OrderFilter, purpose: 'page' | 'count'): SQL | undefined
   );
 }
 
+/**
+ * A page of orders in sort order. With a SKU the page walks the SKU's lines by the copy of the sort
+ * value they carry and joins each line's order, stopping after a page (an order listing the SKU on
+ * two lines appears once); without one it walks the orders' own index.
+ */
 export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage): Promise<OrderRow[]> {
-  const column = page.sort.key === 'total' ? orders.total : orders.createdAt;
-  const order = page.sort.descending ? [desc(column), desc(orders.id)] : [asc(column), asc(orders.id)];
+  const { skuId } = filter;
+  const byTotal = page.sort.key === 'total';
+  const column = skuId !== undefined ? (byTotal ? orderItems.orderTotal : orderItems.orderCreatedAt) : byTotal ? orders.total : orders.createdAt;
+  const id = skuId !== undefined ? orderItems.orderId : orders.id;
+  const order = page.sort.descending ? [desc(column), desc(id)] : [asc(column), asc(id)];
   const after = page.after
     ? page.sort.descending
-      ? sql`(${column}, ${orders.id}) < (${page.after.value}, ${page.after.id})`
-      : sql`(${column}, ${orders.id}) > (${page.after.value}, ${page.after.id})`
+      ? sql`(${column}, ${id}) < (${page.after.value}, ${page.after.id})`
+      : sql`(${column}, ${id}) > (${page.after.value}, ${page.after.id})`
     : undefined;
+  const offset = page.after ? 0 : page.offset;
+  if (skuId === undefined) {
+    return ctx.db.select().from(orders).where(and(orderWhere(filter), after)).orderBy(...order).limit(page.limit).offset(offset);
+  }
   return ctx.db
-    .select()
-    .from(orders)
-    .where(and(filterWhere(filter, 'page'), after))
+    .selectDistinctOn([column, id], getTableColumns(orders))
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(skuLines({ ...filter, skuId }), orderWhere(filter), after))
     .orderBy(...order)
     .limit(page.limit)
-    .offset(page.after ? 0 : page.offset);
+    .offset(offset);
 }
 
 const LINE_FILTERS: readonly (keyof OrderFilter)[] = ['skuId', 'createdFrom', 'createdTo'];
@@ -289,8 +294,13 @@ export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number
   const { skuId } = filter;
   const linesOnly = skuId !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || LINE_FILTERS.includes(key as keyof OrderFilter));
   const matching = linesOnly
-    ? ctx.db.selectDistinct({ orderId: orderItems.orderId }).from(orderItems).where(skuLines({ ...filter, skuId }, true)).limit(cap).as('matching')
-    : ctx.db.select({ one: sql`1` }).from(orders).where(filterWhere(filter, 'count')).limit(cap).as('matching');
+    ? ctx.db.selectDistinct({ orderId: orderItems.orderId }).from(orderItems).where(skuLines({ ...filter, skuId })).limit(cap).as('matching')
+    : ctx.db
+        .select({ one: sql`1` })
+        .from(orders)
+        .where(and(orderWhere(filter), skuId === undefined ? undefined : inArray(orders.id, sql`(SELECT ${orderItems.orderId} FROM ${orderItems} WHERE ${skuLines({ ...filter, skuId })})`)))
+        .limit(cap)
+        .as('matching');
   const [row] = await ctx.db.select({ n: count() }).from(matching);
   return row?.n ?? 0;
 }

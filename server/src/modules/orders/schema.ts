@@ -111,14 +111,20 @@ export const orderItems = pgTable(
     lineTotal: integer('line_total').notNull(),
     /**
      * The order's created_at, copied so "orders with SKU X in a date range" is answered from the
-     * lines' own index. Filled by the intake; a trigger copies it for any other writer.
+     * lines' own index. Filled by the intake; a trigger copies it (and order_total) for any other writer.
      */
     orderCreatedAt: at('order_created_at').notNull(),
+    /**
+     * The order's total (fixed at intake), copied for the same reason: a list of one SKU's orders
+     * sorted by total walks the lines' (sku, total) index instead of sorting every order with the SKU.
+     */
+    orderTotal: integer('order_total').notNull(),
   },
   (t) => [
     index('order_items_order_idx').on(t.orderId),
     index('order_items_sku_idx').on(t.skuId, t.orderId),
     index('order_items_sku_created_idx').on(t.skuId, t.orderCreatedAt, t.orderId),
+    index('order_items_sku_total_idx').on(t.skuId, t.orderTotal, t.orderId),
     check('order_items_amounts', sql`${t.quantity} > 0 AND ${t.unitPrice} >= 0 AND ${t.lineTotal} = ${t.quantity} * ${t.unitPrice}`),
   ],
 );
