@@ -54,10 +54,25 @@ function send(baseUrl: string, token: string | null, method: string, url: string
   });
 }
 
-export async function signInAdmin(baseUrl: string): Promise<Api> {
-  const login = await send(baseUrl, null, 'POST', '/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-  if (login.status !== 200) throw new Error(`admin sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+/** POST /api/v1/auth/login without a token: the reply as it came (no throw), for benches that time sign-in itself. */
+export const attemptSignIn = (baseUrl: string, username: string, password: string): Promise<ApiReply> =>
+  send(baseUrl, null, 'POST', '/api/v1/auth/login', { username, password });
+
+export async function signIn(baseUrl: string, username: string, password: string): Promise<Api> {
+  const login = await attemptSignIn(baseUrl, username, password);
+  if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${JSON.stringify(login.body)}`);
   return clientWithToken(baseUrl, (login.body as { token: string }).token);
+}
+
+export const signInAdmin = (baseUrl: string): Promise<Api> => signIn(baseUrl, 'admin', ADMIN_PASSWORD);
+
+/** The password of every user a bench creates with `addUser`. */
+export const BENCH_USER_PASSWORD = 'bench-user-password';
+
+/** Creates a user with these roles through the admin API (`BENCH_USER_PASSWORD`); returns its id. */
+export async function addUser(admin: Api, username: string, roles: string[]): Promise<number> {
+  const user = await admin.must('POST', '/api/v1/users', { username, password: BENCH_USER_PASSWORD, displayName: username, roles });
+  return user.id as number;
 }
 
 /** A client sending `token` as its bearer token. */

@@ -93,6 +93,8 @@ export interface RunningServer {
   backend: Backend;
   /** CPU seconds (user + system) the server process has used so far; NaN off Linux. */
   cpuSeconds(): number;
+  /** Resident memory of the server process in bytes; NaN off Linux. */
+  rssBytes(): number;
   stop(): Promise<void>;
 }
 
@@ -106,11 +108,23 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** VmRSS of a process from /proc, in bytes. */
+function processRssBytes(pid: number | undefined): number {
+  try {
+    const kB = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kB ? Number(kB) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 export interface ServerOptions {
   /** PostgreSQL database URL; without it the server runs on embedded PGlite. */
   databaseUrl?: string;
   /** PGlite data folder the caller owns; without it (and without a URL) a temp folder removed on stop. */
   dataDir?: string;
+  /** Run the background jobs too (the statistics maintenance, the unpaid sweep), as a single-process shop does. */
+  withJobs?: boolean;
 }
 
 /** Environment that points a ShopFlow process at the bench's database. */
@@ -140,11 +154,11 @@ export async function checkStockInvariants(opts: ServerOptions): Promise<{ ok: b
 
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'shopflow-bench-'));
 
-/** Starts `node --import tsx server/src/main.ts serve` as production does, HTTP only, and waits for /healthz. */
+/** Starts `node --import tsx server/src/main.ts serve` as production does, HTTP only unless `withJobs`, and waits for /healthz. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const ownDataDir = !opts.databaseUrl && !opts.dataDir ? tempDataDir() : undefined;
   const dataDir = opts.dataDir ?? ownDataDir;
-  const server = await startHttpProcess('server/src/main.ts', ['serve'], { ...serverEnv({ ...opts, dataDir }), SHOPFLOW_NO_WORKER: '1' }, () => {
+  const server = await startHttpProcess('server/src/main.ts', ['serve'], { ...serverEnv({ ...opts, dataDir }), SHOPFLOW_NO_WORKER: opts.withJobs ? '' : '1' }, () => {
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   });
   return { ...server, backend: opts.databaseUrl ? 'postgres' : 'pglite' };
@@ -182,7 +196,7 @@ async function startHttpProcess(script: string, args: string[], env: NodeJS.Proc
     await stop();
     throw err;
   }
-  return { baseUrl, cpuSeconds: () => processCpuSeconds(child.pid), stop };
+  return { baseUrl, cpuSeconds: () => processCpuSeconds(child.pid), rssBytes: () => processRssBytes(child.pid), stop };
 }
 
 async function waitHealthy(baseUrl: string, exitCode: () => number | null): Promise<void> {
