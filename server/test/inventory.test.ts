@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkStockInvariants, consumeForOrder, lowStockAlerts, releaseForOrder, reserveForOrder } from '../src/modules/inventory/index';
-import type { AppError } from '../src/platform/errors';
-import { expectStatus, makeProduct, makeShop, makeWarehouse, receiveStock, seedCatalog, uniqueCode } from './factories';
+import { checkStockInvariants, lowStockAlerts } from '../src/modules/inventory';
+import { advanceOrder } from '../src/modules/orders';
+import { expectStatus, makePaidOrder, makeProduct, makeShop, makeWarehouse, orderInput, receiveStock, seedCatalog, uniqueCode } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 let t: TestApp;
@@ -9,7 +9,6 @@ let admin: Client;
 let supervisor: Client;
 let warehouseStaff: Client;
 let cs: Client;
-let nextOrderId = 1000;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,36 +29,42 @@ async function listingOf(productId: number, skuCode: string) {
   return product.skus.find((s: { code: string }) => s.code === skuCode) as { listingStatus: string; listingPinned: boolean };
 }
 
-const reserve = (orderId: number, preferredWarehouseId: number | null, lines: { skuId: number; skuCode: string; quantity: number }[]) =>
-  t.tx((ctx) => reserveForOrder(ctx, { orderId, preferredWarehouseId, lines }));
+type Sku = { id: number; code: string; price: number };
+type Line = { skuCode: string; quantity: number; unitPrice: number };
+const line = (sku: Sku, quantity: number): Line => ({ skuCode: sku.code, quantity, unitPrice: sku.price });
 
-async function reserveError(orderId: number, preferredWarehouseId: number | null, lines: { skuId: number; skuCode: string; quantity: number }[]) {
-  const err = await reserve(orderId, preferredWarehouseId, lines).then(
-    () => null,
-    (e: AppError) => e,
-  );
-  if (!err) throw new Error('expected the reservation to fail');
-  return err;
+/** A shop shipping from `warehouse` (its preferred warehouse), or from none. */
+const shopFor = (warehouse: { code: string } | null) => makeShop(admin, warehouse ? { defaultWarehouseCode: warehouse.code } : {});
+
+/** Customer service takes an unpaid order for `items` in `shop`: intake reserves its stock. */
+const placeOrder = (shop: { code: string }, items: Line[]) => cs.post('/api/v1/orders', orderInput(shop.code, [], { items }));
+
+async function reserve(shop: { code: string }, items: Line[]): Promise<{ id: number; warehouseId: number }> {
+  return expectStatus(await placeOrder(shop, items), 201);
 }
 
-const line = (sku: { id: number; code: string }, quantity: number) => ({ skuId: sku.id, skuCode: sku.code, quantity });
+async function reserveError(shop: { code: string }, items: Line[]): Promise<{ code: string; message: string; details: { path: string; message: string }[] }> {
+  return expectStatus(await placeOrder(shop, items), 409).error;
+}
+
+const cancel = (orderId: number, reason: string) => cs.post(`/api/v1/orders/${orderId}/cancel`, { reason });
 
 describe('reservation', () => {
   it('takes stock from the preferred warehouse and records it in the ledger', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 10 });
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 10 });
     const [main] = warehouses;
-    const orderId = ++nextOrderId;
-    expect(await reserve(orderId, main.id, [line(skus[0]!, 3), line(skus[1]!, 1)])).toEqual({ warehouseId: main.id });
+    const order = await reserve(shop, [line(skus[0]!, 3), line(skus[1]!, 1)]);
+    expect(order.warehouseId).toBe(main.id);
     expect(await level(skus[0]!.code, main.code)).toMatchObject({ onHand: 10, reserved: 3, available: 7 });
     const movements = expectStatus(await admin.get(`/api/v1/inventory/movements?skuCode=${skus[0]!.code}`), 200);
-    expect(movements.items[0]).toMatchObject({ reason: 'reservation', reservedDelta: 3, onHandDelta: 0, refType: 'order', refId: String(orderId) });
+    expect(movements.items[0]).toMatchObject({ reason: 'reservation', reservedDelta: 3, onHandDelta: 0, refType: 'order', refId: String(order.id) });
   });
 
   it('sums repeated lines of the same SKU', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 5 });
-    await reserve(++nextOrderId, warehouses[0].id, [line(skus[0]!, 2), line(skus[0]!, 2)]);
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 5 });
+    await reserve(shop, [line(skus[0]!, 2), line(skus[0]!, 2)]);
     expect(await level(skus[0]!.code, warehouses[0].code)).toMatchObject({ reserved: 4 });
-    const err = await reserveError(++nextOrderId, warehouses[0].id, [line(skus[1]!, 1), line(skus[0]!, 1), line(skus[0]!, 1)]);
+    const err = await reserveError(shop, [line(skus[1]!, 1), line(skus[0]!, 1), line(skus[0]!, 1)]);
     expect(err.details).toEqual([{ path: 'items.1.skuCode', message: skus[0]!.code }]);
   });
 
@@ -67,19 +72,19 @@ describe('reservation', () => {
     const { warehouses, skus } = await seedCatalog(admin, { stock: 5 });
     const [main, backup] = warehouses;
     await receiveStock(admin, backup.code, [{ skuCode: skus[0]!.code, quantity: 5 }]);
-    expect(await reserve(++nextOrderId, backup.id, [line(skus[0]!, 1)])).toEqual({ warehouseId: backup.id });
+    expect((await reserve(await shopFor(backup), [line(skus[0]!, 1)])).warehouseId).toBe(backup.id);
     expect(await level(skus[0]!.code, main.code)).toMatchObject({ reserved: 0 });
   });
 
   it('falls back to another warehouse that can serve every line, undoing the partial reservation', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 1 });
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 1 });
     const [main, backup] = warehouses;
     await receiveStock(admin, backup.code, [
       { skuCode: skus[0]!.code, quantity: 5 },
       { skuCode: skus[1]!.code, quantity: 5 },
     ]);
     // main has 1 of each: the first SKU fits there but 2 of the second do not, so the whole order goes to backup.
-    expect(await reserve(++nextOrderId, main.id, [line(skus[0]!, 1), line(skus[1]!, 2)])).toEqual({ warehouseId: backup.id });
+    expect((await reserve(shop, [line(skus[0]!, 1), line(skus[1]!, 2)])).warehouseId).toBe(backup.id);
     expect(await level(skus[0]!.code, main.code)).toMatchObject({ reserved: 0 });
     expect(await level(skus[0]!.code, backup.code)).toMatchObject({ reserved: 1 });
     expect(await level(skus[1]!.code, backup.code)).toMatchObject({ reserved: 2 });
@@ -89,12 +94,11 @@ describe('reservation', () => {
   });
 
   it('does not split an order across warehouses, and names the short line', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 0 });
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 0 });
     const [main, backup] = warehouses;
     await receiveStock(admin, main.code, [{ skuCode: skus[0]!.code, quantity: 5 }]);
     await receiveStock(admin, backup.code, [{ skuCode: skus[1]!.code, quantity: 5 }]);
-    const err = await reserveError(++nextOrderId, main.id, [line(skus[0]!, 1), line(skus[1]!, 1)]);
-    expect(err.status).toBe(409);
+    const err = await reserveError(shop, [line(skus[0]!, 1), line(skus[1]!, 1)]);
     expect(err.code).toBe('insufficient_stock');
     expect(err.details).toEqual([{ path: 'items.1.skuCode', message: skus[1]!.code }]);
     expect(err.message).toContain(skus[1]!.code);
@@ -103,7 +107,7 @@ describe('reservation', () => {
 
   it('refuses with insufficient_stock naming every SKU no warehouse has enough of', async () => {
     const { warehouses, skus } = await seedCatalog(admin, { stock: 2 });
-    const err = await reserveError(++nextOrderId, null, [line(skus[1]!, 3), line(skus[0]!, 1)]);
+    const err = await reserveError(await shopFor(null), [line(skus[1]!, 3), line(skus[0]!, 1)]);
     expect(err.code).toBe('insufficient_stock');
     expect(err.message).toBe(`商品 ${skus[1]!.code} 库存不足（需要 3，可用 2）`);
     expect(err.details).toEqual([{ path: 'items.0.skuCode', message: skus[1]!.code }]);
@@ -113,48 +117,48 @@ describe('reservation', () => {
   it('serves an order without a preferred warehouse from the first that can', async () => {
     const { warehouses, skus } = await seedCatalog(admin, { stock: 0 });
     await receiveStock(admin, warehouses[1].code, [{ skuCode: skus[0]!.code, quantity: 3 }]);
-    expect(await reserve(++nextOrderId, null, [line(skus[0]!, 3)])).toEqual({ warehouseId: warehouses[1].id });
+    expect((await reserve(await shopFor(null), [line(skus[0]!, 3)])).warehouseId).toBe(warehouses[1].id);
   });
 
   it('skips an inactive warehouse even when it is preferred', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 5 });
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 5 });
     const [main, backup] = warehouses;
     await receiveStock(admin, backup.code, [{ skuCode: skus[0]!.code, quantity: 5 }]);
     expectStatus(await admin.patch(`/api/v1/warehouses/${main.id}`, { active: false }), 200);
-    expect(await reserve(++nextOrderId, main.id, [line(skus[0]!, 1)])).toEqual({ warehouseId: backup.id });
+    expect((await reserve(shop, [line(skus[0]!, 1)])).warehouseId).toBe(backup.id);
   });
 
-  it('release gives the stock back, once', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 4 });
-    const orderId = ++nextOrderId;
-    await reserve(orderId, warehouses[0].id, [line(skus[0]!, 4)]);
-    await t.tx((ctx) => releaseForOrder(ctx, orderId, '买家取消'));
-    await t.tx((ctx) => releaseForOrder(ctx, orderId, '买家取消'));
+  it('a cancelled order gives the stock back, once', async () => {
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 4 });
+    const order = await reserve(shop, [line(skus[0]!, 4)]);
+    expectStatus(await cancel(order.id, '买家取消'), 200);
+    expectStatus(await cancel(order.id, '买家取消'), 409);
     expect(await level(skus[0]!.code, warehouses[0].code)).toMatchObject({ onHand: 4, reserved: 0, available: 4 });
     const movements = expectStatus(await admin.get(`/api/v1/inventory/movements?skuCode=${skus[0]!.code}&reason=release`), 200);
     expect(movements.items).toHaveLength(1);
-    expect(movements.items[0]).toMatchObject({ reservedDelta: -4, note: '买家取消' });
+    expect(movements.items[0]).toMatchObject({ reservedDelta: -4, note: '订单取消：买家取消' });
   });
 
-  it('consume takes shipped units out of on hand and reserved', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 4 });
-    const orderId = ++nextOrderId;
-    await reserve(orderId, warehouses[0].id, [line(skus[0]!, 3)]);
-    await t.tx((ctx) => consumeForOrder(ctx, orderId));
-    await t.tx((ctx) => releaseForOrder(ctx, orderId, 'late cancel'));
+  it('a shipment takes the shipped units out of on hand and reserved', async () => {
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 4 });
+    const order = await makePaidOrder(cs, orderInput(shop.code, [], { items: [line(skus[0]!, 3)] }));
+    expect(order.status).toBe('awaiting_fulfillment');
+    await t.tx((ctx) => advanceOrder(ctx, order.id, 'start_fulfillment'));
+    await t.tx((ctx) => advanceOrder(ctx, order.id, 'ship'));
     expect(await level(skus[0]!.code, warehouses[0].code)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    const movements = expectStatus(await admin.get(`/api/v1/inventory/movements?skuCode=${skus[0]!.code}&reason=shipment`), 200);
+    expect(movements.items).toMatchObject([{ onHandDelta: -3, reservedDelta: -3, refId: String(order.id) }]);
     expect(await t.tx((ctx) => checkStockInvariants(ctx))).toEqual([]);
   });
 });
 
 describe('automatic listing', () => {
   it('delists a SKU when its last sellable unit is reserved and relists it when stock returns, auditing both', async () => {
-    const { warehouses, skus, product } = await seedCatalog(admin, { stock: 2 });
-    const orderId = ++nextOrderId;
-    await reserve(orderId, warehouses[0].id, [line(skus[0]!, 2)]);
+    const { shop, skus, product } = await seedCatalog(admin, { stock: 2 });
+    const order = await reserve(shop, [line(skus[0]!, 2)]);
     expect((await listingOf(product.id, skus[0]!.code)).listingStatus).toBe('delisted');
     expect((await listingOf(product.id, skus[1]!.code)).listingStatus).toBe('on_sale');
-    await t.tx((ctx) => releaseForOrder(ctx, orderId, 'cancelled'));
+    expectStatus(await cancel(order.id, 'cancelled'), 200);
     expect((await listingOf(product.id, skus[0]!.code)).listingStatus).toBe('on_sale');
     const events = expectStatus(await admin.get(`/api/v1/products/${product.id}/events`), 200);
     const actions = events.items.map((e: { action: string }) => e.action);
@@ -162,14 +166,15 @@ describe('automatic listing', () => {
   });
 
   it('keeps a SKU on sale while another warehouse still has it', async () => {
-    const { warehouses, skus, product } = await seedCatalog(admin, { stock: 1 });
+    const { shop, warehouses, skus, product } = await seedCatalog(admin, { stock: 1 });
     await receiveStock(admin, warehouses[1].code, [{ skuCode: skus[0]!.code, quantity: 1 }]);
-    await reserve(++nextOrderId, warehouses[0].id, [line(skus[0]!, 1)]);
+    await reserve(shop, [line(skus[0]!, 1)]);
     expect((await listingOf(product.id, skus[0]!.code)).listingStatus).toBe('on_sale');
   });
 
   it('relists on receipt, and leaves a pinned SKU alone', async () => {
     const warehouse = await makeWarehouse(admin);
+    const shop = await shopFor(warehouse);
     const product = await makeProduct(admin, [{ listingStatus: 'delisted' }, { listingStatus: 'delisted', listingPinned: true }]);
     const [free, pinned] = product.skus;
     await receiveStock(admin, warehouse.code, [
@@ -179,10 +184,10 @@ describe('automatic listing', () => {
     expect((await listingOf(product.id, free.code)).listingStatus).toBe('on_sale');
     expect((await listingOf(product.id, pinned.code)).listingStatus).toBe('delisted');
 
-    await reserve(++nextOrderId, warehouse.id, [line(free, 3)]);
+    await reserve(shop, [line(free, 3)]);
     expect((await listingOf(product.id, free.code)).listingStatus).toBe('delisted');
     expectStatus(await admin.patch(`/api/v1/skus/${pinned.id}`, { listingStatus: 'on_sale' }), 200);
-    await reserve(++nextOrderId, warehouse.id, [line(pinned, 3)]);
+    await reserve(shop, [line(pinned, 3)]);
     expect((await listingOf(product.id, pinned.code)).listingStatus).toBe('on_sale');
   });
 });
@@ -270,8 +275,8 @@ describe('adjustments', () => {
   });
 
   it('never take on hand below what orders reserved, nor below zero', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 5 });
-    await reserve(++nextOrderId, warehouses[0].id, [line(skus[0]!, 4)]);
+    const { shop, warehouses, skus } = await seedCatalog(admin, { stock: 5 });
+    await reserve(shop, [line(skus[0]!, 4)]);
     const belowReserved = await supervisor.post('/api/v1/inventory/adjustments', { warehouseCode: warehouses[0].code, skuCode: skus[0]!.code, delta: -2, reason: '丢失' });
     expect(belowReserved.status).toBe(409);
     expect(belowReserved.body.error).toMatchObject({ code: 'below_reserved', details: [{ path: 'delta' }] });
@@ -375,13 +380,12 @@ describe('stock invariant check', () => {
   });
 
   it('finds reserved stock without open reservations', async () => {
-    const { warehouses, skus } = await seedCatalog(admin, { stock: 3 });
-    const orderId = ++nextOrderId;
-    await reserve(orderId, warehouses[0].id, [line(skus[0]!, 2)]);
-    await t.deps.database.query(`UPDATE stock_reservations SET status = 'released' WHERE order_id = $1`, [orderId]);
+    const { shop, skus } = await seedCatalog(admin, { stock: 3 });
+    const order = await reserve(shop, [line(skus[0]!, 2)]);
+    await t.deps.database.query(`UPDATE stock_reservations SET status = 'released' WHERE order_id = $1`, [order.id]);
     const problems = await t.tx((ctx) => checkStockInvariants(ctx));
     expect(problems.map((p) => p.kind)).toEqual(['reserved_vs_reservations']);
-    await t.deps.database.query(`UPDATE stock_reservations SET status = 'open' WHERE order_id = $1`, [orderId]);
+    await t.deps.database.query(`UPDATE stock_reservations SET status = 'open' WHERE order_id = $1`, [order.id]);
   });
 });
 

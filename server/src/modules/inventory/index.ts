@@ -6,7 +6,6 @@ export {
   consumeForOrder,
   lowStockAlerts,
   releaseForOrder,
-  reserveForOrder,
   reservePreferredSql,
   warehouseIdByCode,
 } from './service';

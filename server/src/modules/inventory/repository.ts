@@ -74,16 +74,19 @@ export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
 
 // ---- stock levels ----
 
-const activeWarehouse = (warehouseId: number) => sql`EXISTS (SELECT 1 FROM ${warehouses} WHERE ${warehouses.id} = ${warehouseId} AND ${warehouses.active})`;
-
 /**
  * Reserves all of an order's SKUs in one (active) warehouse, or none of them, as CTEs of a
  * statement that names the order in the CTE `orderRows` (one row, column `id`; no row, nothing
  * happens). Ends in `reserved (sku_id, quantity, available)`: every SKU, or none when some SKU did
  * not have enough here. The levels are first locked in SKU id order (so two orders never wait on
- * each other in a cycle) and checked; only when every SKU has enough does the conditional update
- * run, which re-checks `on_hand - reserved` itself, so concurrent orders can never oversell. The
- * ledger movements and the open reservations are written for exactly the rows it changed.
+ * each other in a cycle) and checked; only when every SKU has enough does the update run, and the
+ * locks hold every row unchanged from the check to the commit, so concurrent orders can never
+ * oversell (`CHECK (reserved <= on_hand)` backs that up). The update writes the locked values and
+ * tests no stock itself: every CTE reads the statement's snapshot, so for a level that a concurrent
+ * receipt or release changed since, the lock waited for the newest version while the update reads
+ * the old one; a stock test there would skip the row (part of the order reserved), and values
+ * computed from it would trip the CHECK before PostgreSQL moves on to the newest version.
+ * The ledger movements and the open reservations are written for exactly the rows it changed.
  */
 export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number | null, needs: readonly SkuNeed[]): SQL {
   const at = ctx.clock.now().toISOString();
@@ -96,7 +99,7 @@ export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number
     reserve_need AS (
       SELECT v.sku_id, v.quantity, ${order}.id AS order_id FROM (VALUES ${need}) AS v (sku_id, quantity), ${order}
     ), reserve_locked AS (
-      SELECT l.sku_id, l.on_hand - l.reserved >= n.quantity AS enough
+      SELECT l.sku_id, l.on_hand, l.reserved, l.on_hand - l.reserved >= n.quantity AS enough
       FROM stock_levels l JOIN reserve_need n ON n.sku_id = l.sku_id
       WHERE l.warehouse_id = ${warehouseId}::int AND EXISTS (SELECT 1 FROM warehouses WHERE id = ${warehouseId}::int AND active)
       ORDER BY l.sku_id
@@ -104,9 +107,9 @@ export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number
     ), reserve_every_sku_enough AS (
       SELECT count(*) FILTER (WHERE enough) = ${needs.length}::int AS ok FROM reserve_locked
     ), reserved AS (
-      UPDATE stock_levels l SET reserved = l.reserved + n.quantity, updated_at = ${at}::timestamptz
-      FROM reserve_need n, reserve_every_sku_enough e
-      WHERE e.ok AND l.sku_id = n.sku_id AND l.warehouse_id = ${warehouseId}::int AND l.on_hand - l.reserved >= n.quantity
+      UPDATE stock_levels l SET on_hand = locked.on_hand, reserved = locked.reserved + n.quantity, updated_at = ${at}::timestamptz
+      FROM reserve_need n JOIN reserve_locked locked ON locked.sku_id = n.sku_id, reserve_every_sku_enough e
+      WHERE e.ok AND l.sku_id = n.sku_id AND l.warehouse_id = ${warehouseId}::int
       RETURNING l.sku_id, n.quantity, n.order_id, l.on_hand - l.reserved AS available
     ), reserve_ledger AS (
       INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)

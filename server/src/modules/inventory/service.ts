@@ -199,16 +199,6 @@ const delistSoldOut = (ctx: Ctx, needs: SkuNeed[], left: Map<number, number>) =>
   syncListing(ctx, needs.filter((n) => left.get(n.skuId) === 0).map((n) => n.skuId));
 
 /**
- * Reserves an order's lines in ONE warehouse that can serve them all: the preferred (shop default)
- * first, then the others by id. Throws 409 insufficient_stock naming the short lines otherwise.
- */
-export async function reserveForOrder(ctx: Ctx, request: ReserveRequest): Promise<{ warehouseId: number }> {
-  const { orderId, preferredWarehouseId, lines } = request;
-  const reserved = preferredWarehouseId === null ? [] : await repo.reserveAllIn(ctx, orderId, preferredWarehouseId, needsOf(lines));
-  return completeReservation(ctx, request, reserved);
-}
-
-/**
  * The attempt in the preferred warehouse as CTEs of the caller's statement (order intake writes
  * the order and reserves it in one round trip), for the order in the CTE `orderRows`; ends in
  * `reserved (sku_id, quantity, order_id, available)`. Its rows go to `completeReservation`.
@@ -217,7 +207,10 @@ export function reservePreferredSql(ctx: Ctx, orderRows: string, request: Omit<R
   return repo.reserveAllInSql(ctx, orderRows, request.preferredWarehouseId, needsOf(request.lines));
 }
 
-/** After reservePreferredSql's statement: delists what sold out, or reserves in another warehouse. */
+/**
+ * After reservePreferredSql's statement: delists what sold out, or reserves the order in ONE other
+ * warehouse that can serve every line (by id); 409 insufficient_stock naming the short lines when none can.
+ */
 export async function completeReservation(ctx: Ctx, request: ReserveRequest, reserved: ReservedRow[]): Promise<{ warehouseId: number }> {
   const needs = needsOf(request.lines);
   const left = request.preferredWarehouseId === null ? null : repo.reservedLeft(request.orderId, request.preferredWarehouseId, needs, reserved);
