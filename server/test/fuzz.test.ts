@@ -167,7 +167,7 @@ describe('seeded fuzzing', () => {
         const before = await stockSnapshot();
         const client = sample.as?.() ?? admin;
         const headers = { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) };
-        const res = await client.request(method as 'POST', url.replace(':id', id), payload, headers);
+        const res = await client.request(method, url.replace(':id', id), payload, headers);
         sent++;
         const what = `${method} ${url.replace(':id', id)} ${payload.slice(0, 160)}`;
         if (res.status >= 500) failures.push(`${res.status} ${what} → ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -179,7 +179,7 @@ describe('seeded fuzzing', () => {
   }, 600_000);
 
   it('never answers a read\'s query string with a 5xx', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> }>();
     const lists = Object.entries(doc.paths).flatMap(([path, ops]) => {
       const names = (ops.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
       const url = path.replace('{id}', String(existingIds[path.split('/')[3]!] ?? 1));

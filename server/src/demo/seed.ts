@@ -65,14 +65,18 @@ export interface DemoSummary {
   password: string;
 }
 
-/** Calls the API as one demo user; throws on anything but 2xx, naming the step. */
-type Call = (method: InjectOptions['method'], url: string, body?: unknown) => Promise<any>;
+/** Calls the API as one demo user and answers the reply as `T`; throws on anything but 2xx, naming the step. */
+type Call = <T = unknown>(method: InjectOptions['method'], url: string, body?: unknown) => Promise<T>;
+
+/** The part of an order reply the seeder follows up on. */
+type OrderReply = { id: number; status: OrderStatus; warehouseId: number | null };
+type ListReply<T = unknown> = { total: number; items: T[] };
 
 function caller(app: FastifyInstance, token: string): Call {
-  return async (method, url, body) => {
+  return async <T>(method: InjectOptions['method'], url: string, body?: unknown) => {
     const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body !== undefined && { payload: body as object }) });
     if (res.statusCode >= 300) throw new Error(`演示数据生成失败：${method} ${url} → ${res.statusCode} ${res.body}`);
-    return res.json();
+    return res.json<T>();
   };
 }
 
@@ -118,7 +122,7 @@ async function signInAll(app: FastifyInstance): Promise<Staff> {
   for (const u of DEMO_USERS) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: DEMO_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`演示账号 ${u.username} 登录失败：${res.body}`);
-    staff[u.username] = caller(app, res.json().token);
+    staff[u.username] = caller(app, res.json<{ token: string }>().token);
   }
   return staff as Staff;
 }
@@ -133,7 +137,7 @@ const PACKERS: Record<(typeof DEMO_WAREHOUSES)[number]['code'], DemoUsername> = 
 async function seedCatalog(staff: Staff, scale: number): Promise<Map<number, DemoUsername>> {
   const packers = new Map<number, DemoUsername>();
   for (const w of DEMO_WAREHOUSES) {
-    const created = await staff.laowang('POST', '/api/v1/warehouses', { ...w, bins: ['A-01-01', 'A-01-02', 'B-02-01'] });
+    const created = await staff.laowang<{ id: number }>('POST', '/api/v1/warehouses', { ...w, bins: ['A-01-01', 'A-01-02', 'B-02-01'] });
     packers.set(created.id, PACKERS[w.code]);
   }
   for (const s of DEMO_SHOPS) await staff.laowang('POST', '/api/v1/shops', s);
@@ -263,12 +267,12 @@ class OrderStory {
     const arrivesPaid = ['paid', 'paid_with_message', 'bulk', 'sensitive_address', 'green_flag'].includes(order.fate);
     const total = itemsTotalOf(body.items) + body.shippingFee - body.discount;
     const payment = { amount: total, method: body.paymentMethod, transactionNo: `2026${String(order.n).padStart(8, '0')}${between(this.random, 1000, 9999)}` };
-    const created = await this.staff.xiaoyu('POST', '/api/v1/orders', arrivesPaid ? { ...body, payment } : body);
-    const id: number = created.id;
+    const created = await this.staff.xiaoyu<OrderReply>('POST', '/api/v1/orders', arrivesPaid ? { ...body, payment } : body);
+    const id = created.id;
     const t = order.createdAt;
     switch (order.fate) {
       case 'pay_later':
-        return this.at(t + between(this.random, 3, 50) * MINUTE, async () => this.afterReview(id, await this.staff.zhaokuaiji('POST', `/api/v1/orders/${id}/payments`, payment)));
+        return this.at(t + between(this.random, 3, 50) * MINUTE, async () => this.afterReview(id, await this.staff.zhaokuaiji<OrderReply>('POST', `/api/v1/orders/${id}/payments`, payment)));
       case 'unpaid':
         return this.at(t + DAY, async () => void (await this.staff.xiaocai('POST', `/api/v1/orders/${id}/close`, { reason: '超时未付款，系统提醒两次后关闭' })));
       case 'cancel_unpaid':
@@ -392,13 +396,13 @@ function platformOrderId(platform: string, n: number): string {
 
 async function summarise(call: Call, deps: Deps): Promise<DemoSummary> {
   const ordersByStatus = {} as Record<OrderStatus, number>;
-  for (const status of ORDER_STATUSES) ordersByStatus[status] = (await call('GET', `/api/v1/orders?status=${status}&pageSize=1`)).total;
+  for (const status of ORDER_STATUSES) ordersByStatus[status] = (await call<ListReply>('GET', `/api/v1/orders?status=${status}&pageSize=1`)).total;
   const problems = await checkStockInvariants(readCtx(deps, systemActor));
   if (problems.length > 0) throw new Error(`演示数据的库存校验失败：${problems.map((p) => p.message).join('；')}`);
   return {
-    shops: (await call('GET', '/api/v1/shops?pageSize=1')).total,
-    warehouses: (await call('GET', '/api/v1/warehouses?pageSize=1')).total,
-    skus: (await call('GET', '/api/v1/products?pageSize=200')).items.reduce((n: number, p: { skus: unknown[] }) => n + p.skus.length, 0),
+    shops: (await call<ListReply>('GET', '/api/v1/shops?pageSize=1')).total,
+    warehouses: (await call<ListReply>('GET', '/api/v1/warehouses?pageSize=1')).total,
+    skus: (await call<ListReply<{ skus: unknown[] }>>('GET', '/api/v1/products?pageSize=200')).items.reduce((n, p) => n + p.skus.length, 0),
     ordersByStatus,
     users: DEMO_USERS,
     password: DEMO_PASSWORD,

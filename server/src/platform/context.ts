@@ -40,7 +40,7 @@ export function readCtx(deps: Deps, actor: Actor, requestId: string | null = nul
 
 /** One command, one transaction: everything `fn` writes, audit events included, commits together. */
 export function inTransaction<T>(deps: Deps, actor: Actor, requestId: string | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return deps.database.db.transaction((tx) => fn({ db: tx as unknown as Db, actor, clock: deps.clock, pii: deps.pii, requestId }));
+  return deps.database.db.transaction((tx) => fn({ db: tx, actor, clock: deps.clock, pii: deps.pii, requestId }));
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -31,9 +31,10 @@ describe('jobs on pg-boss', () => {
       [
         {
           name: 'test-echo',
-          async handler(d, data) {
+          handler(d, data) {
             seen.push({ data, now: d.clock.now().toISOString() });
             done();
+            return Promise.resolve();
           },
         },
       ],

@@ -29,7 +29,7 @@ export const codeText = (what: string) =>
     .string()
     .trim()
     .max(64, `${what}最多 64 位`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$/, `${what}为 1–64 位字母、数字、下划线、点或横线`);
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, `${what}为 1–64 位字母、数字、下划线、点或横线`);
 
 /** A code used to look something up (a filter or a reference to a code above): any text, but short. */
 export const lookupCode = z.string().trim().max(64);

@@ -19,7 +19,7 @@ export interface SettingDefinition<T> {
 const registry = new Map<string, SettingDefinition<unknown>>();
 
 export function defineSetting<T>(def: SettingDefinition<T>): SettingDefinition<T> {
-  registry.set(def.key, def as SettingDefinition<unknown>);
+  registry.set(def.key, def);
   return def;
 }
 
@@ -57,8 +57,8 @@ export async function writeSettings(ctx: Ctx, values: Record<string, unknown>): 
     }
     await ctx.db
       .insert(settings)
-      .values({ key, value: parsed.data as object, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id })
-      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data as object, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id } });
+      .values({ key, value: parsed.data, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: ctx.clock.now(), updatedBy: ctx.actor.id } });
   }
   const after = await readAllSettings(ctx);
   await recordEvent(ctx, { action: 'settings.update', entityType: 'settings', entityId: 'global', before, after });

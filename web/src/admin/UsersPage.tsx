@@ -26,6 +26,9 @@ interface UserValues {
 }
 
 /** Saves the dialog: a new user, or the edited one (a password only when one was typed). */
+/** Popconfirm keeps its button loading while the promise runs; the mutation has already shown the error. */
+const shownByMutation = () => undefined;
+
 function saveUser(user: User | null, values: UserValues) {
   const { username, displayName, roles, password } = values;
   return user ? updateUser(user.id, { displayName, roles, ...(password && { password }) }) : createUser({ username, displayName, roles, password: password ?? '' });
@@ -85,7 +88,7 @@ export default function UsersPage() {
           )}
           {manage &&
             (user.active ? (
-              <Popconfirm title={fill(t.users.deactivateConfirm, { name: user.displayName })} onConfirm={() => setActive.mutateAsync({ user, active: false })}>
+              <Popconfirm title={fill(t.users.deactivateConfirm, { name: user.displayName })} onConfirm={() => setActive.mutateAsync({ user, active: false }).catch(shownByMutation)}>
                 <Button type="link" size="small" danger>
                   {t.users.deactivate}
                 </Button>

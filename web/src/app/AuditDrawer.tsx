@@ -6,7 +6,7 @@ import { LoadError } from './LoadError';
 interface Props {
   /** What the drawer shows the history of; null = closed. */
   target: { key: string; title: string; load: () => Promise<{ items: AuditEvent[] }> } | null;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** The audit history of one record (a user, a product) in a side drawer. */

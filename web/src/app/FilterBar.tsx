@@ -1,6 +1,6 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Form, Space } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 import type { Filters, ListParams } from './list';
 
@@ -19,15 +19,16 @@ interface Props {
 /** The filter row above a list: submits into the URL (see useListParams) and follows it back. */
 export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v, more, moreKeys = [] }: Props) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const [expanded, setExpanded] = useState(() => moreKeys.some((key) => list.filters[key]));
   const filtersKey = JSON.stringify(list.filters);
-
-  useEffect(() => {
+  const showFilters = useEffectEvent(() => {
     form.resetFields();
     form.setFieldsValue(toForm(list.filters));
-    // follow the URL only; toForm is a pure mapping
-  }, [filtersKey, form]);
+  });
+
+  // The form follows the URL: refilled when the filters in it change, not on every render.
+  useEffect(() => showFilters(), [filtersKey]);
 
   return (
     <Form form={form} name="filters" layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, type ReactNode } from 'react';
 import type { FieldLabels } from './errorText';
 import { useI18n } from './i18n';
 import { useApiMutation } from './useApiMutation';
@@ -10,12 +10,12 @@ interface Props<V> {
   title: ReactNode;
   /** Values the form opens with (an edited record, or a partly filled new one); undefined = empty form. */
   initialValues?: object;
-  submit(values: V): Promise<unknown>;
+  submit: (values: V) => Promise<unknown>;
   success: string;
   invalidate: QueryKey[];
   /** What the form calls its fields (path → label), for validation errors in words. */
   labels: FieldLabels;
-  onClose(): void;
+  onClose: () => void;
   width?: number;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
@@ -28,12 +28,14 @@ export function FormModal<V>({ open, title, initialValues, submit, success, inva
   const formName = `dialog${useId().replace(/\W/g, '')}`;
   const save = useApiMutation(submit, { success, invalidate, form, labels, onSuccess: onClose });
 
-  // Fill the form when the dialog opens only: callers build initialValues inline on every render.
-  useEffect(() => {
-    if (!open) return;
+  const fillForm = useEffectEvent(() => {
     form.resetFields();
-    if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
-  }, [open, form]);
+    if (initialValues) form.setFieldsValue(initialValues);
+  });
+  // Filled when the dialog opens only: callers build initialValues inline on every render.
+  useEffect(() => {
+    if (open) fillForm();
+  }, [open]);
 
   return (
     <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t.common.save} confirmLoading={save.isPending} width={width} forceRender>

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Result } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { errorText, type FieldLabels } from './errorText';
 import { useI18n } from './i18n';
 import { fill } from './locales/zh';
@@ -9,7 +9,7 @@ import { fill } from './locales/zh';
 export interface LoadState {
   error: unknown;
   isFetching: boolean;
-  refetch(): unknown;
+  refetch: () => unknown;
 }
 
 function RetryButton({ query }: { query: LoadState }) {
@@ -51,14 +51,17 @@ export function useLoadErrorNotice(query: LoadState, what: string) {
   const key = `load-error:${what}`;
   const reason = query.error ? errorText(query.error, t) : null;
 
+  const showNotice = useEffectEvent((why: string) =>
+    notification.error({ key, title: fill(t.errors.loadFailedOf, { what }), description: why, actions: <RetryButton query={query} />, duration: false }),
+  );
   useEffect(() => {
     if (!reason) {
       notification.destroy(key);
       return;
     }
-    notification.error({ key, title: fill(t.errors.loadFailedOf, { what }), description: reason, actions: <RetryButton query={query} />, duration: false });
-    // the notice shows the query as it is now: re-rendered when the reason or the retry's progress changes
-  }, [reason, query.isFetching, key, notification, t]);
+    // shown again, with the query as it is now, when the reason or the retry's progress changes
+    showNotice(reason);
+  }, [reason, query.isFetching, key, notification]);
 
   useEffect(() => () => notification.destroy(key), [key, notification]);
 }

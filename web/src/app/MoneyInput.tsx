@@ -1,5 +1,5 @@
 import { Input, type InputProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { fenToYuanText, parseYuan } from './money';
 
 type Props = Omit<InputProps, 'value' | 'onChange'> & {
@@ -14,15 +14,13 @@ type Props = Omit<InputProps, 'value' | 'onChange'> & {
  */
 export function MoneyInput({ value, onChange, ...rest }: Props) {
   const [text, setText] = useState(() => (value === undefined || Number.isNaN(value) ? '' : fenToYuanText(value)));
-
-  useEffect(() => {
-    if (value === undefined) {
-      setText('');
-      return;
-    }
-    if (Number.isNaN(value)) return;
-    setText((current) => (parseYuan(current) === value ? current : fenToYuanText(value)));
-  }, [value]);
+  // The value the text was last brought in line with: a new one from outside is adopted while rendering.
+  const [shownValue, setShownValue] = useState(value);
+  if (!Object.is(value, shownValue)) {
+    setShownValue(value);
+    if (value === undefined) setText('');
+    else if (!Number.isNaN(value) && parseYuan(text) !== value) setText(fenToYuanText(value));
+  }
 
   return (
     <Input

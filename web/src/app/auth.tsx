@@ -14,9 +14,9 @@ interface Auth {
   loading: boolean;
   /** The session could not be checked (no answer, a 500): not a sign-out, so the app says so instead of asking to sign in. */
   sessionError: LoadState | null;
-  signIn(username: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
-  can(permission: string): boolean;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  can: (permission: string) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);

@@ -8,7 +8,7 @@ const dictionaries: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
 interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
   t: Messages;
 }
 

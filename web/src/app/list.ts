@@ -11,7 +11,7 @@ export type Filters = Record<string, string>;
 /** The part of antd's SorterResult this hook reads (any row type fits). */
 interface Sorter {
   columnKey?: React.Key;
-  field?: unknown;
+  field?: React.Key | readonly React.Key[];
   order?: 'ascend' | 'descend' | null;
 }
 
@@ -23,11 +23,11 @@ export interface ListParams {
   filters: Filters;
   /** page, pageSize, sort and filters together (a query key, or an API query string). */
   query: Record<string, string | number>;
-  applyFilters(values: Record<string, unknown>): void;
+  applyFilters: (values: Record<string, unknown>) => void;
   /** Pagination for an antd Table given the total the server reported (capped: "10000+"). */
-  pagination(total: number | undefined, capped?: boolean): TablePaginationConfig;
+  pagination: (total: number | undefined, capped?: boolean) => TablePaginationConfig;
   /** Table onChange: turns page and sorter clicks into URL changes. */
-  onTableChange(paging: TablePaginationConfig, filters: unknown, sorter: Sorter | Sorter[]): void;
+  onTableChange: (paging: TablePaginationConfig, filters: unknown, sorter: Sorter | Sorter[]) => void;
   /** Sorting props for a column whose sort key is `key`: its order from the URL, flipping between the two directions. */
   sortable(key: string): { key: string; sorter: true; sortOrder: 'ascend' | 'descend' | null; sortDirections: ('ascend' | 'descend')[] };
 }
@@ -78,7 +78,7 @@ export function useListParams(defaults: { pageSize?: number; sort?: string } = {
       update((next) => {
         const single = Array.isArray(sorter) ? sorter[0] : sorter;
         const key = single?.columnKey ?? single?.field;
-        const newSort = single?.order && key ? `${single.order === 'descend' ? '-' : ''}${String(key)}` : undefined;
+        const newSort = single?.order && key ? `${single.order === 'descend' ? '-' : ''}${Array.isArray(key) ? key.join('.') : String(key)}` : undefined;
         if (newSort !== (next.get('sort') ?? defaults.sort)) {
           if (newSort && newSort !== defaults.sort) next.set('sort', newSort);
           else next.delete('sort');

@@ -15,7 +15,7 @@ function Delta({ value }: { value: number }) {
 }
 
 /** What a movement belongs to: an order (a link to it) or a receipt's reference number. */
-function Reference({ movement, onOpen }: { movement: Movement; onOpen(): void }) {
+function Reference({ movement, onOpen }: { movement: Movement; onOpen: () => void }) {
   const { t } = useI18n();
   if (!movement.refId) return null;
   if (movement.refType === 'order') {
@@ -29,7 +29,7 @@ function Reference({ movement, onOpen }: { movement: Movement; onOpen(): void })
 }
 
 /** The stock ledger of one SKU in one warehouse, newest first. */
-export function MovementsDrawer({ target, onClose }: { target: { skuCode: string; warehouseCode: string } | null; onClose(): void }) {
+export function MovementsDrawer({ target, onClose }: { target: { skuCode: string; warehouseCode: string } | null; onClose: () => void }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const movements = useQuery({

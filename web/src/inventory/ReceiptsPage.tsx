@@ -1,6 +1,6 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, type GetRef, type InputRef, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { searchSkus, type PickerSku } from '../catalog/api';
 import { useShowError } from '../app/errors';
 import { useI18n } from '../app/i18n';
@@ -36,7 +36,9 @@ export default function ReceiptsPage() {
   const { t } = useI18n();
   const showError = useShowError();
   const { options: warehouseOptions } = useWarehouseOptions();
-  const [warehouseCode, setWarehouseCode] = useState<string>();
+  const [chosenWarehouse, setWarehouseCode] = useState<string>();
+  // the first warehouse until the user picks one
+  const warehouseCode = chosenWarehouse ?? warehouseOptions[0]?.value;
   const [scanned, setScanned] = useState('');
   const [pending, setPending] = useState<PickerSku | null>(null);
   const [quantity, setQuantity] = useState<number | null>(1);
@@ -47,10 +49,6 @@ export default function ReceiptsPage() {
   const [note, setNote] = useState('');
   const scanRef = useRef<InputRef>(null);
   const quantityRef = useRef<GetRef<typeof InputNumber>>(null);
-
-  useEffect(() => {
-    if (!warehouseCode && warehouseOptions[0]) setWarehouseCode(warehouseOptions[0].value);
-  }, [warehouseCode, warehouseOptions]);
 
   const receive = useApiMutation(
     () =>

@@ -24,7 +24,6 @@ export function fetchLevels(query: { skuCode?: string; warehouseCode?: string; q
 export function fetchMovements(query: { skuCode?: string; warehouseCode?: string; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/inventory/movements', { params: { query } }));
 }
-export const fetchAlerts = (limit = 20) => unwrap(api.GET('/api/v1/inventory/alerts', { params: { query: { limit } } }));
 export const receiveStock = (body: ReceiptInput) => unwrap(api.POST('/api/v1/inventory/receipts', { body }));
 export const adjustStock = (body: AdjustmentInput) => unwrap(api.POST('/api/v1/inventory/adjustments', { body }));
 

@@ -186,7 +186,7 @@ export default function NewOrderPage() {
     invalidate: [['orders'], ['levels']],
     form,
     labels: orderLabels(t),
-    onSuccess: (order) => navigate(`/orders/${order.id}`),
+    onSuccess: (order) => void navigate(`/orders/${order.id}`),
   });
   const required = [{ required: true, message: t.common.required }];
 

@@ -16,7 +16,7 @@ export function useRefreshAfterOrderChange() {
 }
 
 /** Hold with a reason; shared by the order page and the review queue's "h" key. */
-export function HoldDialog({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
+export function HoldDialog({ orderId, onClose }: { orderId: number | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const refresh = useRefreshAfterOrderChange();
@@ -35,7 +35,7 @@ export function HoldDialog({ orderId, onClose }: { orderId: number | null; onClo
   );
 }
 
-function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onClose(): void }) {
+function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PaymentInput>();
   const refresh = useRefreshAfterOrderChange();

@@ -11,8 +11,8 @@ interface Props {
   warning?: string;
   required?: boolean;
   danger?: boolean;
-  onSubmit(reason: string | undefined): Promise<unknown>;
-  onClose(): void;
+  onSubmit: (reason: string | undefined) => Promise<unknown>;
+  onClose: () => void;
 }
 
 /** Asks for a reason before an action (hold, cancel, close); also its confirmation step. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { formatDuration } from '../app/format';
@@ -50,7 +50,7 @@ export default function ReviewQueuePage() {
     queryFn: () => fetchOrders({ status: REVIEW_STATUSES.join(','), sort: 'createdAt', page: 1, pageSize: QUEUE_SIZE }),
     refetchInterval: 60_000,
   });
-  const orders = queue.data?.items ?? [];
+  const orders = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const index = Math.max(0, orders.findIndex((o) => o.id === selectedId));
   const selected: OrderSummary | undefined = orders[index];
   const choose = (id: number) => {
@@ -104,7 +104,7 @@ export default function ReviewQueuePage() {
           if (selected && selected.status !== 'on_hold' && can('orders.hold')) setHolding(selected.id);
           break;
         case 'Enter':
-          if (selected) navigate(`/orders/${selected.id}`);
+          if (selected) void navigate(`/orders/${selected.id}`);
           break;
         default:
           return;
@@ -138,7 +138,7 @@ export default function ReviewQueuePage() {
         locale={{ emptyText: t.orders.queueEmpty }}
         onRow={(order) => ({
           onClick: () => choose(order.id),
-          onDoubleClick: () => navigate(`/orders/${order.id}`),
+          onDoubleClick: () => void navigate(`/orders/${order.id}`),
           'aria-selected': order.id === selected?.id,
           style: order.id === selected?.id ? { background: '#e6f4ff', outline: '2px solid #1677ff', outlineOffset: -2 } : undefined,
         })}

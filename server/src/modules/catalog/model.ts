@@ -116,7 +116,7 @@ export const skuInput = z.object({
     .string()
     .trim()
     .max(64, '条码最多 64 位')
-    .regex(/^[A-Za-z0-9\-]{1,64}$/, '条码为 1–64 位字母或数字')
+    .regex(/^[A-Za-z0-9-]{1,64}$/, '条码为 1–64 位字母或数字')
     .nullable()
     .optional(),
   spec: z.string().trim().max(100).default(''),

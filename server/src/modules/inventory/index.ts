@@ -1,4 +1,6 @@
-// Inventory's public surface: reservations for orders, alerts for the workbench, the invariant check.
+// Inventory's public surface: reservations for orders, alerts for the workbench, the invariant check,
+// its routes and the `check` command.
+export { checkCommand } from './cli';
 export {
   assertCanServe,
   checkStockInvariants,
@@ -9,4 +11,5 @@ export {
   reservePreferredSql,
   warehouseIdByCode,
 } from './service';
-export type { InvariantProblem, LowStockAlert, ReservationLine, ReservedRow, ReserveRequest } from './model';
+export { inventoryRoutes } from './routes';
+export { lowStockAlertSchema, type InvariantProblem, type LowStockAlert, type ReservationLine, type ReservedRow, type ReserveRequest } from './model';

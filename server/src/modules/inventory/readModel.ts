@@ -1,11 +1,12 @@
 /**
- * Stock read models: what staff look at (levels, movements, alerts, the SKU picker), joined with
- * catalog's SKU and product names (and who moved the stock). DESIGN.md lets read models read across modules' tables; every
- * write to catalog still goes through catalog's index.
+ * Stock read models: what staff look at (levels, movements, alerts, the SKU picker). Besides
+ * inventory's own tables they read catalog's `skus` and `products` (codes, names, safety stock)
+ * and platform's `users` (who moved the stock); they never write them.
  */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { products, skus, users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
+import { users } from '../../platform/schema';
+import { products, skus } from '../catalog/schema';
 import type { LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
 import { stockLevels, stockMovements, warehouses } from './schema';
 

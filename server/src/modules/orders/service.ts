@@ -357,7 +357,7 @@ export async function approveOrders(ctx: Ctx, ids: number[]): Promise<BulkApprov
   const results: BulkApproveResult[] = [];
   for (const id of new Set(ids)) {
     try {
-      const row = await ctx.db.transaction((tx) => approveById({ ...ctx, db: tx as unknown as Ctx['db'] }, id));
+      const row = await ctx.db.transaction((tx) => approveById({ ...ctx, db: tx }, id));
       results.push({ id, ok: true, status: statusOf(row), error: null });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

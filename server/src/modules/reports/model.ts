@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
 import { isoTime, lookupCode, pageQuery } from '../../platform/model';
-import { lowStockAlertSchema } from '../inventory/model';
+import { lowStockAlertSchema } from '../inventory';
 
 export const workbenchReply = z.object({
   /** Orders waiting for a person's review past their 2 h SLA. */

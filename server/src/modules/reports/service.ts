@@ -5,7 +5,7 @@ import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, typ
 import { lowStockAlerts } from '../inventory';
 import { countReviewOverdue, countUnpaidToRemind } from '../orders';
 import type { UnpaidRegisterExportQuery, UnpaidRegisterPage, UnpaidRegisterQuery, Workbench } from './model';
-import * as repo from './repository';
+import * as read from './readModel';
 
 const LOW_STOCK_SHOWN = 10;
 
@@ -21,8 +21,8 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
 
 /** 未付款明细表: orders that closed without payment, newest first. */
 export async function unpaidRegister(ctx: Ctx, q: UnpaidRegisterQuery): Promise<UnpaidRegisterPage> {
-  const rows = await repo.unpaidRegisterEntries(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const totals = await repo.unpaidRegisterTotals(ctx, q);
+  const rows = await read.unpaidRegisterEntries(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const totals = await read.unpaidRegisterTotals(ctx, q);
   return {
     items: rows.map(({ id: _id, shopTimezone: _zone, ...r }) => ({ ...r, orderCreatedAt: r.orderCreatedAt.toISOString(), closedAt: r.closedAt.toISOString() })),
     total: totals.n,
@@ -32,7 +32,7 @@ export async function unpaidRegister(ctx: Ctx, q: UnpaidRegisterQuery): Promise<
   };
 }
 
-const UNPAID_COLUMNS: ExportColumn<repo.UnpaidEntryRow>[] = [
+const UNPAID_COLUMNS: ExportColumn<read.UnpaidEntryRow>[] = [
   { header: '订单号', width: 22, value: (r) => r.orderNo },
   { header: '店铺', width: 20, value: (r) => r.shopName },
   { header: '买家昵称', width: 20, value: (r) => r.buyerNick },
@@ -47,7 +47,7 @@ const FILE_DAY_TIME_ZONE = 'Asia/Shanghai';
 
 /** 未付款明细表 as an Excel or CSV file: every entry the filter matches (no paging), with a 合计 row in Excel. */
 export async function exportUnpaidRegister(ctx: Ctx, q: UnpaidRegisterExportQuery): Promise<ExportFile> {
-  const { n } = await repo.unpaidRegisterTotals(ctx, q);
+  const { n } = await read.unpaidRegisterTotals(ctx, q);
   if (n > EXPORT_MAX_ROWS) {
     throw unprocessable('export_too_large', `符合条件的记录有 ${n} 条，超过一次导出的上限 ${EXPORT_MAX_ROWS} 条，请缩小关闭日期范围后分批导出`, [
       { path: 'closedFrom', message: `最多 ${EXPORT_MAX_ROWS} 条` },
@@ -59,7 +59,7 @@ export async function exportUnpaidRegister(ctx: Ctx, q: UnpaidRegisterExportQuer
       title: '未付款明细表',
       asciiTitle: 'unpaid-register',
       columns: UNPAID_COLUMNS,
-      batches: repo.unpaidRegisterBatches(ctx, q, EXPORT_BATCH_ROWS),
+      batches: read.unpaidRegisterBatches(ctx, q, EXPORT_BATCH_ROWS),
       totalLabel: (rows) => `合计 ${rows} 单`,
     },
     localDate(ctx.clock.now(), FILE_DAY_TIME_ZONE),

@@ -1,10 +1,12 @@
+/**
+ * The reports' read models. Reports own no tables: they read orders' `unpaid_register` and
+ * catalog's `shops` here, and never write them.
+ */
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { shops } from '../catalog/schema';
 import { unpaidRegister } from '../orders/schema';
 import type { UnpaidRegisterFilter } from './model';
-
-// Reports are read models: they read other modules' tables and never write them.
 
 const unpaidWhere = (f: UnpaidRegisterFilter) =>
   and(
