@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
+import { buildApp, moduleRoutes } from '../src/app';
 import { createTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -11,10 +12,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('every route', () => {
-  it('declares the permission it needs', () => {
-    expect(t.app.declaredRoutes.length).toBeGreaterThan(5);
-    const missing = t.app.declaredRoutes.filter((r) => !r.permission);
-    expect(missing).toEqual([]);
+  it('declares the permission it needs: the app refuses to build with one that does not, naming it', async () => {
+    const plugin: FastifyPluginAsyncZod = (app) => {
+      app.get('/api/v1/test/guarded', { config: { permission: 'orders.read' } }, () => ({}));
+      app.post('/api/v1/test/unguarded', () => ({}));
+      return Promise.resolve();
+    };
+    moduleRoutes.push(plugin);
+    try {
+      const built = buildApp(t.deps, { logger: false, serveWeb: false });
+      await expect(built).rejects.toThrow(/^Routes without a permission: POST \/api\/v1\/test\/unguarded$/);
+    } finally {
+      moduleRoutes.splice(moduleRoutes.indexOf(plugin), 1);
+    }
   });
 
   it('is public only when it is meant to be', () => {
