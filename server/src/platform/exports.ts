@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { PassThrough, type Readable } from 'node:stream';
 import { yuanText } from './money';
 
-/** Every register exports to Excel and CSV (DOMAIN.md §8). */
+/** Every register exports to Excel and CSV: staff work on them in Excel. */
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The one place where permissions meet roles (DOMAIN.md §1). A route declares one permission;
+ * The one place where permissions meet roles. A route declares one permission;
  * a user holds the union of their roles' permissions. admin holds every permission.
  */
 export const ROLES = ['admin', 'supervisor', 'cs_presale', 'cs_aftersale', 'warehouse', 'operations', 'finance'] as const;

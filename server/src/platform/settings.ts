@@ -7,7 +7,8 @@ import { settings } from './schema';
 
 /**
  * Settings are declared by the module that reads them (key, schema, default, label) and stored
- * as JSON rows; an unset key reads its default, so every number in DOMAIN.md is a default.
+ * as JSON rows; an unset key reads its default, so every threshold and timeout a rule uses is a
+ * default a shop may change.
  */
 export interface SettingDefinition<T> {
   key: string;

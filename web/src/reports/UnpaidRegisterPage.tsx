@@ -18,7 +18,7 @@ import { exportUnpaidRegister, fetchUnpaidRegister, type ExportFormat, type Unpa
 const toForm = (filters: Filters) => ({ shopCode: filters.shopCode, closed: rangeToForm(filters, 'closedFrom', 'closedTo') });
 const fromForm = (values: Record<string, unknown>) => ({ shopCode: values.shopCode, ...rangeFromForm(values.closed, 'closedFrom', 'closedTo') });
 
-/** 未付款明细表: what CS reviews after reminders failed (DOMAIN §4, §8). */
+/** 未付款明细表: the orders that closed unpaid, which CS follow up after the reminders failed. */
 export default function UnpaidRegisterPage() {
   const { t } = useI18n();
   const list = useListParams();

@@ -25,7 +25,7 @@ import * as read from './readModel';
 import * as repo from './repository';
 import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToServe, type SkuNeed } from './rules';
 
-/** DOMAIN.md §2: "default safety stock 50 when unset"; a SKU's own safety stock wins. */
+/** The safety stock of a SKU that sets none (50 units); a SKU's own safety stock wins. */
 export const defaultSafetyStockSetting = defineSetting({
   key: 'inventory.defaultSafetyStock',
   label: '默认安全库存（SKU 未单独设置时）',

