@@ -1,10 +1,8 @@
-import type { Locator, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signInAs, startE2E, type E2E } from './harness';
+import { ADMIN_PASSWORD, pick, signInAs, startE2E, typeInto, typeOver, type E2E } from './harness';
 
 let e2e: E2E;
-/** An unpaid order: on the order list, not in the review queue. */
-let listed: { id: number; orderNo: string };
 
 function orderBody(nick: string, phone: string, paid: boolean) {
   return {
@@ -17,22 +15,13 @@ function orderBody(nick: string, phone: string, paid: boolean) {
   };
 }
 
+let buyers = 0;
+/** An unpaid order of its own: on the order list, not in the review queue. */
+const listedOrder = (): Promise<{ id: number; orderNo: string }> => e2e.api('POST', '/api/v1/orders', orderBody(`buyer_listed_${++buyers}`, `1390000${String(200 + buyers).padStart(4, '0')}`, false));
+
 const INTERNAL_ERROR = { error: { code: 'internal_error', message: '服务器内部错误，请联系管理员', details: [] } };
 const path = (pathname: string | RegExp) => (url: URL) => (typeof pathname === 'string' ? url.pathname === pathname : pathname.test(url.pathname));
 const answer500 = (route: Route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(INTERNAL_ERROR) });
-
-/** Focuses a field and types into it as a scanner or a person at the keyboard does. */
-async function typeInto(field: Locator, text: string) {
-  await field.click();
-  await e2e.page.keyboard.type(text);
-}
-
-/** Opens a select and types into its search (if any), waits for the option to show, and takes it with Enter. */
-async function pick(field: Locator, option: string, typed = '') {
-  await typeInto(field, typed);
-  await e2e.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).waitFor();
-  await e2e.page.keyboard.press('Enter');
-}
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -46,7 +35,6 @@ beforeAll(async () => {
     skus: [{ code: 'MUG-001', spec: '白色 350ml', price: 3900 }],
   });
   await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: 'WH-HZ', lines: [{ skuCode: 'MUG-001', quantity: 50 }] });
-  listed = await e2e.api('POST', '/api/v1/orders', orderBody('buyer_listed', '13900000100', false));
   await signInAs(e2e, 'admin', ADMIN_PASSWORD);
 });
 afterEach(() => e2e.page.unrouteAll({ behavior: 'ignoreErrors' }));
@@ -55,6 +43,7 @@ afterAll(() => e2e?.close());
 describe('load errors', () => {
   it('shows the server’s message and 重试 when the order list answers 500, never 暂无数据, and recovers', async () => {
     const { page } = e2e;
+    const listed = await listedOrder();
     const orderList = path('/api/v1/orders');
     await page.route(orderList, answer500);
     await page.goto(e2e.baseUrl + '/orders');
@@ -84,6 +73,7 @@ describe('load errors', () => {
 
   it('gives the HTTP status when the order page gets an error reply without a body', async () => {
     const { page } = e2e;
+    const listed = await listedOrder();
     const detail = path(`/api/v1/orders/${listed.id}`);
     await page.route(detail, (route) => route.fulfill({ status: 502, body: '' }));
     await page.goto(`${e2e.baseUrl}/orders/${listed.id}`);
@@ -103,6 +93,7 @@ describe('load errors', () => {
 
   it('keeps a notice with 重试 when the shops behind a page cannot load', async () => {
     const { page } = e2e;
+    const listed = await listedOrder();
     const shops = path('/api/v1/shops');
     await page.route(shops, answer500);
     await page.goto(e2e.baseUrl + '/orders');
@@ -131,9 +122,7 @@ describe('validation errors', () => {
     await pick(page.getByLabel('商品', { exact: true }), 'MUG-001', 'MUG-001');
     await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
     // the line starts at 1: select it, type over it, and Enter submits the form
-    await page.getByLabel('数量').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('200000');
+    await typeOver(page.getByLabel('数量'), '200000');
     await page.keyboard.press('Enter');
 
     await page.locator('.ant-message').getByText('第 1 行数量不能超过 100000').waitFor();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -24,6 +24,8 @@ export interface E2E {
   page: Page;
   /** Calls the API directly (as admin) to set up data a test needs. */
   api(method: string, url: string, body?: unknown): Promise<any>;
+  /** A page in a browser context of its own (no sign-in shared with `page`); closed with the run. */
+  freshPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -87,7 +89,8 @@ async function connect(port: number, stopServer: () => Promise<void>, exitCode: 
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
-  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const newPage = () => browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await newPage();
 
   return {
     baseUrl,
@@ -103,6 +106,7 @@ async function connect(port: number, stopServer: () => Promise<void>, exitCode: 
       if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
       return text ? JSON.parse(text) : null;
     },
+    freshPage: newPage,
     async close() {
       await browser.close();
       await stopServer();
@@ -110,20 +114,58 @@ async function connect(port: number, stopServer: () => Promise<void>, exitCode: 
   };
 }
 
-/** Signs in through the login form, as a person would. */
-export async function signInAs(e2e: E2E, username: string, password: string): Promise<void> {
-  const { page } = e2e;
+/** Signs in through the login form, as a person would (on `page`: the shared one by default). */
+export async function signInAs(e2e: E2E, username: string, password: string, page = e2e.page): Promise<void> {
   await page.goto(e2e.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await typeInto(page.getByLabel('用户名'), username);
+  await typeInto(page.getByLabel('密码'), password);
+  await page.keyboard.press('Enter');
   await page.getByTestId('current-user').waitFor();
 }
 
-/**
- * Picks an option in the open antd Select dropdown by its label. antd renders the visible options
- * as plain divs (the role="option" ones are an offscreen a11y copy), so they are found by title.
- */
-export async function chooseOption(page: Page, label: string): Promise<void> {
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+/** Focuses a field and types into it as a scanner or a person at the keyboard does. */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.page().keyboard.type(text);
 }
+
+/** Types over what a field holds, as a person selecting it all first. */
+export async function typeOver(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.page().keyboard.press('ControlOrMeta+A');
+  await field.page().keyboard.type(text);
+}
+
+/**
+ * Opens a select, types into its search (if any) and takes the option with the keyboard: arrows
+ * down to it when the typing did not bring it to the top, then Enter. antd renders the visible
+ * options as plain divs (the role="option" ones are an offscreen a11y copy), found by title.
+ */
+export async function pick(field: Locator, option: string, typed = ''): Promise<void> {
+  const page = field.page();
+  await typeInto(field, typed);
+  // the select's own dropdown (another may still be closing): it holds the list the field controls
+  const list = await field.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', list ? { has: page.locator(`[id="${list}"]`) } : {});
+  await dropdown.locator(`.ant-select-item-option[title="${option}"]`).waitFor();
+  const active = dropdown.locator('.ant-select-item-option-active');
+  for (let moves = 0; (await active.getAttribute('title')) !== option; moves++) {
+    if (moves > 50) throw new Error(`option ${option} not reached with the arrow keys`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The cell of `row` in the column headed `header`, found by the header's text, not its position. */
+export async function cellUnder(row: Locator, header: string): Promise<Locator> {
+  // the innermost table holding the row (a product's SKUs are a table inside its row)
+  const table = row.page().locator('.ant-table-wrapper', { has: row }).last();
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+  const column = headers.indexOf(header);
+  if (column < 0) throw new Error(`no column ${header} among ${headers.join(' | ')}`);
+  return row.getByRole('cell').nth(column);
+}
+
+let serial = 0;
+/** A code no other test of this run has used. */
+export const uniqueCode = (prefix: string) => `${prefix}-${Date.now().toString(36)}${++serial}`;

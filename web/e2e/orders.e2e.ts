@@ -1,185 +1,225 @@
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
+import { ADMIN_PASSWORD, cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
 
 let e2e: E2E;
+const WAREHOUSE = 'WH-HZ';
+const SHOP = { code: 'TM01', name: '天猫旗舰店' };
 
-/** A paid order whose buyer left a message: the automatic review holds it for a person. */
-function heldOrderBody(nick: string, phone: string) {
-  return {
-    shopCode: 'TM01',
-    buyer: { nick, name: '王芳', phone },
-    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号', postalCode: '310012' },
-    items: [{ skuCode: 'MUG-001', quantity: 1, unitPrice: 3900 }],
-    buyerMessage: '请周五前发货',
-    payment: { amount: 3900, method: 'alipay' },
-  };
+interface Sku {
+  code: string;
+  price: number;
 }
+/** A SKU for the tests that only need something to sell (each keeps its own orders). */
+let mug: Sku;
 
-async function level() {
-  const { items } = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=MUG-001&warehouseCode=WH-HZ');
-  return items[0] as { onHand: number; reserved: number; available: number };
-}
-
-/** Fills the manual order form as a CS agent would: shop, buyer, cascaded address, one SKU line. */
-async function fillNewOrder(quantity: number) {
-  const { page } = e2e;
-  await page.goto(e2e.baseUrl + '/orders/new');
-  await page.getByLabel('店铺', { exact: true }).click();
-  await chooseOption(page, '天猫旗舰店');
-  await page.getByLabel('买家昵称').fill('tb_wangfang');
-  await page.getByLabel('收货人').fill('王芳');
-  await page.getByLabel('买家手机').fill('13812345678');
-  await page.getByLabel('省', { exact: true }).fill('浙江');
-  await chooseOption(page, '浙江省');
-  await page.getByLabel('市', { exact: true }).fill('杭州');
-  await chooseOption(page, '杭州市');
-  await page.getByLabel('区/县', { exact: true }).fill('西湖');
-  await chooseOption(page, '西湖区');
-  await page.getByLabel('详细地址').fill('文三路 100 号');
-  await page.getByLabel('邮编').fill('310012');
-
-  await page.getByLabel('商品', { exact: true }).fill('MUG');
-  await chooseOption(page, 'MUG-001');
-  await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
-  await page.getByLabel('数量').fill(String(quantity));
-  await page.getByLabel('运费').fill('8');
-  await page.getByLabel('优惠').fill('0.5');
-}
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  e2e.page.setDefaultTimeout(10_000);
-  await e2e.api('POST', '/api/v1/warehouses', { code: 'WH-HZ', name: '杭州仓' });
-  await e2e.api('POST', '/api/v1/shops', { code: 'TM01', name: '天猫旗舰店', platform: 'tmall', defaultWarehouseCode: 'WH-HZ' });
+/** A SKU of its own with `stock` units in 杭州仓, so a test's stock figures are its own. */
+async function newSku(stock: number): Promise<Sku> {
+  const code = uniqueCode('MUG');
   await e2e.api('POST', '/api/v1/products', {
     name: '陶瓷马克杯',
     category: '家居',
     priceBand: 'traffic',
-    skus: [{ code: 'MUG-001', barcode: '6901234500011', spec: '白色 350ml', price: 3900, cost: 1200 }],
+    skus: [{ code, spec: '白色 350ml', price: 3900, cost: 1200 }],
   });
-  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: 'WH-HZ', lines: [{ skuCode: 'MUG-001', quantity: 20 }] });
+  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: WAREHOUSE, lines: [{ skuCode: code, quantity: stock }] });
+  return { code, price: 3900 };
+}
+
+let buyers = 0;
+/** A new buyer each call, so no rule links one test's orders to another's. */
+function newBuyer() {
+  const n = ++buyers;
+  return { nick: `tb_buyer_${n}`, name: '王芳', phone: `1390000${String(n).padStart(4, '0')}` };
+}
+
+/** An order for `quantity` of `sku` from a new buyer; a paid one carries a buyer message, so the automatic review holds it for a person. */
+function orderBody(sku: Sku, opts: { paid?: boolean; quantity?: number; shopCode?: string } = {}) {
+  const quantity = opts.quantity ?? 1;
+  return {
+    shopCode: opts.shopCode ?? SHOP.code,
+    buyer: newBuyer(),
+    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号', postalCode: '310012' },
+    items: [{ skuCode: sku.code, quantity, unitPrice: sku.price }],
+    ...(opts.paid && { buyerMessage: '请周五前发货', payment: { amount: quantity * sku.price, method: 'alipay' } }),
+  };
+}
+
+type Order = { id: number; orderNo: string; status: string; total: number; customerId: number; buyer: { nick: string; phone: string } };
+const placeOrder = (body: object): Promise<Order> => e2e.api('POST', '/api/v1/orders', body);
+
+async function level(sku: Sku) {
+  const { items } = await e2e.api('GET', `/api/v1/inventory/levels?skuCode=${sku.code}&warehouseCode=${WAREHOUSE}`);
+  return items[0] as { onHand: number; reserved: number; available: number };
+}
+
+/** Fills the manual order form as a CS agent types it: shop, buyer, cascaded address, one SKU line. */
+async function fillNewOrder(page: Page, sku: Sku, quantity: number) {
+  const buyer = newBuyer();
+  await page.goto(e2e.baseUrl + '/orders/new');
+  await pick(page.getByLabel('店铺', { exact: true }), SHOP.name);
+  await typeInto(page.getByLabel('买家昵称'), buyer.nick);
+  await typeInto(page.getByLabel('收货人'), buyer.name);
+  await typeInto(page.getByLabel('买家手机'), buyer.phone);
+  await pick(page.getByLabel('省', { exact: true }), '浙江省', '浙江');
+  await pick(page.getByLabel('市', { exact: true }), '杭州市', '杭州');
+  await pick(page.getByLabel('区/县', { exact: true }), '西湖区', '西湖');
+  await typeInto(page.getByLabel('详细地址'), '文三路 100 号');
+  await typeInto(page.getByLabel('邮编'), '310012');
+  await pick(page.getByLabel('商品', { exact: true }), sku.code, sku.code);
+  await expect.poll(() => page.getByLabel('单价').inputValue()).toBe('39.00');
+  await typeOver(page.getByLabel('数量'), String(quantity));
+  await typeOver(page.getByLabel('运费'), '8');
+  await typeOver(page.getByLabel('优惠'), '0.5');
+}
+
+const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  e2e.page.setDefaultTimeout(10_000);
+  await e2e.api('POST', '/api/v1/warehouses', { code: WAREHOUSE, name: '杭州仓' });
+  await e2e.api('POST', '/api/v1/shops', { code: SHOP.code, name: SHOP.name, platform: 'tmall', defaultWarehouseCode: WAREHOUSE });
+  mug = await newSku(500);
   await signInAs(e2e, 'admin', ADMIN_PASSWORD);
 });
 afterAll(() => e2e?.close());
 
 describe('manual order entry', () => {
-  let orderId: number;
-
   it('creates an order through the form with live totals, and the stock is reserved', async () => {
     const { page } = e2e;
-    await fillNewOrder(2);
+    const sku = await newSku(20);
+    await fillNewOrder(page, sku, 2);
     await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('¥85.50');
     await page.screenshot({ path: '/tmp/sf-new-order.png', fullPage: true });
 
     await page.getByRole('button', { name: '提交订单' }).click();
     await page.getByText(/订单 SO\S+ 已创建/).waitFor();
     await page.waitForURL(/\/orders\/\d+$/);
-    orderId = Number(new URL(page.url()).pathname.split('/').pop());
+    const orderId = Number(new URL(page.url()).pathname.split('/').pop());
     await page.getByText('待付款', { exact: true }).first().waitFor();
 
     const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
     expect(order).toMatchObject({ status: 'pending_payment', itemsTotal: 7800, shippingFee: 800, discount: 50, total: 8550 });
-    expect(order.items).toMatchObject([{ skuCode: 'MUG-001', quantity: 2, unitPrice: 3900 }]);
-    expect(await level()).toMatchObject({ onHand: 20, reserved: 2, available: 18 });
+    expect(order.items).toMatchObject([{ skuCode: sku.code, quantity: 2, unitPrice: 3900 }]);
+    expect(await level(sku)).toMatchObject({ onHand: 20, reserved: 2, available: 18 });
   });
 
-  it('shows the reservation on the stock page', async () => {
+  it('shows an order’s reservation on the stock page, with a link from the ledger to the order', async () => {
     const { page } = e2e;
-    await page.goto(e2e.baseUrl + '/inventory/levels?q=MUG-001');
-    const cells = page.getByRole('row', { name: /MUG-001/ }).getByRole('cell');
-    await expect.poll(() => cells.nth(4).textContent()).toBe('2');
-    expect(await cells.nth(3).textContent()).toBe('20');
-    expect(await cells.nth(5).textContent()).toContain('18');
-    await page.getByRole('row', { name: /MUG-001/ }).getByRole('button', { name: '流水' }).click();
+    const sku = await newSku(20);
+    const order = await placeOrder(orderBody(sku, { quantity: 2 }));
+    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
+    const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    await expect.poll(async () => (await cellUnder(row, '已占用')).textContent()).toBe('2');
+    expect(await (await cellUnder(row, '实物库存')).textContent()).toBe('20');
+    expect(await (await cellUnder(row, '可用库存')).textContent()).toContain('18');
+    await row.getByRole('button', { name: '流水' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('cell', { name: '订单占用' }).waitFor();
     await drawer.getByRole('link', { name: '查看订单' }).click();
-    await page.waitForURL(new RegExp(`/orders/${orderId}$`));
+    await page.waitForURL(new RegExp(`/orders/${order.id}$`));
   });
 
   it('adds a red-flag remark, shown with its flag on the order', async () => {
     const { page } = e2e;
-    await page.goto(`${e2e.baseUrl}/orders/${orderId}`);
-    await page.getByLabel('旗帜').click();
-    await chooseOption(page, '红旗 · 发货前核对');
-    await page.getByLabel('备注内容').fill('送赠品一份，发申通');
+    const order = await placeOrder(orderBody(mug));
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
+    await pick(page.getByLabel('旗帜'), '红旗 · 发货前核对');
+    await typeInto(page.getByLabel('备注内容'), '送赠品一份，发申通');
     await page.getByRole('button', { name: '添加备注' }).click();
     await page.getByText('备注已添加').waitFor();
     await page.getByText(/送赠品一份，发申通/).first().waitFor();
     await page.locator('.ant-tag', { hasText: '红旗 · 发货前核对' }).first().waitFor();
 
-    const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
-    expect(order.flag).toBe('red');
-    expect(order.remarks).toMatchObject([{ flag: 'red', content: '送赠品一份，发申通', authorName: '管理员' }]);
+    const detail = await e2e.api('GET', `/api/v1/orders/${order.id}`);
+    expect(detail.flag).toBe('red');
+    expect(detail.remarks).toMatchObject([{ flag: 'red', content: '送赠品一份，发申通', authorName: '管理员' }]);
     await page.screenshot({ path: '/tmp/sf-order-detail.png', fullPage: true });
   });
 
   it('shows the buyer masked until revealed', async () => {
     const { page } = e2e;
-    await page.getByText('138****5678').waitFor();
+    const body = orderBody(mug);
+    const order = await placeOrder(body);
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
+    await page.getByText(masked(body.buyer.phone)).waitFor();
     await page.getByRole('button', { name: '查看完整信息' }).click();
-    await page.getByText('13812345678').waitFor();
+    await page.getByText(body.buyer.phone).waitFor();
   });
 
   it('puts the buyer on the blacklist with a reason', async () => {
     const { page } = e2e;
+    const order = await placeOrder(orderBody(mug));
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
     await page.getByRole('button', { name: '加入黑名单' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '加入黑名单后' });
-    await dialog.getByLabel('原因').fill('多次恶意退款');
+    await typeInto(dialog.getByLabel('原因'), '多次恶意退款');
     await dialog.getByRole('button', { name: '加入黑名单' }).click();
     await page.getByText('黑名单买家').waitFor();
-    const { customerId } = await e2e.api('GET', `/api/v1/orders/${orderId}`);
-    expect((await e2e.api('GET', `/api/v1/customers/${customerId}`)).blacklisted).toBe(true);
+    expect((await e2e.api('GET', `/api/v1/customers/${order.customerId}`)).blacklisted).toBe(true);
   });
 
   it('records a payment; the automatic review holds it (remark, blacklisted buyer) and says why', async () => {
     const { page } = e2e;
+    const order = await placeOrder(orderBody(mug));
+    await e2e.api('POST', `/api/v1/orders/${order.id}/remarks`, { content: '送赠品一份', flag: 'red' });
+    await e2e.api('POST', `/api/v1/customers/${order.customerId}/blacklist`, { blacklisted: true, reason: '多次恶意退款' });
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
+    await page.getByRole('button', { name: '查看完整信息' }).click();
     await page.getByRole('button', { name: '登记付款' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.getByLabel('付款金额').inputValue()).toBe('85.50');
-    await dialog.getByLabel('交易流水号').fill('2026112322001');
+    expect(await dialog.getByLabel('付款金额').inputValue()).toBe((order.total / 100).toFixed(2));
+    await typeInto(dialog.getByLabel('交易流水号'), '2026112322001');
     await dialog.getByRole('button', { name: '登记付款' }).click();
     await page.getByText('付款已登记').waitFor();
     await page.locator('.ant-alert').getByText('挂起原因').waitFor();
-    const order = await e2e.api('GET', `/api/v1/orders/${orderId}`);
-    expect(order).toMatchObject({ status: 'on_hold', paidAmount: 8550 });
-    expect(order.holdReasons.length).toBeGreaterThan(0);
+    const paid = await e2e.api('GET', `/api/v1/orders/${order.id}`);
+    expect(paid).toMatchObject({ status: 'on_hold', paidAmount: order.total });
+    expect(paid.holdReasons.length).toBeGreaterThan(0);
     // the buyer was revealed once; refreshing the page after actions did not reveal (and audit) again
-    expect(order.events.filter((e: { action: string }) => e.action === 'order.pii.reveal')).toHaveLength(1);
-    for (const reason of order.holdReasons) await page.getByText(reason.message).waitFor();
+    expect(paid.events.filter((e: { action: string }) => e.action === 'order.pii.reveal')).toHaveLength(1);
+    for (const reason of paid.holdReasons) await page.getByText(reason.message).waitFor();
   });
 
   it('cancels only after a confirmation with a reason, and the stock comes back', async () => {
     const { page } = e2e;
+    const sku = await newSku(20);
+    const order = await placeOrder(orderBody(sku));
+    expect(await level(sku)).toMatchObject({ reserved: 1 });
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
     await page.getByRole('button', { name: '取消订单' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('取消后将释放占用的库存').waitFor();
-    await dialog.getByLabel('取消原因').fill('买家不要了');
+    await typeInto(dialog.getByLabel('取消原因'), '买家不要了');
     await dialog.getByRole('button', { name: '取消订单' }).click();
     await page.getByText('订单已取消').waitFor();
-    expect((await e2e.api('GET', `/api/v1/orders/${orderId}`)).status).toBe('cancelled');
-    expect(await level()).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
+    expect((await e2e.api('GET', `/api/v1/orders/${order.id}`)).status).toBe('cancelled');
+    expect(await level(sku)).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
   });
 });
 
 describe('order form errors', () => {
   it('refuses more than the stock and marks the line the server names', async () => {
     const { page } = e2e;
-    await fillNewOrder(999);
+    const sku = await newSku(20);
+    await fillNewOrder(page, sku, 999);
     await page.getByRole('button', { name: '提交订单' }).click();
-    await page.getByText(/商品 MUG-001 库存不足/).first().waitFor();
+    await page.getByText(new RegExp(`商品 ${sku.code} 库存不足`)).first().waitFor();
     await page.locator('.ant-form-item-has-error', { has: page.getByLabel('商品', { exact: true }) }).waitFor();
     expect(page.url()).toMatch(/\/orders\/new$/);
-    expect(await level()).toMatchObject({ reserved: 0 });
+    expect(await level(sku)).toMatchObject({ reserved: 0 });
   });
 });
 
 describe('a platform order with an old district and a privacy number', () => {
   it('shows the address as resolved and as the buyer wrote it, and tags the phone', async () => {
     const { page } = e2e;
+    const body = orderBody(mug, { paid: true });
     const order = await e2e.api('POST', '/api/v1/orders', {
-      ...heldOrderBody('tb_xiacheng', '13800138000-1234'),
+      ...body,
+      buyer: { ...body.buyer, phone: '13800138000-1234' },
       platformOrderId: 'TB-E2E-XIACHENG',
       address: { province: '浙江省', city: '杭州市', district: '下城区', detail: '武林路 1 号' },
       buyerMessage: undefined,
@@ -196,21 +236,29 @@ describe('a platform order with an old district and a privacy number', () => {
 
 describe('review queue', () => {
   it('approves a held order with the keyboard', async () => {
-    const first = await e2e.api('POST', '/api/v1/orders', heldOrderBody('buyer_one', '13900000001'));
-    const second = await e2e.api('POST', '/api/v1/orders', heldOrderBody('buyer_two', '13900000002'));
+    const first = await placeOrder(orderBody(mug, { paid: true }));
+    const second = await placeOrder(orderBody(mug, { paid: true }));
     expect([first.status, second.status]).toEqual(['on_hold', 'on_hold']);
 
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/orders/review');
+    const rows = page.locator('tbody tr.ant-table-row');
     const rowOf = (orderNo: string) => page.getByRole('row', { name: new RegExp(orderNo) });
     await rowOf(first.orderNo).waitFor();
     await rowOf(second.orderNo).waitFor();
     await page.screenshot({ path: '/tmp/sf-review.png' });
-    // oldest first, the first row selected; j moves down, k back up
+    // oldest first, the first row selected
+    await expect.poll(() => rows.first().getAttribute('aria-selected')).toBe('true');
+    const texts = await rows.allTextContents();
+    expect(texts.findIndex((t) => t.includes(first.orderNo))).toBeLessThan(texts.findIndex((t) => t.includes(second.orderNo)));
+
+    // j moves down, k back up
+    await rowOf(first.orderNo).click();
     await expect.poll(() => rowOf(first.orderNo).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('j');
     await expect.poll(() => rowOf(second.orderNo).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('k');
+    await expect.poll(() => rowOf(first.orderNo).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('j');
     await page.keyboard.press('a');
     await page.getByText(`${second.orderNo} 已审核通过`).waitFor();
@@ -220,7 +268,7 @@ describe('review queue', () => {
     expect((await e2e.api('GET', `/api/v1/orders/${first.id}`)).status).toBe('on_hold');
 
     // Enter opens the selected order
-    await expect.poll(() => rowOf(first.orderNo).getAttribute('aria-selected')).toBe('true');
+    await rowOf(first.orderNo).click();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/orders/${first.id}$`));
     await page.getByText('请周五前发货').first().waitFor();
@@ -228,8 +276,7 @@ describe('review queue', () => {
 
   it('holds an order with h and a reason; keys typed into the reason are text, not shortcuts', async () => {
     await e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': false });
-    const waiting = await e2e.api('POST', '/api/v1/orders', { ...heldOrderBody('buyer_three', '13900000003'), buyerMessage: undefined });
-    await e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': true });
+    const waiting = await placeOrder({ ...orderBody(mug, { paid: true }), buyerMessage: undefined }).finally(() => e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': true }));
     expect(waiting.status).toBe('awaiting_review');
 
     const { page } = e2e;
@@ -248,9 +295,11 @@ describe('review queue', () => {
     const held = await e2e.api('GET', `/api/v1/orders/${waiting.id}`);
     expect(held).toMatchObject({ status: 'on_hold', holdReasons: [{ rule: 'manual', message: 'ask buyer to check the address' }] });
   });
+
   it('lists the orders waiting longest for review on the workbench', async () => {
     const { page } = e2e;
-    const { items } = await e2e.api('GET', '/api/v1/orders?status=awaiting_review,on_hold&sort=createdAt');
+    await placeOrder(orderBody(mug, { paid: true }));
+    const { items } = await e2e.api('GET', '/api/v1/orders?status=awaiting_review,on_hold&sort=createdAt&pageSize=5');
     await page.goto(e2e.baseUrl + '/');
     const card = page.locator('.ant-card').filter({ hasText: '等得最久的待审订单' });
     for (const order of items) await card.getByRole('link', { name: order.orderNo }).waitFor();
@@ -258,20 +307,21 @@ describe('review queue', () => {
 });
 
 describe('order list', () => {
-  it('filters by status and search box, keeps them in the address bar, and bulk-approves after confirmation', async () => {
+  it('filters by shop and status, keeps them in the address bar, and bulk-approves after confirmation', async () => {
     const { page } = e2e;
-    const { items: held } = await e2e.api('GET', '/api/v1/orders?status=on_hold');
-    expect(held).toHaveLength(2);
+    const shop = { code: uniqueCode('TM'), name: `天猫专卖店 ${++buyers}` };
+    await e2e.api('POST', '/api/v1/shops', { ...shop, platform: 'tmall', defaultWarehouseCode: WAREHOUSE });
+    const held = [await placeOrder(orderBody(mug, { paid: true, shopCode: shop.code })), await placeOrder(orderBody(mug, { paid: true, shopCode: shop.code }))];
 
     await page.goto(e2e.baseUrl + '/orders');
     // Filters typed before the first page has loaded can be reset by it on a slow machine.
     await page.locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByLabel('订单状态').click();
-    await chooseOption(page, '挂起/异常');
+    await pick(page.getByLabel('店铺', { exact: true }), shop.name);
+    await pick(page.getByLabel('订单状态'), '挂起/异常');
     await page.locator('.ant-select-selection-item[title="挂起/异常"]').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /搜\s*索/ }).click();
-    await page.waitForURL(/status=on_hold/);
+    await page.waitForURL((url) => url.searchParams.get('status') === 'on_hold' && url.searchParams.get('shopCode') === shop.code);
     await page.reload();
     for (const order of held) await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
@@ -288,24 +338,34 @@ describe('order list', () => {
     expect({ status: reply.status(), body: await reply.json() }).toMatchObject({ status: 200, body: { items: held.map(() => ({ ok: true })) } });
     await page.getByText('已审核通过 2 个订单').waitFor();
     for (const order of held) expect((await e2e.api('GET', `/api/v1/orders/${order.id}`)).status).toBe('awaiting_fulfillment');
+  });
 
-    await page.goto(`${e2e.baseUrl}/orders?q=${held[0].orderNo}`);
-    await page.getByRole('row', { name: new RegExp(held[0].orderNo) }).waitFor();
+  it('finds an order by its number in the search box, kept in the address bar', async () => {
+    const { page } = e2e;
+    const order = await placeOrder(orderBody(mug));
+    await page.goto(`${e2e.baseUrl}/orders?q=${order.orderNo}`);
+    await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await page.getByPlaceholder('订单号 / 平台单号 / 手机号 / 昵称').inputValue()).toBe(held[0].orderNo);
+    expect(await page.getByPlaceholder('订单号 / 平台单号 / 手机号 / 昵称').inputValue()).toBe(order.orderNo);
+  });
 
-    // the less used filters sit behind "更多筛选"; buyer phone is looked up by its blind index
+  it('looks a buyer up by phone behind 更多筛选', async () => {
+    const { page } = e2e;
+    const body = orderBody(mug);
+    await placeOrder(body);
     await page.goto(e2e.baseUrl + '/orders');
     await page.getByRole('button', { name: '更多筛选' }).click();
-    await page.getByLabel('买家手机').fill('13900000002');
-    await page.getByRole('button', { name: /搜\s*索/ }).click();
-    await page.waitForURL(/phone=13900000002/);
-    await page.getByRole('row', { name: /buyer_two/ }).waitFor();
+    await typeInto(page.getByLabel('买家手机'), body.buyer.phone);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`phone=${body.buyer.phone}`));
+    await page.getByRole('row', { name: new RegExp(body.buyer.nick) }).waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
   });
 
   it('sorts by a column header, kept in the address bar', async () => {
     const { page } = e2e;
+    await placeOrder(orderBody(mug));
+    await placeOrder(orderBody(mug));
     await page.goto(e2e.baseUrl + '/orders');
     const header = page.getByRole('columnheader', { name: /下单时间/ });
     await header.click();
@@ -321,8 +381,7 @@ describe('order list', () => {
 
 describe('unpaid register', () => {
   it('exports the register as an Excel file named for it and the day, holding the order that closed unpaid', async () => {
-    const { payment: _unpaid, ...body } = heldOrderBody('buyer_unpaid', '13900000009');
-    const order = await e2e.api('POST', '/api/v1/orders', body);
+    const order = await placeOrder(orderBody(mug));
     await e2e.api('POST', `/api/v1/orders/${order.id}/cancel`, { reason: '买家拍错了' });
 
     const { page } = e2e;

@@ -1,11 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, chooseOption, signInAs, startE2E, type E2E } from './harness';
+import { ADMIN_PASSWORD, cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
 
 let e2e: E2E;
+const WAREHOUSE = { code: 'WH-SH', name: '上海仓' };
+
+/** A T-shirt SKU of its own (code and barcode no other test uses), with `stock` units in 上海仓. */
+async function newSku(stock: number, fields: { safetyStock?: number } = {}) {
+  const code = uniqueCode('TS');
+  const barcode = uniqueCode('69');
+  await e2e.api('POST', '/api/v1/products', { name: '纯棉圆领T恤', category: '服装', priceBand: 'profit', skus: [{ code, barcode, spec: '白色 M', price: 5990, ...fields }] });
+  if (stock > 0) await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: WAREHOUSE.code, lines: [{ skuCode: code, quantity: stock }] });
+  return { code, barcode };
+}
+
+const levelOf = async (skuCode: string) => (await e2e.api('GET', `/api/v1/inventory/levels?skuCode=${skuCode}&warehouseCode=${WAREHOUSE.code}`)).items[0];
+
 beforeAll(async () => {
   e2e = await startE2E();
   e2e.page.setDefaultTimeout(10_000);
-  await e2e.api('POST', '/api/v1/warehouses', { code: 'WH-SH', name: '上海仓', bins: ['A-01'] });
+  await e2e.api('POST', '/api/v1/warehouses', { ...WAREHOUSE, bins: ['A-01'] });
   await signInAs(e2e, 'admin', ADMIN_PASSWORD);
 });
 afterAll(() => e2e?.close());
@@ -16,13 +29,13 @@ describe('catalog', () => {
     await page.goto(e2e.baseUrl + '/inventory/warehouses');
     await page.getByRole('button', { name: '新建仓库' }).click();
     let dialog = page.getByRole('dialog');
-    await dialog.getByLabel('仓库编码').fill('WH-GZ');
-    await dialog.getByLabel('仓库名称').fill('广州仓');
+    await typeInto(dialog.getByLabel('仓库编码'), 'WH-GZ');
+    await typeInto(dialog.getByLabel('仓库名称'), '广州仓');
     const bins = dialog.getByLabel('库位');
-    await bins.fill('B-01');
-    await bins.press('Enter');
-    await bins.fill('B-02');
-    await bins.press('Enter');
+    await typeInto(bins, 'B-01');
+    await page.keyboard.press('Enter');
+    await typeInto(bins, 'B-02');
+    await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('仓库已创建').waitFor();
     await page.getByRole('row', { name: /WH-GZ/ }).getByText('B-02').waitFor();
@@ -30,12 +43,10 @@ describe('catalog', () => {
     await page.goto(e2e.baseUrl + '/admin/shops');
     await page.getByRole('button', { name: '新建店铺' }).click();
     dialog = page.getByRole('dialog');
-    await dialog.getByLabel('店铺编码').fill('JD01');
-    await dialog.getByLabel('店铺名称').fill('京东自营旗舰店');
-    await dialog.getByLabel('平台').click();
-    await chooseOption(page, '京东');
-    await dialog.getByLabel('默认发货仓').click();
-    await chooseOption(page, '广州仓');
+    await typeInto(dialog.getByLabel('店铺编码'), 'JD01');
+    await typeInto(dialog.getByLabel('店铺名称'), '京东自营旗舰店');
+    await pick(dialog.getByLabel('平台'), '京东');
+    await pick(dialog.getByLabel('默认发货仓'), '广州仓');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('店铺已创建').waitFor();
     const row = page.getByRole('row', { name: /JD01/ });
@@ -53,21 +64,21 @@ describe('catalog', () => {
     await page.goto(e2e.baseUrl + '/catalog/products');
     await page.getByRole('button', { name: '新建商品' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('商品名称').fill('纯棉圆领T恤');
-    await dialog.getByLabel('类目').fill('服装');
-    await dialog.getByLabel('价格带').click();
-    await chooseOption(page, '利润款');
-    await dialog.getByLabel('货号').fill('TS-001-W-M');
-    await dialog.getByLabel('条码').fill('6901234567892');
-    await dialog.getByLabel('规格').fill('白色 M');
-    await dialog.getByLabel('售价').fill('59.9');
-    await dialog.getByLabel('成本').fill('18.35');
+    await typeInto(dialog.getByLabel('商品名称'), '纯棉圆领T恤（新款）');
+    await typeInto(dialog.getByLabel('类目'), '服装');
+    await pick(dialog.getByLabel('价格带'), '利润款');
+    await typeInto(dialog.getByLabel('货号'), 'TS-001-W-M');
+    await typeInto(dialog.getByLabel('条码'), '6901234567892');
+    await typeInto(dialog.getByLabel('规格'), '白色 M');
+    await typeOver(dialog.getByLabel('售价'), '59.9');
+    await typeOver(dialog.getByLabel('成本'), '18.35');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
 
     await page.getByText('商品已创建').waitFor();
-    await page.getByRole('cell', { name: 'TS-001-W-M', exact: true }).waitFor();
-    await page.getByRole('cell', { name: '¥59.90', exact: true }).waitFor();
-    await page.getByRole('cell', { name: '利润款', exact: true }).waitFor();
+    const skuRow = page.locator('tr.ant-table-row', { hasText: 'TS-001-W-M' });
+    await expect.poll(async () => (await cellUnder(skuRow, '售价')).textContent()).toBe('¥59.90');
+    const productRow = page.locator('tr.ant-table-row', { hasText: '纯棉圆领T恤（新款）' });
+    expect(await (await cellUnder(productRow, '价格带')).textContent()).toBe('利润款');
     const { items } = await e2e.api('GET', '/api/v1/products?q=TS-001');
     expect(items[0].skus[0]).toMatchObject({ code: 'TS-001-W-M', price: 5990, cost: 1835 });
   });
@@ -76,38 +87,37 @@ describe('catalog', () => {
 describe('stock', () => {
   it('receives goods by scanning, and the stock levels and ledger show the change', async () => {
     const { page } = e2e;
+    const sku = await newSku(0);
     await page.goto(e2e.baseUrl + '/inventory/receipts');
-    await page.getByLabel('仓库', { exact: true }).click();
-    await chooseOption(page, '上海仓');
+    await pick(page.getByLabel('仓库', { exact: true }), WAREHOUSE.name);
     const scan = page.getByLabel('扫描或输入货号/条码');
-    await scan.click();
-    await scan.fill('6901234567892');
-    await scan.press('Enter');
     const quantity = page.getByLabel('数量', { exact: true });
+    await typeInto(scan, sku.barcode);
+    await page.keyboard.press('Enter');
+    // the scan moves the focus to the quantity, which starts at 1: typed over, Enter adds the line
     await expect.poll(() => quantity.isEnabled()).toBe(true);
-    await quantity.fill('12');
-    await quantity.press('Enter');
+    await typeOver(quantity, '12');
+    await page.keyboard.press('Enter');
     // scanning the same SKU again adds to its line
-    await scan.fill('TS-001-W-M');
-    await scan.press('Enter');
+    await typeInto(scan, sku.code);
+    await page.keyboard.press('Enter');
     await expect.poll(() => quantity.isEnabled()).toBe(true);
-    await quantity.fill('3');
-    await quantity.press('Enter');
-    await expect.poll(() => page.getByLabel('TS-001-W-M 数量').inputValue()).toBe('15');
-    await page.getByLabel('采购单号').fill('PO-2026-001');
+    await typeOver(quantity, '3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel(`${sku.code} 数量`).inputValue()).toBe('15');
+    await typeInto(page.getByLabel('采购单号'), 'PO-2026-001');
     await page.getByRole('button', { name: '确认入库' }).click();
     await page.getByText('入库成功，共 15 件').waitFor();
 
-    const levels = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=TS-001-W-M&warehouseCode=WH-SH');
-    expect(levels.items[0]).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
+    expect(await levelOf(sku.code)).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
 
-    await page.goto(e2e.baseUrl + '/inventory/levels?q=TS-001');
-    const row = page.getByRole('row', { name: /TS-001-W-M/ });
-    await row.getByRole('cell', { name: '上海仓' }).waitFor();
-    expect(await row.getByRole('cell').nth(3).textContent()).toBe('15');
+    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
+    const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    await row.getByRole('cell', { name: WAREHOUSE.name }).waitFor();
+    expect(await (await cellUnder(row, '实物库存')).textContent()).toBe('15');
     await row.getByRole('button', { name: '流水' }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByText('TS-001-W-M 库存流水').waitFor();
+    await drawer.getByText(`${sku.code} 库存流水`).waitFor();
     await drawer.getByRole('cell', { name: '采购入库' }).waitFor();
     await drawer.getByText('+15').waitFor();
     await drawer.getByRole('cell', { name: 'PO-2026-001' }).waitFor();
@@ -116,26 +126,26 @@ describe('stock', () => {
 
   it('adjusts stock with a reason (supervisor action) and the ledger records it', async () => {
     const { page } = e2e;
-    await page.goto(e2e.baseUrl + '/inventory/levels?q=TS-001');
-    await page.getByRole('row', { name: /TS-001-W-M/ }).getByRole('button', { name: '库存调整' }).click();
+    const sku = await newSku(15);
+    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
+    const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    await row.getByRole('button', { name: '库存调整' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('调整数量（正数增加，负数减少）').fill('-2');
-    await dialog.getByLabel('调整原因').fill('破损两件');
+    await typeInto(dialog.getByLabel('调整数量（正数增加，负数减少）'), '-2');
+    await typeInto(dialog.getByLabel('调整原因'), '破损两件');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('库存已调整').waitFor();
-    const levels = await e2e.api('GET', '/api/v1/inventory/levels?skuCode=TS-001-W-M&warehouseCode=WH-SH');
-    expect(levels.items[0]).toMatchObject({ onHand: 13, available: 13 });
-    await expect.poll(() => page.getByRole('row', { name: /TS-001-W-M/ }).getByRole('cell').nth(3).textContent()).toBe('13');
-    const movements = await e2e.api('GET', '/api/v1/inventory/movements?skuCode=TS-001-W-M');
-    expect(movements.items[0]).toMatchObject({ onHandDelta: -2 });
+    expect(await levelOf(sku.code)).toMatchObject({ onHand: 13, available: 13 });
+    await expect.poll(async () => (await cellUnder(row, '实物库存')).textContent()).toBe('13');
+    const movements = await e2e.api('GET', `/api/v1/inventory/movements?skuCode=${sku.code}`);
+    expect(movements.items[0]).toMatchObject({ onHandDelta: -2, note: '破损两件' });
   });
 
   it('says so when a scanned code is unknown', async () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/inventory/receipts');
-    const scan = page.getByLabel('扫描或输入货号/条码');
-    await scan.fill('NOPE-404');
-    await scan.press('Enter');
+    await typeInto(page.getByLabel('扫描或输入货号/条码'), 'NOPE-404');
+    await page.keyboard.press('Enter');
     await page.getByText('找不到货号或条码为 NOPE-404 的SKU').waitFor();
   });
 });
@@ -143,15 +153,16 @@ describe('stock', () => {
 describe('workbench', () => {
   it('counts the SKUs below safety stock and links to them', async () => {
     const { page } = e2e;
-    const workbench = await e2e.api('GET', '/api/v1/workbench');
-    expect(workbench.lowStock.total).toBe(1);
+    // far below its safety stock: the largest shortfall, listed first
+    const sku = await newSku(1, { safetyStock: 100_000 });
+    const { lowStock } = await e2e.api('GET', '/api/v1/workbench');
     await page.goto(e2e.baseUrl + '/');
     const card = page.getByRole('link', { name: '低于安全库存的SKU' });
-    await expect.poll(() => card.locator('.ant-statistic-content').textContent()).toBe('1');
-    await page.getByRole('cell', { name: 'TS-001-W-M', exact: true }).waitFor();
+    await expect.poll(() => card.locator('.ant-statistic-content').textContent()).toBe(String(lowStock.total));
+    await page.getByRole('cell', { name: sku.code, exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/sf-workbench.png' });
     await card.click();
     await page.waitForURL(/\/inventory\/levels\?lowStock=true/);
-    await page.getByRole('row', { name: /TS-001-W-M/ }).waitFor();
+    await page.getByRole('row', { name: new RegExp(sku.code) }).waitFor();
   });
 });
