@@ -2,19 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authJobs } from '../src/platform/auth/jobs';
 import { DAY, MINUTE, SECOND } from '../src/platform/clock';
 import { expectStatus } from './factories';
-import { createTestApp, type Client, type TestApp } from './harness';
+import { createTestApp, type TestApp } from './harness';
 
 /** Sign-in throttling per account and per client address (docs/security.md). */
 let t: TestApp;
-let admin: Client;
 let addressSerial = 0;
 /** A client address no other test has used. */
 const newAddress = () => `10.0.${Math.floor(++addressSerial / 250)}.${addressSerial % 250}`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(['admin']);
 });
+
+/** An admin signed in now: a test that moves the clock a day on ends earlier sign-ins. */
+const admin = () => t.signIn(['admin']);
 afterAll(() => t.close());
 
 async function signIn(address: string, username: string, password: string) {
@@ -23,7 +24,7 @@ async function signIn(address: string, username: string, password: string) {
 }
 
 async function makeUser(username: string) {
-  return expectStatus(await admin.post('/api/v1/users', { username, password: 'right-pass-1', displayName: username, roles: ['warehouse'] }), 201);
+  return expectStatus(await (await admin()).post('/api/v1/users', { username, password: 'right-pass-1', displayName: username, roles: ['warehouse'] }), 201);
 }
 
 async function failTimes(address: string, username: string, times: number) {
@@ -91,7 +92,7 @@ describe('sign-in throttling', () => {
     for (const address of addresses) await failTimes(address, 'target', 1);
     expect((await signIn(addresses[0]!, 'target', 'right-pass-1')).status).toBe(429);
     expect(await auditActions('user', user.id)).toContain('user.sign_in_throttled');
-    const shown = expectStatus(await admin.get(`/api/v1/users/${user.id}`), 200);
+    const shown = expectStatus(await (await admin()).get(`/api/v1/users/${user.id}`), 200);
     expect(new Date(shown.lockedUntil).getTime()).toBeGreaterThan(t.clock.now().getTime());
     expect((await signIn(newAddress(), 'target', 'right-pass-1')).status).toBe(200);
   });
@@ -109,13 +110,13 @@ describe('sign-in throttling', () => {
     const address = newAddress();
     await failTimes(address, 'unlockme', 5);
     expect((await signIn(address, 'unlockme', 'right-pass-1')).status).toBe(429);
-    expectStatus(await admin.post(`/api/v1/users/${user.id}/unlock`), 200);
+    expectStatus(await (await admin()).post(`/api/v1/users/${user.id}/unlock`), 200);
     expect((await signIn(address, 'unlockme', 'right-pass-1')).status).toBe(200);
   });
 
   it('says an account is deactivated only to someone who knows its password', async () => {
     const user = await makeUser('gone');
-    expectStatus(await admin.patch(`/api/v1/users/${user.id}`, { active: false }), 200);
+    expectStatus(await (await admin()).patch(`/api/v1/users/${user.id}`, { active: false }), 200);
     const address = newAddress();
     expect((await signIn(address, 'gone', 'wrong')).body.error.message).toBe('用户名或密码错误');
     expect((await signIn(address, 'gone', 'right-pass-1')).body.error.message).toBe('账号已停用');
