@@ -20,7 +20,11 @@ export interface Api {
 /** One connection per request in flight, kept open between requests (the load runs ≤ a few hundred in flight). */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
-function send(baseUrl: string, token: string | null, method: string, url: string, body?: unknown): Promise<ApiReply> {
+/**
+ * `fromAddress` binds the connection to another loopback source address (any of 127.0.0.0/8 on
+ * Linux), so the server sees a distinct client address, as it would for staff at different desks.
+ */
+function send(baseUrl: string, token: string | null, method: string, url: string, body?: unknown, fromAddress?: string): Promise<ApiReply> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -28,6 +32,7 @@ function send(baseUrl: string, token: string | null, method: string, url: string
       {
         method,
         agent,
+        localAddress: fromAddress,
         headers: {
           ...(token && { authorization: `Bearer ${token}` }),
           ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
@@ -55,8 +60,8 @@ function send(baseUrl: string, token: string | null, method: string, url: string
 }
 
 /** POST /api/v1/auth/login without a token: the reply as it came (no throw), for benches that time sign-in itself. */
-export const attemptSignIn = (baseUrl: string, username: string, password: string): Promise<ApiReply> =>
-  send(baseUrl, null, 'POST', '/api/v1/auth/login', { username, password });
+export const attemptSignIn = (baseUrl: string, username: string, password: string, fromAddress?: string): Promise<ApiReply> =>
+  send(baseUrl, null, 'POST', '/api/v1/auth/login', { username, password }, fromAddress);
 
 export async function signIn(baseUrl: string, username: string, password: string): Promise<Api> {
   const login = await attemptSignIn(baseUrl, username, password);

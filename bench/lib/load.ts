@@ -71,8 +71,11 @@ export function countOf(result: LoadResult, status: number): number {
 }
 
 /** "201×5000, 409×12" */
-export function statusSummary(result: LoadResult): string {
-  return [...result.byStatus.entries()]
+export const statusSummary = (result: LoadResult): string => statusesText(result.byStatus);
+
+/** Counts by status as "201×5000, 409×12". */
+export function statusesText(byStatus: Map<number, number>): string {
+  return [...byStatus.entries()]
     .sort(([a], [b]) => a - b)
     .map(([status, n]) => `${status || 'network error'}×${n}`)
     .join(', ');
