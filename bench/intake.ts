@@ -115,7 +115,7 @@ async function measureApi(backend: Backend): Promise<Measured> {
     try {
       const api = await signInAdmin(server.baseUrl);
       await seedCatalog(api, STOCK_PER_SKU);
-      return await warmedUp(backend, server.cpuSeconds, () => api.request('POST', '/api/v1/orders', nextOrder()));
+      return await warmedUp(backend, () => server.cpuSeconds(), () => api.request('POST', '/api/v1/orders', nextOrder()));
     } finally {
       await server.stop();
     }

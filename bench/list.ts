@@ -33,7 +33,7 @@ interface Probe {
 }
 
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
-const path = (params: Record<string, string>) => `/api/v1/orders?${new URLSearchParams(params)}`;
+const path = (params: Record<string, string>) => `/api/v1/orders?${new URLSearchParams(params).toString()}`;
 
 function probes(orderNos: string[]): Probe[] {
   const phone = (r: Random) => poolPhone(Math.floor(r() * PHONE_POOL));

@@ -156,7 +156,7 @@ const REPORTED_TABLES = ['orders', 'order_items', 'customers', 'audit_events', '
 async function tableReport(where: Pick<DatabaseOptions, 'url' | 'dataDir'>): Promise<string> {
   const database = await openDatabase({ ...where, poolSize: 1 });
   try {
-    const autovacuum = backend === 'pglite' ? 'PGlite has none' : `autovacuum ${(await database.query('SHOW autovacuum')).rows[0]?.autovacuum}`;
+    const autovacuum = backend === 'pglite' ? 'PGlite has none' : `autovacuum ${String((await database.query('SHOW autovacuum')).rows[0]?.autovacuum)}`;
     const parts: string[] = [];
     for (const name of REPORTED_TABLES) {
       const { rows } = await database.query(
@@ -164,7 +164,7 @@ async function tableReport(where: Pick<DatabaseOptions, 'url' | 'dataDir'>): Pro
          FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'public.${name}'::regclass`,
       );
       const r = rows[0]!;
-      const analysed = backend === 'postgres' ? `, analysed ${r.analyze_count}× (${r.autoanalyze_count} by autovacuum)` : '';
+      const analysed = backend === 'postgres' ? `, analysed ${String(r.analyze_count)}× (${String(r.autoanalyze_count)} by autovacuum)` : '';
       parts.push(`${name} ${fmt(Number(r.rows))} rows, planner's estimate ${fmt(Math.max(0, Number(r.reltuples)))}${analysed}`);
     }
     return `Tables at the end (${autovacuum}): ${parts.join('; ')}.`;

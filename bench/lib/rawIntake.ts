@@ -37,8 +37,10 @@ interface Shop {
 type Query = <R extends Record<string, unknown> = any>(name: string, text: string, values: unknown[]) => Promise<{ rows: R[] }>;
 
 /** Thrown inside a transaction to roll it back and answer with `attempt`. */
-class RolledBack {
-  constructor(readonly attempt: Attempt) {}
+class RolledBack extends Error {
+  constructor(readonly attempt: Attempt) {
+    super(`rolled back: ${attempt.status}`);
+  }
 }
 
 /** Writes one order the way the intake service does, inside the transaction the caller opened. */

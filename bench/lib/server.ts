@@ -45,7 +45,9 @@ const dropDatabase = (name: string) => onAdmin((c) => c.query(`DROP DATABASE IF 
 /** Servers and scratch databases still up: an interrupted bench (Ctrl-C) stops and drops them on its way out. */
 const liveServers = new Set<ChildProcess>();
 const liveScratch = new Set<string>();
-process.once('SIGINT', async () => {
+process.once('SIGINT', () => void stopEverything());
+
+async function stopEverything() {
   // Dropping WITH (FORCE) cuts this process's own open connections too; their errors no longer matter.
   process.on('uncaughtException', () => undefined);
   const exits = [...liveServers].map((child) => new Promise((r) => child.once('exit', r)));
@@ -54,7 +56,7 @@ process.once('SIGINT', async () => {
   console.error(`\ninterrupted: dropping ${[...liveScratch].join(', ') || 'nothing'}`);
   await Promise.allSettled([...liveScratch].map(dropDatabase));
   process.exit(130);
-});
+}
 
 /** A fresh, empty PostgreSQL database `sf_bench_<timestamp>_<label>`, dropped by `drop()`. */
 export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {

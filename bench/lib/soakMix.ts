@@ -69,7 +69,7 @@ const SEARCHES: { label: string; params: (o: KnownOrder) => Params }[] = [
   { label: 'search: q= nick', params: (o) => ({ q: o.nick }) },
 ];
 
-const ordersUrl = (params: Params) => `/api/v1/orders?${new URLSearchParams(params)}`;
+const ordersUrl = (params: Params) => `/api/v1/orders?${new URLSearchParams(params).toString()}`;
 
 /** Removes and returns a random element (order does not matter in a pool). */
 function take<T>(random: Random, pool: T[]): T | undefined {

@@ -12,7 +12,7 @@ export async function migrateWithCatalog(target: Pick<DatabaseOptions, 'url' | '
   const database = await openDatabase({ ...target, poolSize: 1 });
   try {
     await migrate(database);
-    const q = database.query;
+    const q = (text: string, values?: unknown[]) => database.query(text, values);
     for (const w of DEMO_WAREHOUSES) await q('INSERT INTO warehouses (code, name) VALUES ($1, $2)', [w.code, w.name]);
     for (const s of DEMO_SHOPS) {
       await q('INSERT INTO shops (code, name, platform, default_warehouse_id) SELECT $1, $2, $3, id FROM warehouses WHERE code = $4', [

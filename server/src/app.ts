@@ -7,8 +7,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type Fastif
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { existsSync, readFileSync } from 'node:fs';
-import { catalogRoutes } from './modules/catalog/routes';
-import { inventoryRoutes } from './modules/inventory/routes';
+import { catalogRoutes } from './modules/catalog';
+import { inventoryRoutes } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';

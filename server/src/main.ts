@@ -3,7 +3,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoCommand } from './demo/seed';
-import { checkCommand } from './modules/inventory/cli';
+import { checkCommand } from './modules/inventory';
 import { ensureAdmin } from './platform/auth/service';
 import { systemClock } from './platform/clock';
 import { inTransaction, systemActor, type Deps } from './platform/context';
@@ -37,8 +37,8 @@ async function serve(config: Config, withWorker: boolean) {
     await deps.database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const where = deps.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   app.log.info(`ShopFlow on http://localhost:${config.port} using ${where}`);
@@ -52,8 +52,8 @@ async function worker(config: Config) {
     await deps.database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   console.log(`ShopFlow worker running ${moduleJobs.length} job(s)`);
 }
 

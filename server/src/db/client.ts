@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { getTableColumns, SQL, sql, StringChunk, type SQLChunk, type Table } from 'drizzle-orm';
+import { getTableColumns, SQL, StringChunk, type SQLChunk, type Table } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -14,8 +14,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** Rows of a raw SQL query from either driver (node-postgres and PGlite both answer `{ rows }`). */
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  // The two drivers' result types differ; both carry `rows`.
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /**
@@ -60,7 +61,7 @@ export function rowOf<T extends Table>(table: T, raw: Record<string, unknown>): 
     const value = raw[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
-  return row as T['$inferSelect'];
+  return row;
 }
 
 export interface SqlResult {
@@ -99,9 +100,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return {
       kind: 'postgres',
       db,
-      query: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+      query: async (text, values) => ({ rows: (await pool.query<Record<string, unknown>>(text, values)).rows }),
       exec: async (text) => {
-        const res = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const res = (await pool.query(text)) as unknown as pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[];
         const last = Array.isArray(res) ? res[res.length - 1] : res;
         return { rows: last?.rows ?? [] };
       },
@@ -120,7 +121,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     query: async (text, values) => ({ rows: (await client.query(text, values as unknown[])).rows as Record<string, unknown>[] }),
     exec: async (text) => {
       const results = await client.exec(text);
-      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      return { rows: (results[results.length - 1]?.rows ?? []) };
     },
     close: () => client.close(),
   };

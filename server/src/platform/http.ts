@@ -140,7 +140,7 @@ async function commandOnce<T>(request: FastifyRequest, fn: (ctx: Ctx) => Promise
     const reply = await fn(ctx);
     await ctx.db
       .update(idempotencyKeys)
-      .set({ statusCode: reply.status, response: reply.body as object })
+      .set({ statusCode: reply.status, response: reply.body })
       .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key)));
     return reply;
   });
