@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
 import { bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { listOrders } from './list';
 import * as service from './service';
 import { STAFF_ACTION_PERMISSIONS } from './states';
 
@@ -32,7 +33,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/api/v1/orders', { config: { permission: 'orders.read' }, schema: { tags, summary: '订单列表与搜索', querystring: orderListQuery, response: { 200: orderListReply, 400: errorReply } } }, async (request) =>
-    service.listOrders(query(request), request.query),
+    listOrders(query(request), request.query),
   );
 
   app.get(

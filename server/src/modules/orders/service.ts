@@ -1,27 +1,23 @@
-import { z } from 'zod';
 import { eventPerRowSql, recordEvent, timeline, timelineEventOf, type TimelineEvent } from '../../platform/audit';
 import { HOUR, localDate, localDateTime, MINUTE } from '../../platform/clock';
 import { can, systemActor, type Actor, type Ctx } from '../../platform/context';
 import { ROLE_LABELS, type Role } from '../../platform/permissions';
-import { AppError, badRequest, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
+import { AppError, conflict, forbidden, notFound, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { maskDetail, maskIp, maskName, maskPhone } from '../../platform/pii';
-import { idSchema, isoTime } from '../../platform/model';
 import { readSetting } from '../../platform/settings';
-import { findShopAndSkus, findSkusByCodes, getShop, getShopByCode, type Shop, type SkuRef } from '../catalog';
+import { findShopAndSkus, getShop, type Shop, type SkuRef } from '../catalog';
 import { assertMayRevealPii, customerMatchSql, isBlacklisted, serializePhoneMatch, type CustomerMatch } from '../customers';
 import { assertCanServe, completeReservation, consumeForOrder, releaseForOrder, reservePreferredSql } from '../inventory';
 import { addressIndexText, addressReply, buyerIdentity, contactColumns, readContact, type Contact, type PhoneKind } from './addressIntake';
-import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderListQuery, OrderSummary, PaymentInput, RemarkInput } from './model';
+import type { BulkApproveResult, CreateOrderInput, OrderDetail, OrderSummary, PaymentInput, RemarkInput } from './model';
 import * as repo from './repository';
 import {
   computeAmounts,
   evaluateRisk,
-  MAX_FEN,
   orderNoPrefix,
   remarkDisplay,
   shipByDeadline,
-  validMobile,
   type Flag,
   type HoldReason,
   type Problem,
@@ -52,7 +48,7 @@ function buyerFields(ctx: Ctx, row: OrderRow, reveal: boolean) {
   return { name: open(row.buyerNameEnc, maskName), phone: open(row.buyerPhoneEnc, maskPhone), detail: open(row.addressDetailEnc, maskDetail) };
 }
 
-function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
+export function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
   const buyer = buyerFields(ctx, row, false);
   return {
     id: row.id,
@@ -654,93 +650,6 @@ async function settleAtIntake(ctx: Ctx, row: OrderRow, input: CreateOrderInput):
   if (row.paymentMethod === 'cod') return enterReview(ctx, row, 'confirm_cod', {});
   if (row.total === 0) return enterReview(ctx, row, 'pay', { paidAt: ctx.clock.now() });
   return row;
-}
-
-// ---- lists ----
-
-function parseStatuses(raw: string | undefined): OrderStatus[] | undefined {
-  if (!raw) return undefined;
-  const statuses = raw.split(',');
-  const unknown = statuses.filter((s) => !isOrderStatus(s));
-  if (unknown.length > 0) throw badRequest('validation_error', `未知的订单状态：${unknown.join('、')}`, [{ path: 'status', message: unknown.join(',') }]);
-  return statuses as OrderStatus[];
-}
-
-const phoneIndexOf = (ctx: Ctx, raw: string): string | null => {
-  const phone = validMobile(raw);
-  return phone ? ctx.pii.blindIndex(phone) : null;
-};
-
-/** A cursor holds the last row's sort value and id: checked as what the sort key says it is. */
-const CURSOR_SHAPES = {
-  total: z.tuple([z.number().int().min(0).max(MAX_FEN), idSchema]),
-  createdAt: z.tuple([isoTime, idSchema]),
-};
-
-function decodeCursor(cursor: string, key: keyof typeof CURSOR_SHAPES): { value: string | number; id: number } {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const parsed = CURSOR_SHAPES[key].safeParse(decoded);
-  if (!parsed.success) throw badRequest('validation_error', '翻页游标无效，请从第一页重新查询', [{ path: 'cursor', message: 'invalid' }]);
-  const [value, id] = parsed.data;
-  return { value, id };
-}
-
-const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
-
-/** Resolves codes to ids; undefined when a filter names something that does not exist (no rows). */
-async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilter | undefined> {
-  const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
-  const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
-  if (shop === null || (q.skuCode && !sku)) return undefined;
-  // A buyer's order history by phone is customer data: not for roles that only see the label.
-  const mayLookUpPhone = can(ctx.actor, 'customers.read');
-  if (q.phone && !mayLookUpPhone) throw forbidden('customers.read', '按手机号查订单需要客户信息权限');
-  const phoneIndex = q.phone ? phoneIndexOf(ctx, q.phone) : undefined;
-  if (phoneIndex === null) return undefined;
-  return {
-    shopId: shop?.id,
-    statuses: parseStatuses(q.status),
-    flag: q.flag,
-    createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
-    createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
-    skuId: sku?.id,
-    phoneIndex,
-    nick: q.nick || undefined,
-    orderNo: q.orderNo || undefined,
-    search: q.q ? { text: q.q, phoneIndex: mayLookUpPhone ? phoneIndexOf(ctx, q.q) : null } : undefined,
-  };
-}
-
-/** Lists count at most this many matches ("10000+"): narrowing the filter beats paging that far. */
-export const LIST_TOTAL_CAP = 10_000;
-
-export async function listOrders(ctx: Ctx, q: OrderListQuery) {
-  const filter = await buildFilter(ctx, q);
-  const empty = { items: [], total: q.cursor ? null : 0, totalCapped: false, page: q.page, pageSize: q.pageSize, nextCursor: null };
-  if (!filter) return empty;
-  const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
-  const page: repo.OrderPage = {
-    sort: { key, descending: q.sort.startsWith('-') },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-    after: q.cursor ? decodeCursor(q.cursor, key) : undefined,
-  };
-  const rows = await repo.listOrders(ctx, filter, page);
-  const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
-  const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, LIST_TOTAL_CAP + 1);
-  return {
-    items: rows.map((r) => toSummary(ctx, r)),
-    total: counted === null ? null : Math.min(counted, LIST_TOTAL_CAP),
-    totalCapped: counted !== null && counted > LIST_TOTAL_CAP,
-    page: q.page,
-    pageSize: q.pageSize,
-    nextCursor: last ? encodeCursor(key === 'total' ? last.total : last.createdAt.toISOString(), last.id) : null,
-  };
 }
 
 // ---- workbench counts ----
