@@ -99,6 +99,14 @@ describe('hold and release', () => {
     expect(expectStatus(await cs.post(`/api/v1/orders/${order.id}/release`), 200).status).toBe('awaiting_fulfillment');
   });
 
+  it('takes manual orders from customer service, not from operations', async () => {
+    const operations = await t.signIn(['operations']);
+    const refused = await operations.post('/api/v1/orders', input());
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0].message).toBe('orders.create');
+    expectStatus(await cs.post('/api/v1/orders', input()), 201);
+  });
+
   it('takes payments recorded by hand from finance and supervisors only', async () => {
     const order = await makeOrder(cs, input());
     const refused = await cs.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total, method: 'bank_transfer', transactionNo: 'FAKE-123' });
