@@ -217,4 +217,13 @@ describe('SKUs', () => {
     expect((await operations.patch(`/api/v1/skus/${product.skus[0].id}`, { barcode: '6922222222222' })).status).toBe(200);
     expect((await operations.patch('/api/v1/skus/999999', { price: 1 })).status).toBe(404);
   });
+
+  it('pins a listing set by hand unless told to let it follow stock', async () => {
+    const product = await makeProduct(admin, [{}, {}]);
+    const [byHand, following] = product.skus;
+    expect(expectStatus(await operations.patch(`/api/v1/skus/${byHand.id}`, { listingStatus: 'delisted' }), 200)).toMatchObject({ listingStatus: 'delisted', listingPinned: true });
+    const free = expectStatus(await operations.patch(`/api/v1/skus/${following.id}`, { listingStatus: 'delisted', listingPinned: false }), 200);
+    expect(free).toMatchObject({ listingStatus: 'delisted', listingPinned: false });
+    expect(expectStatus(await operations.patch(`/api/v1/skus/${byHand.id}`, { price: 100 }), 200).listingPinned).toBe(true);
+  });
 });

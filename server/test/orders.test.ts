@@ -235,6 +235,17 @@ describe('creating an order', () => {
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'items.0.skuCode' })]);
   });
 
+  it('takes an order for a SKU that follows stock once stock is there, even if its listing has not caught up', async () => {
+    const product = await makeProduct(admin, [{ price: 100 }]);
+    const sku = product.skus[0];
+    await receiveStock(admin, catalog.warehouses[0].code, [{ skuCode: sku.code, quantity: 10 }]);
+    // the state an order meets when it read the SKU sold out just before a receipt committed
+    expectStatus(await admin.patch(`/api/v1/skus/${sku.id}`, { listingStatus: 'delisted', listingPinned: false }), 200);
+    expectStatus(await cs.post('/api/v1/orders', input({ items: [{ skuCode: sku.code, quantity: 1, unitPrice: 100 }] })), 201);
+    const level = expectStatus(await admin.get(`/api/v1/inventory/levels?skuCode=${sku.code}`), 200).items[0];
+    expect(level).toMatchObject({ onHand: 10, reserved: 1 });
+  });
+
   it('refuses a SKU an operator took off sale while it still has stock, reserving nothing', async () => {
     const product = await makeProduct(admin, [{ price: 100 }]);
     const sku = product.skus[0];

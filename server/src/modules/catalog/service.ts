@@ -154,10 +154,16 @@ export async function getSku(ctx: Ctx, id: number): Promise<Sku> {
   return sku;
 }
 
+/**
+ * An operator who sets the listing by hand fixes it (pins it) unless they say otherwise, so a SKU
+ * they took off sale stays off sale when stock moves, and intake can tell it from a sold-out one
+ * by the data alone.
+ */
 export async function updateSku(ctx: Ctx, id: number, input: UpdateSkuInput): Promise<Sku> {
   const before = await getSku(ctx, id);
   if (input.barcode) await assertSkuKeysFree(ctx, [{ code: before.code, barcode: input.barcode }], () => '', id);
-  const after = await repo.updateSku(ctx, id, { ...input, updatedAt: ctx.clock.now() });
+  const pinByHand = input.listingStatus !== undefined && input.listingPinned === undefined ? { listingPinned: true } : {};
+  const after = await repo.updateSku(ctx, id, { ...input, ...pinByHand, updatedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: 'sku.update', entityType: 'sku', entityId: id, before, after });
   return after;
 }

@@ -477,39 +477,19 @@ function skuProblems(input: CreateOrderInput, skus: Map<string, SkuRef>): Proble
     const sku = skus.get(item.skuCode);
     if (!sku) return [{ code: 'unknown_sku', path: `items.${i}.skuCode`, message: `商品编码 ${item.skuCode} 不存在` }];
     // A sold-out SKU delists itself; ordering it is a stock problem (409 at reservation), not a listing one.
-    if (sku.listingStatus !== 'on_sale' && sku.listingPinned) return [notOnSale(item.skuCode, sku, i)];
+    if (sku.listingStatus !== 'on_sale' && sku.listingPinned) return [{ code: 'sku_not_on_sale', path: `items.${i}.skuCode`, message: `商品 ${item.skuCode}（${sku.productName}）已下架` }];
     return [];
   });
 }
 
-const notOnSale = (skuCode: string, sku: SkuRef, i: number): Problem => ({
-  code: 'sku_not_on_sale',
-  path: `items.${i}.skuCode`,
-  message: `商品 ${skuCode}（${sku.productName}）已下架`,
-});
-
 /**
- * Called once some warehouse could serve the order: a delisted SKU that still has stock was not
- * delisted for selling out (that happens only at zero), so an operator took it off sale.
+ * An order for a sold-out SKU (delisted by stock, not pinned) fails with 409 after one availability
+ * read, before anything is written: flash-sale buyers who come after the last unit cost little, and
+ * their orders draw no order number. If stock arrived meanwhile, intake goes on to reserve it.
  */
-function refuseDelistedWithStock(input: CreateOrderInput, skus: Map<string, SkuRef>): void {
-  const problems = input.items.flatMap((item, i) => {
-    const sku = skus.get(item.skuCode)!;
-    return sku.listingStatus === 'on_sale' ? [] : [notOnSale(item.skuCode, sku, i)];
-  });
-  if (problems.length > 0) throw unprocessable('sku_not_on_sale', problems.map((p) => p.message).join('；'), problems.map(({ path, message }) => ({ path, message })));
-}
-
-/**
- * An order for a SKU that is off sale fails whatever happens (409 when it sold out and delisted
- * itself, 422 when an operator took it off sale with stock left): answered after one availability
- * read, before anything is written. Flash-sale buyers who come after the last unit cost little,
- * and their orders draw no order number.
- */
-async function refuseOffSale(ctx: Ctx, shop: Shop, input: CreateOrderInput, skus: Map<string, SkuRef>, lines: repo.NewItem[]): Promise<void> {
+async function refuseSoldOut(ctx: Ctx, shop: Shop, input: CreateOrderInput, skus: Map<string, SkuRef>, lines: repo.NewItem[]): Promise<void> {
   if (input.items.every((item) => skus.get(item.skuCode)!.listingStatus === 'on_sale')) return;
   await assertCanServe(ctx, { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) });
-  refuseDelistedWithStock(input, skus);
 }
 
 interface ValidIntake {
@@ -617,7 +597,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   try {
     valid = validateIntake(input, skus);
     lines = itemRows(input, skus, valid.amounts.lineTotals);
-    await refuseOffSale(ctx, shop, input, skus, lines);
+    await refuseSoldOut(ctx, shop, input, skus, lines);
   } catch (err) {
     // A replayed platform order answers with the order as taken, whatever changed in the catalog since.
     const known = err instanceof AppError && input.platformOrderId ? await repo.findByPlatformOrderId(ctx, shop.id, input.platformOrderId) : undefined;
