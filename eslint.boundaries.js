@@ -4,7 +4,12 @@
 // - a module's readModel.ts, the declared home of a read model that joins other modules' tables,
 //   may also import their schema.ts (the tables, never their repository or service);
 // - db/schema.ts is the one list of every table, for Drizzle and drizzle-kit: nothing imports it;
-// - platform/ sits below every module and imports none.
+// - platform/ sits below every module and imports none;
+// - modules stand in layers (MODULE_LAYERS, lowest first): a module imports only those below it; one
+//   below reacts to one above through the guards, hooks and events the upper one registers.
+
+import { readdirSync } from 'node:fs';
+import { URL, fileURLToPath } from 'node:url';
 
 const internalsOfAModule = {
   regex: '(^|/)modules/[a-z]+/(?!index$)[^/]+',
@@ -31,12 +36,28 @@ const anyModule = {
   message: 'platform/ sits below the modules and imports none of them.',
 };
 
+/** Lowest first; every module in server/src/modules has its place here. */
+export const MODULE_LAYERS = ['catalog', 'inventory', 'customers', 'orders', 'reports'];
+
+const unplaced = readdirSync(fileURLToPath(new URL('./server/src/modules', import.meta.url))).filter((name) => !MODULE_LAYERS.includes(name));
+if (unplaced.length) throw new Error(`eslint.boundaries.js: give module(s) ${unplaced.join(', ')} a place in MODULE_LAYERS`);
+
+const modulesAbove = (name) => {
+  const above = MODULE_LAYERS.slice(MODULE_LAYERS.indexOf(name) + 1);
+  return {
+    regex: `^\\.\\./(${above.join('|') || '(?!)'})(/|$)`,
+    message: `${name} sits below ${above.join(', ')}: it reacts to them through the guards, hooks and events they register, and app.ts hands it what it needs from them.`,
+  };
+};
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export const moduleBoundaries = [
   { files: ['server/**/*.ts', 'bench/**/*.ts'], rules: restrict(internalsOfAModule, allTables) },
-  { files: ['server/src/modules/*/*.ts'], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModule, platformTables) },
-  { files: ['server/src/modules/*/readModel.ts'], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModuleButTables) },
+  ...MODULE_LAYERS.flatMap((name) => [
+    { files: [`server/src/modules/${name}/*.ts`], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModule, platformTables, modulesAbove(name)) },
+    { files: [`server/src/modules/${name}/readModel.ts`], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModuleButTables, modulesAbove(name)) },
+  ]),
   { files: ['server/src/platform/**/*.ts'], rules: restrict(allTables, anyModule) },
   { files: ['server/src/db/schema.ts'], rules: { 'no-restricted-imports': 'off' } },
 ];

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog';
-import { inventoryRoutes } from './modules/inventory';
+import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
@@ -27,7 +27,7 @@ import { reportRoutes } from './modules/reports';
 z.config(z.locales.zhCN());
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes, inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...maintenanceJobs];
