@@ -1,7 +1,11 @@
 /** The orders module's public surface. */
 export { resolveDivision, type ResolvedDivision } from './divisions';
 export { orderJobs, sweepUnpaidOrders } from './jobs';
-export type { OrderDetail, OrderSummary } from './model';
+export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
-export { advanceOrder, countReviewOverdue, countUnpaidToRemind, getOrder, type FulfillmentAction } from './service';
+export { advanceOrder, type FulfillmentAction } from './actions';
+export { getOrder } from './detail';
+export { countReviewOverdue } from './review';
+export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';
+export { countUnpaidToRemind } from './unpaid';
 export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './states';

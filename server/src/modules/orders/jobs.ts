@@ -4,7 +4,7 @@ import type { JobDefinition } from '../../platform/jobs';
 import { readSetting } from '../../platform/settings';
 import * as repo from './repository';
 import { reminderWindows } from './rules';
-import { closeIfStillUnpaid, sendUnpaidReminder } from './service';
+import { closeIfStillUnpaid, sendUnpaidReminder } from './unpaid';
 import { unpaidCloseSetting, unpaidRemindersSetting } from './settings';
 
 const BATCH = 500;

@@ -6,7 +6,7 @@ import { findSkusByCodes, getShopByCode } from '../catalog';
 import type { OrderListQuery } from './model';
 import * as repo from './repository';
 import { MAX_FEN, validMobile } from './rules';
-import { toSummary } from './service';
+import { toSummary } from './detail';
 import { isOrderStatus, type OrderStatus } from './states';
 
 /** The order list and search: filters resolved to ids, keyset or page paging, a capped total. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
 import { DIVISION_MATCHES, PHONE_KINDS } from './addressIntake';
-import { FLAGS, MAX_FEN } from './rules';
-import { ORDER_STATUSES, STAFF_ACTIONS } from './states';
+import { FLAGS, MAX_FEN, type Flag, type HoldReason } from './rules';
+import { ORDER_STATUSES, STAFF_ACTIONS, type OrderStatus } from './states';
 
 /** Order API shapes. Money is integer fen; times are ISO 8601 strings. */
 
@@ -225,3 +225,18 @@ export const orderListReply = z.object({
   pageSize: z.number().int(),
   nextCursor: z.string().nullable(),
 });
+
+/** An order as guards and followers of its transitions see it (transitions.ts): no personal data. */
+export interface OrderState {
+  id: number;
+  orderNo: string;
+  shopId: number;
+  status: OrderStatus;
+  flag: Flag | null;
+  /** Where a hold came from, so release can go back there. */
+  heldFromStatus: OrderStatus | null;
+  holdReasons: HoldReason[];
+  paidAmount: number;
+  refundedAmount: number;
+  warehouseId: number | null;
+}

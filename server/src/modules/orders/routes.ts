@@ -4,7 +4,10 @@ import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
 import { bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
 import { listOrders } from './list';
-import * as service from './service';
+import * as actions from './actions';
+import * as detail from './detail';
+import * as intake from './intake';
+import * as review from './review';
 import { STAFF_ACTION_PERMISSIONS } from './states';
 
 const tags = ['orders'];
@@ -26,7 +29,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       send(
         reply,
         await command(request, async (ctx) => {
-          const result = await service.createOrder(ctx, request.body);
+          const result = await intake.createOrder(ctx, request.body);
           return result.replayed ? ok(result.order) : created(result.order);
         }),
       ),
@@ -44,27 +47,27 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (request.query.reveal !== '1') return service.getOrder(query(request), id);
-      return send(reply, await command(request, async (ctx) => ok(await service.revealOrder(ctx, id))));
+      if (request.query.reveal !== '1') return detail.getOrder(query(request), id);
+      return send(reply, await command(request, async (ctx) => ok(await detail.revealOrder(ctx, id))));
     },
   );
 
   app.get(
     '/api/v1/orders/:id/events',
     { config: { permission: 'orders.read' }, schema: { tags, summary: '订单操作记录', params: idParams, response: { 200: z.object({ items: timelineSchema }), 404: errorReply } } },
-    async (request) => ({ items: await service.orderEvents(query(request), request.params.id) }),
+    async (request) => ({ items: await detail.orderEvents(query(request), request.params.id) }),
   );
 
   app.post(
     '/api/v1/orders/:id/payments',
     { config: { permission: STAFF_ACTION_PERMISSIONS.pay }, schema: { tags, summary: '登记付款（付清后自动审单）', params: idParams, body: paymentBody, response: detailReplies } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.recordPayment(ctx, request.params.id, request.body)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.recordPayment(ctx, request.params.id, request.body)))),
   );
 
   app.post(
     '/api/v1/orders/:id/approve',
     { config: { permission: STAFF_ACTION_PERMISSIONS.approve }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.approveOrder(ctx, request.params.id)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.approveOrder(ctx, request.params.id)))),
   );
 
   app.post(
@@ -73,32 +76,32 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: STAFF_ACTION_PERMISSIONS.approve },
       schema: { tags, summary: '批量审核通过（逐单处理，失败的单独列出）', body: bulkApproveBody, response: { 200: z.object({ items: z.array(bulkApproveResultSchema) }) } },
     },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok({ items: await service.approveOrders(ctx, request.body.ids) }))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok({ items: await review.approveOrders(ctx, request.body.ids) }))),
   );
 
   app.post(
     '/api/v1/orders/:id/hold',
     { config: { permission: STAFF_ACTION_PERMISSIONS.hold }, schema: { tags, summary: '挂起', params: idParams, body: reasonBody, response: detailReplies } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.holdOrder(ctx, request.params.id, request.body.reason)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.holdOrder(ctx, request.params.id, request.body.reason)))),
   );
 
   app.post(
     '/api/v1/orders/:id/release',
     { config: { permission: STAFF_ACTION_PERMISSIONS.release }, schema: { tags, summary: '解除挂起（回到挂起前的状态）', params: idParams, response: detailReplies } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.releaseOrder(ctx, request.params.id)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.releaseOrder(ctx, request.params.id)))),
   );
 
   app.post(
     '/api/v1/orders/:id/cancel',
     { config: { permission: STAFF_ACTION_PERMISSIONS.cancel }, schema: { tags, summary: '取消订单（审核驳回也用此接口），释放占用库存', params: idParams, body: reasonBody, response: detailReplies } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.cancelOrder(ctx, request.params.id, request.body.reason)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await actions.cancelOrder(ctx, request.params.id, request.body.reason)))),
   );
 
   app.post(
     '/api/v1/orders/:id/close',
     { config: { permission: STAFF_ACTION_PERMISSIONS.close }, schema: { tags, summary: '关闭未付款订单（记入未付款明细表），释放占用库存', params: idParams, body: optionalReasonBody, response: detailReplies } },
     async (request, reply) =>
-      send(reply, await command(request, async (ctx) => ok(await service.closeOrder(ctx, request.params.id, request.body.reason ?? '手动关闭')))),
+      send(reply, await command(request, async (ctx) => ok(await actions.closeOrder(ctx, request.params.id, request.body.reason ?? '手动关闭')))),
   );
 
   app.post(
@@ -107,6 +110,6 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'orders.remark' },
       schema: { tags, summary: '添加备注与旗帜（绿旗挂起订单）', params: idParams, body: remarkBody, response: { 201: orderDetailSchema, 404: errorReply, 409: errorReply } },
     },
-    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.addRemark(ctx, request.params.id, request.body)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await actions.addRemark(ctx, request.params.id, request.body)))),
   );
 };

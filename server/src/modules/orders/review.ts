@@ -1,0 +1,160 @@
+import { recordEvent } from '../../platform/audit';
+import { HOUR, localDateTime, MINUTE } from '../../platform/clock';
+import { systemActor, type Ctx } from '../../platform/context';
+import { AppError, unprocessable } from '../../platform/errors';
+import { enqueue } from '../../platform/outbox';
+import { readSetting } from '../../platform/settings';
+import { getShop } from '../catalog';
+import { isBlacklisted } from '../customers';
+import { requireOrder, toDetail } from './detail';
+import type { BulkApproveResult, OrderDetail, PaymentInput } from './model';
+import * as repo from './repository';
+import { evaluateRisk, shipByDeadline, type HoldReason, type RiskSettings } from './rules';
+import { autoReviewSetting, reviewSlaSetting, riskSettings, shipPromiseSetting } from './settings';
+import { nextStatus } from './states';
+import { releaseTarget, statusOf, transition } from './transitions';
+
+/** Payment and review: a paid order is reviewed at once by the risk rules, then by people (approve, hold, release). */
+
+type OrderRow = repo.OrderRow;
+
+const minutesFromNow = (ctx: Ctx, minutes: number) => new Date(ctx.clock.now().getTime() + minutes * MINUTE);
+
+/** One query at a time: a transaction's connection runs them in sequence anyway. */
+async function readRiskSettings(ctx: Ctx): Promise<RiskSettings> {
+  const { sameIp, duplicate, sensitiveWords, remoteArea, amount, blacklist, message } = riskSettings;
+  return {
+    sameIp: await readSetting(ctx, sameIp),
+    duplicate: await readSetting(ctx, duplicate),
+    sensitiveWords: await readSetting(ctx, sensitiveWords),
+    remoteArea: await readSetting(ctx, remoteArea),
+    amount: await readSetting(ctx, amount),
+    blacklist: await readSetting(ctx, blacklist),
+    message: await readSetting(ctx, message),
+  };
+}
+
+async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  const shop = await getShop(ctx, row.shopId);
+  const shipBy = shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
+  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null }, { shipBy: shipBy.toISOString() });
+  await enqueue(ctx, 'customer.notify', {
+    kind: 'order_confirmed',
+    orderId: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    customerId: row.customerId,
+    shipBy: shipBy.toISOString(),
+    message: `您的订单 ${row.orderNo} 已确认，将于 ${localDateTime(shipBy, shop.timezone)} 前发货`,
+  });
+  return approved;
+}
+
+export async function hold(ctx: Ctx, row: OrderRow, reasons: HoldReason[], reviewDueAt: Date | null): Promise<OrderRow> {
+  return transition(ctx, row, 'hold', { heldFromStatus: row.status, holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
+}
+
+/** The facts the risk rules decide on, counted as of now. */
+async function reviewFacts(ctx: Ctx, row: OrderRow, settings: RiskSettings) {
+  const now = ctx.clock.now().getTime();
+  const sharing = await repo.unshippedSharingBuyer(ctx, row, new Date(now - settings.duplicate.windowHours * HOUR));
+  return {
+    total: row.total,
+    shippingFee: row.shippingFee,
+    province: row.province,
+    addressDetail: ctx.pii.decrypt(row.addressDetailEnc),
+    buyerIp: row.buyerIp,
+    ordersFromSameIp: row.buyerIp ? await repo.countOrdersFromIp(ctx, row.buyerIp, new Date(now - settings.sameIp.windowMinutes * MINUTE)) : 0,
+    samePhoneOrderNos: sharing.samePhone,
+    sameAddressOrderNos: sharing.sameAddress,
+    customerBlacklisted: await isBlacklisted(ctx, { shopId: row.shopId, customerId: row.customerId, phoneIndex: row.buyerPhoneIndex }),
+    buyerMessage: row.buyerMessage,
+    remarkCount: await repo.countRemarks(ctx, row.id),
+    flag: row.flag,
+    addressReview: row.addressReview,
+  };
+}
+
+/**
+ * Automatic review (自动审单) of an order that just became awaiting_review, acting as the system:
+ * no rule fires → approved; a rule fires → held for a person with the reasons and the SLA deadline.
+ */
+async function autoReview(callerCtx: Ctx, row: OrderRow): Promise<OrderRow> {
+  const ctx = { ...callerCtx, actor: systemActor };
+  if (!(await readSetting(ctx, autoReviewSetting))) return row;
+  const settings = await readRiskSettings(ctx);
+  const reasons = evaluateRisk(await reviewFacts(ctx, row, settings), settings);
+  return reasons.length === 0 ? approve(ctx, row) : hold(ctx, row, reasons, row.reviewDueAt);
+}
+
+/** Paid (or cash on delivery): the order waits for review, which runs at once. */
+export async function enterReview(ctx: Ctx, row: OrderRow, action: 'pay' | 'confirm_cod', patch: repo.OrderPatch): Promise<OrderRow> {
+  const reviewDueAt = minutesFromNow(ctx, await readSetting(ctx, reviewSlaSetting));
+  const awaiting = await transition(ctx, row, action, { ...patch, reviewDueAt }, { paidAmount: patch.paidAmount ?? row.paidAmount });
+  return autoReview(ctx, awaiting);
+}
+
+export async function applyPayment(ctx: Ctx, row: OrderRow, payment: PaymentInput): Promise<OrderRow> {
+  nextStatus(statusOf(row), 'pay'); // only an order awaiting payment takes one
+  const due = row.total - row.paidAmount;
+  if (payment.amount > due) {
+    throw unprocessable('overpayment', `付款金额 ${payment.amount} 分超过待付金额 ${due} 分`, [{ path: 'amount', message: `最多 ${due}` }]);
+  }
+  const paidAt = payment.paidAt ? new Date(payment.paidAt) : ctx.clock.now();
+  await repo.insertPayment(ctx, { orderId: row.id, amount: payment.amount, method: payment.method, transactionNo: payment.transactionNo ?? null, paidAt, actorId: ctx.actor.id });
+  const paidAmount = row.paidAmount + payment.amount;
+  const patch = { paidAmount, paymentMethod: row.paymentMethod ?? payment.method };
+  if (paidAmount < row.total) {
+    const partial = await repo.updateOrder(ctx, row.id, { ...patch, updatedAt: ctx.clock.now() });
+    await recordEvent(ctx, { action: 'order.payment', entityType: 'order', entityId: row.id, before: { paidAmount: row.paidAmount }, after: { paidAmount, amount: payment.amount, method: payment.method } });
+    return partial;
+  }
+  return enterReview(ctx, row, 'pay', { ...patch, paidAt });
+}
+
+export async function recordPayment(ctx: Ctx, id: number, payment: PaymentInput): Promise<OrderDetail> {
+  return toDetail(ctx, await applyPayment(ctx, await requireOrder(ctx, id, { lock: true }), payment), false);
+}
+
+async function approveById(ctx: Ctx, id: number): Promise<OrderRow> {
+  return approve(ctx, await requireOrder(ctx, id, { lock: true }));
+}
+
+export async function approveOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  return toDetail(ctx, await approveById(ctx, id), false);
+}
+
+/**
+ * Approves each order on its own savepoint: one that cannot be approved (wrong state, green flag)
+ * is reported and the others still go through.
+ */
+export async function approveOrders(ctx: Ctx, ids: number[]): Promise<BulkApproveResult[]> {
+  const results: BulkApproveResult[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      const row = await ctx.db.transaction((tx) => approveById({ ...ctx, db: tx }, id));
+      results.push({ id, ok: true, status: statusOf(row), error: null });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id, ok: false, status: null, error: { code: err.code, message: err.message } });
+    }
+  }
+  return results;
+}
+
+export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const reviewDueAt = row.status === 'awaiting_review' ? row.reviewDueAt : null;
+  return toDetail(ctx, await hold(ctx, row, [{ rule: 'manual', message: reason, heldByRoles: [...ctx.actor.roles] }], reviewDueAt), false);
+}
+
+export async function releaseOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const back = releaseTarget(row);
+  const released = await transition(ctx, row, 'release', { heldFromStatus: null, ...(back !== 'awaiting_review' && { reviewDueAt: null }) }, {}, back);
+  return toDetail(ctx, released, false);
+}
+
+/** Orders waiting for a person past their review deadline. */
+export const countReviewOverdue = (ctx: Ctx): Promise<number> => repo.countReviewOverdue(ctx, ctx.clock.now());

@@ -1,0 +1,48 @@
+import { recordEvent } from '../../platform/audit';
+import { localDateTime, MINUTE } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { enqueue } from '../../platform/outbox';
+import { readSetting } from '../../platform/settings';
+import { getShop } from '../catalog';
+import { closeRow } from './actions';
+import { requireOrder } from './detail';
+import { holdsBuyerMoney } from './guards';
+import * as repo from './repository';
+import { unpaidCloseSetting, unpaidRemindersSetting } from './settings';
+
+/** Unpaid orders: the reminders (催付) and the close at timeout that the sweep (jobs.ts) runs, one order at a time. */
+
+/** Used by the unpaid sweep: closes the order if it is still unpaid when locked. */
+export async function closeIfStillUnpaid(ctx: Ctx, id: number, reason: string): Promise<boolean> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  // A part-paid order needs a person to refund it first; the sweep leaves it alone.
+  if (row.status !== 'pending_payment' || holdsBuyerMoney(row)) return false;
+  await closeRow(ctx, row, reason);
+  return true;
+}
+
+/** Unpaid orders old enough for a payment reminder (催付), for CS to follow up. */
+export async function countUnpaidToRemind(ctx: Ctx): Promise<number> {
+  const first = Math.min(...(await readSetting(ctx, unpaidRemindersSetting)));
+  if (!Number.isFinite(first)) return 0;
+  return repo.countUnpaidCreatedBefore(ctx, new Date(ctx.clock.now().getTime() - first * MINUTE));
+}
+
+/** Sends one unpaid reminder through the outbox, once per order and kind; false when nothing was sent. */
+export async function sendUnpaidReminder(ctx: Ctx, id: number, kind: string): Promise<boolean> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  if (row.status !== 'pending_payment' || !(await repo.claimReminder(ctx, id, kind, ctx.clock.now()))) return false;
+  const shop = await getShop(ctx, row.shopId);
+  const closesAt = new Date(row.createdAt.getTime() + (await readSetting(ctx, unpaidCloseSetting)) * MINUTE);
+  await enqueue(ctx, 'customer.notify', {
+    kind: 'unpaid_reminder',
+    reminder: kind,
+    orderId: row.id,
+    orderNo: row.orderNo,
+    shopId: row.shopId,
+    customerId: row.customerId,
+    message: `您的订单 ${row.orderNo} 还未付款，${localDateTime(closesAt, shop.timezone)} 前未付款将自动关闭`,
+  });
+  await recordEvent(ctx, { action: 'order.remind', entityType: 'order', entityId: id, after: { reminder: kind } });
+  return true;
+}
