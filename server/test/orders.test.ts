@@ -269,7 +269,7 @@ describe('creating an order', () => {
     const body = input();
     const total = 9900 + 9900 + 800;
     const order = await makeOrder(cs, { ...body, payment: { amount: total, method: 'alipay', transactionNo: 'ALI-1', paidAt: '2026-11-20T01:55:00Z' } });
-    expect(order).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: total, paidAt: '2026-11-20T01:55:00.000Z' });
+    expect(order).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: total, paidAt: '2026-11-20T01:55:00.000Z', shipBy: '2026-11-22T01:55:00.000Z' });
     expect(order.payments).toEqual([expect.objectContaining({ amount: total, transactionNo: 'ALI-1' })]);
   });
 
@@ -277,18 +277,21 @@ describe('creating an order', () => {
     const order = await makeOrder(cs, input({ paymentMethod: 'cod' }));
     expect(order.status).toBe('awaiting_fulfillment');
     expect(order.paidAmount).toBe(0);
+    expect(new Date(order.shipBy).getTime() - new Date(order.createdAt).getTime()).toBe(48 * 3_600_000);
   });
 });
 
 describe('payment and automatic review', () => {
   it('approves a clean order once fully paid and tells the buyer when it ships', async () => {
     const order = await makeOrder(cs, input());
+    expect(order.shipBy).toBeNull();
     const part = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: 1000, method: 'alipay' });
-    expect(part.body).toMatchObject({ status: 'pending_payment', paidAmount: 1000 });
+    expect(part.body).toMatchObject({ status: 'pending_payment', paidAmount: 1000, shipBy: null });
     const paid = await finance.post(`/api/v1/orders/${order.id}/payments`, { amount: order.total - 1000, method: 'alipay' });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ status: 'awaiting_fulfillment', paidAmount: order.total, holdReasons: [] });
     expect(paid.body.approvedAt).not.toBeNull();
+    expect(new Date(paid.body.shipBy).getTime() - new Date(paid.body.paidAt).getTime()).toBe(48 * 3_600_000);
     const { rows } = await t.deps.database.query(`SELECT payload FROM outbox WHERE topic = 'customer.notify' AND payload->>'orderId' = $1`, [String(order.id)]);
     expect(rows).toHaveLength(1);
     expect((rows[0]!.payload as { message: string }).message).toContain('2026-11-22 10:00 前发货');

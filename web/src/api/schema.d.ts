@@ -2718,6 +2718,7 @@ export interface paths {
                                 total: number;
                                 paidAmount: number;
                                 reviewDueAt: string | null;
+                                shipBy: string | null;
                                 createdAt: string;
                                 paidAt: string | null;
                             }[];
@@ -2824,6 +2825,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -2932,6 +2934,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -3105,6 +3108,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -3358,6 +3362,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -3549,6 +3554,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -3799,6 +3805,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -3990,6 +3997,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -4187,6 +4195,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -4384,6 +4393,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;
@@ -4585,6 +4595,7 @@ export interface paths {
                                 heldByRoles?: string[];
                             }[];
                             reviewDueAt: string | null;
+                            shipBy: string | null;
                             reviewOverdue: boolean;
                             customerId: number | null;
                             piiRevealed: boolean;

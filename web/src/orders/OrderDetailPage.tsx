@@ -162,6 +162,7 @@ export default function OrderDetailPage() {
               ...(o.reviewDueAt && (o.status === 'awaiting_review' || o.status === 'on_hold')
                 ? [{ key: 'sla', label: t.orders.reviewDue, children: <ReviewSla dueAt={o.reviewDueAt} /> }]
                 : []),
+              ...(o.shipBy ? [{ key: 'shipBy', label: t.orders.shipBy, children: formatTime(o.shipBy) }] : []),
             ]}
           />
           {o.holdReasons.length > 0 && (

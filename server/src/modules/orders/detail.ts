@@ -51,6 +51,7 @@ export function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
     total: row.total,
     paidAmount: row.paidAmount,
     reviewDueAt: iso(row.reviewDueAt),
+    shipBy: iso(row.shipBy),
     createdAt: row.createdAt.toISOString(),
     paidAt: iso(row.paidAt),
   };
@@ -86,6 +87,7 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
     heldFromStatus: row.heldFromStatus as OrderStatus | null,
     holdReasons: row.holdReasons as HoldReason[],
     reviewDueAt: iso(row.reviewDueAt),
+    shipBy: iso(row.shipBy),
     reviewOverdue: row.reviewDueAt !== null && row.reviewDueAt <= ctx.clock.now() && ['awaiting_review', 'on_hold'].includes(row.status),
     customerId: row.customerId,
     piiRevealed: reveal,

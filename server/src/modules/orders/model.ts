@@ -143,6 +143,7 @@ export const orderSummarySchema = z.object({
   total: z.number().int(),
   paidAmount: z.number().int(),
   reviewDueAt: z.string().nullable(),
+  shipBy: z.string().nullable(),
   createdAt: z.string(),
   paidAt: z.string().nullable(),
 });
@@ -161,6 +162,7 @@ export const orderDetailSchema = z.object({
   holdReasons: z.array(holdReasonSchema),
   /** Manual review deadline (2 h SLA by default) while the order waits for a person. */
   reviewDueAt: z.string().nullable(),
+  shipBy: z.string().nullable(),
   reviewOverdue: z.boolean(),
   customerId: z.number().int().nullable(),
   piiRevealed: z.boolean(),

@@ -37,8 +37,8 @@ async function readRiskSettings(ctx: Ctx): Promise<RiskSettings> {
 async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
   const now = ctx.clock.now();
   const shop = await getShop(ctx, row.shopId);
-  const shipBy = shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
-  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null }, { shipBy: shipBy.toISOString() });
+  const shipBy = row.shipBy ?? shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
+  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null, shipBy }, { shipBy: shipBy.toISOString() });
   await enqueue(ctx, 'customer.notify', {
     kind: 'order_confirmed',
     orderId: row.id,
@@ -88,10 +88,11 @@ async function autoReview(callerCtx: Ctx, row: OrderRow): Promise<OrderRow> {
   return reasons.length === 0 ? approve(ctx, row) : hold(ctx, row, reasons, row.reviewDueAt);
 }
 
-/** Paid (or cash on delivery): the order waits for review, which runs at once. */
+/** Paid (or cash on delivery): the promise to ship starts, and the order waits for review, which runs at once. */
 export async function enterReview(ctx: Ctx, row: OrderRow, action: 'pay' | 'confirm_cod', patch: repo.OrderPatch): Promise<OrderRow> {
   const reviewDueAt = minutesFromNow(ctx, await readSetting(ctx, reviewSlaSetting));
-  const awaiting = await transition(ctx, row, action, { ...patch, reviewDueAt }, { paidAmount: patch.paidAmount ?? row.paidAmount });
+  const shipBy = shipByDeadline(patch.paidAt ?? ctx.clock.now(), await readSetting(ctx, shipPromiseSetting));
+  const awaiting = await transition(ctx, row, action, { ...patch, reviewDueAt, shipBy }, { paidAmount: patch.paidAmount ?? row.paidAmount, shipBy: shipBy.toISOString() });
   return autoReview(ctx, awaiting);
 }
 

@@ -17,6 +17,8 @@ export const orders = pgTable(
     /** Risk rules that fired at review: [{ rule, message }]. */
     holdReasons: jsonb('hold_reasons').notNull().default(sql`'[]'::jsonb`),
     reviewDueAt: at('review_due_at'),
+    /** The promise to the buyer: shipped by then (set when paid, or confirmed cash on delivery). */
+    shipBy: at('ship_by'),
     customerId: integer('customer_id'),
     buyerNick: text('buyer_nick'),
     buyerNameEnc: text('buyer_name_enc'),

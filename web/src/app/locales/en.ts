@@ -411,6 +411,7 @@ export const en: Messages = {
     remarkAdded: 'Remark added',
     holdReasons: 'Hold reasons',
     reviewDue: 'Review due',
+    shipBy: 'Ship by',
     reviewOverdue: 'Overdue by {time}',
     reviewRemaining: '{time} left',
     timeline: 'History',

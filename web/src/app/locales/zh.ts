@@ -410,6 +410,7 @@ export const zh = {
     remarkAdded: '备注已添加',
     holdReasons: '挂起原因',
     reviewDue: '审核时限',
+    shipBy: '承诺发货时间',
     reviewOverdue: '已超时 {time}',
     reviewRemaining: '剩余 {time}',
     timeline: '操作记录',
