@@ -31,7 +31,7 @@ describe('shops', () => {
     const code = uniqueCode('tmall-');
     const res = await admin.post('/api/v1/shops', { code, name: '拾光天猫旗舰店', platform: 'tmall', defaultWarehouseCode: warehouse.code });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ code, name: '拾光天猫旗舰店', platform: 'tmall', defaultWarehouseId: warehouse.id, timezone: 'Asia/Shanghai', active: true });
+    expect(res.body).toMatchObject({ code, name: '拾光天猫旗舰店', platform: 'tmall', defaultWarehouseId: warehouse.id, defaultCarrier: 'ZTO', timezone: 'Asia/Shanghai', active: true });
     expect(await auditActions('shop', res.body.id)).toEqual(['shop.create']);
     expect(await getShopByCode(t.ctx(), code)).toMatchObject({ id: res.body.id, defaultWarehouseId: warehouse.id });
     expect(await getShopByCode(t.ctx(), 'no-such-shop')).toBeNull();
@@ -46,6 +46,10 @@ describe('shops', () => {
     const badPlatform = await admin.post('/api/v1/shops', { code: uniqueCode('S'), name: 'x', platform: 'amazon' });
     expect(badPlatform.status).toBe(400);
     expect(errorPaths(badPlatform)).toEqual(['platform']);
+
+    const badCarrier = await admin.post('/api/v1/shops', { code: uniqueCode('S'), name: 'x', platform: 'jd', defaultCarrier: 'UPS' });
+    expect(badCarrier.status).toBe(400);
+    expect(errorPaths(badCarrier)).toEqual(['defaultCarrier']);
 
     const badZone = await admin.post('/api/v1/shops', { code: uniqueCode('S'), name: 'x', platform: 'jd', timezone: 'Mars/Olympus' });
     expect(badZone.status).toBe(400);

@@ -613,6 +613,8 @@ export interface paths {
                                 /** @enum {string} */
                                 platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                                 defaultWarehouseId: number | null;
+                                /** @enum {string} */
+                                defaultCarrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                                 timezone: string;
                                 active: boolean;
                                 createdAt: string;
@@ -642,6 +644,8 @@ export interface paths {
                         /** @enum {string} */
                         platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                         defaultWarehouseCode?: string | null;
+                        /** @enum {string} */
+                        defaultCarrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                         timezone?: string;
                     };
                 };
@@ -660,6 +664,8 @@ export interface paths {
                             /** @enum {string} */
                             platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                             defaultWarehouseId: number | null;
+                            /** @enum {string} */
+                            defaultCarrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             timezone: string;
                             active: boolean;
                             createdAt: string;
@@ -777,6 +783,8 @@ export interface paths {
                             /** @enum {string} */
                             platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                             defaultWarehouseId: number | null;
+                            /** @enum {string} */
+                            defaultCarrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             timezone: string;
                             active: boolean;
                             createdAt: string;
@@ -825,6 +833,8 @@ export interface paths {
                         /** @enum {string} */
                         platform?: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                         defaultWarehouseCode?: string | null;
+                        /** @enum {string} */
+                        defaultCarrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                         timezone?: string;
                         active?: boolean;
                     };
@@ -844,6 +854,8 @@ export interface paths {
                             /** @enum {string} */
                             platform: "tmall" | "taobao" | "jd" | "douyin" | "pdd" | "own" | "manual";
                             defaultWarehouseId: number | null;
+                            /** @enum {string} */
+                            defaultCarrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             timezone: string;
                             active: boolean;
                             createdAt: string;

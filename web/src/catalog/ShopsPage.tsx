@@ -76,7 +76,7 @@ export default function ShopsPage() {
         submit={({ code, ...change }) => (shop ? updateShop(shop.id, change) : createShop({ code, ...change }))}
         success={shop ? t.common.saved : t.shops.created}
         invalidate={[['shops']]}
-        labels={{ code: t.shops.code, name: t.shops.name, platform: t.shops.platform, defaultWarehouseCode: t.shops.defaultWarehouse }}
+        labels={{ code: t.shops.code, name: t.shops.name, platform: t.shops.platform, defaultWarehouseCode: t.shops.defaultWarehouse, defaultCarrier: t.shops.defaultCarrier }}
         onClose={() => setEditing(null)}
       >
         <Form.Item name="code" label={t.shops.code} rules={[{ required: true, message: t.common.required }]}>
@@ -90,6 +90,9 @@ export default function ShopsPage() {
         </Form.Item>
         <Form.Item name="defaultWarehouseCode" label={t.shops.defaultWarehouse}>
           <Select options={warehouseOptions} allowClear />
+        </Form.Item>
+        <Form.Item name="defaultCarrier" label={t.shops.defaultCarrier}>
+          <Select options={optionsOf(t.carriers)} placeholder={t.carriers.ZTO} />
         </Form.Item>
       </FormModal>
     </Page>

@@ -4,6 +4,10 @@ import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '
 export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'own', 'manual'] as const;
 export const PRICE_BANDS = ['traffic', 'profit', 'image'] as const;
 export const LISTING_STATUSES = ['on_sale', 'delisted'] as const;
+/** The carriers ShopFlow ships with (their tracking-number formats are fulfillment's). */
+export const CARRIERS = ['SF', 'EMS', 'YTO', 'ZTO', 'STO', 'YUNDA', 'JD', 'JT'] as const;
+export type Carrier = (typeof CARRIERS)[number];
+export const carrierSchema = z.enum(CARRIERS);
 
 export const platformSchema = z.enum(PLATFORMS);
 export const priceBandSchema = z.enum(PRICE_BANDS);
@@ -30,6 +34,8 @@ export const shopSchema = z.object({
   name: z.string(),
   platform: platformSchema,
   defaultWarehouseId: z.number().int().nullable(),
+  /** Parcels go by it unless the buyer asked for another or the address is remote. */
+  defaultCarrier: carrierSchema,
   timezone: z.string(),
   active: z.boolean(),
   createdAt: z.string(),
@@ -43,6 +49,7 @@ export const createShopBody = z.object({
   name: name('店铺名称'),
   platform: platformSchema,
   defaultWarehouseCode: lookupCode.min(1).nullable().optional(),
+  defaultCarrier: carrierSchema.optional(),
   timezone: timezone.optional(),
 });
 export type CreateShopInput = z.infer<typeof createShopBody>;
@@ -51,6 +58,7 @@ export const updateShopBody = patchBody({
   name: name('店铺名称').optional(),
   platform: platformSchema.optional(),
   defaultWarehouseCode: lookupCode.min(1).nullable().optional(),
+  defaultCarrier: carrierSchema.optional(),
   timezone: timezone.optional(),
   active: z.boolean().optional(),
 });

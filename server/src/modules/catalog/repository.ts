@@ -15,6 +15,7 @@ export function toShop(row: ShopRow): Shop {
     name: row.name,
     platform: row.platform as Shop['platform'],
     defaultWarehouseId: row.defaultWarehouseId,
+    defaultCarrier: row.defaultCarrier as Shop['defaultCarrier'],
     timezone: row.timezone,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
@@ -153,7 +154,7 @@ export async function shopAndSkuRefs(ctx: Ctx, shopCode: string, skuCodes: strin
     sql`
       SELECT (
         SELECT json_build_object('id', id, 'code', code, 'name', name, 'platform', platform, 'defaultWarehouseId', default_warehouse_id,
-          'timezone', timezone, 'active', active, 'createdAt', created_at)
+          'defaultCarrier', default_carrier, 'timezone', timezone, 'active', active, 'createdAt', created_at)
         FROM ${shops} WHERE code = ${shopCode}
       ) AS shop, ${skuRefsJson(skuCodes)} AS skus`,
   );

@@ -9,6 +9,8 @@ export const shops = pgTable('shops', {
   platform: text('platform').notNull(),
   /** Reservations try this warehouse first; plain integer to keep catalog free of inventory's tables. */
   defaultWarehouseId: integer('default_warehouse_id'),
+  /** 中通 unless the shop says otherwise: the carrier most shops use. */
+  defaultCarrier: text('default_carrier').notNull().default('ZTO'),
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -49,6 +49,7 @@ export async function createShop(ctx: Ctx, input: CreateShopInput, lookup: Wareh
     name: input.name,
     platform: input.platform,
     defaultWarehouseId: defaultWarehouseId ?? null,
+    ...(input.defaultCarrier && { defaultCarrier: input.defaultCarrier }),
     ...(input.timezone && { timezone: input.timezone }),
     createdAt: ctx.clock.now(),
   });
@@ -64,6 +65,7 @@ export async function updateShop(ctx: Ctx, id: number, input: UpdateShopInput, l
     ...(input.name !== undefined && { name: input.name }),
     ...(input.platform !== undefined && { platform: input.platform }),
     ...(defaultWarehouseId !== undefined && { defaultWarehouseId }),
+    ...(input.defaultCarrier !== undefined && { defaultCarrier: input.defaultCarrier }),
     ...(input.timezone !== undefined && { timezone: input.timezone }),
     ...(input.active !== undefined && { active: input.active }),
   });

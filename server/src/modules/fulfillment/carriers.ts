@@ -1,12 +1,14 @@
+import { CARRIERS, type Carrier } from '../catalog';
+
 /**
- * Carriers and their tracking-number formats: one table, from the community patterns in
- * shared/REFERENCE.md ("they disagree, so keep them in one table and test them"). A format that
+ * The carriers (their codes are catalog's, since shops name a default one) and their tracking-number
+ * formats: one table, from the community patterns in shared/REFERENCE.md ("they disagree, so keep
+ * them in one table and test them"). A format that
  * is too strict stops a real parcel at the door, so each pattern takes every shape the reference
  * lists for the carrier, and carriers.test.ts holds a real-looking number of each.
  */
 
-export const CARRIERS = ['SF', 'EMS', 'YTO', 'ZTO', 'STO', 'YUNDA', 'JD', 'JT'] as const;
-export type Carrier = (typeof CARRIERS)[number];
+export { CARRIERS, type Carrier };
 
 export const CARRIER_LABELS: Record<Carrier, string> = {
   SF: '顺丰速运',

@@ -61,6 +61,7 @@ export const en: Messages = {
     blue: 'Blue · exchange',
     purple: 'Purple · return',
   },
+  carriers: { SF: 'SF Express', EMS: 'China Post EMS', YTO: 'YTO Express', ZTO: 'ZTO Express', STO: 'STO Express', YUNDA: 'Yunda Express', JD: 'JD Logistics', JT: 'J&T Express' },
   platforms: {
     tmall: 'Tmall',
     taobao: 'Taobao',
@@ -290,6 +291,7 @@ export const en: Messages = {
     name: 'Shop name',
     platform: 'Platform',
     defaultWarehouse: 'Default warehouse',
+    defaultCarrier: 'Default carrier',
     create: 'New shop',
     edit: 'Edit shop',
     created: 'Shop created',

@@ -60,6 +60,7 @@ export const zh = {
     blue: '蓝旗 · 换货',
     purple: '紫旗 · 退货',
   },
+  carriers: { SF: '顺丰速运', EMS: '邮政EMS', YTO: '圆通速递', ZTO: '中通快递', STO: '申通快递', YUNDA: '韵达快递', JD: '京东物流', JT: '极兔速递' },
   platforms: {
     tmall: '天猫',
     taobao: '淘宝',
@@ -289,6 +290,7 @@ export const zh = {
     name: '店铺名称',
     platform: '平台',
     defaultWarehouse: '默认发货仓',
+    defaultCarrier: '默认快递',
     create: '新建店铺',
     edit: '编辑店铺',
     created: '店铺已创建',

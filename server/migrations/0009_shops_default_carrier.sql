@@ -1,0 +1,1 @@
+ALTER TABLE "shops" ADD COLUMN "default_carrier" text DEFAULT 'ZTO' NOT NULL;
