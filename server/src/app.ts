@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
+import { fulfillmentRoutes } from './modules/fulfillment';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
 import { authRoutes } from './platform/auth/routes';
@@ -27,7 +28,7 @@ import { reportRoutes } from './modules/reports';
 z.config(z.locales.zhCN());
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, customerRoutes, reportRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, customerRoutes, reportRoutes];
 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...maintenanceJobs];

@@ -19,7 +19,7 @@ export async function makeWarehouse(admin: Client, fields: { code?: string; name
   return expectStatus(await admin.post('/api/v1/warehouses', { code, name: fields.name ?? `${code} 仓`, bins: fields.bins ?? [] }), 201);
 }
 
-export async function makeShop(admin: Client, fields: { code?: string; name?: string; platform?: string; defaultWarehouseCode?: string | null } = {}) {
+export async function makeShop(admin: Client, fields: { code?: string; name?: string; platform?: string; defaultWarehouseCode?: string | null; defaultCarrier?: string } = {}) {
   const code = fields.code ?? uniqueCode('SHOP');
   return expectStatus(await admin.post('/api/v1/shops', { platform: 'tmall', name: `${code} 旗舰店`, ...fields, code }), 201);
 }

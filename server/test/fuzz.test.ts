@@ -142,6 +142,7 @@ beforeAll(async () => {
     'POST /api/v1/orders/:id/cancel': { ids: orderIds, body: { reason: '买家不要了' } },
     'POST /api/v1/orders/:id/close': { ids: orderIds, body: { reason: '重复下单' } },
     'POST /api/v1/orders/:id/remarks': { ids: orderIds, body: { content: '送赠品', flag: 'red', promiseDate: '2026-11-21' } },
+    'POST /api/v1/waves': { ids: [], body: { warehouseCode: warehouse.code, kind: 'multi', maxOrders: 2, filter: { shopCode: shop.code, carrier: 'SF', skuCode: sku.code, shipByBefore: '2026-12-30T00:00:00Z' } } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
   };
 }, 120_000);

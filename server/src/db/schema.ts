@@ -4,3 +4,4 @@ export * from '../modules/catalog/schema';
 export * from '../modules/inventory/schema';
 export * from '../modules/customers/schema';
 export * from '../modules/orders/schema';
+export * from '../modules/fulfillment/schema';

@@ -32,6 +32,8 @@ const grants = {
   'orders.hold': [...customerService, 'warehouse'],
   'orders.cancel': ['supervisor', 'cs_presale'],
   'orders.remark': [...customerService, 'warehouse'],
+  'fulfillment.read': everyone,
+  'fulfillment.manage': ['supervisor', 'warehouse'],
   'customers.read': [...customerService, 'operations', 'finance'],
   'customers.pii.reveal': customerService,
   'customers.manage': customerService,

@@ -19,6 +19,12 @@ export interface SettingDefinition<T> {
 
 const registry = new Map<string, SettingDefinition<unknown>>();
 
+/** A whole number a shop could mean for the setting: outside it, writing the setting is refused (422). */
+export const wholeSetting = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** One name in a listed setting (a province, a sensitive word, a preset reason). */
+export const listedName = z.string().trim().min(1).max(50);
+
 export function defineSetting<T>(def: SettingDefinition<T>): SettingDefinition<T> {
   registry.set(def.key, def);
   return def;

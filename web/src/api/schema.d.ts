@@ -4737,6 +4737,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 波次列表 */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseCode?: string;
+                    kind?: "single" | "multi";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                waveNo: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                /** @enum {string} */
+                                kind: "single" | "multi";
+                                status: string;
+                                filter: {
+                                    shopCode?: string;
+                                    /** @enum {string} */
+                                    carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                    skuCode?: string;
+                                    /** Format: date-time */
+                                    shipByBefore?: string;
+                                    maxOrders: number;
+                                };
+                                orderCount: number;
+                                createdByName: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建波次（按条件取已审核待发货订单，进入配货中） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        warehouseCode: string;
+                        /** @enum {string} */
+                        kind: "single" | "multi";
+                        /** @default {} */
+                        filter?: {
+                            shopCode?: string;
+                            /** @enum {string} */
+                            carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            skuCode?: string;
+                            /** Format: date-time */
+                            shipByBefore?: string;
+                        };
+                        /** @default 200 */
+                        maxOrders?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            waveNo: string;
+                            warehouseId: number;
+                            warehouseCode: string;
+                            /** @enum {string} */
+                            kind: "single" | "multi";
+                            status: string;
+                            filter: {
+                                shopCode?: string;
+                                /** @enum {string} */
+                                carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                skuCode?: string;
+                                /** Format: date-time */
+                                shipByBefore?: string;
+                                maxOrders: number;
+                            };
+                            orderCount: number;
+                            createdByName: string | null;
+                            createdAt: string;
+                            orders: {
+                                orderId: number;
+                                orderNo: string;
+                                status: string;
+                                slot: number | null;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                carrierReason: string;
+                                flag: string | null;
+                                units: number;
+                                shipBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 波次详情（含订单与播种格位） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            waveNo: string;
+                            warehouseId: number;
+                            warehouseCode: string;
+                            /** @enum {string} */
+                            kind: "single" | "multi";
+                            status: string;
+                            filter: {
+                                shopCode?: string;
+                                /** @enum {string} */
+                                carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                skuCode?: string;
+                                /** Format: date-time */
+                                shipByBefore?: string;
+                                maxOrders: number;
+                            };
+                            orderCount: number;
+                            createdByName: string | null;
+                            createdAt: string;
+                            orders: {
+                                orderId: number;
+                                orderNo: string;
+                                status: string;
+                                slot: number | null;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                carrierReason: string;
+                                flag: string | null;
+                                units: number;
+                                shipBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}": {
         parameters: {
             query?: never;

@@ -1,9 +1,8 @@
 import type { SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
-import { defineSetting, readSetting } from '../../platform/settings';
+import { defineSetting, readSetting, wholeSetting } from '../../platform/settings';
 import { applyAutoListing, findSkusByCodes, type SkuRef } from '../catalog/index';
 import type {
   AdjustmentInput,
@@ -29,7 +28,7 @@ import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToSer
 export const defaultSafetyStockSetting = defineSetting({
   key: 'inventory.defaultSafetyStock',
   label: '默认安全库存（SKU 未单独设置时）',
-  schema: z.number().int().min(0).max(10_000_000),
+  schema: wholeSetting(0, 10_000_000),
   defaultValue: 50,
 });
 

@@ -8,4 +8,5 @@ export { getOrder } from './detail';
 export { countReviewOverdue } from './review';
 export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';
 export { countUnpaidToRemind } from './unpaid';
+export { REMOTE_PROVINCES } from './settings';
 export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './states';

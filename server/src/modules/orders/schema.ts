@@ -80,6 +80,8 @@ export const orders = pgTable(
     index('orders_buyer_ip_idx').on(t.buyerIp, t.createdAt),
     // Flags sit on a few percent of orders: a partial index keeps "flag + date range" lists fast.
     index('orders_flag_created_idx').on(t.flag, t.createdAt).where(sql`flag IS NOT NULL`),
+    // what a wave draws from: a warehouse's approved orders, the most urgent promise first
+    index('orders_to_wave_idx').on(t.warehouseId, t.shipBy, t.id).where(sql`status = 'awaiting_fulfillment'`),
     check(
       'orders_amounts_consistent',
       sql`${t.itemsTotal} >= 0 AND ${t.shippingFee} >= 0 AND ${t.discount} >= 0 AND ${t.total} = ${t.itemsTotal} + ${t.shippingFee} - ${t.discount} AND ${t.total} >= 0`,

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { defineSetting } from '../../platform/settings';
+import { defineSetting, listedName, wholeSetting as whole } from '../../platform/settings';
 import { MAX_FEN, type RiskSettings } from './rules';
 
 /** Order settings with the defaults a shop starts with; each risk rule can be switched off or retuned. */
 
 const enabled = z.boolean();
-/** A whole number a shop could mean for this setting: outside it, writing the setting is refused (422). */
-const whole = (min: number, max: number) => z.number().int().min(min).max(max);
 const WEEK_MINUTES = 7 * 24 * 60;
 const MONTH_MINUTES = 30 * 24 * 60;
 const MONTH_HOURS = 30 * 24;
-const listedName = z.string().trim().min(1).max(50);
+
+/** 偏远地区 as shops usually list them (DOMAIN §4): the risk rule's default, and fulfillment's for routing parcels. */
+export const REMOTE_PROVINCES = ['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南'];
 
 export const autoReviewSetting = defineSetting({
   key: 'orders.autoReview',
@@ -55,7 +55,7 @@ export const riskSettings = {
     key: 'orders.risk.remoteArea',
     label: '风控：偏远地区包邮',
     schema: z.object({ enabled, provinces: z.array(listedName).max(40) }),
-    defaultValue: { enabled: true, provinces: ['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南'] },
+    defaultValue: { enabled: true, provinces: REMOTE_PROVINCES },
   }),
   amount: defineSetting({
     key: 'orders.risk.amount',

@@ -1,0 +1,2 @@
+// Fulfillment's public surface: waves and, as they land, picking, packing, weighing, shipping and tracking.
+export { fulfillmentRoutes } from './routes';

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isoTime, lookupCode, pageQuery } from '../../platform/model';
+import { carrierSchema } from '../catalog';
+import { WAVE_KINDS } from './rules';
+
+/** Fulfillment API shapes. Times are ISO 8601 strings. */
+
+export const MAX_WAVE_ORDERS = 5000;
+
+export const waveFilterSchema = z
+  .object({
+    shopCode: lookupCode.min(1).optional(),
+    /** Only orders that would go by this carrier (the buyer's request, a remote address, else the shop's default). */
+    carrier: carrierSchema.optional(),
+    skuCode: lookupCode.min(1).optional(),
+    /** Only orders promised to ship before this time. */
+    shipByBefore: isoTime.optional(),
+  })
+  .strict();
+
+export const createWaveBody = z.object({
+  warehouseCode: lookupCode.min(1),
+  kind: z.enum(WAVE_KINDS),
+  filter: waveFilterSchema.default({}),
+  maxOrders: z.number().int().min(1).max(MAX_WAVE_ORDERS).default(200),
+});
+export type CreateWaveInput = z.infer<typeof createWaveBody>;
+
+export const waveSchema = z.object({
+  id: z.number().int(),
+  waveNo: z.string(),
+  warehouseId: z.number().int(),
+  warehouseCode: z.string(),
+  kind: z.enum(WAVE_KINDS),
+  status: z.string(),
+  filter: waveFilterSchema.extend({ maxOrders: z.number().int() }),
+  orderCount: z.number().int(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Wave = z.infer<typeof waveSchema>;
+
+export const waveOrderSchema = z.object({
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  status: z.string(),
+  slot: z.number().int().nullable(),
+  carrier: carrierSchema,
+  carrierReason: z.string(),
+  /** red: check before shipping — printed as a warning. */
+  flag: z.string().nullable(),
+  units: z.number().int(),
+  shipBy: z.string().nullable(),
+});
+
+export const waveDetailSchema = waveSchema.extend({ orders: z.array(waveOrderSchema) });
+export type WaveDetail = z.infer<typeof waveDetailSchema>;
+
+export const waveListQuery = z.object({
+  warehouseCode: lookupCode.min(1).optional(),
+  kind: z.enum(WAVE_KINDS).optional(),
+  ...pageQuery,
+});
+export type WaveListQuery = z.infer<typeof waveListQuery>;
+
+export const waveListReply = z.object({ items: z.array(waveSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+

@@ -1,0 +1,117 @@
+/**
+ * Fulfillment's reads across modules: the orders a wave may take and a wave's orders as the floor
+ * sees them. Besides fulfillment's own tables they read orders' `orders`, `order_items` and
+ * `order_remarks`, catalog's `shops`, inventory's `warehouses` and platform's `users`; they never write them.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
+import type { Ctx } from '../../platform/context';
+import { users } from '../../platform/schema';
+import type { Carrier } from '../catalog';
+import { shops } from '../catalog/schema';
+import { orderItems, orderRemarks, orders } from '../orders/schema';
+import type { WaveKind } from './rules';
+import { warehouses } from '../inventory/schema';
+import { waveOrders, waves } from './schema';
+
+export interface WaveCandidate {
+  id: number;
+  province: string;
+  shopDefaultCarrier: Carrier;
+  /** Seller remarks newest first, then the buyer's message: where a requested carrier is read. */
+  texts: string[];
+}
+
+export interface CandidateQuery {
+  warehouseId: number;
+  kind: WaveKind;
+  shopId?: number;
+  skuId?: number;
+  shipByBefore?: Date;
+  limit: number;
+}
+
+const unitsOf = sql`(SELECT SUM(i.quantity) FROM ${orderItems} AS i WHERE i.order_id = o.id)`;
+
+/**
+ * Approved orders of the warehouse a wave may take, the earliest promise first, locked for this
+ * transaction; rows another wave is taking right now are skipped, so two waves never share an order.
+ * A green flag (suspected fraud) never enters a wave; held orders are not awaiting fulfillment.
+ */
+export async function lockWaveCandidates(ctx: Ctx, q: CandidateQuery): Promise<WaveCandidate[]> {
+  const conditions: SQL[] = [
+    sql`o.status = 'awaiting_fulfillment'`,
+    sql`o.warehouse_id = ${q.warehouseId}`,
+    sql`o.flag IS DISTINCT FROM 'green'`,
+    q.kind === 'single' ? sql`${unitsOf} = 1` : sql`${unitsOf} > 1`,
+  ];
+  if (q.shopId !== undefined) conditions.push(sql`o.shop_id = ${q.shopId}`);
+  if (q.shipByBefore !== undefined) conditions.push(sql`o.ship_by < ${q.shipByBefore.toISOString()}`);
+  if (q.skuId !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM ${orderItems} AS i WHERE i.order_id = o.id AND i.sku_id = ${q.skuId})`);
+  return rowsOf<WaveCandidate>(
+    ctx.db,
+    sql`
+      SELECT o.id::int AS id, o.province, s.default_carrier AS "shopDefaultCarrier",
+             ARRAY(SELECT r.content FROM ${orderRemarks} AS r WHERE r.order_id = o.id ORDER BY r.id DESC)
+               || CASE WHEN o.buyer_message IS NULL THEN ARRAY[]::text[] ELSE ARRAY[o.buyer_message] END AS texts
+        FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id
+       WHERE ${sql.join(conditions, sql` AND `)}
+       ORDER BY o.ship_by NULLS LAST, o.id
+       LIMIT ${q.limit}
+       FOR UPDATE OF o SKIP LOCKED`,
+  );
+}
+
+export interface WaveOrderRow {
+  orderId: number;
+  orderNo: string;
+  status: string;
+  slot: number | null;
+  carrier: Carrier;
+  carrierReason: string;
+  flag: string | null;
+  units: number;
+  shipBy: Date | string | null;
+}
+
+export function waveOrderRows(ctx: Ctx, waveId: number): Promise<WaveOrderRow[]> {
+  return rowsOf<WaveOrderRow>(
+    ctx.db,
+    sql`
+      SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", o.status, w.slot, w.carrier, w.carrier_reason AS "carrierReason",
+             o.flag, ${unitsOf}::int AS units, o.ship_by AS "shipBy"
+        FROM ${waveOrders} AS w JOIN ${orders} AS o ON o.id = w.order_id
+       WHERE w.wave_id = ${waveId}
+       ORDER BY w.slot NULLS LAST, o.ship_by NULLS LAST, o.id`,
+  );
+}
+
+export interface WaveRow {
+  id: number;
+  waveNo: string;
+  warehouseId: number;
+  warehouseCode: string;
+  kind: WaveKind;
+  status: string;
+  filter: Record<string, unknown>;
+  orderCount: number;
+  createdByName: string | null;
+  createdAt: Date | string;
+}
+
+/** Waves with their warehouse's code and their creator's name, newest first. */
+export async function waveRows(ctx: Ctx, where: { id?: number; warehouseCode?: string; kind?: WaveKind }, page = { limit: 1, offset: 0 }): Promise<{ rows: WaveRow[]; total: number }> {
+  const conditions: SQL[] = [sql`TRUE`];
+  if (where.id !== undefined) conditions.push(sql`v.id = ${where.id}`);
+  if (where.warehouseCode !== undefined) conditions.push(sql`h.code = ${where.warehouseCode}`);
+  if (where.kind !== undefined) conditions.push(sql`v.kind = ${where.kind}`);
+  const from = sql`FROM ${waves} AS v JOIN ${warehouses} AS h ON h.id = v.warehouse_id LEFT JOIN ${users} AS u ON u.id = v.created_by WHERE ${sql.join(conditions, sql` AND `)}`;
+  const rows = await rowsOf<WaveRow>(
+    ctx.db,
+    sql`SELECT v.id, v.wave_no AS "waveNo", v.warehouse_id AS "warehouseId", h.code AS "warehouseCode", v.kind, v.status, v.filter,
+               v.order_count AS "orderCount", u.display_name AS "createdByName", v.created_at AS "createdAt"
+          ${from} ORDER BY v.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await rowsOf<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n ${from}`);
+  return { rows, total: count!.n };
+}
