@@ -71,7 +71,7 @@ async function writeOrder(query: Query, body: OrderBody, actor: { id: number; na
   const warehouseId = $(shop.default_warehouse_id);
   // Customer match-or-create with its event, the order and its lines, all lines reserved in the
   // shop's warehouse (levels locked in SKU order, reserved only if every SKU has enough, with the
-  // ledger and reservation rows) and the order's event: one statement, as the intake writes them.
+  // ledger rows per SKU and reservation rows per line) and the order's event: one statement, as the intake writes them.
   const written = (
     await query<{ id: number; order_no: string; reserved: number }>(
       `order-${lines.length}`,
@@ -103,6 +103,7 @@ async function writeOrder(query: Query, body: OrderBody, actor: { id: number; na
          SELECT o.id, o.created_at, o.total, v.* FROM o, unnest(${columns(lines, (l) => [l.sku.id, l.sku.code, l.sku.product_name, l.sku.spec, l.quantity, l.unitPrice, l.lineTotal])
            .map((column, c) => `${$(column)}::${['int', 'text', 'text', 'text', 'int', 'int', 'int'][c]}[]`)
            .join(', ')}) AS v
+         RETURNING id, order_id, sku_id, quantity
        ), need AS (
          SELECT t.sku_id, t.quantity, o.id AS order_id FROM unnest(${$(needs.map((n) => n.sku.id))}::int[], ${$(needs.map((n) => n.quantity))}::int[]) AS t(sku_id, quantity), o
        ), locked AS (
@@ -117,8 +118,8 @@ async function writeOrder(query: Query, body: OrderBody, actor: { id: number; na
          INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
          SELECT sku_id, ${warehouseId}, quantity, 'reservation', 'order', order_id::text, ${actorId}, ${at} FROM reserved
        ), reservation AS (
-         INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
-         SELECT order_id, sku_id, ${warehouseId}, quantity, 'open', ${at} FROM reserved
+         INSERT INTO stock_reservations (order_id, order_item_id, sku_id, warehouse_id, quantity, created_at)
+         SELECT i.order_id, i.id, i.sku_id, ${warehouseId}, i.quantity, ${at} FROM i JOIN reserved ON reserved.sku_id = i.sku_id
        ), order_event AS (
          INSERT INTO audit_events (at, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
          SELECT ${at}, ${actorId}, ${actorName}, 'order.create', 'order', o.id::text,

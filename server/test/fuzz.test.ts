@@ -93,7 +93,7 @@ async function stockSnapshot() {
     `SELECT (SELECT coalesce(sum(on_hand), 0) FROM stock_levels)::text AS on_hand,
             (SELECT coalesce(sum(reserved), 0) FROM stock_levels)::text AS reserved,
             (SELECT count(*) FROM stock_movements)::text AS movements,
-            (SELECT count(*) FROM stock_reservations WHERE status = 'open')::text AS open_reservations`,
+            (SELECT coalesce(sum(quantity - consumed_quantity - released_quantity), 0) FROM stock_reservations)::text AS open_reservations`,
   );
   return rows[0];
 }

@@ -13,13 +13,14 @@ import { createPii } from '../src/platform/pii';
 
 /**
  * A real database for one test file: PGlite in memory by default, or a fresh database on the
- * PostgreSQL server at TEST_DATABASE_URL (dropped again on close).
+ * PostgreSQL server at TEST_DATABASE_URL (dropped again on close); migrated by the migrations in
+ * `migrationsFolder` (all of them unless a test of a migration names a folder of the older ones).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(migrationsFolder?: string): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
-    await migrate(database);
+    await migrate(database, migrationsFolder);
     return database;
   }
   const name = `sf_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
@@ -30,7 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString(), poolSize: 10 });
-  await migrate(database);
+  await migrate(database, migrationsFolder);
   return {
     ...database,
     close: async () => {

@@ -167,7 +167,7 @@ async function levelsOf(fixture: Fixture) {
   const { rows } = await t.deps.database.query(
     `SELECT l.sku_id, l.warehouse_id, l.on_hand, l.reserved,
             (SELECT COALESCE(SUM(m.on_hand_delta), 0)::int FROM stock_movements m WHERE m.sku_id = l.sku_id AND m.warehouse_id = l.warehouse_id) AS moved,
-            (SELECT COALESCE(SUM(r.quantity), 0)::int FROM stock_reservations r WHERE r.sku_id = l.sku_id AND r.warehouse_id = l.warehouse_id AND r.status = 'open') AS open_reserved
+            (SELECT COALESCE(SUM(r.quantity - r.consumed_quantity - r.released_quantity), 0)::int FROM stock_reservations r WHERE r.sku_id = l.sku_id AND r.warehouse_id = l.warehouse_id) AS open_reserved
        FROM stock_levels l WHERE l.sku_id = ANY($1::int[])`,
     [fixture.skus.map((s) => s.id)],
   );

@@ -382,10 +382,10 @@ describe('stock invariant check', () => {
   it('finds reserved stock without open reservations', async () => {
     const { shop, skus } = await seedCatalog(admin, { stock: 3 });
     const order = await reserve(shop, [line(skus[0]!, 2)]);
-    await t.deps.database.query(`UPDATE stock_reservations SET status = 'released' WHERE order_id = $1`, [order.id]);
+    await t.deps.database.query(`UPDATE stock_reservations SET released_quantity = quantity WHERE order_id = $1`, [order.id]);
     const problems = await t.tx((ctx) => checkStockInvariants(ctx));
     expect(problems.map((p) => p.kind)).toEqual(['reserved_vs_reservations']);
-    await t.deps.database.query(`UPDATE stock_reservations SET status = 'open' WHERE order_id = $1`, [order.id]);
+    await t.deps.database.query(`UPDATE stock_reservations SET released_quantity = 0 WHERE order_id = $1`, [order.id]);
   });
 });
 

@@ -15,7 +15,7 @@ export async function checkCommand(config: Config): Promise<void> {
     const ctx = readCtx({ database, config, clock: systemClock, pii: createPii(config.secret) }, systemActor);
     const problems = await checkStockInvariants(ctx);
     if (problems.length === 0) {
-      console.log('库存校验通过：在库 = 流水合计，预留 = 未结预留单，无负数。 Stock invariants hold.');
+      console.log('库存校验通过：在库 = 流水合计，预留 = 订单行未结预留合计，无负数。 Stock invariants hold.');
       return;
     }
     console.error(`库存校验发现 ${problems.length} 个问题 / ${problems.length} stock invariant violation(s):`);

@@ -1,15 +1,19 @@
-// Inventory's public surface: reservations for orders, alerts for the workbench, the invariant check,
-// its routes and the `check` command.
+// Inventory's public surface: reservations for orders (per order line, consumed by parcels and
+// released), alerts for the workbench, the invariant check, its routes and the `check` command.
 export { checkCommand } from './cli';
-export {
-  assertCanServe,
-  checkStockInvariants,
-  completeReservation,
-  consumeForOrder,
-  lowStockAlerts,
-  releaseForOrder,
-  reservePreferredSql,
-  warehouseIdByCode,
-} from './service';
+export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, reservePreferredSql, warehouseIdByCode } from './service';
+export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
 export { inventoryRoutes } from './routes';
-export { lowStockAlertSchema, type InvariantProblem, type LowStockAlert, type ReservationLine, type ReservedRow, type ReserveRequest } from './model';
+export {
+  lowStockAlertSchema,
+  type InvariantProblem,
+  type LineQuantity,
+  type LineRequest,
+  type LineReservation,
+  type LowStockAlert,
+  type OrderLineToReserve,
+  type ReservationLine,
+  type ReservedRow,
+  type ReserveRequest,
+  type StockRequest,
+} from './model';

@@ -169,10 +169,20 @@ export interface ReservationLine {
   quantity: number;
 }
 
-export interface ReserveRequest {
-  orderId: number;
+/** What intake asks of stock before the order's lines have ids. */
+export interface StockRequest {
   preferredWarehouseId: number | null;
   lines: ReservationLine[];
+}
+
+/** A written order line (order_items.id) to reserve. */
+export interface OrderLineToReserve extends ReservationLine {
+  lineId: number;
+}
+
+export interface ReserveRequest extends StockRequest {
+  orderId: number;
+  lines: OrderLineToReserve[];
 }
 
 /** A row of the `reserved` CTE (see reservePreferredSql) as the statement returns it. */
@@ -181,8 +191,33 @@ export interface ReservedRow {
   available: number;
 }
 
+/** Units of one order line, for a parcel to consume (ship). */
+export interface LineQuantity {
+  lineId: number;
+  quantity: number;
+}
+
+/** Units of one order line to release; without a quantity, all the line still holds. */
+export interface LineRequest {
+  lineId: number;
+  quantity?: number;
+}
+
+/** An order line's stock in one warehouse: reserved at intake, then consumed by parcels or released. */
+export interface LineReservation {
+  lineId: number;
+  skuId: number;
+  warehouseId: number;
+  /** Units reserved for the line. */
+  quantity: number;
+  consumed: number;
+  released: number;
+  /** quantity − consumed − released: still held, counted in the level's reserved. */
+  open: number;
+}
+
 export interface InvariantProblem {
-  kind: 'on_hand_vs_ledger' | 'reserved_vs_ledger' | 'reserved_vs_reservations' | 'negative' | 'oversold';
+  kind: 'on_hand_vs_ledger' | 'reserved_vs_ledger' | 'reserved_vs_reservations' | 'negative' | 'oversold' | 'reservation_oversettled';
   skuId: number;
   warehouseId: number;
   expected: number;

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
-import type { ReservedRow, Warehouse, WarehouseListQuery } from './model';
+import type { OrderLineToReserve, ReservedRow, Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
 import { bins, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
 
@@ -76,28 +76,29 @@ export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
 
 /**
  * Reserves all of an order's SKUs in one (active) warehouse, or none of them, as CTEs of a
- * statement that names the order in the CTE `orderRows` (one row, column `id`; no row, nothing
- * happens). Ends in `reserved (sku_id, quantity, available)`: every SKU, or none when some SKU did
- * not have enough here. The levels are first locked in SKU id order (so two orders never wait on
- * each other in a cycle) and checked; only when every SKU has enough does the update run, and the
- * locks hold every row unchanged from the check to the commit, so concurrent orders can never
- * oversell (`CHECK (reserved <= on_hand)` backs that up). The update writes the locked values and
- * tests no stock itself: every CTE reads the statement's snapshot, so for a level that a concurrent
- * receipt or release changed since, the lock waited for the newest version while the update reads
- * the old one; a stock test there would skip the row (part of the order reserved), and values
- * computed from it would trip the CHECK before PostgreSQL moves on to the newest version.
- * The ledger movements and the open reservations are written for exactly the rows it changed.
+ * statement that names the order's lines in the CTE `lineRows` (columns `id`, `order_id`,
+ * `sku_id`, `quantity`; no row, nothing happens). Ends in `reserved (sku_id, quantity, order_id,
+ * available)`: every SKU, or none when some SKU did not have enough here. The levels are first
+ * locked in SKU id order (so two orders never wait on each other in a cycle) and checked; only when
+ * every SKU has enough does the update run, and the locks hold every row unchanged from the check
+ * to the commit, so concurrent orders can never oversell (`CHECK (reserved <= on_hand)` backs that
+ * up). The update writes the locked values and tests no stock itself: every CTE reads the
+ * statement's snapshot, so for a level that a concurrent receipt or release changed since, the
+ * lock waited for the newest version while the update reads the old one; a stock test there would
+ * skip the row (part of the order reserved), and values computed from it would trip the CHECK
+ * before PostgreSQL moves on to the newest version. The ledger movements (one per SKU) and the
+ * reservations (one per line) are written for exactly the SKUs it changed.
  */
-export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number | null, needs: readonly SkuNeed[]): SQL {
+export function reserveAllInSql(ctx: Ctx, lineRows: string, warehouseId: number | null, needs: readonly SkuNeed[]): SQL {
   const at = ctx.clock.now().toISOString();
   const need = sql.join(
     needs.map((n) => sql`(${n.skuId}::int, ${n.quantity}::int)`),
     sql`, `,
   );
-  const order = sql.identifier(orderRows);
+  const lines = sql.identifier(lineRows);
   return sql`
     reserve_need AS (
-      SELECT v.sku_id, v.quantity, ${order}.id AS order_id FROM (VALUES ${need}) AS v (sku_id, quantity), ${order}
+      SELECT v.sku_id, v.quantity, o.order_id FROM (VALUES ${need}) AS v (sku_id, quantity), (SELECT DISTINCT order_id FROM ${lines}) AS o
     ), reserve_locked AS (
       SELECT l.sku_id, l.on_hand, l.reserved, l.on_hand - l.reserved >= n.quantity AS enough
       FROM stock_levels l JOIN reserve_need n ON n.sku_id = l.sku_id
@@ -114,17 +115,22 @@ export function reserveAllInSql(ctx: Ctx, orderRows: string, warehouseId: number
     ), reserve_ledger AS (
       INSERT INTO stock_movements (sku_id, warehouse_id, reserved_delta, reason, ref_type, ref_id, actor_id, at)
       SELECT sku_id, ${warehouseId}::int, quantity, 'reservation', 'order', order_id::text, ${ctx.actor.id}::int, ${at}::timestamptz FROM reserved
-    ), reserve_open AS (
-      INSERT INTO stock_reservations (order_id, sku_id, warehouse_id, quantity, status, created_at)
-      SELECT order_id, sku_id, ${warehouseId}::int, quantity, 'open', ${at}::timestamptz FROM reserved
+    ), reserve_lines AS (
+      INSERT INTO stock_reservations (order_id, order_item_id, sku_id, warehouse_id, quantity, created_at)
+      SELECT line.order_id, line.id, line.sku_id, ${warehouseId}::int, line.quantity, ${at}::timestamptz
+      FROM ${lines} line JOIN reserved ON reserved.sku_id = line.sku_id
     )`;
 }
 
-/** reserveAllInSql on its own: the `reserved` rows (see reservedLeft). */
-export function reserveAllIn(ctx: Ctx, orderId: number, warehouseId: number, needs: readonly SkuNeed[]): Promise<ReservedRow[]> {
+/** reserveAllInSql on its own for an order already written: the `reserved` rows (see reservedLeft). */
+export function reserveAllIn(ctx: Ctx, orderId: number, lines: readonly OrderLineToReserve[], warehouseId: number, needs: readonly SkuNeed[]): Promise<ReservedRow[]> {
+  const lineValues = sql.join(
+    lines.map((l) => sql`(${l.lineId}::bigint, ${orderId}::bigint, ${l.skuId}::int, ${l.quantity}::int)`),
+    sql`, `,
+  );
   return preparedRowsOf<ReservedRow>(
     ctx.db,
-    sql`WITH reserve_order AS (SELECT ${orderId}::bigint AS id), ${reserveAllInSql(ctx, 'reserve_order', warehouseId, needs)} SELECT sku_id, available FROM reserved`,
+    sql`WITH order_lines (id, order_id, sku_id, quantity) AS (VALUES ${lineValues}), ${reserveAllInSql(ctx, 'order_lines', warehouseId, needs)} SELECT sku_id, available FROM reserved`,
   );
 }
 
@@ -216,17 +222,30 @@ export async function insertMovements(ctx: Ctx, rows: MovementValues[]): Promise
   if (rows.length) await ctx.db.insert(stockMovements).values(rows);
 }
 
-/**
- * Closes the order's open reservations and returns them. The status check in the update makes it
- * idempotent and safe against a concurrent close: each reservation is closed exactly once.
- */
-export async function closeOpenReservations(ctx: Ctx, orderId: number, status: 'released' | 'consumed') {
-  const rows = await ctx.db
-    .update(stockReservations)
-    .set({ status, closedAt: ctx.clock.now() })
-    .where(and(eq(stockReservations.orderId, orderId), eq(stockReservations.status, 'open')))
-    .returning({ skuId: stockReservations.skuId, warehouseId: stockReservations.warehouseId, quantity: stockReservations.quantity });
-  return rows.sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
+export type ReservationRow = typeof stockReservations.$inferSelect;
+
+/** The order's reservation rows by line; `lock` holds them for the rest of the transaction. */
+export function orderReservationRows(ctx: Ctx, orderId: number, { lock }: { lock: boolean }): Promise<ReservationRow[]> {
+  const rows = ctx.db
+    .select()
+    .from(stockReservations)
+    .where(eq(stockReservations.orderId, orderId))
+    .orderBy(asc(stockReservations.orderItemId), asc(stockReservations.id));
+  return lock ? rows.for('update') : rows;
+}
+
+/** Adds consumed or released units to reservation rows; a row that has nothing left open is closed now. */
+export async function settleReservations(ctx: Ctx, outcome: 'consumed' | 'released', takes: readonly { reservationId: number; quantity: number }[]): Promise<void> {
+  const column = sql.identifier(outcome === 'consumed' ? 'consumed_quantity' : 'released_quantity');
+  const taken = sql.join(
+    takes.map((t) => sql`(${t.reservationId}::bigint, ${t.quantity}::int)`),
+    sql`, `,
+  );
+  await ctx.db.execute(sql`
+    UPDATE ${stockReservations} r SET ${column} = r.${column} + t.quantity,
+      closed_at = CASE WHEN r.consumed_quantity + r.released_quantity + t.quantity = r.quantity THEN ${ctx.clock.now().toISOString()}::timestamptz ELSE r.closed_at END
+    FROM (VALUES ${taken}) AS t (id, quantity)
+    WHERE r.id = t.id`);
 }
 
 export interface LedgerMismatchRow {
@@ -248,8 +267,8 @@ export function ledgerMismatches(ctx: Ctx): Promise<LedgerMismatchRow[]> {
         SELECT sku_id, warehouse_id, SUM(on_hand_delta)::int AS on_hand, SUM(reserved_delta)::int AS reserved
         FROM stock_movements GROUP BY sku_id, warehouse_id
       ), open_reservations AS (
-        SELECT sku_id, warehouse_id, SUM(quantity)::int AS reserved
-        FROM stock_reservations WHERE status = 'open' GROUP BY sku_id, warehouse_id
+        SELECT sku_id, warehouse_id, SUM(quantity - consumed_quantity - released_quantity)::int AS reserved
+        FROM stock_reservations GROUP BY sku_id, warehouse_id
       ), keys AS (
         SELECT sku_id, warehouse_id FROM stock_levels
         UNION SELECT sku_id, warehouse_id FROM ledger
@@ -268,5 +287,28 @@ export function ledgerMismatches(ctx: Ctx): Promise<LedgerMismatchRow[]> {
       WHERE on_hand <> ledger_on_hand OR reserved <> ledger_reserved OR reserved <> open_reserved
          OR on_hand < 0 OR reserved < 0 OR reserved > on_hand
       ORDER BY sku_id, warehouse_id`,
+  );
+}
+
+export interface OversettledRow {
+  /** bigint columns: node-postgres reads them as text. */
+  order_id: number | string;
+  order_item_id: number | string;
+  sku_id: number;
+  warehouse_id: number;
+  quantity: number;
+  consumed_quantity: number;
+  released_quantity: number;
+}
+
+/** Reservation rows that gave out more than they held, or a negative count. */
+export function oversettledReservations(ctx: Ctx): Promise<OversettledRow[]> {
+  return rowsOf<OversettledRow>(
+    ctx.db,
+    sql`
+      SELECT order_id, order_item_id, sku_id, warehouse_id, quantity, consumed_quantity, released_quantity
+      FROM stock_reservations
+      WHERE consumed_quantity < 0 OR released_quantity < 0 OR consumed_quantity + released_quantity > quantity
+      ORDER BY id`,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToServe, type Availability } from './rules';
+import { aggregateLines, explainShortage, insufficientStock, levelChanges, takesFor, warehousesAbleToServe, type Availability, type OpenReservation } from './rules';
 
 const A = { skuId: 7, skuCode: 'A' };
 const B = { skuId: 3, skuCode: 'B' };
@@ -64,5 +64,43 @@ describe('explainShortage', () => {
     const report = explainShortage(needs, [], null);
     expect(report.shortages.map((s) => s.need.skuCode)).toEqual(['A', 'B']);
     expect(insufficientStock(report).details.map((d) => d.path)).toEqual(['items.0.skuCode', 'items.1.skuCode']);
+  });
+});
+
+describe('takesFor', () => {
+  // Line 10 is held in two warehouses (rows 1 and 2), line 11 in one.
+  const rows: OpenReservation[] = [
+    { id: 1, lineId: 10, skuId: 7, warehouseId: 5, open: 2 },
+    { id: 2, lineId: 10, skuId: 7, warehouseId: 6, open: 3 },
+    { id: 3, lineId: 11, skuId: 7, warehouseId: 5, open: 1 },
+  ];
+
+  it('takes a line from its rows in order, and a line without a quantity whole', () => {
+    expect(takesFor(rows, [{ lineId: 10, quantity: 4 }, { lineId: 11 }])).toEqual({
+      takes: [
+        { reservationId: 1, skuId: 7, warehouseId: 5, quantity: 2 },
+        { reservationId: 2, skuId: 7, warehouseId: 6, quantity: 2 },
+        { reservationId: 3, skuId: 7, warehouseId: 5, quantity: 1 },
+      ],
+      problems: [],
+    });
+  });
+
+  it('sums a line asked for twice, and names every problem by the position it was asked at', () => {
+    expect(takesFor(rows, [{ lineId: 11, quantity: 1 }, { lineId: 12, quantity: 1 }, { lineId: 11, quantity: 1 }, { lineId: 10, quantity: -1 }]).problems).toEqual([
+      { kind: 'exceeds_open', index: 0, lineId: 11, quantity: 2, open: 1 },
+      { kind: 'not_reserved', index: 1, lineId: 12 },
+      { kind: 'invalid_quantity', index: 3, lineId: 10, quantity: -1 },
+    ]);
+  });
+});
+
+describe('levelChanges', () => {
+  it('sums takes per SKU and warehouse, in SKU order', () => {
+    const take = (skuId: number, warehouseId: number, quantity: number) => ({ reservationId: 0, skuId, warehouseId, quantity });
+    expect(levelChanges([take(9, 1, 1), take(3, 2, 2), take(9, 1, 4)])).toEqual([
+      { skuId: 3, warehouseId: 2, quantity: 2 },
+      { skuId: 9, warehouseId: 1, quantity: 5 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const warehouses = pgTable('warehouses', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -60,23 +60,33 @@ export const stockMovements = pgTable(
   (t) => [index('stock_movements_sku_idx').on(t.skuId, t.warehouseId, t.id)],
 );
 
-/** Stock held for an order line until it ships (consumed) or the order ends (released). */
+/**
+ * Stock held for one order line (order_items.id) in one warehouse. Parcels consume part of it or all
+ * (shipment), a cancel or a refund of unshipped units releases what is left; the row stays, and its
+ * open quantity, quantity − consumed − released, is what stock_levels.reserved sums.
+ */
 export const stockReservations = pgTable(
   'stock_reservations',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    orderItemId: bigint('order_item_id', { mode: 'number' }).notNull(),
     skuId: integer('sku_id').notNull(),
     warehouseId: integer('warehouse_id').notNull(),
     quantity: integer('quantity').notNull(),
-    /** open | released | consumed */
-    status: text('status').notNull().default('open'),
+    consumedQuantity: integer('consumed_quantity').notNull().default(0),
+    releasedQuantity: integer('released_quantity').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** When its last open unit was consumed or released. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     index('stock_reservations_order_idx').on(t.orderId),
-    index('stock_reservations_open_idx').on(t.skuId, t.warehouseId).where(sql`status = 'open'`),
+    uniqueIndex('stock_reservations_line_uq').on(t.orderItemId, t.warehouseId),
     check('stock_reservations_qty_pos', sql`${t.quantity} > 0`),
+    check(
+      'stock_reservations_settled_within',
+      sql`${t.consumedQuantity} >= 0 AND ${t.releasedQuantity} >= 0 AND ${t.consumedQuantity} + ${t.releasedQuantity} <= ${t.quantity}`,
+    ),
   ],
 );

@@ -16,6 +16,7 @@ import type {
   ReservedRow,
   ReserveRequest,
   StockLevel,
+  StockRequest,
   UpdateWarehouseInput,
   Warehouse,
   WarehouseListQuery,
@@ -99,7 +100,7 @@ async function skusByCode(ctx: Ctx, codes: string[], pathOf: (i: number) => stri
 // ---- listing follows stock ----
 
 /** Delists SKUs with nothing sellable left and relists those with stock again (unless pinned). */
-async function syncListing(ctx: Ctx, skuIds: number[]): Promise<void> {
+export async function syncListing(ctx: Ctx, skuIds: number[]): Promise<void> {
   if (skuIds.length) await applyAutoListing(ctx, await repo.sellableOf(ctx, skuIds));
 }
 
@@ -199,11 +200,12 @@ const delistSoldOut = (ctx: Ctx, needs: SkuNeed[], left: Map<number, number>) =>
 
 /**
  * The attempt in the preferred warehouse as CTEs of the caller's statement (order intake writes
- * the order and reserves it in one round trip), for the order in the CTE `orderRows`; ends in
+ * the order and reserves it in one round trip), for the order lines in the CTE `lineRows` (`id`,
+ * `order_id`, `sku_id`, `quantity`: the lines as inserted); ends in
  * `reserved (sku_id, quantity, order_id, available)`. Its rows go to `completeReservation`.
  */
-export function reservePreferredSql(ctx: Ctx, orderRows: string, request: Omit<ReserveRequest, 'orderId'>): SQL {
-  return repo.reserveAllInSql(ctx, orderRows, request.preferredWarehouseId, needsOf(request.lines));
+export function reservePreferredSql(ctx: Ctx, lineRows: string, request: StockRequest): SQL {
+  return repo.reserveAllInSql(ctx, lineRows, request.preferredWarehouseId, needsOf(request.lines));
 }
 
 /**
@@ -222,7 +224,7 @@ export async function completeReservation(ctx: Ctx, request: ReserveRequest, res
  * Without reserving anything: 409 insufficient_stock (naming the short lines) unless some active
  * warehouse could serve every line now. Lets intake refuse a sold-out SKU before writing the order.
  */
-export async function assertCanServe(ctx: Ctx, request: Omit<ReserveRequest, 'orderId'>): Promise<void> {
+export async function assertCanServe(ctx: Ctx, request: StockRequest): Promise<void> {
   const needs = needsOf(request.lines);
   const availability = await repo.availabilityOf(ctx, needs.map((n) => n.skuId));
   if (warehousesAbleToServe(needs, availability, null).length > 0) return;
@@ -236,7 +238,7 @@ async function reserveElsewhere(ctx: Ctx, request: ReserveRequest, needs: SkuNee
   let availability = await repo.availabilityOf(ctx, skuIds);
   const candidates = warehousesAbleToServe(needs, availability, preferredWarehouseId);
   for (const warehouseId of candidates) {
-    const left = repo.reservedLeft(request.orderId, warehouseId, needs, await repo.reserveAllIn(ctx, request.orderId, warehouseId, needs));
+    const left = repo.reservedLeft(request.orderId, warehouseId, needs, await repo.reserveAllIn(ctx, request.orderId, request.lines, warehouseId, needs));
     if (left) {
       await delistSoldOut(ctx, needs, left);
       return { warehouseId };
@@ -246,38 +248,6 @@ async function reserveElsewhere(ctx: Ctx, request: ReserveRequest, needs: SkuNee
   if (candidates.length) availability = await repo.availabilityOf(ctx, skuIds);
   throw insufficientStock(explainShortage(needs, availability, preferredWarehouseId));
 }
-
-/** Ends the order's open reservations: released back to available, or consumed by the shipment. */
-async function closeReservations(ctx: Ctx, orderId: number, outcome: 'released' | 'consumed', note: string | null): Promise<void> {
-  const closed = await repo.closeOpenReservations(ctx, orderId, outcome);
-  if (closed.length === 0) return;
-  const consume = outcome === 'consumed';
-  for (const r of closed) await repo.unreserve(ctx, r.skuId, r.warehouseId, r.quantity, consume);
-  const at = ctx.clock.now();
-  await repo.insertMovements(
-    ctx,
-    closed.map((r) => ({
-      skuId: r.skuId,
-      warehouseId: r.warehouseId,
-      onHandDelta: consume ? -r.quantity : 0,
-      reservedDelta: -r.quantity,
-      reason: consume ? 'shipment' : 'release',
-      refType: 'order',
-      refId: String(orderId),
-      note,
-      actorId: ctx.actor.id,
-      at,
-    })),
-  );
-  // A shipment takes reserved stock: available does not change, so listing cannot either.
-  if (!consume) await syncListing(ctx, [...new Set(closed.map((r) => r.skuId))]);
-}
-
-/** Releases every open reservation of the order; doing it again changes nothing. */
-export const releaseForOrder = (ctx: Ctx, orderId: number, reason: string): Promise<void> => closeReservations(ctx, orderId, 'released', reason);
-
-/** Shipment: the reserved units leave the warehouse (on hand and reserved both drop). */
-export const consumeForOrder = (ctx: Ctx, orderId: number): Promise<void> => closeReservations(ctx, orderId, 'consumed', null);
 
 // ---- reads ----
 
@@ -298,7 +268,8 @@ export async function lowStockAlerts(ctx: Ctx, limit = 100): Promise<{ items: Lo
 
 /**
  * Verifies the stock ledger on live data: on hand = Σ on-hand movements, reserved = Σ reserved
- * movements = Σ open reservations, nothing negative, never reserved above on hand.
+ * movements = Σ what order lines hold open, nothing negative, never reserved above on hand, and no
+ * line's reservation consumed and released beyond its quantity.
  */
 export async function checkStockInvariants(ctx: Ctx): Promise<InvariantProblem[]> {
   const problems: InvariantProblem[] = [];
@@ -311,6 +282,17 @@ export async function checkStockInvariants(ctx: Ctx): Promise<InvariantProblem[]
     if (row.reserved !== row.open_reserved) add('reserved_vs_reservations', row.open_reserved, row.reserved, `预留 ${row.reserved} ≠ 未结预留单合计 ${row.open_reserved}`);
     if (row.on_hand < 0 || row.reserved < 0) add('negative', 0, Math.min(row.on_hand, row.reserved), `出现负数（在库 ${row.on_hand}，预留 ${row.reserved}）`);
     if (row.reserved > row.on_hand) add('oversold', row.on_hand, row.reserved, `预留 ${row.reserved} 超过在库 ${row.on_hand}（超卖）`);
+  }
+  for (const r of await repo.oversettledReservations(ctx)) {
+    const settled = r.consumed_quantity + r.released_quantity;
+    problems.push({
+      kind: 'reservation_oversettled',
+      skuId: r.sku_id,
+      warehouseId: r.warehouse_id,
+      expected: r.quantity,
+      actual: settled,
+      message: `SKU ${r.sku_id} 仓库 ${r.warehouse_id}：订单 ${r.order_id} 行 ${r.order_item_id} 预留 ${r.quantity}，已出库 ${r.consumed_quantity} + 已释放 ${r.released_quantity} 超出预留或为负数`,
+    });
   }
   return problems;
 }

@@ -131,7 +131,7 @@ async function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid:
   const reservation = { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) };
   return repo.insertIntake(ctx, values, orderNoPrefix(now, shop.timezone), lines, {
     customer: customer.sql,
-    reserve: (orderRows) => reservePreferredSql(ctx, orderRows, reservation),
+    reserve: (lineRows) => reservePreferredSql(ctx, lineRows, reservation),
     createdEvent: (orderRows, orderNo) =>
       eventPerRowSql(ctx, { action: 'order.create', entityType: 'order', after: createdAfter(shop, values, shop.defaultWarehouseId) }, orderRows, 'id', orderNo),
   });
@@ -165,7 +165,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cr
   if (!written.order) throw new RetryInNewTransaction(conflict('duplicate_order', '订单重复提交，请重试'));
 
   const { order: row, items } = written;
-  const request = { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(items) };
+  const request = { orderId: row.id, preferredWarehouseId: shop.defaultWarehouseId, lines: items.map(({ id, skuId, skuCode, quantity }) => ({ lineId: id, skuId, skuCode, quantity })) };
   const { warehouseId } = await completeReservation(ctx, request, written.reserved);
   const reserved = warehouseId === row.warehouseId ? row : await repo.updateOrder(ctx, row.id, { warehouseId });
   const createdEvent = written.createdEvent

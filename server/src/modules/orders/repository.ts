@@ -27,8 +27,8 @@ export const noOrderYetSql = (shopId: number, platformOrderId: string | null): S
 export interface IntakeParts {
   /** Ends in `customer (id)`: the order is inserted for its row, and not at all without one. */
   customer: SQL;
-  /** Reserves stock for the order in the CTE it is given; ends in `reserved (sku_id, available, …)`. */
-  reserve: (orderRows: string) => SQL;
+  /** Reserves stock for the order lines in the CTE it is given (as inserted); ends in `reserved (sku_id, available, …)`. */
+  reserve: (lineRows: string) => SQL;
   /** The order.create event for the order in the CTE it is given; `orderNo` is `{orderNo}` of that row as jsonb, for `after`. */
   createdEvent: (orderRows: string, orderNo: SQL) => SQL;
 }
@@ -85,7 +85,7 @@ export async function insertIntake(
         FROM o, (VALUES ${lineValues}) AS v (n, sku_id, sku_code, product_name, spec, quantity, unit_price, line_total)
         ORDER BY v.n
         RETURNING *
-      ), ${parts.reserve('o')},
+      ), ${parts.reserve('i')},
       o_reserved AS (
         SELECT o.* FROM o WHERE EXISTS (SELECT 1 FROM reserved)
       ), created_event AS (
