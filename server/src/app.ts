@@ -16,6 +16,7 @@ import { authJobs } from './platform/auth/jobs';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
+import { outboxRoutes } from './platform/delivery/routes';
 import { authHook, errorHandler } from './platform/http';
 import { refuseUnstorableInput } from './platform/inputGuard';
 import { logSerializers } from './platform/logging';
@@ -28,9 +29,9 @@ import { reportRoutes } from './modules/reports';
 z.config(z.locales.zhCN());
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, customerRoutes, reportRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, customerRoutes, reportRoutes, outboxRoutes];
 
-/** Every module's background jobs. */
+/** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...maintenanceJobs];
 
 /**

@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHOPFLOW_TRUST_PROXY: z.string().optional(),
   SHOPFLOW_OPEN_ENDPOINTS: z.string().default('metrics,docs'),
+  SHOPFLOW_LOG_CHANNEL_TOPICS: z.string().default('*'),
+  SHOPFLOW_WEBHOOK_URL: z.string().optional(),
+  SHOPFLOW_WEBHOOK_SECRET: z.string().optional(),
+  SHOPFLOW_WEBHOOK_TOPICS: z.string().default('*'),
+  SHOPFLOW_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 /** Endpoints that may be served without sign-in, for a private network (a scraper, integrators reading the API). */
@@ -37,6 +42,42 @@ export interface Config {
   trustProxy: boolean | string;
   /** Which of /metrics and /api/docs (with /api/openapi.json) are served at all. */
   openEndpoints: OpenEndpoint[];
+  /** The outbox's delivery channels; a channel not configured is not registered. */
+  outbox: { logTopics: TopicSelection | null; webhook: WebhookConfig | null };
+}
+
+/** The outbox topics a delivery channel takes: every one (`*`), or those listed. */
+export type TopicSelection = 'all' | string[];
+
+export interface WebhookConfig {
+  url: string;
+  /** HMAC-SHA256 key the receiver checks each request's signature with. */
+  secret: string;
+  topics: TopicSelection;
+  timeoutMs: number;
+}
+
+const TOPIC = /^[a-z][a-z0-9_.-]{0,63}$/;
+const MIN_WEBHOOK_SECRET = 16;
+
+/** `*`, or comma-separated topics; empty means none (the channel is off). */
+function topicsOf(variable: string, raw: string): TopicSelection | null {
+  const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (listed.length === 0) return null;
+  if (listed.includes('*')) return 'all';
+  const invalid = listed.filter((topic) => !TOPIC.test(topic));
+  if (invalid.length > 0) throw new Error(`Invalid environment: ${variable} lists ${invalid.join(', ')}; a topic is lower-case letters, digits, dots, dashes or underscores (or * for all)`);
+  return listed;
+}
+
+function webhookOf(e: z.infer<typeof envSchema>): WebhookConfig | null {
+  if (!e.SHOPFLOW_WEBHOOK_URL) return null;
+  const url = URL.parse(e.SHOPFLOW_WEBHOOK_URL);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error('Invalid environment: SHOPFLOW_WEBHOOK_URL must be an http:// or https:// URL');
+  const secret = e.SHOPFLOW_WEBHOOK_SECRET ?? '';
+  if (secret.length < MIN_WEBHOOK_SECRET) throw new Error(`Invalid environment: SHOPFLOW_WEBHOOK_SECRET must be set, at least ${MIN_WEBHOOK_SECRET} characters, when SHOPFLOW_WEBHOOK_URL is`);
+  const topics = topicsOf('SHOPFLOW_WEBHOOK_TOPICS', e.SHOPFLOW_WEBHOOK_TOPICS);
+  return topics && { url: url.toString(), secret, topics, timeoutMs: e.SHOPFLOW_WEBHOOK_TIMEOUT_MS };
 }
 
 function trustProxyOf(raw: string | undefined): boolean | string {
@@ -86,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxyOf(e.SHOPFLOW_TRUST_PROXY),
     openEndpoints: openEndpointsOf(e.SHOPFLOW_OPEN_ENDPOINTS),
+    outbox: { logTopics: topicsOf('SHOPFLOW_LOG_CHANNEL_TOPICS', e.SHOPFLOW_LOG_CHANNEL_TOPICS), webhook: webhookOf(e) },
   };
 }

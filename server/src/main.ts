@@ -7,6 +7,8 @@ import { checkCommand } from './modules/inventory';
 import { ensureAdmin } from './platform/auth/service';
 import { systemClock } from './platform/clock';
 import { inTransaction, systemActor, type Deps } from './platform/context';
+import type { MessageLog } from './platform/delivery/channels';
+import { configuredChannels, outboxJobs } from './platform/delivery/jobs';
 import { startJobs } from './platform/jobs';
 import { loggableError } from './platform/logging';
 import { createPii } from './platform/pii';
@@ -27,10 +29,20 @@ function logError(msg: string, err?: unknown) {
   console.error(msg, err === undefined ? '' : JSON.stringify(loggableError(err)));
 }
 
+/** The jobs of every module and the outbox's, delivering to the channels the configuration switches on. */
+function jobsFor(deps: Deps, log: MessageLog) {
+  return [...moduleJobs, ...outboxJobs(configuredChannels(deps.config.outbox, log, deps.clock))];
+}
+
+/** A worker has no HTTP app and its logger: the log channel writes JSON lines as pino would. */
+const consoleLog: MessageLog = {
+  info: (fields, msg) => console.log(JSON.stringify({ level: 30, time: Date.now(), ...fields, msg })),
+};
+
 async function serve(config: Config, withWorker: boolean) {
   const deps = await boot(config);
   const app = await buildApp(deps);
-  const jobs = withWorker ? await startJobs(deps, moduleJobs, (msg, err) => app.log.error({ err }, msg)) : null;
+  const jobs = withWorker ? await startJobs(deps, jobsFor(deps, app.log), (msg, err) => app.log.error({ err }, msg)) : null;
   const shutdown = async () => {
     await app.close();
     await jobs?.stop();
@@ -46,7 +58,8 @@ async function serve(config: Config, withWorker: boolean) {
 
 async function worker(config: Config) {
   const deps = await boot(config);
-  const jobs = await startJobs(deps, moduleJobs, logError);
+  const all = jobsFor(deps, consoleLog);
+  const jobs = await startJobs(deps, all, logError);
   const shutdown = async () => {
     await jobs.stop();
     await deps.database.close();
@@ -54,7 +67,7 @@ async function worker(config: Config) {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  console.log(`ShopFlow worker running ${moduleJobs.length} job(s)`);
+  console.log(`ShopFlow worker running ${all.length} job(s)`);
 }
 
 /** Prints the OpenAPI document, built from the route schemas against a throwaway in-memory database. */

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeliveryFailure } from '../src/platform/delivery/channels';
+import { dispatchOutbox } from '../src/platform/delivery/dispatcher';
 import { cursorOf, expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
@@ -111,6 +113,11 @@ beforeAll(async () => {
   const orderIds = [unpaid.id, paid.id, another.id];
   const customerId = expectStatus(await admin.get(`/api/v1/orders/${paid.id}`), 200).customerId as number;
   const warehouse = warehouses[0]!;
+  // the approvals' notices, given up on at once: the retry route has dead letters to take back
+  expectStatus(await admin.put('/api/v1/settings', { 'outbox.maxAttempts': 1 }), 200);
+  const refusing = { name: 'refusing', topics: 'all' as const, deliver: () => Promise.reject(new DeliveryFailure('接收方拒收')) };
+  await dispatchOutbox(t.deps, [refusing]);
+  const outboxIds = (await t.deps.database.query('SELECT id FROM outbox ORDER BY id LIMIT 3')).rows.map((r) => Number(r.id));
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -144,6 +151,7 @@ beforeAll(async () => {
     'POST /api/v1/orders/:id/remarks': { ids: orderIds, body: { content: '送赠品', flag: 'red', promiseDate: '2026-11-21' } },
     'POST /api/v1/waves': { ids: [], body: { warehouseCode: warehouse.code, kind: 'multi', maxOrders: 2, filter: { shopCode: shop.code, carrier: 'SF', skuCode: sku.code, shipByBefore: '2026-12-30T00:00:00Z' } } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
+    'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
   };
 }, 120_000);
 afterAll(() => t.close());

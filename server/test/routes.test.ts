@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, moduleRoutes } from '../src/app';
+import { permissionsOf, ROLES } from '../src/platform/permissions';
 import { createTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -30,6 +31,16 @@ describe('every route', () => {
   it('is public only when it is meant to be', () => {
     const publicApi = t.app.declaredRoutes.filter((r) => r.permission === 'public' && r.url.startsWith('/api/v1'));
     expect(publicApi.map((r) => r.url)).toEqual(['/api/v1/auth/login']);
+  });
+});
+
+describe('the outbox\'s dead-letter routes', () => {
+  it('are for admins and supervisors only', () => {
+    const outbox = t.app.declaredRoutes.filter((r) => r.url.startsWith('/api/v1/outbox') && r.method !== 'HEAD');
+    expect(outbox.map((r) => `${r.method} ${r.url} ${r.permission}`).sort()).toEqual(['GET /api/v1/outbox/dead outbox.read', 'POST /api/v1/outbox/:id/retry outbox.retry']);
+    for (const permission of ['outbox.read', 'outbox.retry'] as const) {
+      expect(ROLES.filter((role) => permissionsOf([role]).has(permission))).toEqual(['admin', 'supervisor']);
+    }
   });
 });
 

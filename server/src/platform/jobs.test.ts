@@ -44,4 +44,19 @@ describe('jobs on pg-boss', () => {
     await finished;
     expect(seen).toEqual([{ data: { hello: '世界' }, now: '2026-11-23T01:00:00.000Z' }]);
   });
+
+  it('run a job every few seconds without anyone sending it', async () => {
+    await runner?.stop();
+    const deps: Deps = { database, config: loadConfig({ SHOPFLOW_SECRET: 'x', LOG_LEVEL: 'silent' }), clock: new FakeClock(), pii: createPii('x') };
+    let runs = 0;
+    let done!: () => void;
+    const ranTwice = new Promise<void>((resolve) => (done = resolve));
+    const handler = () => {
+      if (++runs === 2) done();
+      return Promise.resolve();
+    };
+    runner = await startJobs(deps, [{ name: 'test-every', everySeconds: 1, handler }], () => {});
+    await ranTwice;
+    expect(runs).toBeGreaterThanOrEqual(2);
+  }, 30_000);
 });

@@ -9,6 +9,11 @@ export interface JobDefinition {
   name: string;
   /** Cron (UTC) for recurring sweeps. */
   cron?: string;
+  /**
+   * Seconds between runs, for work that cannot wait for the next minute (the outbox): every
+   * process asks this often, and pg-boss keeps one job per interval however many ask.
+   */
+  everySeconds?: number;
   handler(deps: Deps, data: unknown): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function startJobs(deps: Deps, jobs: JobDefinition[], log: (msg: st
   });
   boss.on('error', (err) => log('job queue error', err));
   await boss.start();
+  const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.work(job.name, async ([first]) => {
@@ -40,6 +46,18 @@ export async function startJobs(deps: Deps, jobs: JobDefinition[], log: (msg: st
       }
     });
     if (job.cron) await boss.schedule(job.name, job.cron);
+    const seconds = job.everySeconds;
+    if (seconds) {
+      const ask = () => boss.sendThrottled(job.name, {}, {}, seconds).catch((err: unknown) => log(`job ${job.name} not queued`, err));
+      void ask();
+      timers.push(setInterval(() => void ask(), seconds * 1000));
+    }
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true }) };
+  return {
+    boss,
+    stop: async () => {
+      timers.forEach(clearInterval);
+      await boss.stop({ graceful: true, wait: true });
+    },
+  };
 }

@@ -17,6 +17,25 @@ const HARMLESS_QUERY_KEYS = new Set([
 
 export const capText = (text: string, max = MAX_LOGGED_TEXT) => (text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text);
 
+/**
+ * Outbox payload keys whose values name no person (ids, numbers, kinds, times): everything else,
+ * a message text or a reason included, is logged as `***`.
+ */
+const HARMLESS_PAYLOAD_KEYS = new Set(['kind', 'reminder', 'orderId', 'orderNo', 'shopId', 'customerId', 'caseId', 'parcelId', 'amount', 'shipBy', 'carrier']);
+const MAX_PAYLOAD_DEPTH = 4;
+
+/** An outbox payload as the log (and the dead-letter view) shows it: harmless keys kept, short; the rest `***`. */
+export function loggablePayload(payload: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < MAX_PAYLOAD_DEPTH) out[key] = loggablePayload(value as Record<string, unknown>, depth + 1);
+    else if (!HARMLESS_PAYLOAD_KEYS.has(key)) out[key] = '***';
+    else if (typeof value === 'string') out[key] = capText(value, 100);
+    else out[key] = typeof value === 'number' || typeof value === 'boolean' || value === null ? value : '***';
+  }
+  return out;
+}
+
 /** The URL with the values of personal or unknown query keys replaced by `***`. */
 export function redactedUrl(url: string): string {
   const at = url.indexOf('?');

@@ -14,6 +14,9 @@ const grants = {
   'settings.read': ['supervisor', 'operations'],
   'settings.manage': [],
   'audit.read': ['supervisor'],
+  // The dead-letter view: messages the outbox gave up on, and sending one again.
+  'outbox.read': ['supervisor'],
+  'outbox.retry': ['supervisor'],
   'shops.read': everyone,
   'shops.manage': [],
   'warehouses.read': everyone,

@@ -92,7 +92,11 @@ export const settings = pgTable('settings', {
   updatedBy: integer('updated_by'),
 });
 
-/** Effects outside the database (customer notices, platform calls) leave from here after commit. */
+/**
+ * Effects outside the database (customer notices, platform calls) leave from here after commit.
+ * The dispatcher (platform/delivery) claims a due row by moving `next_attempt_at` past a lease;
+ * `attempts` counts failed rounds, and a message that failed the most a shop allows is `dead_at`.
+ */
 export const outbox = pgTable(
   'outbox',
   {
@@ -100,7 +104,31 @@ export const outbox = pgTable(
     topic: text('topic').notNull(),
     payload: jsonb('payload').notNull(),
     createdAt: createdAt(),
+    /** Set once every channel that takes the topic has it. */
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    deadAt: timestamp('dead_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_unsent_idx').on(t.id).where(sql`sent_at IS NULL`)],
+  (t) => [
+    index('outbox_due_idx').on(t.nextAttemptAt, t.id).where(sql`sent_at IS NULL AND dead_at IS NULL`),
+    index('outbox_dead_idx').on(t.topic, t.id).where(sql`dead_at IS NOT NULL`),
+  ],
+);
+
+/** A message's delivery to one channel: a channel that has it is never sent it again, whatever the others do. */
+export const outboxDeliveries = pgTable(
+  'outbox_deliveries',
+  {
+    messageId: bigint('message_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id),
+    channel: text('channel').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** What went wrong the last time, as the channel put it (capped; never the URL or a secret). */
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.channel] }), check('outbox_deliveries_bounded', sql`char_length(${t.channel}) <= 32 AND char_length(${t.lastError}) <= 500`)],
 );
