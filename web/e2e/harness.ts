@@ -31,9 +31,10 @@ export interface E2E {
 
 /**
  * Starts ShopFlow as `npm start` would (embedded PGlite in a temp folder, built web app) and a
- * headless Debian Chromium driven by playwright-core. Never downloads a browser.
+ * headless Debian Chromium driven by playwright-core. Never downloads a browser. `env` adds
+ * settings of the server's environment (a webhook to deliver to, say).
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shopflow-e2e-'));
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
@@ -46,6 +47,7 @@ export async function startE2E(): Promise<E2E> {
       SHOPFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -31,3 +31,9 @@ export function fetchSettings() {
 export function saveSettings(values: Record<string, unknown>) {
   return unwrap(api.PUT('/api/v1/settings', { body: values }));
 }
+
+export type DeadMessage = Awaited<ReturnType<typeof fetchDeadMessages>>['items'][number];
+
+export const fetchDeadMessages = (query: { topic?: string; page: number; pageSize: number }) => unwrap(api.GET('/api/v1/outbox/dead', { params: { query } }));
+
+export const retryDeadMessage = (id: number) => unwrap(api.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } }));

@@ -5365,6 +5365,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投递失败、已停止重试的消息（死信） */
+        get: {
+            parameters: {
+                query?: {
+                    topic?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                topic: string;
+                                summary: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                attempts: number;
+                                nextAttemptAt: string;
+                                deadAt: string | null;
+                                sentAt: string | null;
+                                deliveries: {
+                                    channel: string;
+                                    attempts: number;
+                                    lastError: string | null;
+                                    lastAttemptAt: string;
+                                    deliveredAt: string | null;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            maxAttempts: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新投递一条死信（已送达的渠道不重复发送） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            summary: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            attempts: number;
+                            nextAttemptAt: string;
+                            deadAt: string | null;
+                            sentAt: string | null;
+                            deliveries: {
+                                channel: string;
+                                attempts: number;
+                                lastError: string | null;
+                                lastAttemptAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -41,4 +41,5 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },
   { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },
   { path: '/admin/settings', page: lazy(() => import('../admin/SettingsPage')), permission: 'settings.read', menu: { group: 'admin', label: 'settings' } },
+  { path: '/admin/outbox', page: lazy(() => import('../admin/OutboxPage')), permission: 'outbox.read', menu: { group: 'admin', label: 'outbox' } },
 ];
