@@ -131,6 +131,15 @@ export async function typeInto(field: Locator, text: string): Promise<void> {
   await field.page().keyboard.type(text);
 }
 
+/** Types `text` and Enter into whatever has the focus, as a barcode scanner (or a worker at its keyboard) does. */
+export async function keyIn(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The id of the element that has the focus (empty when none has). */
+export const focusedId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+
 /** Types over what a field holds, as a person selecting it all first. */
 export async function typeOver(field: Locator, text: string): Promise<void> {
   await field.click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
+import { ADMIN_PASSWORD, cellUnder, focusedId, keyIn, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
 
 let e2e: E2E;
 const WAREHOUSE = { code: 'WH-SH', name: '上海仓' };
@@ -85,39 +85,54 @@ describe('catalog', () => {
 });
 
 describe('stock', () => {
-  it('receives goods by scanning, and the stock levels and ledger show the change', async () => {
+  it('receives goods typed as a scanner types: scan, quantity, Enter, next scan, submit', async () => {
     const { page } = e2e;
-    const sku = await newSku(0);
+    const tshirt = await newSku(0);
+    const socks = await newSku(0);
     await page.goto(e2e.baseUrl + '/inventory/receipts');
     await pick(page.getByLabel('仓库', { exact: true }), WAREHOUSE.name);
-    const scan = page.getByLabel('扫描或输入货号/条码');
-    const quantity = page.getByLabel('数量', { exact: true });
-    await typeInto(scan, sku.barcode);
-    await page.keyboard.press('Enter');
-    // the scan moves the focus to the quantity, which starts at 1: typed over, Enter adds the line
-    await expect.poll(() => quantity.isEnabled()).toBe(true);
-    await typeOver(quantity, '12');
-    await page.keyboard.press('Enter');
-    // scanning the same SKU again adds to its line
-    await typeInto(scan, sku.code);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => quantity.isEnabled()).toBe(true);
-    await typeOver(quantity, '3');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByLabel(`${sku.code} 数量`).inputValue()).toBe('15');
+    // choosing the warehouse hands the focus back to the scan box: every key below goes where the focus is
+    await expect.poll(() => focusedId(page)).toBe('receipt-scan');
+
+    // the worker types the quantity straight after the scan, before the lookup has answered: it must
+    // land in the quantity, not be appended to the barcode (找不到货号或条码为 …12 的SKU)
+    await keyIn(page, tshirt.barcode);
+    await keyIn(page, '12');
+    await expect.poll(() => page.getByLabel(`${tshirt.code} 数量`).inputValue()).toBe('12');
+    await expect.poll(() => focusedId(page)).toBe('receipt-scan');
+
+    // the same SKU scanned again (by its code) adds to its line; this time the worker waits for the screen
+    await keyIn(page, tshirt.code);
+    await page.getByText(`${tshirt.code} · 纯棉圆领T恤 白色 M`).waitFor();
+    expect(await focusedId(page)).toBe('receipt-quantity');
+    await keyIn(page, '3');
+    await expect.poll(() => page.getByLabel(`${tshirt.code} 数量`).inputValue()).toBe('15');
+
+    // an empty Enter is no scan; then the next SKU, with the quantity left at 1
+    await keyIn(page, '');
+    await keyIn(page, socks.barcode);
+    await page.getByText(`${socks.code} · 纯棉圆领T恤 白色 M`).waitFor();
+    await keyIn(page, '');
+    await expect.poll(() => page.getByLabel(`${socks.code} 数量`).inputValue()).toBe('1');
+    expect(await focusedId(page)).toBe('receipt-scan');
+    expect(await page.getByText(/找不到货号或条码为/).count()).toBe(0);
+
+    await page.screenshot({ path: '/tmp/sf-receipt.png' });
     await typeInto(page.getByLabel('采购单号'), 'PO-2026-001');
     await page.getByRole('button', { name: '确认入库' }).click();
-    await page.getByText('入库成功，共 15 件').waitFor();
+    await page.getByText('入库成功，共 16 件').waitFor();
+    await expect.poll(() => focusedId(page)).toBe('receipt-scan');
 
-    expect(await levelOf(sku.code)).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
+    expect(await levelOf(tshirt.code)).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
+    expect(await levelOf(socks.code)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
 
-    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
-    const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${tshirt.code}`);
+    const row = page.getByRole('row', { name: new RegExp(tshirt.code) });
     await row.getByRole('cell', { name: WAREHOUSE.name }).waitFor();
     expect(await (await cellUnder(row, '实物库存')).textContent()).toBe('15');
     await row.getByRole('button', { name: '流水' }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByText(`${sku.code} 库存流水`).waitFor();
+    await drawer.getByText(`${tshirt.code} 库存流水`).waitFor();
     await drawer.getByRole('cell', { name: '采购入库' }).waitFor();
     await drawer.getByText('+15').waitFor();
     await drawer.getByRole('cell', { name: 'PO-2026-001' }).waitFor();
@@ -141,12 +156,24 @@ describe('stock', () => {
     expect(movements.items[0]).toMatchObject({ onHandDelta: -2, note: '破损两件' });
   });
 
-  it('says so when a scanned code is unknown', async () => {
+  it('says so when a scanned code is unknown, and the next scan replaces it', async () => {
     const { page } = e2e;
+    const sku = await newSku(0);
     await page.goto(e2e.baseUrl + '/inventory/receipts');
-    await typeInto(page.getByLabel('扫描或输入货号/条码'), 'NOPE-404');
-    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page)).toBe('receipt-scan');
+    await keyIn(page, 'NOPE-404');
     await page.getByText('找不到货号或条码为 NOPE-404 的SKU').waitFor();
+    // the focus stays in the scan box with the bad code selected: the next scan types over it
+    expect(await focusedId(page)).toBe('receipt-scan');
+    await keyIn(page, sku.barcode);
+    await page.getByText(`${sku.code} · 纯棉圆领T恤 白色 M`).waitFor();
+    // a quantity that is no whole number of pieces is refused where it was typed, selected for the retry
+    await keyIn(page, '0');
+    await page.getByText('数量须为 1 到 10000000 之间的整数，请重新输入').waitFor();
+    expect(await focusedId(page)).toBe('receipt-quantity');
+    await keyIn(page, '4');
+    await expect.poll(() => page.getByLabel(`${sku.code} 数量`).inputValue()).toBe('4');
+    expect(await focusedId(page)).toBe('receipt-scan');
   });
 });
 

@@ -1,11 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, type GetRef, type InputRef, type TableColumnsType } from 'antd';
-import { useRef, useState } from 'react';
+import { Button, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { searchSkus, type PickerSku } from '../catalog/api';
-import { useShowError } from '../app/errors';
 import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
+import { ScanFeedback } from '../app/scanner/ScanFeedback';
+import { useScanStation } from '../app/scanner/useScanStation';
 import { useApiMutation } from '../app/useApiMutation';
 import { receiveStock, useWarehouseOptions, type StockLevel } from './api';
 
@@ -21,34 +22,53 @@ async function findScannedSku(scanned: string): Promise<PickerSku | undefined> {
   return items.find((s) => s.code === scanned || s.barcode === scanned);
 }
 
+const skuName = (sku: PickerSku) => `${sku.productName}${sku.spec ? ` ${sku.spec}` : ''}`;
+
+/** The most one receipt line may hold, as the server allows. */
+const MAX_QUANTITY = 10_000_000;
+
+/** The quantity a worker typed, when it is a whole number of pieces the server takes. */
+function typedQuantity(text: string): number | null {
+  const quantity = /^\d{1,8}$/.test(text.trim()) ? Number(text.trim()) : 0;
+  return quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : null;
+}
+
 /** Adds a quantity to the lines, merging into the SKU's line when it is already there. */
 function addToLines(lines: Line[], sku: PickerSku, quantity: number): Line[] {
   const existing = lines.find((l) => l.skuCode === sku.code);
   if (existing) return lines.map((l) => (l === existing ? { ...l, quantity: l.quantity + quantity } : l));
-  return [...lines, { skuCode: sku.code, name: `${sku.productName}${sku.spec ? ` ${sku.spec}` : ''}`, quantity }];
+  return [...lines, { skuCode: sku.code, name: skuName(sku), quantity }];
 }
 
 /**
- * Goods receipt at the dock, built for a barcode scanner: scan (the scanner types the code and
- * Enter), type the quantity and Enter; the line is added and the cursor is back on the scan box.
+ * Goods receipt at the dock, a scan station (`useScanStation`): scan (the scanner types the code
+ * and Enter), the focus moves to the quantity; type it and Enter, the line is added and the focus
+ * is back in the scan box. Scanning a SKU again adds to its line.
  */
 export default function ReceiptsPage() {
   const { t } = useI18n();
-  const showError = useShowError();
   const { options: warehouseOptions } = useWarehouseOptions();
   const [chosenWarehouse, setWarehouseCode] = useState<string>();
   // the first warehouse until the user picks one
   const warehouseCode = chosenWarehouse ?? warehouseOptions[0]?.value;
-  const [scanned, setScanned] = useState('');
-  const [pending, setPending] = useState<PickerSku | null>(null);
-  const [quantity, setQuantity] = useState<number | null>(1);
   const [lines, setLines] = useState<Line[]>([]);
-  const [scanError, setScanError] = useState<string | null>(null);
   const [result, setResult] = useState<StockLevel[]>([]);
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
-  const scanRef = useRef<InputRef>(null);
-  const quantityRef = useRef<GetRef<typeof InputNumber>>(null);
+  const scanner = useScanStation<PickerSku>({
+    station: true,
+    async onScan(code) {
+      const sku = await findScannedSku(code);
+      if (!sku) return { ok: false, message: fill(t.inventory.unknownSku, { code }) };
+      return { ok: true, message: `${sku.code} · ${skuName(sku)}`, followUp: { text: '1', subject: sku } };
+    },
+    onFollowUp(text, sku) {
+      const quantity = typedQuantity(text);
+      if (!quantity) return { ok: false, message: fill(t.inventory.badQuantity, { max: MAX_QUANTITY }) };
+      setLines((current) => addToLines(current, sku, quantity));
+      return { ok: true, message: fill(t.inventory.lineAdded, { sku: sku.code, n: quantity }) };
+    },
+  });
 
   const receive = useApiMutation(
     () =>
@@ -67,39 +87,12 @@ export default function ReceiptsPage() {
         setLines([]);
         setReference('');
         setNote('');
-        scanRef.current?.focus();
+        scanner.focus();
       },
     },
   );
 
-  async function lookUp() {
-    const code = scanned.trim();
-    if (!code) return;
-    setScanError(null);
-    try {
-      const sku = await findScannedSku(code);
-      if (!sku) {
-        setScanError(fill(t.inventory.unknownSku, { code }));
-        scanRef.current?.select();
-        return;
-      }
-      setPending(sku);
-      setQuantity(1);
-      setTimeout(() => quantityRef.current?.select());
-    } catch (err) {
-      showError(err);
-    }
-  }
-
-  function addLine() {
-    if (!pending || !quantity || quantity <= 0) return;
-    setLines((current) => addToLines(current, pending, quantity));
-    setPending(null);
-    setScanned('');
-    setQuantity(1);
-    scanRef.current?.focus();
-  }
-
+  const refused = scanner.feedback?.tone === 'error';
   const columns: TableColumnsType<Line> = [
     { title: t.inventory.skuCode, dataIndex: 'skuCode' },
     { title: t.inventory.product, dataIndex: 'name' },
@@ -109,6 +102,7 @@ export default function ReceiptsPage() {
       render: (value: number, line) => (
         <InputNumber
           min={1}
+          max={MAX_QUANTITY}
           precision={0}
           value={value}
           aria-label={`${line.skuCode} ${t.inventory.quantity}`}
@@ -130,7 +124,15 @@ export default function ReceiptsPage() {
       <Form layout="vertical">
         <Space align="start" wrap>
           <Form.Item label={t.inventory.warehouse} htmlFor="receipt-warehouse" required>
-            <Select id="receipt-warehouse" options={warehouseOptions} value={warehouseCode} onChange={setWarehouseCode} style={{ width: 240 }} />
+            <Select
+              id="receipt-warehouse"
+              options={warehouseOptions}
+              value={warehouseCode}
+              onChange={setWarehouseCode}
+              // chosen (the same one again included): the next thing the worker does is scan
+              onSelect={scanner.focus}
+              style={{ width: 240 }}
+            />
           </Form.Item>
           <Form.Item label={t.inventory.receiptReference} htmlFor="receipt-reference">
             <Input id="receipt-reference" value={reference} onChange={(e) => setReference(e.target.value)} style={{ width: 220 }} />
@@ -140,30 +142,19 @@ export default function ReceiptsPage() {
           </Form.Item>
         </Space>
         <Space align="start" wrap>
-          <Form.Item label={t.inventory.scanLabel} htmlFor="receipt-scan" extra={t.inventory.scanHint} validateStatus={scanError ? 'error' : undefined} help={scanError ?? undefined}>
-            <Input
-              ref={scanRef}
-              id="receipt-scan"
-              autoFocus
-              value={scanned}
-              onChange={(e) => {
-                setScanned(e.target.value);
-                setPending(null);
-              }}
-              onPressEnter={() => void lookUp()}
-              style={{ width: 320 }}
-            />
+          <Form.Item label={t.inventory.scanLabel} htmlFor="receipt-scan" extra={t.inventory.scanHint} validateStatus={refused && !scanner.awaitingFollowUp ? 'error' : undefined}>
+            <Input {...scanner.scanBox} id="receipt-scan" autoComplete="off" style={{ width: 320 }} />
           </Form.Item>
-          <Form.Item label={t.inventory.quantity} htmlFor="receipt-quantity">
+          <Form.Item label={t.inventory.quantity} htmlFor="receipt-quantity" validateStatus={refused && scanner.awaitingFollowUp ? 'error' : undefined}>
             <Space.Compact>
-              <InputNumber ref={quantityRef} id="receipt-quantity" min={1} precision={0} value={quantity} onChange={setQuantity} onPressEnter={addLine} disabled={!pending} style={{ width: 120 }} />
-              <Button onClick={addLine} disabled={!pending}>
+              <Input {...scanner.followUp} id="receipt-quantity" inputMode="numeric" autoComplete="off" style={{ width: 120 }} />
+              <Button onClick={scanner.confirmFollowUp} disabled={!scanner.awaitingFollowUp}>
                 {t.inventory.addLine}
               </Button>
             </Space.Compact>
           </Form.Item>
         </Space>
-        {pending && <Alert type="success" showIcon title={`${pending.code} · ${pending.productName} ${pending.spec}`} style={{ marginBottom: 16 }} />}
+        <ScanFeedback feedback={scanner.feedback} />
       </Form>
       <Table rowKey="skuCode" title={() => t.inventory.lines} columns={columns} dataSource={lines} pagination={false} style={{ marginBottom: 16 }} />
       <Button type="primary" disabled={!lines.length || !warehouseCode} loading={receive.isPending} onClick={() => receive.mutate(undefined)}>

@@ -361,6 +361,8 @@ export const en: Messages = {
     quantity: 'Quantity',
     addLine: 'Add',
     unknownSku: 'No SKU with code or barcode {code}',
+    badQuantity: 'The quantity must be a whole number from 1 to {max}; type it again',
+    lineAdded: '{sku}: {n} added',
     noLines: 'Add receipt lines first',
     submitReceipt: 'Receive',
     received: 'Received {n} units',

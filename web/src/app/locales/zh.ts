@@ -360,6 +360,8 @@ export const zh = {
     quantity: '数量',
     addLine: '添加',
     unknownSku: '找不到货号或条码为 {code} 的SKU',
+    badQuantity: '数量须为 1 到 {max} 之间的整数，请重新输入',
+    lineAdded: '{sku} 已添加 {n} 件',
     noLines: '请先添加入库明细',
     submitReceipt: '确认入库',
     received: '入库成功，共 {n} 件',

@@ -1,0 +1,162 @@
+import type { InputRef } from 'antd';
+import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
+import { errorText } from '../errorText';
+import { useI18n } from '../i18n';
+import { beep, type Tone } from './beep';
+import { answered, edited, focused, IDLE, pressed, type Field, type Request, type Station, type Step } from './station';
+
+/**
+ * How a screen answers a scan or a confirmed follow-up. A scan taken with `followUp` hands the
+ * focus to the follow-up field holding `text` (selected, so typing replaces it); `subject` (the
+ * SKU found, the parcel opened) comes back with the follow-up's text, so a quantity typed ahead
+ * never meets a screen state that has not rendered yet.
+ */
+export type ScanAnswer<Subject> = { ok: true; message: string; followUp?: { text: string; subject: Subject } } | { ok: false; message: string };
+
+export interface ScanStationOptions<Subject> {
+  onScan(code: string): ScanAnswer<Subject> | Promise<ScanAnswer<Subject>>;
+  onFollowUp?(text: string, subject: Subject): ScanAnswer<Subject> | Promise<ScanAnswer<Subject>>;
+  /**
+   * A scan station (a screen worked from the scanner): whenever the focus lands where nothing can
+   * be typed — a button clicked, the page's background, a dialog closed — it goes back to the
+   * field the station is in. Fields the worker can type in (a note, a select) keep it.
+   */
+  station?: boolean;
+}
+
+export interface Feedback {
+  tone: Tone;
+  message: string;
+}
+
+/** The props a field of the station takes (antd `Input`). */
+export interface StationFieldProps {
+  ref: RefObject<InputRef | null>;
+  value: string;
+  onChange(e: ChangeEvent<HTMLInputElement>): void;
+  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
+  onFocus(): void;
+  disabled?: boolean;
+}
+
+const typable = (el: Element | null) =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+const dialogOpen = () => [...document.querySelectorAll('[role="dialog"]')].some((d) => d.getClientRects().length > 0);
+
+/**
+ * One scan box, and optionally one follow-up field, worked from a barcode scanner or the keyboard
+ * (see `station.ts` for the keys): each code and Enter is one scan, answered green or red with a
+ * beep, and the focus is always where the next key belongs.
+ */
+export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
+  const { t } = useI18n();
+  const latest = useRef({ options, t });
+  useEffect(() => {
+    latest.current = { options, t };
+  });
+  const stationRef = useRef<Station>(IDLE);
+  const [station, setStation] = useState<Station>(IDLE);
+  const subject = useRef<Subject | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  // bumped to put the DOM focus where the station is, once the fields have rendered
+  const [focusRequest, setFocusRequest] = useState(0);
+  const scanRef = useRef<InputRef>(null);
+  const followUpRef = useRef<InputRef>(null);
+
+  function update(next: Station, moveFocus = false) {
+    stationRef.current = next;
+    setStation(next);
+    if (moveFocus) setFocusRequest((n) => n + 1);
+  }
+
+  function focusField() {
+    const { field, selected } = stationRef.current;
+    const input = (field === 'scan' ? scanRef : followUpRef).current;
+    if (selected) input?.select();
+    else input?.focus({ cursor: 'end' });
+  }
+
+  useEffect(focusField, [focusRequest]);
+
+  async function answer(request: Request) {
+    const { options: handlers, t: messages } = latest.current;
+    let reply: ScanAnswer<Subject>;
+    try {
+      if (request.kind === 'scan') reply = await handlers.onScan(request.code);
+      else reply = handlers.onFollowUp ? await handlers.onFollowUp(request.text, subject.current as Subject) : { ok: true, message: '' };
+    } catch (err) {
+      reply = { ok: false, message: errorText(err, messages) };
+    }
+    if (reply.ok && reply.followUp) subject.current = reply.followUp.subject;
+    if (reply.message) {
+      setFeedback({ tone: reply.ok ? 'ok' : 'error', message: reply.message });
+      beep(reply.ok ? 'ok' : 'error');
+    }
+    run(answered(stationRef.current, reply.ok ? { ok: true, followUp: reply.followUp?.text } : { ok: false }), true);
+  }
+
+  function run(step: Step, moveFocus = false) {
+    update(step.station, moveFocus);
+    if (step.request) void answer(step.request);
+  }
+
+  function fieldProps(field: Field): StationFieldProps {
+    return {
+      ref: field === 'scan' ? scanRef : followUpRef,
+      value: field === 'scan' ? station.scanText : station.followUpText,
+      onChange: (e) => {
+        if (stationRef.current.field === field) update(edited(stationRef.current, e.target.value));
+      },
+      onKeyDown: (e) => {
+        // Enter also ends a Chinese IME's composition: that one is the IME's
+        if (e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
+        const current = stationRef.current;
+        const key = e.key === 'Enter' ? '\n' : e.key;
+        // busy, or the focus not yet moved to where the station is: the station takes the key itself
+        const caught = current.busy || current.field !== field;
+        if (key === '\n' || (caught && key.length === 1)) {
+          e.preventDefault();
+          run(pressed(current, key));
+        } else if (caught && key !== 'Tab') e.preventDefault();
+      },
+      onFocus: () => update(focused(stationRef.current, field)),
+    };
+  }
+
+  useEffect(() => {
+    if (!options.station) return;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      clearTimeout(pending);
+      // after the browser has settled where the focus went (a click, a dialog's close)
+      pending = setTimeout(() => {
+        if (!typable(document.activeElement) && !dialogOpen()) focusField();
+      });
+    };
+    document.addEventListener('focusin', check);
+    document.addEventListener('focusout', check);
+    return () => {
+      clearTimeout(pending);
+      document.removeEventListener('focusin', check);
+      document.removeEventListener('focusout', check);
+    };
+  }, [options.station]);
+
+  return {
+    scanBox: fieldProps('scan'),
+    followUp: { ...fieldProps('followUp'), disabled: station.field !== 'followUp' },
+    /** Whether the follow-up field is where the keys go (a SKU found, its quantity awaited). */
+    awaitingFollowUp: station.field === 'followUp',
+    feedback,
+    busy: station.busy,
+    /** Confirms the follow-up as Enter in it would (an 添加 button beside it). */
+    confirmFollowUp: () => {
+      if (stationRef.current.field === 'followUp') run(pressed(stationRef.current, '\n'));
+    },
+    /**
+     * Puts the focus back where the station is (after a choice made elsewhere, a dialog closed),
+     * once the event that asked for it is done: a select that was just chosen from keeps the focus until then.
+     */
+    focus: () => setTimeout(focusField),
+  };
+}
