@@ -108,6 +108,9 @@ describe('stock', () => {
     await keyIn(page, '3');
     await expect.poll(() => page.getByLabel(`${tshirt.code} 数量`).inputValue()).toBe('15');
 
+    // a click on the page (nothing to type in there) leaves the focus in the scan box
+    await page.getByRole('heading', { name: '采购入库' }).click();
+    await expect.poll(() => focusedId(page)).toBe('receipt-scan');
     // an empty Enter is no scan; then the next SKU, with the quantity left at 1
     await keyIn(page, '');
     await keyIn(page, socks.barcode);

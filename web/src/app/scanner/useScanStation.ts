@@ -57,6 +57,7 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
   const stationRef = useRef<Station>(IDLE);
   const [station, setStation] = useState<Station>(IDLE);
   const subject = useRef<Subject | null>(null);
+  const queued = useRef<Request | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   // bumped to put the DOM focus where the station is, once the fields have rendered
   const [focusRequest, setFocusRequest] = useState(0);
@@ -96,9 +97,19 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
   }
 
   function run(step: Step, moveFocus = false) {
+    if (step.request) queued.current = step.request;
     update(step.station, moveFocus);
-    if (step.request) void answer(step.request);
   }
+
+  // A request is asked once the screen has rendered the answer before it (a parcel opened, a SKU
+  // found), so a scan typed ahead meets handlers that know it. Asking marks the station busy, so
+  // every request comes with a render.
+  useEffect(() => {
+    const request = queued.current;
+    if (!request) return;
+    queued.current = null;
+    void answer(request);
+  });
 
   function fieldProps(field: Field): StationFieldProps {
     return {
@@ -148,7 +159,6 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
     /** Whether the follow-up field is where the keys go (a SKU found, its quantity awaited). */
     awaitingFollowUp: station.field === 'followUp',
     feedback,
-    busy: station.busy,
     /** Confirms the follow-up as Enter in it would (an 添加 button beside it). */
     confirmFollowUp: () => {
       if (stationRef.current.field === 'followUp') run(pressed(stationRef.current, '\n'));
