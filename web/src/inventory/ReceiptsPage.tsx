@@ -29,7 +29,8 @@ const MAX_QUANTITY = 10_000_000;
 
 /** The quantity a worker typed, when it is a whole number of pieces the server takes. */
 function typedQuantity(text: string): number | null {
-  const quantity = /^\d{1,8}$/.test(text.trim()) ? Number(text.trim()) : 0;
+  const digits = text.trim();
+  const quantity = /^\d{1,8}$/.test(digits) ? Number(digits) : 0;
   return quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : null;
 }
 
