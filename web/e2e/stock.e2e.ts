@@ -163,6 +163,8 @@ describe('stock', () => {
     const { page } = e2e;
     const sku = await newSku(0);
     await page.goto(e2e.baseUrl + '/inventory/receipts');
+    // the screen opens with the focus in the scan box
+    await page.getByLabel('扫描或输入货号/条码').waitFor();
     await expect.poll(() => focusedId(page)).toBe('receipt-scan');
     await keyIn(page, 'NOPE-404');
     await page.getByText('找不到货号或条码为 NOPE-404 的SKU').waitFor();
