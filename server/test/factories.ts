@@ -14,7 +14,7 @@ export function expectStatus<T = any>(res: { status: number; body: any }, status
   return res.body as T;
 }
 
-export async function makeWarehouse(admin: Client, fields: { code?: string; name?: string; bins?: string[] } = {}) {
+export async function makeWarehouse(admin: Client, fields: { code?: string; name?: string; bins?: (string | { code: string; walkOrder: number })[] } = {}) {
   const code = fields.code ?? uniqueCode('WH');
   return expectStatus(await admin.post('/api/v1/warehouses', { code, name: fields.name ?? `${code} 仓`, bins: fields.bins ?? [] }), 201);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryFailure } from '../src/platform/delivery/channels';
 import { dispatchOutbox } from '../src/platform/delivery/dispatcher';
-import { cursorOf, expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePaidOrder, makeWarehouse, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 /**
@@ -118,6 +118,7 @@ beforeAll(async () => {
   const refusing = { name: 'refusing', topics: 'all' as const, deliver: () => Promise.reject(new DeliveryFailure('接收方拒收')) };
   await dispatchOutbox(t.deps, [refusing]);
   const outboxIds = (await t.deps.database.query('SELECT id FROM outbox ORDER BY id LIMIT 3')).rows.map((r) => Number(r.id));
+  const binned = await makeWarehouse(admin, { bins: ['A-01', 'A-02'] });
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -135,9 +136,11 @@ beforeAll(async () => {
     'PATCH /api/v1/products/:id': { ids: [product.id], body: { name: '改名商品', category: '服装' } },
     'POST /api/v1/products/:id/skus': { ids: [product.id], body: { code: 'FUZZSKU2', price: 100, spec: '蓝 M' } },
     'PATCH /api/v1/skus/:id': { ids: [sku.id], body: { price: 9900, safetyStock: 5, listingPinned: false } },
-    'POST /api/v1/warehouses': { ids: [], body: { code: 'FUZZWH', name: '模糊仓', bins: ['A-01'] } },
+    'POST /api/v1/warehouses': { ids: [], body: { code: 'FUZZWH', name: '模糊仓', bins: ['A-01', { code: 'A-02', walkOrder: 5 }] } },
     'PATCH /api/v1/warehouses/:id': { ids: [warehouse.id], body: { name: '改名仓', active: true } },
-    'POST /api/v1/warehouses/:id/bins': { ids: [warehouse.id], body: { codes: ['B-01', 'B-02'] } },
+    'POST /api/v1/warehouses/:id/bins': { ids: [warehouse.id], body: { codes: ['B-01', { code: 'B-02', walkOrder: 3 }] } },
+    'PUT /api/v1/warehouses/:id/bins/walk-order': { ids: [binned.id], body: { codes: ['A-02', 'A-01'] } },
+    'PUT /api/v1/inventory/pick-bins': { ids: [], body: { warehouseCode: binned.code, skuCode: sku.code, binCode: 'A-01' } },
     'POST /api/v1/inventory/receipts': { ids: [], body: { warehouseCode: warehouse.code, lines: [{ skuCode: sku.code, quantity: 2, binCode: 'A-01' }], reference: 'PO-1', note: '到货' } },
     'POST /api/v1/inventory/adjustments': { ids: [], body: { warehouseCode: warehouse.code, skuCode: sku.code, delta: -1, reason: '破损' } },
     'POST /api/v1/orders': { ids: [], body: orderInput(shop.code, skus, { platformOrderId: 'FUZZ-1', payment: { amount: 20600, method: 'alipay', paidAt: '2026-11-20T08:00:00+08:00' } }) },

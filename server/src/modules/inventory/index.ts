@@ -1,8 +1,10 @@
 // Inventory's public surface: reservations for orders (per order line, consumed by parcels and
-// released), alerts for the workbench, the invariant check, its routes and the `check` command.
+// released), pick bins for pick lists, alerts for the workbench, the invariant check, its routes
+// and the `check` command.
 export { checkCommand } from './cli';
-export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, reservePreferredSql, warehouseIdByCode } from './service';
+export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reservePreferredSql } from './service';
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
+export { warehouseIdByCode } from './warehouses';
 export { inventoryRoutes } from './routes';
 export {
   lowStockAlertSchema,
@@ -12,6 +14,7 @@ export {
   type LineReservation,
   type LowStockAlert,
   type OrderLineToReserve,
+  type PickBin,
   type ReservationLine,
   type ReservedRow,
   type ReserveRequest,

@@ -1,26 +1,42 @@
 import { z } from 'zod';
 import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
 
+/**
+ * Why stock moved: every stock_movements row names one (a CHECK on the column refuses others).
+ * defective writes off a unit found defective (after-sales, QC); write_off any other loss;
+ * stocktake the difference a count found; adjustment a supervisor's correction by hand.
+ */
+export const MOVEMENT_REASONS = ['receipt', 'reservation', 'release', 'shipment', 'return_restock', 'defective', 'write_off', 'stocktake', 'adjustment'] as const;
+export type MovementReason = (typeof MOVEMENT_REASONS)[number];
+
 const quantity = z.number().int('数量必须是整数').positive('数量必须大于 0').max(10_000_000);
 
 // ---- warehouses ----
 
-export const binSchema = z.object({ id: z.number().int(), code: z.string() });
+export const binSchema = z.object({ id: z.number().int(), code: z.string(), walkOrder: z.number().int() });
+export type Bin = z.infer<typeof binSchema>;
 
 export const warehouseSchema = z.object({
   id: z.number().int(),
   code: z.string(),
   name: z.string(),
   active: z.boolean(),
+  /** In walking order (the picking route), then by code. */
   bins: z.array(binSchema),
   createdAt: z.string(),
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
 
+const walkOrder = z.number().int('拣货顺序必须是整数').min(0, '拣货顺序不能为负数').max(10_000_000);
+
+/** A bin to add: its code alone (it takes its place by list position) or with its place on the route. */
+const binEntry = z.union([code('库位编码'), z.object({ code: code('库位编码'), walkOrder })]);
+export type BinEntry = z.infer<typeof binEntry>;
+
 export const createWarehouseBody = z.object({
   code: code('仓库编码'),
   name: z.string().trim().min(1, '请填写仓库名称').max(100),
-  bins: z.array(code('库位编码')).max(10_000).default([]),
+  bins: z.array(binEntry).max(10_000).default([]),
 });
 export type CreateWarehouseInput = z.infer<typeof createWarehouseBody>;
 
@@ -30,7 +46,13 @@ export const updateWarehouseBody = patchBody({
 });
 export type UpdateWarehouseInput = z.infer<typeof updateWarehouseBody>;
 
-export const addBinsBody = z.object({ codes: z.array(code('库位编码')).min(1, '至少填写一个库位').max(10_000) });
+/** Codes alone go after the warehouse's last bin, in list order. */
+export const addBinsBody = z.object({ codes: z.array(binEntry).min(1, '至少填写一个库位').max(10_000) });
+
+/** The whole picking route: every bin of the warehouse once, first to last. */
+export const walkOrderBody = z.object({ codes: z.array(lookupCode.min(1, '请填写库位编码')).min(1, '至少填写一个库位').max(10_000) });
+
+export const binListReply = z.object({ items: z.array(binSchema) });
 
 export const warehouseListQuery = z.object({
   q: searchText.optional(),
@@ -52,7 +74,9 @@ export const stockLevelSchema = z.object({
   warehouseId: z.number().int(),
   warehouseCode: z.string(),
   warehouseName: z.string(),
+  /** The pick bin, with its place on the picking route (pick lists sort by it). */
   binCode: z.string().nullable(),
+  binWalkOrder: z.number().int().nullable(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
@@ -86,6 +110,22 @@ export type ReceiptInput = z.infer<typeof receiptBody>;
 
 export const receiptReply = z.object({ warehouseCode: z.string(), levels: z.array(stockLevelSchema) });
 
+export const pickBinBody = z.object({
+  warehouseCode: lookupCode.min(1, '请选择仓库'),
+  skuCode: lookupCode.min(1, '请填写货号'),
+  /** null: the SKU has no pick bin here any more. */
+  binCode: lookupCode.min(1, '请填写库位').nullable(),
+});
+export type PickBinInput = z.infer<typeof pickBinBody>;
+
+/** Where pickers take a SKU in one warehouse. */
+export interface PickBin {
+  skuId: number;
+  binId: number;
+  binCode: string;
+  walkOrder: number;
+}
+
 export const adjustmentBody = z
   .object({
     warehouseCode: lookupCode.min(1, '请选择仓库'),
@@ -110,7 +150,7 @@ export const movementSchema = z.object({
   warehouseCode: z.string(),
   onHandDelta: z.number().int(),
   reservedDelta: z.number().int(),
-  reason: z.string(),
+  reason: z.enum(MOVEMENT_REASONS),
   refType: z.string().nullable(),
   refId: z.string().nullable(),
   note: z.string().nullable(),
@@ -123,7 +163,7 @@ export type Movement = z.infer<typeof movementSchema>;
 export const movementListQuery = z.object({
   skuCode: lookupCode.optional(),
   warehouseCode: lookupCode.optional(),
-  reason: lookupCode.optional(),
+  reason: z.enum(MOVEMENT_REASONS).optional(),
   ...pageQuery,
 });
 export type MovementListQuery = z.infer<typeof movementListQuery>;

@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import { products, skus } from '../catalog/schema';
 import type { LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
-import { stockLevels, stockMovements, warehouses } from './schema';
+import { bins, stockLevels, stockMovements, warehouses } from './schema';
 
 const available = sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
 const safetyStock = (defaultSafetyStock: number) => sql<number>`COALESCE(${skus.safetyStock}, ${defaultSafetyStock}::int)::int`;
@@ -24,7 +24,8 @@ function levelSelection(defaultSafetyStock: number) {
     warehouseId: stockLevels.warehouseId,
     warehouseCode: warehouses.code,
     warehouseName: warehouses.name,
-    binCode: stockLevels.binCode,
+    binCode: bins.code,
+    binWalkOrder: bins.walkOrder,
     onHand: stockLevels.onHand,
     reserved: stockLevels.reserved,
     available,
@@ -40,6 +41,7 @@ function levelsFrom(ctx: Ctx, defaultSafetyStock: number) {
     .innerJoin(skus, eq(skus.id, stockLevels.skuId))
     .innerJoin(products, eq(products.id, skus.productId))
     .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .leftJoin(bins, eq(bins.id, stockLevels.pickBinId))
     .$dynamic();
 }
 

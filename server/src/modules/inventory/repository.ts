@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
-import type { OrderLineToReserve, ReservedRow, Warehouse, WarehouseListQuery } from './model';
+import type { Bin, OrderLineToReserve, PickBin, ReservedRow, Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
 import { bins, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
 
@@ -11,17 +11,30 @@ export type LevelRow = typeof stockLevels.$inferSelect;
 
 // ---- warehouses and bins ----
 
+const walkingOrder = [asc(bins.walkOrder), asc(bins.code)];
+
 async function withBins(ctx: Ctx, rows: WarehouseRow[]): Promise<Warehouse[]> {
   const ids = rows.map((r) => r.id);
-  const binRows = ids.length ? await ctx.db.select().from(bins).where(inArray(bins.warehouseId, ids)).orderBy(asc(bins.code)) : [];
+  const binRows = ids.length ? await ctx.db.select().from(bins).where(inArray(bins.warehouseId, ids)).orderBy(...walkingOrder) : [];
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
     active: r.active,
-    bins: binRows.filter((b) => b.warehouseId === r.id).map((b) => ({ id: b.id, code: b.code })),
+    bins: binRows.filter((b) => b.warehouseId === r.id).map((b) => ({ id: b.id, code: b.code, walkOrder: b.walkOrder })),
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** The warehouse's bins along the picking route. */
+export function binsOf(ctx: Ctx, warehouseId: number): Promise<Bin[]> {
+  return ctx.db.select({ id: bins.id, code: bins.code, walkOrder: bins.walkOrder }).from(bins).where(eq(bins.warehouseId, warehouseId)).orderBy(...walkingOrder);
+}
+
+/** The place of the warehouse's last bin on the route (0 without bins). */
+export async function lastWalkOrder(ctx: Ctx, warehouseId: number): Promise<number> {
+  const [row] = await ctx.db.select({ last: max(bins.walkOrder) }).from(bins).where(eq(bins.warehouseId, warehouseId));
+  return row?.last ?? 0;
 }
 
 export async function warehouseById(ctx: Ctx, id: number): Promise<Warehouse | null> {
@@ -45,21 +58,34 @@ export async function updateWarehouse(ctx: Ctx, id: number, changes: Partial<typ
 }
 
 /** Adds the bins not there yet; returns the codes that already existed. */
-export async function insertBins(ctx: Ctx, warehouseId: number, codes: string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
+export async function insertBins(ctx: Ctx, warehouseId: number, rows: Omit<Bin, 'id'>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
   const added = await ctx.db
     .insert(bins)
-    .values(codes.map((code) => ({ warehouseId, code })))
+    .values(rows.map((r) => ({ warehouseId, code: r.code, walkOrder: r.walkOrder })))
     .onConflictDoNothing()
     .returning({ code: bins.code });
   const addedCodes = new Set(added.map((b) => b.code));
-  return codes.filter((c) => !addedCodes.has(c));
+  return rows.map((r) => r.code).filter((c) => !addedCodes.has(c));
 }
 
-export async function existingBinCodes(ctx: Ctx, warehouseId: number, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await ctx.db.select({ code: bins.code }).from(bins).where(and(eq(bins.warehouseId, warehouseId), inArray(bins.code, codes)));
-  return new Set(rows.map((r) => r.code));
+/** The ids of those of `codes` that are bins of this warehouse. */
+export async function binIdsByCode(ctx: Ctx, warehouseId: number, codes: string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db.select({ id: bins.id, code: bins.code }).from(bins).where(and(eq(bins.warehouseId, warehouseId), inArray(bins.code, codes)));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Moves the warehouse's bins to new places on the route, in one statement. */
+export async function setWalkOrders(ctx: Ctx, warehouseId: number, places: Omit<Bin, 'code'>[]): Promise<void> {
+  if (places.length === 0) return;
+  const values = sql.join(
+    places.map((p) => sql`(${p.id}::int, ${p.walkOrder}::int)`),
+    sql`, `,
+  );
+  await ctx.db.execute(sql`
+    UPDATE bins SET walk_order = v.walk_order FROM (VALUES ${values}) AS v (id, walk_order)
+    WHERE bins.id = v.id AND bins.warehouse_id = ${warehouseId}::int`);
 }
 
 export async function listWarehouses(ctx: Ctx, q: WarehouseListQuery) {
@@ -179,17 +205,20 @@ export async function sellableOf(ctx: Ctx, skuIds: number[]): Promise<Map<number
   return sellable;
 }
 
-/** Adds received stock, creating the level row the first time; rows must be sorted by SKU id and unique. */
-export async function addOnHand(ctx: Ctx, warehouseId: number, rows: { skuId: number; quantity: number; binCode: string | null }[]): Promise<LevelRow[]> {
+/**
+ * Adds received stock, creating the level row the first time; rows must be sorted by SKU id and
+ * unique. A row naming a bin makes it the SKU's pick bin here; one naming none keeps the pick bin.
+ */
+export async function addOnHand(ctx: Ctx, warehouseId: number, rows: { skuId: number; quantity: number; pickBinId: number | null }[]): Promise<LevelRow[]> {
   const now = ctx.clock.now();
   return ctx.db
     .insert(stockLevels)
-    .values(rows.map((r) => ({ skuId: r.skuId, warehouseId, onHand: r.quantity, binCode: r.binCode, updatedAt: now })))
+    .values(rows.map((r) => ({ skuId: r.skuId, warehouseId, onHand: r.quantity, pickBinId: r.pickBinId, updatedAt: now })))
     .onConflictDoUpdate({
       target: [stockLevels.skuId, stockLevels.warehouseId],
       set: {
         onHand: sql`${stockLevels.onHand} + excluded.on_hand`,
-        binCode: sql`COALESCE(excluded.bin_code, ${stockLevels.binCode})`,
+        pickBinId: sql`COALESCE(excluded.pick_bin_id, ${stockLevels.pickBinId})`,
         updatedAt: now,
       },
     })
@@ -205,6 +234,24 @@ export async function lockLevel(ctx: Ctx, skuId: number, warehouseId: number): P
     .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
     .for('update');
   return row!;
+}
+
+export async function setPickBin(ctx: Ctx, skuId: number, warehouseId: number, pickBinId: number | null): Promise<void> {
+  await ctx.db
+    .update(stockLevels)
+    .set({ pickBinId, updatedAt: ctx.clock.now() })
+    .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
+}
+
+/** The pick bins of these SKUs in one warehouse, along the route (SKUs without one are left out). */
+export function pickBinsOf(ctx: Ctx, warehouseId: number, skuIds: number[]): Promise<PickBin[]> {
+  if (skuIds.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .select({ skuId: stockLevels.skuId, binId: bins.id, binCode: bins.code, walkOrder: bins.walkOrder })
+    .from(stockLevels)
+    .innerJoin(bins, and(eq(bins.id, stockLevels.pickBinId), eq(bins.warehouseId, stockLevels.warehouseId)))
+    .where(and(eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, skuIds)))
+    .orderBy(...walkingOrder, asc(stockLevels.skuId));
 }
 
 export async function setOnHand(ctx: Ctx, skuId: number, warehouseId: number, onHand: number): Promise<LevelRow> {

@@ -6,22 +6,26 @@ import {
   adjustmentBody,
   alertListQuery,
   alertListReply,
+  binListReply,
   createWarehouseBody,
   levelListQuery,
   levelListReply,
   movementListQuery,
   movementListReply,
+  pickBinBody,
   receiptBody,
   receiptReply,
   skuPickerQuery,
   skuPickerReply,
   stockLevelSchema,
   updateWarehouseBody,
+  walkOrderBody,
   warehouseListQuery,
   warehouseListReply,
   warehouseSchema,
 } from './model';
 import * as service from './service';
+import * as warehouses from './warehouses';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
 
@@ -30,29 +34,44 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/warehouses',
     { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], summary: '仓库列表', querystring: warehouseListQuery, response: { 200: warehouseListReply } } },
-    async (request) => service.listWarehouses(query(request), request.query),
+    async (request) => warehouses.listWarehouses(query(request), request.query),
   );
 
   app.post(
     '/api/v1/warehouses',
     { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '新建仓库', body: createWarehouseBody, response: { 201: warehouseSchema, ...writeErrors } } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.createWarehouse(ctx, request.body)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await warehouses.createWarehouse(ctx, request.body)))),
   );
 
   app.get('/api/v1/warehouses/:id', { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], params: idParams, response: { 200: warehouseSchema, 404: errorReply } } }, async (request) =>
-    service.getWarehouse(query(request), request.params.id),
+    warehouses.getWarehouse(query(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/warehouses/:id',
     { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '修改仓库', params: idParams, body: updateWarehouseBody, response: { 200: warehouseSchema, ...writeErrors } } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.updateWarehouse(ctx, request.params.id, request.body)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await warehouses.updateWarehouse(ctx, request.params.id, request.body)))),
   );
 
   app.post(
     '/api/v1/warehouses/:id/bins',
     { config: { permission: 'warehouses.manage' }, schema: { tags: ['warehouses'], summary: '添加库位', params: idParams, body: addBinsBody, response: { 201: warehouseSchema, ...writeErrors } } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.addBins(ctx, request.params.id, request.body.codes)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => created(await warehouses.addBins(ctx, request.params.id, request.body.codes)))),
+  );
+
+  app.get(
+    '/api/v1/warehouses/:id/bins',
+    { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], summary: '库位（按拣货顺序）', params: idParams, response: { 200: binListReply, 404: errorReply } } },
+    async (request) => warehouses.listBins(query(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/warehouses/:id/bins/walk-order',
+    {
+      config: { permission: 'warehouses.manage' },
+      schema: { tags: ['warehouses'], summary: '设置拣货路线（全部库位，从先到后）', params: idParams, body: walkOrderBody, response: { 200: warehouseSchema, ...writeErrors } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await warehouses.setWalkingOrder(ctx, request.params.id, request.body.codes)))),
   );
 
   // ---- stock ----
@@ -66,6 +85,12 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/inventory/adjustments',
     { config: { permission: 'inventory.adjust' }, schema: { tags: ['inventory'], summary: '库存调整（主管）', body: adjustmentBody, response: { 201: stockLevelSchema, ...writeErrors } } },
     async (request, reply) => send(reply, await command(request, async (ctx) => created(await service.adjust(ctx, request.body)))),
+  );
+
+  app.put(
+    '/api/v1/inventory/pick-bins',
+    { config: { permission: 'inventory.receive' }, schema: { tags: ['inventory'], summary: '设置 SKU 在仓库的拣货库位', body: pickBinBody, response: { 200: stockLevelSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await service.setPickBin(ctx, request.body)))),
   );
 
   app.get(

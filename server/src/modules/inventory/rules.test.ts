@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateLines, explainShortage, insufficientStock, levelChanges, takesFor, warehousesAbleToServe, type Availability, type OpenReservation } from './rules';
+import { aggregateLines, explainShortage, insufficientStock, levelChanges, placeBins, routeProblems, takesFor, warehousesAbleToServe, type Availability, type OpenReservation } from './rules';
 
 const A = { skuId: 7, skuCode: 'A' };
 const B = { skuId: 3, skuCode: 'B' };
@@ -102,5 +102,35 @@ describe('levelChanges', () => {
       { skuId: 3, warehouseId: 2, quantity: 2 },
       { skuId: 9, warehouseId: 1, quantity: 5 },
     ]);
+  });
+});
+
+describe('placeBins', () => {
+  it('places bare codes after the last bin by list position, keeps a given place, and counts a repeated code once', () => {
+    expect(placeBins(['B', { code: 'A', walkOrder: 0 }, 'C', 'B'], 10)).toEqual([
+      { code: 'B', walkOrder: 11 },
+      { code: 'A', walkOrder: 0 },
+      { code: 'C', walkOrder: 13 },
+    ]);
+  });
+});
+
+describe('routeProblems', () => {
+  const bins = [
+    { id: 1, code: 'A', walkOrder: 1 },
+    { id: 2, code: 'B', walkOrder: 2 },
+    { id: 3, code: 'C', walkOrder: 3 },
+  ];
+
+  it('accepts every bin once, in any order', () => {
+    expect(routeProblems(['C', 'A', 'B'], bins)).toEqual({ unknown: [], repeated: [], missing: [] });
+  });
+
+  it('names unknown and repeated codes by position, and the bins left out', () => {
+    expect(routeProblems(['C', 'X', 'C'], bins)).toEqual({
+      unknown: [{ path: 'codes.1', message: 'X' }],
+      repeated: [{ path: 'codes.2', message: 'C' }],
+      missing: ['A', 'B'],
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { conflict, unprocessable, type AppError } from '../../platform/errors';
-import type { LineRequest, ReservationLine } from './model';
+import { conflict, unprocessable, type AppError, type ErrorDetail } from '../../platform/errors';
+import type { Bin, BinEntry, LineRequest, ReservationLine } from './model';
 
 /** What an order needs of one SKU: its lines summed, remembering the first line for error paths. */
 export interface SkuNeed {
@@ -175,4 +175,33 @@ export function lineRequestError(problems: readonly LineProblem[], action: '发�
     problems.map(sentence).join('；'),
     problems.map((p) => ({ path: `lines.${p.index}.${p.kind === 'not_reserved' ? 'lineId' : 'quantity'}`, message: String(p.lineId) })),
   );
+}
+
+// ---- bins ----
+
+/**
+ * Places new bins on the picking route: a bin given with its walking order keeps it, a bare code
+ * takes the place after `last` by its position in the list. A code repeated counts once (the first).
+ */
+export function placeBins(entries: readonly BinEntry[], last: number): Omit<Bin, 'id'>[] {
+  const placed = new Map<string, Omit<Bin, 'id'>>();
+  entries.forEach((entry, i) => {
+    const bin = typeof entry === 'string' ? { code: entry, walkOrder: last + i + 1 } : entry;
+    if (!placed.has(bin.code)) placed.set(bin.code, bin);
+  });
+  return [...placed.values()];
+}
+
+/** What is wrong with `codes` as the warehouse's whole route (each of `bins` exactly once): 422 details. */
+export function routeProblems(codes: readonly string[], bins: readonly Bin[]): { unknown: ErrorDetail[]; repeated: ErrorDetail[]; missing: string[] } {
+  const known = new Set(bins.map((b) => b.code));
+  const seen = new Set<string>();
+  const unknown: ErrorDetail[] = [];
+  const repeated: ErrorDetail[] = [];
+  codes.forEach((code, i) => {
+    if (!known.has(code)) unknown.push({ path: `codes.${i}`, message: code });
+    else if (seen.has(code)) repeated.push({ path: `codes.${i}`, message: code });
+    seen.add(code);
+  });
+  return { unknown, repeated, missing: bins.filter((b) => !seen.has(b.code)).map((b) => b.code) };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { MOVEMENT_REASONS } from './model';
 
 export const warehouses = pgTable('warehouses', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -17,8 +18,19 @@ export const bins = pgTable(
       .notNull()
       .references(() => warehouses.id),
     code: text('code').notNull(),
+    /**
+     * The bin's place on the picking route, walked from low to high. Not unique: bins passed at the
+     * same moment (facing each other across an aisle) may share a place, and are then taken by code.
+     */
+    walkOrder: integer('walk_order').notNull(),
   },
-  (t) => [unique('bins_warehouse_code_uq').on(t.warehouseId, t.code)],
+  (t) => [
+    unique('bins_warehouse_code_uq').on(t.warehouseId, t.code),
+    // The target of stock_levels' (pick_bin_id, warehouse_id) key: a pick bin is in the level's warehouse.
+    unique('bins_id_warehouse_uq').on(t.id, t.warehouseId),
+    index('bins_walk_idx').on(t.warehouseId, t.walkOrder, t.code),
+    check('bins_walk_order_nonneg', sql`${t.walkOrder} >= 0`),
+  ],
 );
 
 /** Current stock per SKU per warehouse; every change to it is a stock_movements row. */
@@ -31,11 +43,13 @@ export const stockLevels = pgTable(
       .references(() => warehouses.id),
     onHand: integer('on_hand').notNull().default(0),
     reserved: integer('reserved').notNull().default(0),
-    binCode: text('bin_code'),
+    /** Where pickers take this SKU in this warehouse (one of the warehouse's bins), if set. */
+    pickBinId: integer('pick_bin_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.skuId, t.warehouseId] }),
+    foreignKey({ name: 'stock_levels_pick_bin_fk', columns: [t.pickBinId, t.warehouseId], foreignColumns: [bins.id, bins.warehouseId] }),
     check('stock_levels_never_oversold', sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`),
   ],
 );
@@ -49,15 +63,17 @@ export const stockMovements = pgTable(
     warehouseId: integer('warehouse_id').notNull(),
     onHandDelta: integer('on_hand_delta').notNull().default(0),
     reservedDelta: integer('reserved_delta').notNull().default(0),
-    /** receipt | reservation | release | shipment | return_restock | defective_writeoff | stocktake_adjustment | adjustment | exchange_out */
-    reason: text('reason').notNull(),
+    reason: text('reason', { enum: MOVEMENT_REASONS }).notNull(),
     refType: text('ref_type'),
     refId: text('ref_id'),
     note: text('note'),
     actorId: integer('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('stock_movements_sku_idx').on(t.skuId, t.warehouseId, t.id)],
+  (t) => [
+    index('stock_movements_sku_idx').on(t.skuId, t.warehouseId, t.id),
+    check('stock_movements_reason_declared', sql`${t.reason} IN (${sql.raw(MOVEMENT_REASONS.map((r) => `'${r}'`).join(', '))})`),
+  ],
 );
 
 /**

@@ -1,29 +1,28 @@
 import type { SQL } from 'drizzle-orm';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
+import { conflict, unprocessable, type ErrorDetail } from '../../platform/errors';
 import { defineSetting, readSetting, wholeSetting } from '../../platform/settings';
 import { applyAutoListing, findSkusByCodes, type SkuRef } from '../catalog/index';
 import type {
   AdjustmentInput,
-  CreateWarehouseInput,
   InvariantProblem,
   LevelListQuery,
   LowStockAlert,
   MovementListQuery,
+  PickBin,
+  PickBinInput,
   ReceiptInput,
   ReservationLine,
   ReservedRow,
   ReserveRequest,
   StockLevel,
   StockRequest,
-  UpdateWarehouseInput,
-  Warehouse,
-  WarehouseListQuery,
 } from './model';
 import * as read from './readModel';
 import * as repo from './repository';
 import { aggregateLines, explainShortage, insufficientStock, warehousesAbleToServe, type SkuNeed } from './rules';
+import { warehouseForStock } from './warehouses';
 
 /** The safety stock of a SKU that sets none (50 units); a SKU's own safety stock wins. */
 export const defaultSafetyStockSetting = defineSetting({
@@ -34,60 +33,6 @@ export const defaultSafetyStockSetting = defineSetting({
 });
 
 const defaultSafetyStock = (ctx: Ctx) => readSetting(ctx, defaultSafetyStockSetting);
-
-// ---- warehouses ----
-
-export async function getWarehouse(ctx: Ctx, id: number): Promise<Warehouse> {
-  const warehouse = await repo.warehouseById(ctx, id);
-  if (!warehouse) throw notFound('warehouse', id, '仓库');
-  return warehouse;
-}
-
-export const listWarehouses = (ctx: Ctx, q: WarehouseListQuery) => repo.listWarehouses(ctx, q);
-
-/** For catalog's shop settings (a shop's default warehouse is chosen by code). */
-export async function warehouseIdByCode(ctx: Ctx, code: string): Promise<number | null> {
-  return (await repo.warehouseByCode(ctx, code))?.id ?? null;
-}
-
-export async function createWarehouse(ctx: Ctx, input: CreateWarehouseInput): Promise<Warehouse> {
-  const id = await repo.insertWarehouse(ctx, { code: input.code, name: input.name, createdAt: ctx.clock.now() });
-  if (id === null) throw conflict('warehouse_code_taken', `仓库编码 ${input.code} 已存在`, [{ path: 'code', message: input.code }]);
-  await repo.insertBins(ctx, id, [...new Set(input.bins)]);
-  const warehouse = await getWarehouse(ctx, id);
-  await recordEvent(ctx, { action: 'warehouse.create', entityType: 'warehouse', entityId: id, after: warehouse });
-  return warehouse;
-}
-
-export async function updateWarehouse(ctx: Ctx, id: number, input: UpdateWarehouseInput): Promise<Warehouse> {
-  const before = await getWarehouse(ctx, id);
-  await repo.updateWarehouse(ctx, id, input);
-  const after = await getWarehouse(ctx, id);
-  await recordEvent(ctx, { action: 'warehouse.update', entityType: 'warehouse', entityId: id, before, after });
-  return after;
-}
-
-export async function addBins(ctx: Ctx, id: number, codes: string[]): Promise<Warehouse> {
-  const before = await getWarehouse(ctx, id);
-  const existed = await repo.insertBins(ctx, id, [...new Set(codes)]);
-  if (existed.length) {
-    throw conflict(
-      'bin_code_taken',
-      `库位已存在：${existed.join('、')}`,
-      existed.map((code) => ({ path: `codes.${codes.indexOf(code)}`, message: code })),
-    );
-  }
-  const after = await getWarehouse(ctx, id);
-  await recordEvent(ctx, { action: 'warehouse.addBins', entityType: 'warehouse', entityId: id, before: { bins: before.bins }, after: { bins: after.bins } });
-  return after;
-}
-
-async function warehouseForStock(ctx: Ctx, code: string, { mustBeActive }: { mustBeActive: boolean }) {
-  const warehouse = await repo.warehouseByCode(ctx, code);
-  if (!warehouse) throw unprocessable('unknown_warehouse', `仓库 ${code} 不存在`, [{ path: 'warehouseCode', message: code }]);
-  if (mustBeActive && !warehouse.active) throw unprocessable('warehouse_inactive', `仓库 ${code} 已停用`, [{ path: 'warehouseCode', message: code }]);
-  return warehouse;
-}
 
 /** Looks up SKUs by code, answering 422 naming each unknown code's field. */
 async function skusByCode(ctx: Ctx, codes: string[], pathOf: (i: number) => string): Promise<Map<string, SkuRef>> {
@@ -109,16 +54,13 @@ export async function syncListing(ctx: Ctx, skuIds: number[]): Promise<void> {
 export async function receive(ctx: Ctx, input: ReceiptInput): Promise<{ warehouseCode: string; levels: StockLevel[] }> {
   const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: true });
   const found = await skusByCode(ctx, input.lines.map((l) => l.skuCode), (i) => `lines.${i}.skuCode`);
-  const binCodes = input.lines.flatMap((l) => (l.binCode ? [l.binCode] : []));
-  const knownBins = await repo.existingBinCodes(ctx, warehouse.id, binCodes);
-  const unknownBins = input.lines.flatMap((l, i) => (l.binCode && !knownBins.has(l.binCode) ? [{ path: `lines.${i}.binCode`, message: l.binCode }] : []));
-  if (unknownBins.length) throw unprocessable('unknown_bin', `仓库 ${warehouse.code} 没有库位：${unknownBins.map((d) => d.message).join('、')}`, unknownBins);
+  const binIds = await binIdsIn(ctx, warehouse, input.lines.flatMap((l, i) => (l.binCode ? [{ code: l.binCode, path: `lines.${i}.binCode` }] : [])));
 
-  const bySku = new Map<number, { skuId: number; quantity: number; binCode: string | null }>();
+  const bySku = new Map<number, { skuId: number; quantity: number; pickBinId: number | null }>();
   for (const line of input.lines) {
     const skuId = found.get(line.skuCode)!.id;
-    const row = bySku.get(skuId) ?? { skuId, quantity: 0, binCode: null };
-    bySku.set(skuId, { skuId, quantity: row.quantity + line.quantity, binCode: line.binCode ?? row.binCode });
+    const row = bySku.get(skuId) ?? { skuId, quantity: 0, pickBinId: null };
+    bySku.set(skuId, { skuId, quantity: row.quantity + line.quantity, pickBinId: line.binCode ? binIds.get(line.binCode)! : row.pickBinId });
   }
   const rows = [...bySku.values()].sort((a, b) => a.skuId - b.skuId);
   const after = await repo.addOnHand(ctx, warehouse.id, rows);
@@ -144,7 +86,7 @@ export async function receive(ctx: Ctx, input: ReceiptInput): Promise<{ warehous
     entityType: 'warehouse',
     entityId: warehouse.id,
     before: after.map((l) => ({ skuId: l.skuId, onHand: l.onHand - bySku.get(l.skuId)!.quantity })),
-    after: { reference: input.reference ?? null, note: input.note ?? null, levels: after.map((l) => ({ skuId: l.skuId, onHand: l.onHand, reserved: l.reserved })) },
+    after: { reference: input.reference ?? null, note: input.note ?? null, levels: after.map((l) => ({ skuId: l.skuId, onHand: l.onHand, reserved: l.reserved, pickBinId: l.pickBinId })) },
   });
   return { warehouseCode: warehouse.code, levels: await read.levelsOf(ctx, warehouse.id, skuIds, await defaultSafetyStock(ctx)) };
 }
@@ -185,6 +127,44 @@ export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLev
   const [after] = await read.levelsOf(ctx, warehouse.id, [sku.id], await defaultSafetyStock(ctx));
   return after!;
 }
+
+// ---- pick bins ----
+
+/**
+ * The ids of the bins named, all of which must be bins of this warehouse: 422 unknown_bin naming
+ * each other code's field (a bin of another warehouse is no bin here).
+ */
+async function binIdsIn(ctx: Ctx, warehouse: { id: number; code: string }, named: { code: string; path: string }[]): Promise<Map<string, number>> {
+  const ids = await repo.binIdsByCode(ctx, warehouse.id, [...new Set(named.map((n) => n.code))]);
+  const unknown: ErrorDetail[] = named.flatMap((n) => (ids.has(n.code) ? [] : [{ path: n.path, message: n.code }]));
+  if (unknown.length) throw unprocessable('unknown_bin', `仓库 ${warehouse.code} 没有库位：${unknown.map((d) => d.message).join('、')}`, unknown);
+  return ids;
+}
+
+/** Sets (or, with binCode null, clears) where a SKU is picked in one warehouse. */
+export async function setPickBin(ctx: Ctx, input: PickBinInput): Promise<StockLevel> {
+  const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: false });
+  const sku = (await skusByCode(ctx, [input.skuCode], () => 'skuCode')).get(input.skuCode)!;
+  const binId = input.binCode === null ? null : (await binIdsIn(ctx, warehouse, [{ code: input.binCode, path: 'binCode' }])).get(input.binCode)!;
+  await repo.lockLevel(ctx, sku.id, warehouse.id);
+  const [before] = await repo.pickBinsOf(ctx, warehouse.id, [sku.id]);
+  await repo.setPickBin(ctx, sku.id, warehouse.id, binId);
+  await recordEvent(ctx, {
+    action: 'inventory.setPickBin',
+    entityType: 'sku',
+    entityId: sku.id,
+    before: { warehouseCode: warehouse.code, binCode: before?.binCode ?? null },
+    after: { warehouseCode: warehouse.code, binCode: input.binCode },
+  });
+  const [after] = await read.levelsOf(ctx, warehouse.id, [sku.id], await defaultSafetyStock(ctx));
+  return after!;
+}
+
+/**
+ * For pick lists: the pick bins (code and place on the route) of these SKUs in one warehouse, in
+ * walking order. SKUs without a pick bin there are left out; a pick list puts them last.
+ */
+export const pickBinsOf = (ctx: Ctx, warehouseId: number, skuIds: number[]): Promise<PickBin[]> => repo.pickBinsOf(ctx, warehouseId, [...new Set(skuIds)]);
 
 // ---- reservations (called by orders) ----
 
