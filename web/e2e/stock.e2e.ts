@@ -159,6 +159,48 @@ describe('stock', () => {
     expect(movements.items[0]).toMatchObject({ onHandDelta: -2, note: '破损两件' });
   });
 
+  it('lays the picking route in the order bins are listed, and sets a SKU\'s pick bin by typing its code', async () => {
+    const { page } = e2e;
+    const warehouse = { code: uniqueCode('WH'), name: '杭州仓' };
+    await e2e.api('POST', '/api/v1/warehouses', { ...warehouse, bins: ['A-01', 'A-02', 'A-03'] });
+    await page.goto(`${e2e.baseUrl}/inventory/warehouses?q=${warehouse.code}`);
+    await page.getByRole('row', { name: new RegExp(warehouse.code) }).getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog');
+    // take A-03 and A-02 off the end, then list them again the other way round, and a new bin last
+    await dialog.getByLabel('库位').click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    for (const code of ['A-03', 'A-02', 'B-01']) {
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    }
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').first().waitFor();
+    const route = (await e2e.api('GET', `/api/v1/warehouses?q=${warehouse.code}`)).items[0].bins.map((b: { code: string; walkOrder: number }) => [b.code, b.walkOrder]);
+    expect(route).toEqual([
+      ['A-01', 1],
+      ['A-03', 2],
+      ['A-02', 3],
+      ['B-01', 4],
+    ]);
+    const binsCell = await cellUnder(page.getByRole('row', { name: new RegExp(warehouse.code) }), '库位（按拣货顺序）');
+    await expect.poll(() => binsCell.textContent()).toBe('1 A-012 A-033 A-024 B-01');
+
+    const sku = await newSku(0);
+    await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: warehouse.code, lines: [{ skuCode: sku.code, quantity: 2, binCode: 'A-01' }] });
+    await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
+    const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    await row.getByRole('cell', { name: warehouse.name }).waitFor();
+    expect(await (await cellUnder(row, '拣货库位')).textContent()).toBe('A-01');
+    await row.getByRole('button', { name: '设置库位' }).click();
+    await typeOver(page.getByRole('dialog').getByLabel('拣货库位'), 'A-03');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('拣货库位已保存').waitFor();
+    await expect.poll(async () => (await cellUnder(row, '拣货库位')).textContent()).toBe('A-03');
+    expect((await e2e.api('GET', `/api/v1/inventory/levels?skuCode=${sku.code}&warehouseCode=${warehouse.code}`)).items[0]).toMatchObject({ binCode: 'A-03', binWalkOrder: 2 });
+  });
+
   it('says so when a scanned code is unknown, and the next scan replaces it', async () => {
     const { page } = e2e;
     const sku = await newSku(0);

@@ -1738,6 +1738,7 @@ export interface paths {
                                 bins: {
                                     id: number;
                                     code: string;
+                                    walkOrder: number;
                                 }[];
                                 createdAt: string;
                             }[];
@@ -1764,7 +1765,10 @@ export interface paths {
                         code: string;
                         name: string;
                         /** @default [] */
-                        bins?: string[];
+                        bins?: (string | {
+                            code: string;
+                            walkOrder: number;
+                        })[];
                     };
                 };
             };
@@ -1783,6 +1787,7 @@ export interface paths {
                             bins: {
                                 id: number;
                                 code: string;
+                                walkOrder: number;
                             }[];
                             createdAt: string;
                         };
@@ -1900,6 +1905,7 @@ export interface paths {
                             bins: {
                                 id: number;
                                 code: string;
+                                walkOrder: number;
                             }[];
                             createdAt: string;
                         };
@@ -1963,6 +1969,7 @@ export interface paths {
                             bins: {
                                 id: number;
                                 code: string;
+                                walkOrder: number;
                             }[];
                             createdAt: string;
                         };
@@ -2051,7 +2058,53 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 库位（按拣货顺序） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                walkOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 添加库位 */
         post: {
@@ -2066,7 +2119,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        codes: string[];
+                        codes: (string | {
+                            code: string;
+                            walkOrder: number;
+                        })[];
                     };
                 };
             };
@@ -2085,6 +2141,7 @@ export interface paths {
                             bins: {
                                 id: number;
                                 code: string;
+                                walkOrder: number;
                             }[];
                             createdAt: string;
                         };
@@ -2170,6 +2227,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/warehouses/{id}/bins/walk-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置拣货路线（全部库位，从先到后） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                            bins: {
+                                id: number;
+                                code: string;
+                                walkOrder: number;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/receipts": {
         parameters: {
             query?: never;
@@ -2220,6 +2404,7 @@ export interface paths {
                                 warehouseCode: string;
                                 warehouseName: string;
                                 binCode: string | null;
+                                binWalkOrder: number | null;
                                 onHand: number;
                                 reserved: number;
                                 available: number;
@@ -2354,6 +2539,7 @@ export interface paths {
                             warehouseCode: string;
                             warehouseName: string;
                             binCode: string | null;
+                            binWalkOrder: number | null;
                             onHand: number;
                             reserved: number;
                             available: number;
@@ -2442,6 +2628,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/pick-bins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置 SKU 在仓库的拣货库位 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        warehouseCode: string;
+                        skuCode: string;
+                        binCode: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: number;
+                            skuCode: string;
+                            productId: number;
+                            productName: string;
+                            spec: string;
+                            warehouseId: number;
+                            warehouseCode: string;
+                            warehouseName: string;
+                            binCode: string | null;
+                            binWalkOrder: number | null;
+                            onHand: number;
+                            reserved: number;
+                            available: number;
+                            safetyStock: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/levels": {
         parameters: {
             query?: never;
@@ -2483,6 +2801,7 @@ export interface paths {
                                 warehouseCode: string;
                                 warehouseName: string;
                                 binCode: string | null;
+                                binWalkOrder: number | null;
                                 onHand: number;
                                 reserved: number;
                                 available: number;
@@ -2518,7 +2837,7 @@ export interface paths {
                 query?: {
                     skuCode?: string;
                     warehouseCode?: string;
-                    reason?: string;
+                    reason?: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
                     page?: number;
                     pageSize?: number;
                 };
@@ -2543,7 +2862,8 @@ export interface paths {
                                 warehouseCode: string;
                                 onHandDelta: number;
                                 reservedDelta: number;
-                                reason: string;
+                                /** @enum {string} */
+                                reason: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
                                 refType: string | null;
                                 refId: string | null;
                                 note: string | null;

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
-import { labelOf } from '../app/labels';
 import { QueryTable } from '../app/ListTable';
 import { fill } from '../app/locales/zh';
 import { fetchMovements, type Movement } from './api';
@@ -31,6 +30,8 @@ function Reference({ movement, onOpen }: { movement: Movement; onOpen: () => voi
 /** The stock ledger of one SKU in one warehouse, newest first. */
 export function MovementsDrawer({ target, onClose }: { target: { skuCode: string; warehouseCode: string } | null; onClose: () => void }) {
   const { t } = useI18n();
+  // Typed by the server's declared reasons: a reason without a label fails the build.
+  const reasonLabels: Record<Movement['reason'], string> = t.movementReasons;
   const [page, setPage] = useState(1);
   const movements = useQuery({
     queryKey: ['movements', target, page],
@@ -39,7 +40,7 @@ export function MovementsDrawer({ target, onClose }: { target: { skuCode: string
   });
   const columns: TableColumnsType<Movement> = [
     { title: t.inventory.at, dataIndex: 'at', render: formatTime },
-    { title: t.inventory.reason, dataIndex: 'reason', render: (reason: string) => labelOf(t.movementReasons, reason) },
+    { title: t.inventory.reason, dataIndex: 'reason', render: (reason: Movement['reason']) => reasonLabels[reason] },
     { title: t.inventory.onHandDelta, dataIndex: 'onHandDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
     { title: t.inventory.reservedDelta, dataIndex: 'reservedDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
     { title: t.inventory.reference, key: 'ref', render: (_, m) => <Reference movement={m} onOpen={onClose} /> },

@@ -10,6 +10,7 @@ import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
 import { adjustStock, fetchLevels, useWarehouseOptions, type AdjustmentInput, type StockLevel } from './api';
 import { MovementsDrawer } from './MovementsDrawer';
+import { PickBinDialog } from './PickBinDialog';
 
 const isLow = (level: StockLevel) => level.safetyStock !== null && level.available < level.safetyStock;
 
@@ -20,6 +21,7 @@ export default function StockLevelsPage() {
   const { options: warehouseOptions } = useWarehouseOptions();
   const [movementsOf, setMovementsOf] = useState<StockLevel | null>(null);
   const [adjusting, setAdjusting] = useState<StockLevel | null>(null);
+  const [placing, setPlacing] = useState<StockLevel | null>(null);
   const levels = useQuery({
     queryKey: ['levels', list.query],
     queryFn: () =>
@@ -37,6 +39,7 @@ export default function StockLevelsPage() {
     { title: t.inventory.skuCode, dataIndex: 'skuCode' },
     { title: t.inventory.product, key: 'product', render: (_, l) => `${l.productName}${l.spec ? ` ${l.spec}` : ''}` },
     { title: t.inventory.warehouse, dataIndex: 'warehouseName' },
+    { title: t.inventory.pickBin, dataIndex: 'binCode' },
     { title: t.inventory.onHand, dataIndex: 'onHand', align: 'right' },
     { title: t.inventory.reserved, dataIndex: 'reserved', align: 'right' },
     {
@@ -59,6 +62,11 @@ export default function StockLevelsPage() {
           <Button type="link" size="small" onClick={() => setMovementsOf(level)}>
             {t.inventory.movements}
           </Button>
+          {can('inventory.receive') && (
+            <Button type="link" size="small" onClick={() => setPlacing(level)}>
+              {t.inventory.setPickBin}
+            </Button>
+          )}
           {can('inventory.adjust') && (
             <Button type="link" size="small" onClick={() => setAdjusting(level)}>
               {t.inventory.adjust}
@@ -89,6 +97,7 @@ export default function StockLevelsPage() {
         columns={columns}
       />
       <MovementsDrawer target={movementsOf} onClose={() => setMovementsOf(null)} />
+      <PickBinDialog level={placing} onClose={() => setPlacing(null)} />
       <FormModal<AdjustmentInput>
         open={!!adjusting}
         title={`${t.inventory.adjust} · ${adjusting?.skuCode ?? ''} · ${adjusting?.warehouseName ?? ''}`}

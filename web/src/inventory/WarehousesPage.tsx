@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
@@ -11,7 +11,7 @@ import { useI18n } from '../app/i18n';
 import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
-import { addBins, createWarehouse, fetchWarehouses, updateWarehouse, type Warehouse } from './api';
+import { addBins, createWarehouse, fetchWarehouses, setWalkOrder, updateWarehouse, type Warehouse } from './api';
 
 interface Values {
   code: string;
@@ -19,12 +19,28 @@ interface Values {
   bins?: string[];
 }
 
-/** Saves an edit: the name, then any bins typed in that the warehouse does not have yet. */
+/**
+ * Saves an edit: the name, the bins typed in that the warehouse does not have yet, then the picking
+ * route in the order the bins are listed. Bins are never deleted: one taken off the list walks last.
+ */
 async function saveWarehouse(warehouse: Warehouse, values: Values) {
-  const updated = await updateWarehouse(warehouse.id, { name: values.name });
-  const existing = new Set(warehouse.bins.map((b) => b.code));
-  const added = (values.bins ?? []).filter((code) => !existing.has(code));
-  return added.length ? addBins(warehouse.id, added) : updated;
+  const typed = values.bins ?? [];
+  const existing = warehouse.bins.map((b) => b.code);
+  const added = typed.filter((code) => !existing.includes(code));
+  let saved = await updateWarehouse(warehouse.id, { name: values.name });
+  if (added.length) saved = await addBins(warehouse.id, added);
+  const route = [...new Set([...typed, ...existing])];
+  const walked = saved.bins.map((b) => b.code);
+  return route.some((code, i) => walked[i] !== code) ? setWalkOrder(warehouse.id, route) : saved;
+}
+
+/** The bins along the picking route, each with its place on it. */
+function BinRoute({ bins }: { bins: Warehouse['bins'] }) {
+  return bins.map((b) => (
+    <Tag key={b.id}>
+      <Typography.Text type="secondary">{b.walkOrder}</Typography.Text> {b.code}
+    </Tag>
+  ));
 }
 
 export default function WarehousesPage() {
@@ -42,7 +58,7 @@ export default function WarehousesPage() {
   const columns: TableColumnsType<Warehouse> = [
     { title: t.warehouses.code, dataIndex: 'code' },
     { title: t.warehouses.name, dataIndex: 'name' },
-    { title: t.warehouses.bins, dataIndex: 'bins', render: (bins: Warehouse['bins']) => bins.map((b) => <Tag key={b.id}>{b.code}</Tag>) },
+    { title: t.warehouses.binRoute, dataIndex: 'bins', render: (bins: Warehouse['bins']) => <BinRoute bins={bins} /> },
     { title: t.common.status, dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
   ];

@@ -7,6 +7,7 @@ import { useLoadErrorNotice } from '../app/LoadError';
 export type Warehouse = Awaited<ReturnType<typeof fetchWarehouses>>['items'][number];
 export type StockLevel = Awaited<ReturnType<typeof fetchLevels>>['items'][number];
 export type Movement = Awaited<ReturnType<typeof fetchMovements>>['items'][number];
+export type PickBinInput = paths['/api/v1/inventory/pick-bins']['put']['requestBody']['content']['application/json'];
 export type ReceiptInput = paths['/api/v1/inventory/receipts']['post']['requestBody']['content']['application/json'];
 export type AdjustmentInput = paths['/api/v1/inventory/adjustments']['post']['requestBody']['content']['application/json'];
 
@@ -17,6 +18,8 @@ export const createWarehouse = (body: { code: string; name: string; bins?: strin
 export const updateWarehouse = (id: number, body: { name?: string; active?: boolean }) =>
   unwrap(api.PATCH('/api/v1/warehouses/{id}', { params: { path: { id } }, body }));
 export const addBins = (id: number, codes: string[]) => unwrap(api.POST('/api/v1/warehouses/{id}/bins', { params: { path: { id } }, body: { codes } }));
+/** The whole picking route, first bin to last. */
+export const setWalkOrder = (id: number, codes: string[]) => unwrap(api.PUT('/api/v1/warehouses/{id}/bins/walk-order', { params: { path: { id } }, body: { codes } }));
 
 export function fetchLevels(query: { skuCode?: string; warehouseCode?: string; q?: string; lowStock?: 'true' | 'false'; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/inventory/levels', { params: { query } }));
@@ -26,6 +29,7 @@ export function fetchMovements(query: { skuCode?: string; warehouseCode?: string
 }
 export const receiveStock = (body: ReceiptInput) => unwrap(api.POST('/api/v1/inventory/receipts', { body }));
 export const adjustStock = (body: AdjustmentInput) => unwrap(api.POST('/api/v1/inventory/adjustments', { body }));
+export const setPickBin = (body: PickBinInput) => unwrap(api.PUT('/api/v1/inventory/pick-bins', { body }));
 
 /** Every warehouse, for selects and for naming a warehouse by id. */
 export function useWarehouseOptions() {
