@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
-import { fulfillmentRoutes } from './modules/fulfillment';
+import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
 import { authRoutes } from './platform/auth/routes';
@@ -27,6 +27,9 @@ import { reportRoutes } from './modules/reports';
 
 // Validation messages in Chinese: they reach shop staff through the web app.
 z.config(z.locales.zhCN());
+
+// Higher modules' guards and followers of lower modules' moves, wired once for every process (server, worker, CLI).
+followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, customerRoutes, reportRoutes, outboxRoutes];

@@ -29,6 +29,17 @@ export interface Reply<T> {
 }
 export const ok = <T>(body: T): Reply<T> => ({ status: 200, body });
 export const created = <T>(body: T): Reply<T> => ({ status: 201, body });
+/**
+ * A refusal whose transaction still commits: what the command wrote stays (a refused scan at the
+ * packing table is evidence), and the caller gets the error as any refusal looks.
+ */
+export interface ErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[] };
+}
+export const refusedKeeping = (error: AppError): Reply<ErrorBody> => ({
+  status: error.status,
+  body: { error: { code: error.code, message: error.message, details: error.details } },
+});
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

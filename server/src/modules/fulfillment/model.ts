@@ -65,3 +65,43 @@ export type WaveListQuery = z.infer<typeof waveListQuery>;
 
 export const waveListReply = z.object({ items: z.array(waveSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
+
+// ---- packing ----
+
+export const openSessionBody = z.object({
+  /** The order number on the packing slip's barcode (the tracking number, once parcels ship). */
+  scan: lookupCode.min(1),
+});
+
+export const scanBody = z.object({ barcode: lookupCode.min(1) });
+
+export const parcelLineSchema = z.object({
+  lineId: z.number().int(),
+  skuCode: z.string(),
+  barcode: z.string().nullable(),
+  productName: z.string(),
+  spec: z.string(),
+  expected: z.number().int(),
+  scanned: z.number().int(),
+});
+
+export const PARCEL_STATUSES = ['packing', 'packed', 'intercepted'] as const;
+
+export const parcelSchema = z.object({
+  id: z.number().int(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  waveId: z.number().int().nullable(),
+  status: z.enum(PARCEL_STATUSES),
+  carrier: carrierSchema,
+  /** red: check before shipping; the packer sees it. */
+  flag: z.string().nullable(),
+  buyerMessage: z.string().nullable(),
+  lines: z.array(parcelLineSchema),
+  /** Every line scanned as often as expected: the parcel can be closed. */
+  complete: z.boolean(),
+  /** Σ SKU weights + the warehouse's packaging, known once packed. */
+  expectedGrams: z.number().int().nullable(),
+  packedAt: z.string().nullable(),
+});
+export type Parcel = z.infer<typeof parcelSchema>;

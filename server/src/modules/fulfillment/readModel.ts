@@ -1,14 +1,14 @@
 /**
  * Fulfillment's reads across modules: the orders a wave may take and a wave's orders as the floor
  * sees them. Besides fulfillment's own tables they read orders' `orders`, `order_items` and
- * `order_remarks`, catalog's `shops`, inventory's `warehouses` and platform's `users`; they never write them.
+ * `order_remarks`, catalog's `shops` and `skus`, inventory's `warehouses` and platform's `users`; they never write them.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { Carrier } from '../catalog';
-import { shops } from '../catalog/schema';
+import { shops, skus } from '../catalog/schema';
 import { orderItems, orderRemarks, orders } from '../orders/schema';
 import type { WaveKind } from './rules';
 import { warehouses } from '../inventory/schema';
@@ -114,4 +114,56 @@ export async function waveRows(ctx: Ctx, where: { id?: number; warehouseCode?: s
   );
   const [count] = await rowsOf<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n ${from}`);
   return { rows, total: count!.n };
+}
+
+export interface PackingOrder {
+  id: number;
+  orderNo: string;
+  status: string;
+  warehouseId: number | null;
+  flag: string | null;
+  buyerMessage: string | null;
+  /** Its place in the latest wave that took it, when one did. */
+  waveId: number | null;
+  carrier: Carrier | null;
+  interceptedAt: Date | string | null;
+  interceptReason: string | null;
+}
+
+/** The order an order number (as scanned: any case) or id names, with the latest wave that took it. */
+export async function packingOrder(ctx: Ctx, by: { orderNo: string } | { id: number }): Promise<PackingOrder | null> {
+  const [row] = await rowsOf<PackingOrder>(
+    ctx.db,
+    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage",
+               w.wave_id AS "waveId", w.carrier, w.intercepted_at AS "interceptedAt", w.intercept_reason AS "interceptReason"
+          FROM ${orders} AS o
+          LEFT JOIN LATERAL (SELECT * FROM ${waveOrders} AS wo WHERE wo.order_id = o.id ORDER BY wo.wave_id DESC LIMIT 1) AS w ON TRUE
+         WHERE ${'id' in by ? sql`o.id = ${by.id}` : sql`o.order_no = ${by.orderNo.toUpperCase()}`}`,
+  );
+  return row ?? null;
+}
+
+export interface PackingLine {
+  lineId: number;
+  skuId: number;
+  skuCode: string;
+  barcode: string | null;
+  productName: string;
+  spec: string;
+  weightGrams: number;
+}
+
+/** The order's lines as the packer checks them: the SKU's code, barcode and weight. */
+export function packingLines(ctx: Ctx, orderId: number): Promise<PackingLine[]> {
+  return rowsOf<PackingLine>(
+    ctx.db,
+    sql`SELECT i.id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, k.weight_grams AS "weightGrams"
+          FROM ${orderItems} AS i JOIN ${skus} AS k ON k.id = i.sku_id
+         WHERE i.order_id = ${orderId} ORDER BY i.id`,
+  );
+}
+
+export async function warehouseCodeOf(ctx: Ctx, warehouseId: number): Promise<string> {
+  const [row] = await rowsOf<{ code: string }>(ctx.db, sql`SELECT code FROM ${warehouses} WHERE id = ${warehouseId}`);
+  return row!.code;
 }

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { waveOrders, waves } from './schema';
+import { packScans, parcelLines, parcels, waveOrders, waves } from './schema';
 
 export type NewWave = Omit<typeof waves.$inferInsert, 'id' | 'waveNo'>;
 export type NewWaveOrder = Omit<typeof waveOrders.$inferInsert, 'waveId'>;
@@ -20,4 +20,67 @@ export async function insertWaveOrders(ctx: Ctx, waveId: number, rows: NewWaveOr
   for (let i = 0; i < rows.length; i += 1000) {
     await ctx.db.insert(waveOrders).values(rows.slice(i, i + 1000).map((r) => ({ ...r, waveId })));
   }
+}
+
+// ---- parcels ----
+
+export type ParcelRow = typeof parcels.$inferSelect;
+export type ParcelLineRow = typeof parcelLines.$inferSelect;
+
+export async function insertParcel(ctx: Ctx, values: Omit<typeof parcels.$inferInsert, 'id'>, lines: Omit<typeof parcelLines.$inferInsert, 'parcelId'>[]): Promise<ParcelRow> {
+  const [parcel] = await ctx.db.insert(parcels).values(values).returning();
+  await ctx.db.insert(parcelLines).values(lines.map((l) => ({ ...l, parcelId: parcel!.id })));
+  return parcel!;
+}
+
+export async function findParcel(ctx: Ctx, id: number, opts: { lock?: boolean } = {}): Promise<ParcelRow | null> {
+  const query = ctx.db.select().from(parcels).where(eq(parcels.id, id));
+  const [row] = opts.lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** The order's parcel still being packed or packed, not yet gone: at most one at a time. */
+export async function currentParcelOf(ctx: Ctx, orderId: number): Promise<ParcelRow | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, ['packing', 'packed'])))
+    .limit(1);
+  return row ?? null;
+}
+
+export const parcelLinesOf = (ctx: Ctx, parcelId: number): Promise<ParcelLineRow[]> =>
+  ctx.db.select().from(parcelLines).where(eq(parcelLines.parcelId, parcelId)).orderBy(asc(parcelLines.orderItemId));
+
+export async function countScan(ctx: Ctx, parcelId: number, orderItemId: number): Promise<void> {
+  await ctx.db
+    .update(parcelLines)
+    .set({ scanned: sql`${parcelLines.scanned} + 1` })
+    .where(and(eq(parcelLines.parcelId, parcelId), eq(parcelLines.orderItemId, orderItemId)));
+}
+
+export async function recordScan(ctx: Ctx, scan: Omit<typeof packScans.$inferInsert, 'id'>): Promise<void> {
+  await ctx.db.insert(packScans).values(scan);
+}
+
+export const scansOf = (ctx: Ctx, parcelId: number) => ctx.db.select().from(packScans).where(eq(packScans.parcelId, parcelId)).orderBy(asc(packScans.id));
+
+export async function updateParcel(ctx: Ctx, id: number, patch: Partial<Omit<ParcelRow, 'id'>>): Promise<ParcelRow> {
+  const [row] = await ctx.db.update(parcels).set(patch).where(eq(parcels.id, id)).returning();
+  return row!;
+}
+
+/** The order leaves its wave: the wave row is marked, and a parcel not yet gone is stopped. */
+export async function interceptOrder(ctx: Ctx, orderId: number, reason: string, at: Date): Promise<{ waveIds: number[]; parcelIds: number[] }> {
+  const waved = await ctx.db
+    .update(waveOrders)
+    .set({ interceptedAt: at, interceptReason: reason })
+    .where(and(eq(waveOrders.orderId, orderId), isNull(waveOrders.interceptedAt)))
+    .returning({ waveId: waveOrders.waveId });
+  const stopped = await ctx.db
+    .update(parcels)
+    .set({ status: 'intercepted' })
+    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, ['packing', 'packed'])))
+    .returning({ id: parcels.id });
+  return { waveIds: waved.map((w) => w.waveId), parcelIds: stopped.map((p) => p.id) };
 }

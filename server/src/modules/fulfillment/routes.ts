@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { command, created, query, send } from '../../platform/http';
+import { command, created, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
-import { createWaveBody, waveDetailSchema, waveListQuery, waveListReply } from './model';
+import { createWaveBody, openSessionBody, parcelSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
+import * as packing from './packing';
 import * as service from './service';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -26,5 +27,40 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/waves/:id',
     { config: { permission: 'fulfillment.read' }, schema: { tags: ['fulfillment'], summary: '波次详情（含订单与播种格位）', params: idParams, response: { 200: waveDetailSchema, 404: errorReply } } },
     async (request) => service.getWave(query(request), request.params.id),
+  );
+
+  // ---- packing (验货) ----
+  app.post(
+    '/api/v1/packing/sessions',
+    { config: { permission: 'fulfillment.manage' }, schema: { tags: ['fulfillment'], summary: '开始验货（扫发货单上的订单号）', body: openSessionBody, response: { 200: parcelSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await packing.openSession(ctx, request.body.scan)))),
+  );
+
+  app.post(
+    '/api/v1/packing/sessions/:id/scans',
+    {
+      config: { permission: 'fulfillment.manage' },
+      schema: { tags: ['fulfillment'], summary: '验货扫描一件商品（错货、多货拒收并留记录）', params: idParams, body: scanBody, response: { 200: parcelSchema, ...writeErrors } },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await command<Parcel | ErrorBody>(request, async (ctx) => {
+          const scanned = await packing.scanItem(ctx, request.params.id, request.body.barcode);
+          return 'refused' in scanned ? refusedKeeping(scanned.refused) : ok(scanned);
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/packing/sessions/:id/complete',
+    { config: { permission: 'fulfillment.manage' }, schema: { tags: ['fulfillment'], summary: '验货完成，封箱', params: idParams, response: { 200: parcelSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await packing.completeSession(ctx, request.params.id)))),
+  );
+
+  app.get(
+    '/api/v1/parcels/:id',
+    { config: { permission: 'fulfillment.read' }, schema: { tags: ['fulfillment'], summary: '包裹详情', params: idParams, response: { 200: parcelSchema, 404: errorReply } } },
+    async (request) => packing.getParcel(query(request), request.params.id),
   );
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A wave (波次): approved orders of one warehouse picked together, of one kind (single- or multi-item). */
 export const waves = pgTable(
@@ -35,6 +35,70 @@ export const waveOrders = pgTable(
     carrier: text('carrier').notNull(),
     /** Why this carrier, as the packer reads it ("备注/留言指定顺丰速运"). */
     carrierReason: text('carrier_reason').notNull(),
+    /** Cancelled or held while in the wave (拦截): every later scan of it answers `intercepted`. */
+    interceptedAt: timestamp('intercepted_at', { withTimezone: true }),
+    interceptReason: text('intercept_reason'),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.orderId] }), index('wave_orders_order_idx').on(t.orderId)],
+);
+
+/**
+ * A parcel: what one box carries of an order. It is packed in a packing session (status `packing`),
+ * closed when every line is scanned (`packed`), later weighed and shipped; `intercepted` when the
+ * order was cancelled or held before it left.
+ */
+export const parcels = pgTable(
+  'parcels',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    waveId: integer('wave_id').references(() => waves.id),
+    warehouseId: integer('warehouse_id').notNull(),
+    status: text('status').notNull(),
+    carrier: text('carrier').notNull(),
+    expectedGrams: integer('expected_grams'),
+    openedBy: integer('opened_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    packedBy: integer('packed_by'),
+    packedAt: timestamp('packed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('parcels_order_idx').on(t.orderId),
+    // an order has one parcel on the packing table at a time: two packers scanning the same slip get one session
+    uniqueIndex('parcels_one_open_per_order_uq').on(t.orderId).where(sql`status IN ('packing', 'packed')`),
+    check('parcels_status', sql`${t.status} IN ('packing', 'packed', 'intercepted')`),
+  ],
+);
+
+/** What a parcel must hold of each order line, and how many of it were scanned in. */
+export const parcelLines = pgTable(
+  'parcel_lines',
+  {
+    parcelId: bigint('parcel_id', { mode: 'number' })
+      .notNull()
+      .references(() => parcels.id),
+    orderItemId: bigint('order_item_id', { mode: 'number' }).notNull(),
+    skuId: integer('sku_id').notNull(),
+    expected: integer('expected').notNull(),
+    scanned: integer('scanned').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.parcelId, t.orderItemId] }), check('parcel_lines_scanned_within', sql`${t.scanned} >= 0 AND ${t.scanned} <= ${t.expected} AND ${t.expected} > 0`)],
+);
+
+/** Every scan at the packing table, taken or refused: the evidence later missing- or wrong-item cases show. */
+export const packScans = pgTable(
+  'pack_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    parcelId: bigint('parcel_id', { mode: 'number' })
+      .notNull()
+      .references(() => parcels.id),
+    barcode: text('barcode').notNull(),
+    /** ok | wrong_item | excess_item */
+    result: text('result').notNull(),
+    skuId: integer('sku_id'),
+    actorId: integer('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pack_scans_parcel_idx').on(t.parcelId, t.id), check('pack_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item')`)],
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSetting, listedName } from '../../platform/settings';
+import { defineSetting, listedName, wholeSetting } from '../../platform/settings';
 import { REMOTE_PROVINCES } from '../orders';
 
 /** Fulfillment settings with the defaults a warehouse starts with. */
@@ -10,4 +10,12 @@ export const remoteProvincesSetting = defineSetting({
   label: '发货：偏远地区（走 EMS 或顺丰）',
   schema: z.array(listedName).max(40),
   defaultValue: REMOTE_PROVINCES,
+});
+
+/** What the box, filler and slips weigh, added to the SKUs' weights: one default and a warehouse's own (by warehouse code). */
+export const packagingSetting = defineSetting({
+  key: 'fulfillment.packagingGrams',
+  label: '称重：包装重量（克，可按仓库编码单独设置）',
+  schema: z.object({ defaultGrams: wholeSetting(0, 20_000), byWarehouse: z.record(listedName, wholeSetting(0, 20_000)) }),
+  defaultValue: { defaultGrams: 50, byWarehouse: {} },
 });

@@ -52,7 +52,9 @@ async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
 }
 
 export async function hold(ctx: Ctx, row: OrderRow, reasons: HoldReason[], reviewDueAt: Date | null): Promise<OrderRow> {
-  return transition(ctx, row, 'hold', { heldFromStatus: row.status, holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
+  // Held in a wave, the parcel is intercepted and the order leaves the wave: released, it waits to be waved again.
+  const heldFromStatus = row.status === 'in_fulfillment' ? 'awaiting_fulfillment' : row.status;
+  return transition(ctx, row, 'hold', { heldFromStatus, holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
 }
 
 /** The facts the risk rules decide on, counted as of now. */

@@ -1,0 +1,148 @@
+import { recordEvent } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { conflict, notFound, unprocessable, type AppError } from '../../platform/errors';
+import { readSetting } from '../../platform/settings';
+import { orderReservations } from '../inventory';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '../orders';
+import type { Carrier } from '../catalog';
+import type { Parcel } from './model';
+import * as readModel from './readModel';
+import * as repo from './repository';
+import { expectedGrams } from './rules';
+import { packagingSetting } from './settings';
+
+/**
+ * Pack verification (验货): the packer scans the order's slip, then each item. An item not in the
+ * order (wrong_item) or one more than ordered (excess_item) is refused, and the parcel closes only
+ * when every line is scanned. Every scan is kept, refused ones too: they are the evidence later
+ * missing- or wrong-item cases show. A packing session is the parcel while it is `packing`.
+ */
+
+/** A refused scan, kept with the parcel; the caller answers with the error after the commit. */
+export interface RefusedScan {
+  refused: AppError;
+}
+
+const interceptedError = (orderNo: string, reason: string | null) =>
+  conflict('intercepted', `订单 ${orderNo} 已拦截${reason ? `（${reason}）` : ''}：不要打包发出，请把商品放回库位`, [{ path: 'scan', message: orderNo }]);
+
+async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.PackingOrder): Promise<Parcel> {
+  const [rows, lines] = [await repo.parcelLinesOf(ctx, parcel.id), await readModel.packingLines(ctx, parcel.orderId)];
+  const byLine = new Map(lines.map((l) => [l.lineId, l]));
+  const viewLines = rows.map((r) => {
+    const line = byLine.get(r.orderItemId)!;
+    return { lineId: r.orderItemId, skuCode: line.skuCode, barcode: line.barcode, productName: line.productName, spec: line.spec, expected: r.expected, scanned: r.scanned };
+  });
+  return {
+    id: parcel.id,
+    orderId: parcel.orderId,
+    orderNo: order.orderNo,
+    waveId: parcel.waveId,
+    status: parcel.status as Parcel['status'],
+    carrier: parcel.carrier as Carrier,
+    flag: order.flag,
+    buyerMessage: order.buyerMessage,
+    lines: viewLines,
+    complete: viewLines.every((l) => l.scanned === l.expected),
+    expectedGrams: parcel.expectedGrams,
+    packedAt: parcel.packedAt?.toISOString() ?? null,
+  };
+}
+
+async function requireParcel(ctx: Ctx, id: number): Promise<{ parcel: repo.ParcelRow; order: readModel.PackingOrder }> {
+  const parcel = await repo.findParcel(ctx, id, { lock: true });
+  if (!parcel) throw notFound('parcel', id, '包裹');
+  return { parcel, order: (await readModel.packingOrder(ctx, { id: parcel.orderId }))! };
+}
+
+/** A parcel still being packed, or the refusal a scan of it gets. */
+function assertPacking(parcel: repo.ParcelRow, order: readModel.PackingOrder): void {
+  if (parcel.status === 'intercepted' || order.interceptedAt) throw interceptedError(order.orderNo, order.interceptReason);
+  if (parcel.status !== 'packing') throw conflict('parcel_closed', `订单 ${order.orderNo} 的包裹已打包完成`, [{ path: 'status', message: parcel.status }]);
+}
+
+/**
+ * Opens the packing session of the order the slip names, or resumes the one already open; its
+ * lines are what the order still holds reserved. Refused for an order that is not in a wave (配货中),
+ * one intercepted, or one already packed.
+ */
+export async function openSession(ctx: Ctx, scan: string): Promise<Parcel> {
+  const order = await readModel.packingOrder(ctx, { orderNo: scan });
+  if (!order) throw unprocessable('unknown_scan', `找不到订单号为 ${scan} 的订单，请扫描发货单上的条码`, [{ path: 'scan', message: scan }]);
+  if (order.interceptedAt) throw interceptedError(order.orderNo, order.interceptReason);
+  if (order.status !== 'in_fulfillment' || order.waveId === null) {
+    const state = ORDER_STATUS_LABELS[order.status as OrderStatus] ?? order.status;
+    throw conflict('not_in_fulfillment', `订单 ${order.orderNo} 当前为「${state}」，不在配货中，不能打包`, [{ path: 'scan', message: order.orderNo }]);
+  }
+  const current = await repo.currentParcelOf(ctx, order.id);
+  if (current?.status === 'packing') return parcelView(ctx, current, order);
+  if (current) throw conflict('already_packed', `订单 ${order.orderNo} 已打包（包裹 ${current.id}），请直接称重`, [{ path: 'scan', message: String(current.id) }]);
+
+  const open = (await orderReservations(ctx, order.id)).filter((r) => r.open > 0);
+  const expected = new Map<number, { skuId: number; open: number }>();
+  for (const r of open) expected.set(r.lineId, { skuId: r.skuId, open: (expected.get(r.lineId)?.open ?? 0) + r.open });
+  if (expected.size === 0) throw conflict('nothing_to_pack', `订单 ${order.orderNo} 没有待发的商品`, [{ path: 'scan', message: order.orderNo }]);
+  const parcel = await repo.insertParcel(
+    ctx,
+    { orderId: order.id, waveId: order.waveId, warehouseId: order.warehouseId!, status: 'packing', carrier: order.carrier!, openedBy: ctx.actor.id, openedAt: ctx.clock.now() },
+    [...expected].map(([orderItemId, { skuId, open: n }]) => ({ orderItemId, skuId, expected: n })),
+  );
+  await recordEvent(ctx, { action: 'parcel.open', entityType: 'parcel', entityId: parcel.id, after: { orderId: order.id, orderNo: order.orderNo, waveId: order.waveId } });
+  return parcelView(ctx, parcel, order);
+}
+
+const sameCode = (a: string, b: string | null) => b !== null && a.toUpperCase() === b.toUpperCase();
+
+/** One item scanned into the parcel by its barcode or SKU code. */
+export async function scanItem(ctx: Ctx, parcelId: number, barcode: string): Promise<Parcel | RefusedScan> {
+  const { parcel, order } = await requireParcel(ctx, parcelId);
+  assertPacking(parcel, order);
+  const lines = await readModel.packingLines(ctx, order.id);
+  const rows = await repo.parcelLinesOf(ctx, parcel.id);
+  const matching = rows.filter((r) => {
+    const line = lines.find((l) => l.lineId === r.orderItemId)!;
+    return sameCode(barcode, line.barcode) || sameCode(barcode, line.skuCode);
+  });
+  const room = matching.find((r) => r.scanned < r.expected);
+  const result = matching.length === 0 ? 'wrong_item' : room ? 'ok' : 'excess_item';
+  await repo.recordScan(ctx, { parcelId: parcel.id, barcode, result, skuId: matching[0]?.skuId ?? null, actorId: ctx.actor.id, at: ctx.clock.now() });
+  if (result === 'wrong_item') return { refused: conflict('wrong_item', `条码 ${barcode} 不是订单 ${order.orderNo} 的商品，请拿出来`, [{ path: 'barcode', message: barcode }]) };
+  if (!room) {
+    const total = matching.reduce((n, r) => n + r.expected, 0);
+    return { refused: conflict('excess_item', `${barcode} 已扫够 ${total} 件，多出的请拿出来`, [{ path: 'barcode', message: barcode }]) };
+  }
+  await repo.countScan(ctx, parcel.id, room.orderItemId);
+  return parcelView(ctx, parcel, order);
+}
+
+/** Closes the parcel once every line is scanned: its expected weight is fixed for weighing. */
+export async function completeSession(ctx: Ctx, parcelId: number): Promise<Parcel> {
+  const { parcel, order } = await requireParcel(ctx, parcelId);
+  assertPacking(parcel, order);
+  const rows = await repo.parcelLinesOf(ctx, parcel.id);
+  const lines = await readModel.packingLines(ctx, order.id);
+  const missing = rows.filter((r) => r.scanned < r.expected);
+  if (missing.length) {
+    const skuOf = (r: repo.ParcelLineRow) => lines.find((l) => l.lineId === r.orderItemId)!.skuCode;
+    throw conflict(
+      'incomplete_parcel',
+      `还差 ${missing.map((r) => `${skuOf(r)} × ${r.expected - r.scanned}`).join('、')}，扫完才能封箱`,
+      missing.map((r) => ({ path: `lines.${r.orderItemId}`, message: String(r.expected - r.scanned) })),
+    );
+  }
+  const packaging = await readSetting(ctx, packagingSetting);
+  const warehouseCode = await readModel.warehouseCodeOf(ctx, parcel.warehouseId);
+  const grams = expectedGrams(
+    rows.map((r) => ({ quantity: r.expected, weightGrams: lines.find((l) => l.lineId === r.orderItemId)!.weightGrams })),
+    packaging.byWarehouse[warehouseCode] ?? packaging.defaultGrams,
+  );
+  const packed = await repo.updateParcel(ctx, parcel.id, { status: 'packed', expectedGrams: grams, packedBy: ctx.actor.id, packedAt: ctx.clock.now() });
+  await recordEvent(ctx, { action: 'parcel.pack', entityType: 'parcel', entityId: parcel.id, before: { status: parcel.status }, after: { status: 'packed', expectedGrams: grams } });
+  return parcelView(ctx, packed, order);
+}
+
+export async function getParcel(ctx: Ctx, id: number): Promise<Parcel> {
+  const parcel = await repo.findParcel(ctx, id);
+  if (!parcel) throw notFound('parcel', id, '包裹');
+  return parcelView(ctx, parcel, (await readModel.packingOrder(ctx, { id: parcel.orderId }))!);
+}
