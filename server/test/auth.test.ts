@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE } from '../src/platform/clock';
+import { expectStatus } from './factories';
 import { anonymous, createTestApp, type Client, type TestApp } from './harness';
 
 let t: TestApp;
@@ -10,6 +11,10 @@ beforeAll(async () => {
   admin = await t.signIn(['admin']);
 });
 afterAll(() => t.close());
+
+/** A user this test made itself, so it holds whatever order the tests run in. */
+const makeUser = async (username: string, roles: string[], password = 'secret-pass') =>
+  expectStatus(await admin.post('/api/v1/users', { username, password, displayName: username, roles }), 201);
 
 describe('sign-in', () => {
   it('returns a token and the user with their permissions', async () => {
@@ -24,7 +29,8 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {
-    const res = await anonymous(t.app).post('/api/v1/auth/login', { username: 'xiaocai', password: 'nope' });
+    await makeUser('xiaozhou', ['cs_presale']);
+    const res = await anonymous(t.app).post('/api/v1/auth/login', { username: 'xiaozhou', password: 'nope' });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_credentials');
     const unknown = await anonymous(t.app).post('/api/v1/auth/login', { username: 'nobody', password: 'nope' });
@@ -86,7 +92,8 @@ describe('users', () => {
   });
 
   it('refuses a taken username and an unknown role, naming the field', async () => {
-    const dup = await admin.post('/api/v1/users', { username: 'xiaocai', password: 'password1', displayName: 'x', roles: ['finance'] });
+    await makeUser('xiaoqian', ['finance']);
+    const dup = await admin.post('/api/v1/users', { username: 'xiaoqian', password: 'password1', displayName: 'x', roles: ['finance'] });
     expect(dup.status).toBe(409);
     expect(dup.body.error.details[0].path).toBe('username');
     const bad = await admin.post('/api/v1/users', { username: 'newbie', password: 'password1', displayName: 'x', roles: ['boss'] });
@@ -95,11 +102,14 @@ describe('users', () => {
   });
 
   it('lists with a filter and pagination', async () => {
-    const res = await admin.get('/api/v1/users?role=cs_presale&pageSize=1');
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(1);
-    expect(res.body.total).toBeGreaterThanOrEqual(2);
-    expect(res.body.items[0].roles).toContain('cs_presale');
+    const [first, second] = [await makeUser('listed.a', ['cs_presale']), await makeUser('listed.b', ['cs_presale', 'finance'])];
+    await makeUser('listed.c', ['finance']);
+    const page = async (n: number) => expectStatus(await admin.get(`/api/v1/users?q=listed.&role=cs_presale&pageSize=1&page=${n}`), 200);
+    const res = await page(1);
+    expect(res.items).toHaveLength(1);
+    expect(res.total).toBe(2);
+    expect(res.items[0].roles).toContain('cs_presale');
+    expect([res.items[0].id, (await page(2)).items[0].id]).toEqual([first.id, second.id]);
   });
 
   it('never returns password hashes', async () => {

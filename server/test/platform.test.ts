@@ -4,6 +4,8 @@ import { defineSetting, readSetting } from '../src/platform/settings';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 const maxWidgets = defineSetting({ key: 'test.maxWidgets', label: '测试上限', schema: z.number().int().min(1), defaultValue: 3 });
+/** A setting apart for the refusals, so the default above is still unset whenever its test runs. */
+const maxGadgets = defineSetting({ key: 'test.maxGadgets', label: '测试上限二', schema: z.number().int().min(1), defaultValue: 3 });
 
 let t: TestApp;
 let admin: Client;
@@ -44,7 +46,8 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not store a failed command, so a retry can succeed', async () => {
-    const bad = await admin.post('/api/v1/users', { username: 'once', password: 'password1', displayName: 'dup', roles: ['finance'] }, { 'idempotency-key': 'k-3' });
+    expect((await admin.post('/api/v1/users', { username: 'taken', password: 'password1', displayName: '已有', roles: ['finance'] })).status).toBe(201);
+    const bad = await admin.post('/api/v1/users', { username: 'taken', password: 'password1', displayName: 'dup', roles: ['finance'] }, { 'idempotency-key': 'k-3' });
     expect(bad.status).toBe(409);
     const good = await admin.post('/api/v1/users', { username: 'thrice', password: 'password1', displayName: '三', roles: ['finance'] }, { 'idempotency-key': 'k-3' });
     expect(good.status).toBe(201);
@@ -61,13 +64,14 @@ describe('settings', () => {
   });
 
   it('reject an invalid value or an unknown key, naming it, and change nothing', async () => {
-    const bad = await admin.put('/api/v1/settings', { 'test.maxWidgets': 0 });
+    expect((await admin.put('/api/v1/settings', { 'test.maxGadgets': 7 })).status).toBe(200);
+    const bad = await admin.put('/api/v1/settings', { 'test.maxGadgets': 0 });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details[0].path).toBe('test.maxWidgets');
-    const unknown = await admin.put('/api/v1/settings', { 'test.maxWidgets': 9, 'no.such': 1 });
+    expect(bad.body.error.details[0].path).toBe('test.maxGadgets');
+    const unknown = await admin.put('/api/v1/settings', { 'test.maxGadgets': 9, 'no.such': 1 });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.details[0].path).toBe('no.such');
-    expect(await readSetting(t.ctx(), maxWidgets)).toBe(7);
+    expect(await readSetting(t.ctx(), maxGadgets)).toBe(7);
   });
 
   it('may be changed only by an admin', async () => {
@@ -89,8 +93,9 @@ describe('audit', () => {
   });
 
   it('rolls back with the action it describes', async () => {
+    expect((await admin.post('/api/v1/users', { username: 'rolled.back', password: 'password1', displayName: '回滚', roles: ['finance'] })).status).toBe(201);
     const before = await t.deps.database.query('SELECT count(*)::int AS n FROM audit_events');
-    const failed = await admin.post('/api/v1/users', { username: 'audited', password: 'password1', displayName: 'dup', roles: ['finance'] });
+    const failed = await admin.post('/api/v1/users', { username: 'rolled.back', password: 'password1', displayName: 'dup', roles: ['finance'] });
     expect(failed.status).toBe(409);
     const after = await t.deps.database.query('SELECT count(*)::int AS n FROM audit_events');
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
