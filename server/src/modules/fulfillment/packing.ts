@@ -130,11 +130,9 @@ export async function completeSession(ctx: Ctx, parcelId: number): Promise<Parce
       missing.map((r) => ({ path: `lines.${r.orderItemId}`, message: String(r.expected - r.scanned) })),
     );
   }
-  const packaging = await readSetting(ctx, packagingSetting);
-  const warehouseCode = await readModel.warehouseCodeOf(ctx, parcel.warehouseId);
   const grams = expectedGrams(
     rows.map((r) => ({ quantity: r.expected, weightGrams: lines.find((l) => l.lineId === r.orderItemId)!.weightGrams })),
-    packaging.byWarehouse[warehouseCode] ?? packaging.defaultGrams,
+    await readSetting(ctx, packagingSetting),
   );
   const packed = await repo.updateParcel(ctx, parcel.id, { status: 'packed', expectedGrams: grams, packedBy: ctx.actor.id, packedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: 'parcel.pack', entityType: 'parcel', entityId: parcel.id, before: { status: parcel.status }, after: { status: 'packed', expectedGrams: grams } });

@@ -162,8 +162,3 @@ export function packingLines(ctx: Ctx, orderId: number): Promise<PackingLine[]> 
          WHERE i.order_id = ${orderId} ORDER BY i.id`,
   );
 }
-
-export async function warehouseCodeOf(ctx: Ctx, warehouseId: number): Promise<string> {
-  const [row] = await rowsOf<{ code: string }>(ctx.db, sql`SELECT code FROM ${warehouses} WHERE id = ${warehouseId}`);
-  return row!.code;
-}

@@ -12,10 +12,14 @@ export const remoteProvincesSetting = defineSetting({
   defaultValue: REMOTE_PROVINCES,
 });
 
-/** What the box, filler and slips weigh, added to the SKUs' weights: one default and a warehouse's own (by warehouse code). */
+/**
+ * What the box, filler and slips weigh, added to the SKUs' weights. One value for now: a
+ * warehouse's own packaging weight comes with the warehouse settings (the settings screen edits
+ * plain values, not maps by warehouse).
+ */
 export const packagingSetting = defineSetting({
   key: 'fulfillment.packagingGrams',
-  label: '称重：包装重量（克，可按仓库编码单独设置）',
-  schema: z.object({ defaultGrams: wholeSetting(0, 20_000), byWarehouse: z.record(listedName, wholeSetting(0, 20_000)) }),
-  defaultValue: { defaultGrams: 50, byWarehouse: {} },
+  label: '称重：包装重量（克）',
+  schema: wholeSetting(0, 20_000),
+  defaultValue: 50,
 });
