@@ -5391,7 +5391,7 @@ export interface paths {
                             orderNo: string;
                             waveId: number | null;
                             /** @enum {string} */
-                            status: "packing" | "packed" | "intercepted";
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
                             /** @enum {string} */
                             carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             flag: string | null;
@@ -5530,7 +5530,7 @@ export interface paths {
                             orderNo: string;
                             waveId: number | null;
                             /** @enum {string} */
-                            status: "packing" | "packed" | "intercepted";
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
                             /** @enum {string} */
                             carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             flag: string | null;
@@ -5663,7 +5663,7 @@ export interface paths {
                             orderNo: string;
                             waveId: number | null;
                             /** @enum {string} */
-                            status: "packing" | "packed" | "intercepted";
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
                             /** @enum {string} */
                             carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             flag: string | null;
@@ -5794,7 +5794,7 @@ export interface paths {
                             orderNo: string;
                             waveId: number | null;
                             /** @enum {string} */
-                            status: "packing" | "packed" | "intercepted";
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
                             /** @enum {string} */
                             carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
                             flag: string | null;

@@ -85,7 +85,7 @@ export const parcelLineSchema = z.object({
   scanned: z.number().int(),
 });
 
-export const PARCEL_STATUSES = ['packing', 'packed', 'intercepted'] as const;
+export const PARCEL_STATUSES = ['packing', 'packed', 'weighed', 'shipped', 'intercepted', 'shelved'] as const;
 
 export const parcelSchema = z.object({
   id: z.number().int(),

@@ -25,6 +25,9 @@ export async function insertWaveOrders(ctx: Ctx, waveId: number, rows: NewWaveOr
 // ---- parcels ----
 
 export type ParcelRow = typeof parcels.$inferSelect;
+
+/** A parcel in these states is on the packing table or waiting at the door: not yet gone. */
+const NOT_GONE = ['packing', 'packed', 'weighed'];
 export type ParcelLineRow = typeof parcelLines.$inferSelect;
 
 export async function insertParcel(ctx: Ctx, values: Omit<typeof parcels.$inferInsert, 'id'>, lines: Omit<typeof parcelLines.$inferInsert, 'parcelId'>[]): Promise<ParcelRow> {
@@ -39,12 +42,12 @@ export async function findParcel(ctx: Ctx, id: number, opts: { lock?: boolean } 
   return row ?? null;
 }
 
-/** The order's parcel still being packed or packed, not yet gone: at most one at a time. */
+/** The order's parcel not yet gone: at most one at a time. */
 export async function currentParcelOf(ctx: Ctx, orderId: number): Promise<ParcelRow | null> {
   const [row] = await ctx.db
     .select()
     .from(parcels)
-    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, ['packing', 'packed'])))
+    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, NOT_GONE)))
     .limit(1);
   return row ?? null;
 }
@@ -80,7 +83,7 @@ export async function interceptOrder(ctx: Ctx, orderId: number, reason: string, 
   const stopped = await ctx.db
     .update(parcels)
     .set({ status: 'intercepted' })
-    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, ['packing', 'packed'])))
+    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, NOT_GONE)))
     .returning({ id: parcels.id });
   return { waveIds: waved.map((w) => w.waveId), parcelIds: stopped.map((p) => p.id) };
 }

@@ -44,8 +44,8 @@ export const waveOrders = pgTable(
 
 /**
  * A parcel: what one box carries of an order. It is packed in a packing session (status `packing`),
- * closed when every line is scanned (`packed`), later weighed and shipped; `intercepted` when the
- * order was cancelled or held before it left.
+ * closed when every line is scanned (`packed`), then `weighed` and `shipped`; `intercepted` when the
+ * order was cancelled or held before it left, `shelved` once its items went back to their bins.
  */
 export const parcels = pgTable(
   'parcels',
@@ -56,6 +56,8 @@ export const parcels = pgTable(
     warehouseId: integer('warehouse_id').notNull(),
     status: text('status').notNull(),
     carrier: text('carrier').notNull(),
+    /** The carrier's waybill number: allotted when the label prints, or typed at shipping. */
+    trackingNo: text('tracking_no'),
     expectedGrams: integer('expected_grams'),
     openedBy: integer('opened_by'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
@@ -65,8 +67,10 @@ export const parcels = pgTable(
   (t) => [
     index('parcels_order_idx').on(t.orderId),
     // an order has one parcel on the packing table at a time: two packers scanning the same slip get one session
-    uniqueIndex('parcels_one_open_per_order_uq').on(t.orderId).where(sql`status IN ('packing', 'packed')`),
-    check('parcels_status', sql`${t.status} IN ('packing', 'packed', 'intercepted')`),
+    uniqueIndex('parcels_one_open_per_order_uq').on(t.orderId).where(sql`status IN ('packing', 'packed', 'weighed')`),
+    // a waybill number is used once per carrier
+    uniqueIndex('parcels_tracking_uq').on(t.carrier, t.trackingNo).where(sql`tracking_no IS NOT NULL`),
+    check('parcels_status', sql`${t.status} IN ('packing', 'packed', 'weighed', 'shipped', 'intercepted', 'shelved')`),
   ],
 );
 
