@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../src/platform/clock';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makeOrder, makePaidOrder, makeShop, makeWarehouse, orderInput, seedCatalog } from './factories';
+import { expectStatus, makeOrder, makePaidOrder, makeProduct, makeShop, makeWarehouse, orderInput, receiveStock, seedCatalog } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -148,5 +148,38 @@ describe('the wave list', () => {
     expect(list).toMatchObject({ total: 2, items: [{ id: second.id, kind: 'single' }, { id: first.id, kind: 'multi' }] });
     expect(list.items[0].createdByName).not.toBeNull();
     expect(expectStatus(await cs.get(`/api/v1/waves?warehouseCode=${warehouseCode}&kind=multi`), 200).items.map((w: { id: number }) => w.id)).toEqual([first.id]);
+  });
+});
+
+describe('the pick list', () => {
+  it('totals each SKU along the bin route, with the units each slot gets, leaving out intercepted orders', async () => {
+    const warehouse = await makeWarehouse(admin, { bins: [{ code: 'C-01', walkOrder: 1 }, { code: 'A-01', walkOrder: 2 }] });
+    const shop = await makeShop(admin, { defaultWarehouseCode: warehouse.code });
+    const [a, b, unbinned] = (await makeProduct(admin, [{}, {}, {}])).skus;
+    await receiveStock(admin, warehouse.code, [
+      { skuCode: a.code, quantity: 50, binCode: 'A-01' },
+      { skuCode: b.code, quantity: 50, binCode: 'C-01' },
+      { skuCode: unbinned.code, quantity: 50 },
+    ]);
+    const line = (sku: { code: string; price: number }, quantity: number) => ({ skuCode: sku.code, quantity, unitPrice: sku.price });
+    const first = await makePaidOrder(cs, orderInput(shop.code, [], { items: [line(a, 2), line(b, 1)] }));
+    const second = await makePaidOrder(cs, orderInput(shop.code, [], { items: [line(a, 1), line(unbinned, 1)] }));
+    const cancelled = await makePaidOrder(cs, orderInput(shop.code, [], { items: [line(a, 5), line(b, 5)] }));
+    const created = expectStatus(await wave({ warehouseCode: warehouse.code, kind: 'multi' }), 201);
+    const slotOf = (id: number) => created.orders.find((o: { orderId: number }) => o.orderId === id).slot;
+    expectStatus(await cs.post(`/api/v1/orders/${cancelled.id}/cancel`, { reason: '买家不要了' }), 200);
+
+    const list = expectStatus(await packer.get(`/api/v1/waves/${created.id}/pick-list`), 200);
+    expect(list.units).toBe(5);
+    expect(list.lines.map((l: { skuCode: string; binCode: string | null; quantity: number }) => [l.skuCode, l.binCode, l.quantity])).toEqual([
+      [b.code, 'C-01', 1],
+      [a.code, 'A-01', 3],
+      [unbinned.code, null, 1],
+    ]);
+    expect(list.lines[1].slots).toEqual([
+      { slot: slotOf(first.id), orderNo: first.orderNo, quantity: 2 },
+      { slot: slotOf(second.id), orderNo: second.orderNo, quantity: 1 },
+    ]);
+    expect((await packer.get('/api/v1/waves/999999/pick-list')).status).toBe(404);
   });
 });

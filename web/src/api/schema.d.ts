@@ -5354,6 +5354,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/waves/{id}/pick-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 波次配货单（按货号汇总，按库位路线排序） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            wave: {
+                                id: number;
+                                waveNo: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                /** @enum {string} */
+                                kind: "single" | "multi";
+                                status: string;
+                                filter: {
+                                    shopCode?: string;
+                                    /** @enum {string} */
+                                    carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                    skuCode?: string;
+                                    /** Format: date-time */
+                                    shipByBefore?: string;
+                                    maxOrders: number;
+                                };
+                                orderCount: number;
+                                createdByName: string | null;
+                                createdAt: string;
+                                orders: {
+                                    orderId: number;
+                                    orderNo: string;
+                                    status: string;
+                                    slot: number | null;
+                                    /** @enum {string} */
+                                    carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                    carrierReason: string;
+                                    flag: string | null;
+                                    units: number;
+                                    shipBy: string | null;
+                                }[];
+                            };
+                            lines: {
+                                skuId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                binCode: string | null;
+                                quantity: number;
+                                slots: {
+                                    slot: number | null;
+                                    orderNo: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            units: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/packing/sessions": {
         parameters: {
             query?: never;

@@ -56,6 +56,22 @@ export const waveOrderSchema = z.object({
 export const waveDetailSchema = waveSchema.extend({ orders: z.array(waveOrderSchema) });
 export type WaveDetail = z.infer<typeof waveDetailSchema>;
 
+export const pickLineSchema = z.object({
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  barcode: z.string().nullable(),
+  productName: z.string(),
+  spec: z.string(),
+  /** The SKU's pick bin in the wave's warehouse; null when none is set (picked last). */
+  binCode: z.string().nullable(),
+  quantity: z.number().int(),
+  /** Where the units go: each order's slot on the sowing wall (null in a single-item wave). */
+  slots: z.array(z.object({ slot: z.number().int().nullable(), orderNo: z.string(), quantity: z.number().int() })),
+});
+
+export const pickListSchema = z.object({ wave: waveDetailSchema, lines: z.array(pickLineSchema), units: z.number().int() });
+export type PickList = z.infer<typeof pickListSchema>;
+
 export const waveListQuery = z.object({
   warehouseCode: lookupCode.min(1).optional(),
   kind: z.enum(WAVE_KINDS).optional(),

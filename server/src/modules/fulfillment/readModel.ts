@@ -162,3 +162,30 @@ export function packingLines(ctx: Ctx, orderId: number): Promise<PackingLine[]> 
          WHERE i.order_id = ${orderId} ORDER BY i.id`,
   );
 }
+
+export interface WaveSkuLine {
+  skuId: number;
+  skuCode: string;
+  barcode: string | null;
+  productName: string;
+  spec: string;
+  slot: number | null;
+  orderNo: string;
+  quantity: number;
+}
+
+/** What the wave's orders still in it (not intercepted) hold, per order and SKU. */
+export function waveSkuLines(ctx: Ctx, waveId: number): Promise<WaveSkuLine[]> {
+  return rowsOf<WaveSkuLine>(
+    ctx.db,
+    sql`SELECT i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, w.slot, o.order_no AS "orderNo",
+               SUM(i.quantity)::int AS quantity
+          FROM ${waveOrders} AS w
+          JOIN ${orders} AS o ON o.id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${skus} AS k ON k.id = i.sku_id
+         WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
+         GROUP BY i.sku_id, i.sku_code, k.barcode, i.product_name, i.spec, w.slot, o.order_no
+         ORDER BY w.slot NULLS LAST, o.order_no`,
+  );
+}

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { command, created, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
-import { createWaveBody, openSessionBody, parcelSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
+import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
 import * as packing from './packing';
+import { wavePickList } from './pickList';
 import * as service from './service';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -27,6 +28,15 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/waves/:id',
     { config: { permission: 'fulfillment.read' }, schema: { tags: ['fulfillment'], summary: '波次详情（含订单与播种格位）', params: idParams, response: { 200: waveDetailSchema, 404: errorReply } } },
     async (request) => service.getWave(query(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/waves/:id/pick-list',
+    {
+      config: { permission: 'fulfillment.read' },
+      schema: { tags: ['fulfillment'], summary: '波次配货单（按货号汇总，按库位路线排序）', params: idParams, response: { 200: pickListSchema, 404: errorReply } },
+    },
+    async (request) => wavePickList(query(request), request.params.id),
   );
 
   // ---- packing (验货) ----
