@@ -5,28 +5,40 @@ import type { FieldLabels } from './errorText';
 import { useI18n } from './i18n';
 import { useApiMutation } from './useApiMutation';
 
-interface Props<V> {
+interface Props<V, R> {
   open: boolean;
   title: ReactNode;
   /** Values the form opens with (an edited record, or a partly filled new one); undefined = empty form. */
   initialValues?: object;
-  submit: (values: V) => Promise<unknown>;
-  success: string;
+  submit: (values: V) => Promise<R>;
+  /** Toast on success; a function receives the server's answer. */
+  success: string | ((result: R) => string);
   invalidate: QueryKey[];
   /** What the form calls its fields (path → label), for validation errors in words. */
   labels: FieldLabels;
   onClose: () => void;
+  /** Called with what the server answered, after the dialog closed (to open what was just created, say). */
+  onSaved?: (result: R) => void;
   width?: number;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
 /** A create/edit dialog: a vertical form that saves through the API and marks the fields the server names. */
-export function FormModal<V>({ open, title, initialValues, submit, success, invalidate, labels, onClose, width, children }: Props<V>) {
+export function FormModal<V, R = unknown>({ open, title, initialValues, submit, success, invalidate, labels, onClose, onSaved, width, children }: Props<V, R>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   // A page may hold several dialogs and a filter form: a unique name keeps field ids (and labels) apart.
   const formName = `dialog${useId().replace(/\W/g, '')}`;
-  const save = useApiMutation(submit, { success, invalidate, form, labels, onSuccess: onClose });
+  const save = useApiMutation(submit, {
+    success,
+    invalidate,
+    form,
+    labels,
+    onSuccess: (result) => {
+      onClose();
+      onSaved?.(result);
+    },
+  });
 
   const fillForm = useEffectEvent(() => {
     form.resetFields();

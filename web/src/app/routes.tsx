@@ -1,4 +1,4 @@
-import { AppstoreOutlined, BarChartOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, CarOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from './locales/zh';
 
@@ -18,6 +18,7 @@ export const menuGroups: { key: keyof Messages['menu']; icon: ReactNode }[] = [
   { key: 'orders', icon: <ShoppingCartOutlined /> },
   { key: 'catalog', icon: <AppstoreOutlined /> },
   { key: 'inventory', icon: <DatabaseOutlined /> },
+  { key: 'fulfillment', icon: <CarOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
   { key: 'admin', icon: <SettingOutlined /> },
 ];
@@ -37,6 +38,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/inventory/levels', page: lazy(() => import('../inventory/StockLevelsPage')), permission: 'inventory.read', menu: { group: 'inventory', label: 'stockLevels' } },
   { path: '/inventory/receipts', page: lazy(() => import('../inventory/ReceiptsPage')), permission: 'inventory.receive', menu: { group: 'inventory', label: 'receipts' } },
   { path: '/inventory/warehouses', page: lazy(() => import('../inventory/WarehousesPage')), permission: 'warehouses.read', menu: { group: 'inventory', label: 'warehouses' } },
+  { path: '/fulfillment/waves', page: lazy(() => import('../fulfillment/WavesPage')), permission: 'fulfillment.read', menu: { group: 'fulfillment', label: 'waves' } },
+  { path: '/fulfillment/waves/:id', page: lazy(() => import('../fulfillment/WaveDetailPage')), permission: 'fulfillment.read' },
   { path: '/reports/unpaid', page: lazy(() => import('../reports/UnpaidRegisterPage')), permission: 'orders.read', menu: { group: 'reports', label: 'unpaidRegister' } },
   { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },
   { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },
