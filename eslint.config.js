@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // Fastify plugins, hooks and handlers are async by contract: one without a `done` callback
     // must return a promise, so an async function with nothing to await is how they are written.
-    files: ['server/src/**/routes.ts', 'server/src/platform/systemRoutes.ts', 'server/src/platform/inputGuard.ts', 'server/src/app.ts'],
+    files: ['server/src/**/routes.ts', 'server/src/**/*Routes.ts', 'server/src/platform/inputGuard.ts', 'server/src/app.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {

@@ -101,3 +101,28 @@ export async function makePaidOrder(client: Client, body: Record<string, unknown
   const total = items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0) + Number(body.shippingFee ?? 0) - Number(body.discount ?? 0);
   return makeOrder(client, { payment: { amount: total, method: 'alipay' }, ...body });
 }
+
+/**
+ * A parcel packed and closed, ready for the scale: a new warehouse and shop, an order of 2 × A (300 g)
+ * + 1 × B (150 g) paid, waved and scanned in by the packer (expected weight 750 g + packaging).
+ */
+export async function makePackedParcel(clients: { admin: Client; cs: Client; packer: Client }, orderOverrides: Record<string, unknown> = {}) {
+  const { admin, cs, packer } = clients;
+  const catalog = await seedCatalog(admin, { skuCount: 1, stock: 0 });
+  const [a, b] = (await makeProduct(admin, [{ weightGrams: 300 }, { weightGrams: 150 }])).skus as { id: number; code: string; price: number }[];
+  const warehouseCode = catalog.warehouses[0].code as string;
+  await receiveStock(admin, warehouseCode, [
+    { skuCode: a!.code, quantity: 10 },
+    { skuCode: b!.code, quantity: 10 },
+  ]);
+  const items = [
+    { skuCode: a!.code, quantity: 2, unitPrice: a!.price },
+    { skuCode: b!.code, quantity: 1, unitPrice: b!.price },
+  ];
+  const order = await makePaidOrder(cs, orderInput(catalog.shop.code, [a!, b!], { items, ...orderOverrides }));
+  const wave = expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'multi' }), 201);
+  const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: order.orderNo }), 200);
+  for (const code of [a!.code, a!.code, b!.code]) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: code }), 200);
+  const parcel = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
+  return { parcel, order, wave, shop: catalog.shop, warehouseCode, skus: [a!, b!] };
+}

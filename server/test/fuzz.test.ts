@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryFailure } from '../src/platform/delivery/channels';
 import { dispatchOutbox } from '../src/platform/delivery/dispatcher';
-import { cursorOf, expectStatus, makeOrder, makePaidOrder, makeWarehouse, orderInput, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePackedParcel, makePaidOrder, makeWarehouse, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 /**
@@ -119,6 +119,10 @@ beforeAll(async () => {
   await dispatchOutbox(t.deps, [refusing]);
   const outboxIds = (await t.deps.database.query('SELECT id FROM outbox ORDER BY id LIMIT 3')).rows.map((r) => Number(r.id));
   const binned = await makeWarehouse(admin, { bins: ['A-01', 'A-02'] });
+  // parcels on the scale: one to weigh and ship, one stopped by its weight for the override
+  const staff = { admin, cs: admin, packer: admin };
+  const [onScale, offWeight] = [(await makePackedParcel(staff)).parcel, (await makePackedParcel(staff)).parcel];
+  expect((await admin.post(`/api/v1/parcels/${offWeight.id}/weigh`, { grams: 5000 })).status).toBe(409);
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -155,6 +159,10 @@ beforeAll(async () => {
     'POST /api/v1/packing/sessions': { ids: [], body: { scan: paid.orderNo } },
     'POST /api/v1/packing/sessions/:id/scans': { ids: [1, 2], body: { barcode: '690000000001' } },
     'POST /api/v1/packing/sessions/:id/complete': { ids: [1, 2], body: {} },
+    'POST /api/v1/parcels/:id/weigh': { ids: [onScale.id, offWeight.id], body: { grams: 800 } },
+    'POST /api/v1/parcels/:id/repack': { ids: [offWeight.id], body: {} },
+    'POST /api/v1/parcels/:id/weight-override': { ids: [offWeight.id], body: { reason: '赠品较重，已核对' } },
+    'POST /api/v1/parcels/:id/ship': { ids: [onScale.id, offWeight.id], body: { carrier: 'ZTO', trackingNo: '773000000001' } },
     'POST /api/v1/waves': { ids: [], body: { warehouseCode: warehouse.code, kind: 'multi', maxOrders: 2, filter: { shopCode: shop.code, carrier: 'SF', skuCode: sku.code, shipByBefore: '2026-12-30T00:00:00Z' } } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },

@@ -5057,6 +5057,685 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parcels/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扫描找包裹（快递单号或订单号；已拦截的答 409 intercepted） */
+        get: {
+            parameters: {
+                query: {
+                    scan: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/weigh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 称重（克）：超出允许误差答 409 weight_mismatch，并留下这次称重 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grams: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/repack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新打包：包裹回到验货中，商品重新扫描 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/weight-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 称重放行（主管，需填写原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发货（快递公司 + 扫描的快递单号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                        trackingNo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waves": {
         parameters: {
             query?: never;
@@ -5513,6 +6192,12 @@ export interface paths {
                             complete: boolean;
                             expectedGrams: number | null;
                             packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
                         };
                     };
                 };
@@ -5652,6 +6337,12 @@ export interface paths {
                             complete: boolean;
                             expectedGrams: number | null;
                             packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
                         };
                     };
                 };
@@ -5785,6 +6476,12 @@ export interface paths {
                             complete: boolean;
                             expectedGrams: number | null;
                             packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
                         };
                     };
                 };
@@ -5916,6 +6613,12 @@ export interface paths {
                             complete: boolean;
                             expectedGrams: number | null;
                             packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
                         };
                     };
                 };

@@ -1,4 +1,5 @@
-// Fulfillment's public surface: waves, packing and, as they land, weighing, shipping and tracking;
-// `followOrders` registers its followers of order moves (interception).
+// Fulfillment's public surface: waves, packing, weighing and shipping and, as they land, tracking;
+// `followOrders` registers its followers of order moves (interception); carrier names for reports.
+export { CARRIER_LABELS } from './carriers';
 export { followOrders } from './interception';
 export { fulfillmentRoutes } from './routes';

@@ -102,6 +102,7 @@ export const parcelLineSchema = z.object({
 });
 
 export const PARCEL_STATUSES = ['packing', 'packed', 'weighed', 'shipped', 'intercepted', 'shelved'] as const;
+export const WEIGHT_VERDICTS = ['ok', 'mismatch', 'override'] as const;
 
 export const parcelSchema = z.object({
   id: z.number().int(),
@@ -119,5 +120,31 @@ export const parcelSchema = z.object({
   /** Σ SKU weights + the warehouse's packaging, known once packed. */
   expectedGrams: z.number().int().nullable(),
   packedAt: z.string().nullable(),
+  /** The waybill number: from the label, or taken at shipping. */
+  trackingNo: z.string().nullable(),
+  /** The last weighing: what the scale read and what it came to (mismatch: stopped, still packed). */
+  weighedGrams: z.number().int().nullable(),
+  weightVerdict: z.enum(WEIGHT_VERDICTS).nullable(),
+  weighedAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
 });
 export type Parcel = z.infer<typeof parcelSchema>;
+
+// ---- weighing and shipping ----
+
+/** A parcel heavier than this is no parcel a courier takes: a typo on the scale. */
+export const MAX_PARCEL_GRAMS = 100_000;
+
+export const weighBody = z.object({ grams: z.number().int().min(1).max(MAX_PARCEL_GRAMS) });
+
+export const weightOverrideBody = z.object({ reason: z.string().trim().min(1).max(200) });
+
+export const shipBody = z.object({
+  carrier: carrierSchema,
+  /** As scanned from the label or typed: spaces and dashes are dropped, letters upper-cased. */
+  trackingNo: z.string().trim().min(1).max(40),
+});
+export type ShipInput = z.infer<typeof shipBody>;
+
+/** What the scale or the door scans: the label's tracking number or the slip's order number. */
+export const parcelLookupQuery = z.object({ scan: lookupCode.min(1) });

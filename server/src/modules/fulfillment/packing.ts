@@ -23,7 +23,7 @@ export interface RefusedScan {
   refused: AppError;
 }
 
-const interceptedError = (orderNo: string, reason: string | null) =>
+export const interceptedError = (orderNo: string, reason: string | null) =>
   conflict('intercepted', `订单 ${orderNo} 已拦截${reason ? `（${reason}）` : ''}：不要打包发出，请把商品放回库位`, [{ path: 'scan', message: orderNo }]);
 
 async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.PackingOrder): Promise<Parcel> {
@@ -46,6 +46,11 @@ async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.Pac
     complete: viewLines.every((l) => l.scanned === l.expected),
     expectedGrams: parcel.expectedGrams,
     packedAt: parcel.packedAt?.toISOString() ?? null,
+    trackingNo: parcel.trackingNo,
+    weighedGrams: parcel.weighedGrams,
+    weightVerdict: parcel.weightVerdict as Parcel['weightVerdict'],
+    weighedAt: parcel.weighedAt?.toISOString() ?? null,
+    shippedAt: parcel.shippedAt?.toISOString() ?? null,
   };
 }
 
@@ -62,13 +67,13 @@ function assertPacking(parcel: repo.ParcelRow, order: readModel.PackingOrder): v
 }
 
 /**
- * Opens the packing session of the order the slip names, or resumes the one already open; its
- * lines are what the order still holds reserved. Refused for an order that is not in a wave (配货中),
- * one intercepted, or one already packed.
+ * Opens the packing session of the order the slip (or a parcel's label) names, or resumes the one
+ * already open; its lines are what the order still holds reserved. Refused for an order that is
+ * not in a wave (配货中), one intercepted, or one already packed.
  */
 export async function openSession(ctx: Ctx, scan: string): Promise<Parcel> {
-  const order = await readModel.packingOrder(ctx, { orderNo: scan });
-  if (!order) throw unprocessable('unknown_scan', `找不到订单号为 ${scan} 的订单，请扫描发货单上的条码`, [{ path: 'scan', message: scan }]);
+  const order = await readModel.packingOrder(ctx, { scan });
+  if (!order) throw unprocessable('unknown_scan', `找不到订单号或快递单号为 ${scan} 的订单，请扫描发货单上的条码`, [{ path: 'scan', message: scan }]);
   if (order.interceptedAt) throw interceptedError(order.orderNo, order.interceptReason);
   if (order.status !== 'in_fulfillment' || order.waveId === null) {
     const state = ORDER_STATUS_LABELS[order.status as OrderStatus] ?? order.status;

@@ -1,7 +1,8 @@
 /**
- * Fulfillment's reads across modules: the orders a wave may take and a wave's orders as the floor
- * sees them. Besides fulfillment's own tables they read orders' `orders`, `order_items` and
- * `order_remarks`, catalog's `shops` and `skus`, inventory's `warehouses` and platform's `users`; they never write them.
+ * Fulfillment's reads across modules: the orders a wave may take, a wave's orders as the floor
+ * sees them, the order a packing, weighing or shipping scan names. Besides fulfillment's own
+ * tables they read orders' `orders`, `order_items` and `order_remarks`, catalog's `shops` and
+ * `skus`, inventory's `warehouses` and platform's `users`; they never write them.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
@@ -12,7 +13,8 @@ import { shops, skus } from '../catalog/schema';
 import { orderItems, orderRemarks, orders } from '../orders/schema';
 import type { WaveKind } from './rules';
 import { warehouses } from '../inventory/schema';
-import { waveOrders, waves } from './schema';
+import { CARRIERS, normalizeTrackingNo } from './carriers';
+import { parcels, waveOrders, waves } from './schema';
 
 export interface WaveCandidate {
   id: number;
@@ -119,6 +121,9 @@ export async function waveRows(ctx: Ctx, where: { id?: number; warehouseCode?: s
 export interface PackingOrder {
   id: number;
   orderNo: string;
+  shopId: number;
+  platformOrderId: string | null;
+  customerId: number | null;
   status: string;
   warehouseId: number | null;
   flag: string | null;
@@ -130,17 +135,41 @@ export interface PackingOrder {
   interceptReason: string | null;
 }
 
-/** The order an order number (as scanned: any case) or id names, with the latest wave that took it. */
-export async function packingOrder(ctx: Ctx, by: { orderNo: string } | { id: number }): Promise<PackingOrder | null> {
+/**
+ * The order an id or a scan names, with the latest wave that took it. A scan is the slip's order
+ * number or the tracking number of one of the order's parcels, in any case; every carrier is
+ * named so the tracking number is found through the (carrier, tracking_no) index.
+ */
+export async function packingOrder(ctx: Ctx, by: { scan: string } | { id: number }): Promise<PackingOrder | null> {
+  const where =
+    'id' in by
+      ? sql`o.id = ${by.id}`
+      : sql`(o.order_no = ${by.scan.toUpperCase()} OR o.id = (
+          SELECT p.order_id FROM ${parcels} AS p
+           WHERE p.carrier IN (${sql.join(CARRIERS.map((c) => sql`${c}`), sql`, `)}) AND p.tracking_no = ${normalizeTrackingNo(by.scan)}
+           ORDER BY p.id DESC LIMIT 1))`;
   const [row] = await rowsOf<PackingOrder>(
     ctx.db,
-    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage",
+    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.shop_id AS "shopId", o.platform_order_id AS "platformOrderId", o.customer_id AS "customerId",
+               o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage",
                w.wave_id AS "waveId", w.carrier, w.intercepted_at AS "interceptedAt", w.intercept_reason AS "interceptReason"
           FROM ${orders} AS o
           LEFT JOIN LATERAL (SELECT * FROM ${waveOrders} AS wo WHERE wo.order_id = o.id ORDER BY wo.wave_id DESC LIMIT 1) AS w ON TRUE
-         WHERE ${'id' in by ? sql`o.id = ${by.id}` : sql`o.order_no = ${by.orderNo.toUpperCase()}`}`,
+         WHERE ${where}
+         ${'scan' in by ? sql`ORDER BY o.order_no = ${by.scan.toUpperCase()} DESC` : sql``}
+         LIMIT 1`,
   );
   return row ?? null;
+}
+
+/** How many of the wave's orders (intercepted ones aside) have not shipped yet. */
+export async function waveOrdersToShip(ctx: Ctx, waveId: number): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    ctx.db,
+    sql`SELECT count(*)::int AS n FROM ${waveOrders} AS w JOIN ${orders} AS o ON o.id = w.order_id
+         WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL AND o.status = 'in_fulfillment'`,
+  );
+  return row!.n;
 }
 
 export interface PackingLine {

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { packScans, parcelLines, parcels, waveOrders, waves } from './schema';
+import { CARRIERS } from './carriers';
+import { packScans, parcelLines, parcels, parcelWeighings, waveOrders, waves } from './schema';
 
 export type NewWave = Omit<typeof waves.$inferInsert, 'id' | 'waveNo'>;
 export type NewWaveOrder = Omit<typeof waveOrders.$inferInsert, 'waveId'>;
@@ -86,4 +87,39 @@ export async function interceptOrder(ctx: Ctx, orderId: number, reason: string, 
     .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, NOT_GONE)))
     .returning({ id: parcels.id });
   return { waveIds: waved.map((w) => w.waveId), parcelIds: stopped.map((p) => p.id) };
+}
+
+/** The order's latest parcel, whatever became of it. */
+export async function latestParcelOf(ctx: Ctx, orderId: number): Promise<ParcelRow | null> {
+  const [row] = await ctx.db.select().from(parcels).where(eq(parcels.orderId, orderId)).orderBy(desc(parcels.id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * The parcels carrying this waybill number (once per carrier), newest first. Every carrier is named
+ * so the lookup walks the (carrier, tracking_no) index instead of the table.
+ */
+export function parcelsByTrackingNo(ctx: Ctx, trackingNo: string): Promise<ParcelRow[]> {
+  return ctx.db
+    .select()
+    .from(parcels)
+    .where(and(inArray(parcels.carrier, [...CARRIERS]), eq(parcels.trackingNo, trackingNo)))
+    .orderBy(desc(parcels.id));
+}
+
+/** Back to the packing table: every line to be scanned again (the scans themselves stay in pack_scans). */
+export async function resetScans(ctx: Ctx, parcelId: number): Promise<void> {
+  await ctx.db.update(parcelLines).set({ scanned: 0 }).where(eq(parcelLines.parcelId, parcelId));
+}
+
+export async function recordWeighing(ctx: Ctx, weighing: Omit<typeof parcelWeighings.$inferInsert, 'id'>): Promise<void> {
+  await ctx.db.insert(parcelWeighings).values(weighing);
+}
+
+/** Sets the wave's status, returning the one before; null when it already had it. */
+export async function setWaveStatus(ctx: Ctx, waveId: number, status: string): Promise<{ before: string } | null> {
+  const [before] = await ctx.db.select({ status: waves.status }).from(waves).where(eq(waves.id, waveId)).for('update');
+  if (!before || before.status === status) return null;
+  await ctx.db.update(waves).set({ status }).where(eq(waves.id, waveId));
+  return { before: before.status };
 }

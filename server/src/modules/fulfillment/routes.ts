@@ -3,12 +3,15 @@ import { command, created, ok, query, refusedKeeping, send, type ErrorBody } fro
 import { errorReply, idParams } from '../../platform/model';
 import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
 import * as packing from './packing';
+import { parcelRoutes } from './parcelRoutes';
 import { wavePickList } from './pickList';
 import * as service from './service';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
 
 export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(parcelRoutes);
+
   app.get(
     '/api/v1/waves',
     { config: { permission: 'fulfillment.read' }, schema: { tags: ['fulfillment'], summary: '波次列表', querystring: waveListQuery, response: { 200: waveListReply } } },

@@ -63,9 +63,23 @@ export const parcels = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     packedBy: integer('packed_by'),
     packedAt: timestamp('packed_at', { withTimezone: true }),
+    /** The last weighing (every one is in parcel_weighings): grams, who, when, and what it came to. */
+    weighedGrams: integer('weighed_grams'),
+    weighedBy: integer('weighed_by'),
+    weighedAt: timestamp('weighed_at', { withTimezone: true }),
+    /** ok | mismatch (beyond tolerance: the parcel stays packed) | override (a supervisor let it go); null until weighed. */
+    weightVerdict: text('weight_verdict'),
+    shippedBy: integer('shipped_by'),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
   },
   (t) => [
     index('parcels_order_idx').on(t.orderId),
+    // the daily shipping report reads one day's shipments
+    index('parcels_shipped_at_idx').on(t.shippedAt).where(sql`shipped_at IS NOT NULL`),
+    check('parcels_weight_verdict', sql`${t.weightVerdict} IS NULL OR (${t.weightVerdict} IN ('ok', 'mismatch', 'override') AND ${t.weighedGrams} IS NOT NULL)`),
+    // only a parcel whose weight passed (or was let go) is weighed, and a shipped one left with a waybill number
+    check('parcels_weighed_passed', sql`${t.status} <> 'weighed' OR ${t.weightVerdict} IN ('ok', 'override')`),
+    check('parcels_shipped_with_waybill', sql`${t.status} <> 'shipped' OR (${t.trackingNo} IS NOT NULL AND ${t.shippedAt} IS NOT NULL)`),
     // an order has one parcel on the packing table at a time: two packers scanning the same slip get one session
     uniqueIndex('parcels_one_open_per_order_uq').on(t.orderId).where(sql`status IN ('packing', 'packed', 'weighed')`),
     // a waybill number is used once per carrier
@@ -105,4 +119,33 @@ export const packScans = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('pack_scans_parcel_idx').on(t.parcelId, t.id), check('pack_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item')`)],
+);
+
+/**
+ * Every weighing of a parcel, passed or not, and a supervisor's override with its reason: after-sales
+ * shows the recorded against the expected weight as evidence in a missing-item case.
+ */
+export const parcelWeighings = pgTable(
+  'parcel_weighings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    parcelId: bigint('parcel_id', { mode: 'number' })
+      .notNull()
+      .references(() => parcels.id),
+    /** What the scale read (for an override: the weighing it let go). */
+    grams: integer('grams').notNull(),
+    expectedGrams: integer('expected_grams').notNull(),
+    tolerancePercent: integer('tolerance_percent').notNull(),
+    /** ok | mismatch | override */
+    verdict: text('verdict').notNull(),
+    /** Why a supervisor let a mismatch go; only an override has one. */
+    reason: text('reason'),
+    actorId: integer('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('parcel_weighings_parcel_idx').on(t.parcelId, t.id),
+    check('parcel_weighings_verdict', sql`${t.verdict} IN ('ok', 'mismatch', 'override') AND (${t.verdict} = 'override') = (${t.reason} IS NOT NULL)`),
+    check('parcel_weighings_grams', sql`${t.grams} > 0 AND ${t.expectedGrams} >= 0`),
+  ],
 );

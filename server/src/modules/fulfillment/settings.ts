@@ -23,3 +23,11 @@ export const packagingSetting = defineSetting({
   schema: wholeSetting(0, 20_000),
   defaultValue: 50,
 });
+
+/** How far a parcel's weight may be from the expected one before it is stopped (DOMAIN §5: 10 %). */
+export const weightToleranceSetting = defineSetting({
+  key: 'fulfillment.weightTolerancePercent',
+  label: '称重：允许的重量误差（%）',
+  schema: wholeSetting(1, 50),
+  defaultValue: 10,
+});
