@@ -6981,6 +6981,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发货信息报表（某一天发出的包裹，按店铺所在时区；format=xlsx 或 csv 时导出当天全部记录，不分页） */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    warehouseCode?: string;
+                    shopCode?: string;
+                    carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                    page?: number;
+                    pageSize?: number;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 分页 JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                parcelId: number;
+                                orderId: number;
+                                orderNo: string;
+                                platformOrderId: string | null;
+                                shopCode: string;
+                                shopName: string;
+                                warehouseCode: string;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                carrierName: string;
+                                trackingNo: string;
+                                receiver: string | null;
+                                province: string;
+                                city: string;
+                                district: string;
+                                units: number;
+                                weighedGrams: number | null;
+                                shippedAt: string;
+                                shippedByName: string | null;
+                            }[];
+                            total: number;
+                            units: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox/dead": {
         parameters: {
             query?: never;

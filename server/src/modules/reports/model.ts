@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
-import { isoTime, lookupCode, pageQuery } from '../../platform/model';
+import { isoDate, isoTime, lookupCode, pageQuery } from '../../platform/model';
+import { carrierSchema } from '../catalog';
 import { lowStockAlertSchema } from '../inventory';
 
 export const workbenchReply = z.object({
@@ -48,3 +49,55 @@ export const unpaidRegisterReply = z.object({
   pageSize: z.number().int(),
 });
 export type UnpaidRegisterPage = z.infer<typeof unpaidRegisterReply>;
+
+// ---- 发货信息报表 ----
+
+const shippingReportFilter = z.object({
+  /** The day the parcels left, in their shop's time zone (Asia/Shanghai unless the shop says otherwise). */
+  date: isoDate,
+  warehouseCode: lookupCode.min(1).optional(),
+  shopCode: lookupCode.min(1).optional(),
+  carrier: carrierSchema.optional(),
+});
+export type ShippingReportFilter = z.infer<typeof shippingReportFilter>;
+
+export const shippingReportQuery = shippingReportFilter.extend({
+  ...pageQuery,
+  /** xlsx or csv: the whole day as a file (no paging) instead of a page of JSON. */
+  format: z.enum(EXPORT_FORMATS).optional(),
+});
+export type ShippingReportQuery = z.infer<typeof shippingReportQuery>;
+
+export const shippingReportEntry = z.object({
+  parcelId: z.number().int(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  platformOrderId: z.string().nullable(),
+  shopCode: z.string(),
+  shopName: z.string(),
+  warehouseCode: z.string(),
+  carrier: carrierSchema,
+  carrierName: z.string(),
+  trackingNo: z.string(),
+  /** The receiver's name, masked (张*). */
+  receiver: z.string().nullable(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  units: z.number().int(),
+  weighedGrams: z.number().int().nullable(),
+  shippedAt: z.string(),
+  shippedByName: z.string().nullable(),
+});
+export type ShippingReportEntry = z.infer<typeof shippingReportEntry>;
+
+export const shippingReportReply = z.object({
+  items: z.array(shippingReportEntry),
+  /** Parcels shipped that day (matching the filters). */
+  total: z.number().int(),
+  /** Units in them. */
+  units: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ShippingReportPage = z.infer<typeof shippingReportReply>;

@@ -1,12 +1,19 @@
 /**
  * The reports' read models. Reports own no tables: they read orders' `unpaid_register` and
- * catalog's `shops` here, and never write them.
+ * `orders`, catalog's `shops`, fulfillment's `parcels` and `parcel_lines`, inventory's
+ * `warehouses` and platform's `users` here, and never write them.
  */
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
+import { HOUR } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
+import { users } from '../../platform/schema';
+import type { Carrier } from '../catalog';
 import { shops } from '../catalog/schema';
-import { unpaidRegister } from '../orders/schema';
-import type { UnpaidRegisterFilter } from './model';
+import { parcelLines, parcels } from '../fulfillment/schema';
+import { warehouses } from '../inventory/schema';
+import { orders, unpaidRegister } from '../orders/schema';
+import type { ShippingReportFilter, UnpaidRegisterFilter } from './model';
 
 const unpaidWhere = (f: UnpaidRegisterFilter) =>
   and(
@@ -65,4 +72,88 @@ export async function unpaidRegisterTotals(ctx: Ctx, f: UnpaidRegisterFilter): P
     .innerJoin(shops, eq(shops.id, unpaidRegister.shopId))
     .where(unpaidWhere(f));
   return totals ?? { n: 0, amount: 0 };
+}
+
+// ---- 发货信息报表 ----
+
+export interface ShippedParcelRow {
+  parcelId: number;
+  orderId: number;
+  orderNo: string;
+  platformOrderId: string | null;
+  shopCode: string;
+  shopName: string;
+  shopTimezone: string;
+  warehouseCode: string;
+  carrier: Carrier;
+  trackingNo: string;
+  buyerNameEnc: string | null;
+  province: string;
+  city: string;
+  district: string;
+  units: number;
+  weighedGrams: number | null;
+  shippedAt: Date | string;
+  shippedByName: string | null;
+}
+
+/** Time zones lie between UTC−12 and UTC+14: a shop's day is inside this window around the UTC day. */
+const EARLIEST_OFFSET = 14 * HOUR;
+const LATEST_OFFSET = 12 * HOUR;
+
+/** Parcels that left on `f.date` in their shop's day, with the filters; the UTC window lets the shipped_at index find them. */
+function shippedOn(f: ShippingReportFilter): SQL {
+  const dayStart = Date.parse(`${f.date}T00:00:00Z`);
+  const conditions = [
+    sql`p.shipped_at >= ${new Date(dayStart - EARLIEST_OFFSET).toISOString()}`,
+    sql`p.shipped_at < ${new Date(dayStart + 24 * HOUR + LATEST_OFFSET).toISOString()}`,
+    sql`(p.shipped_at AT TIME ZONE s.timezone)::date = ${f.date}::date`,
+  ];
+  if (f.warehouseCode) conditions.push(sql`h.code = ${f.warehouseCode}`);
+  if (f.shopCode) conditions.push(sql`s.code = ${f.shopCode}`);
+  if (f.carrier) conditions.push(sql`p.carrier = ${f.carrier}`);
+  return sql`FROM ${parcels} AS p
+    JOIN ${orders} AS o ON o.id = p.order_id
+    JOIN ${shops} AS s ON s.id = o.shop_id
+    JOIN ${warehouses} AS h ON h.id = p.warehouse_id
+    LEFT JOIN ${users} AS u ON u.id = p.shipped_by
+   WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+const unitsOf = sql`(SELECT sum(l.expected) FROM ${parcelLines} AS l WHERE l.parcel_id = p.id)`;
+
+/**
+ * The day's shipped parcels in the order they left; `after` continues after the last parcel of a
+ * previous batch (keyset: none twice or skipped).
+ */
+export function shippedParcels(ctx: Ctx, f: ShippingReportFilter, window: { limit: number; offset?: number; after?: { shippedAt: Date; parcelId: number } }) {
+  const after = window.after ? sql`AND (p.shipped_at, p.id) > (${window.after.shippedAt.toISOString()}::timestamptz, ${window.after.parcelId})` : sql``;
+  return rowsOf<ShippedParcelRow>(
+    ctx.db,
+    sql`SELECT p.id::int AS "parcelId", p.order_id::int AS "orderId", o.order_no AS "orderNo", o.platform_order_id AS "platformOrderId",
+               s.code AS "shopCode", s.name AS "shopName", s.timezone AS "shopTimezone", h.code AS "warehouseCode",
+               p.carrier, p.tracking_no AS "trackingNo", o.buyer_name_enc AS "buyerNameEnc", o.province, o.city, o.district,
+               ${unitsOf}::int AS units, p.weighed_grams AS "weighedGrams", p.shipped_at AS "shippedAt", u.display_name AS "shippedByName"
+          ${shippedOn(f)} ${after}
+         ORDER BY p.shipped_at, p.id
+         LIMIT ${window.limit} OFFSET ${window.offset ?? 0}`,
+  );
+}
+
+/** Every parcel of the day in batches of `size`, in the order they left. */
+export async function* shippedParcelBatches(ctx: Ctx, f: ShippingReportFilter, size: number): AsyncGenerator<ShippedParcelRow[]> {
+  let after: { shippedAt: Date; parcelId: number } | undefined;
+  for (;;) {
+    const batch = await shippedParcels(ctx, f, { limit: size, after });
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    const last = batch[batch.length - 1]!;
+    after = { shippedAt: new Date(last.shippedAt), parcelId: last.parcelId };
+  }
+}
+
+/** How many parcels left that day and the units in them. */
+export async function shippedTotals(ctx: Ctx, f: ShippingReportFilter): Promise<{ parcels: number; units: number }> {
+  const [row] = await rowsOf<{ parcels: number; units: number }>(ctx.db, sql`SELECT count(*)::int AS parcels, coalesce(sum(${unitsOf}), 0)::int AS units ${shippedOn(f)}`);
+  return row ?? { parcels: 0, units: 0 };
 }

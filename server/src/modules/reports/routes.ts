@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { sendExport } from '../../platform/exports';
 import { query } from '../../platform/http';
 import { errorReply } from '../../platform/model';
-import { unpaidRegisterExportQuery, unpaidRegisterQuery, unpaidRegisterReply, workbenchReply } from './model';
+import { shippingReportQuery, shippingReportReply, unpaidRegisterExportQuery, unpaidRegisterQuery, unpaidRegisterReply, workbenchReply } from './model';
 import { exportUnpaidRegister, unpaidRegister, workbench } from './service';
+import { exportShippingReport, shippingReport } from './shipping';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -34,5 +35,23 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => sendExport(reply, await exportUnpaidRegister(query(request), request.query)),
+  );
+
+  app.get(
+    '/api/v1/reports/shipping',
+    {
+      config: { permission: 'orders.read' },
+      schema: {
+        tags: ['reports'],
+        summary: '发货信息报表（某一天发出的包裹，按店铺所在时区；format=xlsx 或 csv 时导出当天全部记录，不分页）',
+        querystring: shippingReportQuery,
+        response: { 200: shippingReportReply.describe('分页 JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件'), 422: errorReply },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      if (format) return sendExport(reply, await exportShippingReport(query(request), { ...filter, format }));
+      return shippingReport(query(request), request.query);
+    },
   );
 };
