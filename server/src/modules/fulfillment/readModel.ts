@@ -1,8 +1,8 @@
 /**
  * Fulfillment's reads across modules: the orders a wave may take, a wave's orders as the floor
- * sees them, the order a packing, weighing or shipping scan names. Besides fulfillment's own
- * tables they read orders' `orders`, `order_items` and `order_remarks`, catalog's `shops` and
- * `skus`, inventory's `warehouses` and platform's `users`; they never write them.
+ * sees them, the order a packing, weighing or shipping scan names, and what its printed documents
+ * show. Besides fulfillment's own tables they read orders' `orders`, `order_items` and
+ * `order_remarks`, catalog's `shops` and `skus`, inventory's `warehouses` and platform's `users`; they never write them.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
@@ -14,7 +14,7 @@ import { orderItems, orderRemarks, orders } from '../orders/schema';
 import type { WaveKind } from './rules';
 import { warehouses } from '../inventory/schema';
 import { CARRIERS, normalizeTrackingNo } from './carriers';
-import { parcels, waveOrders, waves } from './schema';
+import { parcelLines, parcels, waveOrders, waves } from './schema';
 
 export interface WaveCandidate {
   id: number;
@@ -217,4 +217,85 @@ export function waveSkuLines(ctx: Ctx, waveId: number): Promise<WaveSkuLine[]> {
          GROUP BY i.sku_id, i.sku_code, k.barcode, i.product_name, i.spec, w.slot, o.order_no
          ORDER BY w.slot NULLS LAST, o.order_no`,
   );
+}
+
+// ---- printed documents ----
+
+export interface SlipOrder {
+  orderId: number;
+  orderNo: string;
+  slot: number | null;
+  carrier: Carrier;
+  flag: string | null;
+  buyerMessage: string | null;
+  paidAt: Date | string | null;
+  shopName: string;
+  shopTimeZone: string;
+}
+
+/** The wave's orders still in it (not intercepted), in slot order: one packing slip each. */
+export function slipOrders(ctx: Ctx, waveId: number): Promise<SlipOrder[]> {
+  return rowsOf<SlipOrder>(
+    ctx.db,
+    sql`SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", w.slot, w.carrier, o.flag, o.buyer_message AS "buyerMessage", o.paid_at AS "paidAt",
+               s.name AS "shopName", s.timezone AS "shopTimeZone"
+          FROM ${waveOrders} AS w JOIN ${orders} AS o ON o.id = w.order_id JOIN ${shops} AS s ON s.id = o.shop_id
+         WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
+         ORDER BY w.slot NULLS LAST, o.ship_by NULLS LAST, o.id`,
+  );
+}
+
+export interface SlipItem {
+  orderId: number;
+  skuCode: string;
+  productName: string;
+  spec: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+export function slipItems(ctx: Ctx, orderIds: number[]): Promise<SlipItem[]> {
+  return rowsOf<SlipItem>(
+    ctx.db,
+    sql`SELECT i.order_id::int AS "orderId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, i.quantity, i.unit_price AS "unitPrice"
+          FROM ${orderItems} AS i WHERE i.order_id = ANY(${sql.param(orderIds)}::bigint[]) ORDER BY i.order_id, i.id`,
+  );
+}
+
+export interface SlipRemark {
+  orderId: number;
+  authorName: string;
+  content: string;
+  flag: string;
+  promiseDate: string | null;
+  createdAt: Date | string;
+}
+
+/** The seller remarks of these orders, oldest first. */
+export function slipRemarks(ctx: Ctx, orderIds: number[]): Promise<SlipRemark[]> {
+  return rowsOf<SlipRemark>(
+    ctx.db,
+    sql`SELECT r.order_id::int AS "orderId", r.author_name AS "authorName", r.content, r.flag, r.promise_date AS "promiseDate", r.created_at AS "createdAt"
+          FROM ${orderRemarks} AS r WHERE r.order_id = ANY(${sql.param(orderIds)}::bigint[]) ORDER BY r.order_id, r.id`,
+  );
+}
+
+export interface LabelFacts {
+  orderNo: string;
+  flag: string | null;
+  shopName: string;
+  /** Units in the parcel. */
+  units: number;
+}
+
+/** What a parcel's shipping label prints besides the receiver. */
+export async function labelFacts(ctx: Ctx, parcelId: number): Promise<LabelFacts> {
+  const [row] = await rowsOf<LabelFacts>(
+    ctx.db,
+    sql`SELECT o.order_no AS "orderNo", o.flag, s.name AS "shopName",
+               (SELECT coalesce(SUM(l.expected), 0) FROM ${parcelLines} AS l WHERE l.parcel_id = p.id)::int AS units
+          FROM ${parcels} AS p JOIN ${orders} AS o ON o.id = p.order_id JOIN ${shops} AS s ON s.id = o.shop_id
+         WHERE p.id = ${parcelId}`,
+  );
+  return row!;
 }

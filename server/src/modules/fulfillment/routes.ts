@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { command, created, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
+import { documentRoutes } from './documents/routes';
 import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
 import * as packing from './packing';
 import { parcelRoutes } from './parcelRoutes';
@@ -76,4 +77,6 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'fulfillment.read' }, schema: { tags: ['fulfillment'], summary: '包裹详情', params: idParams, response: { 200: parcelSchema, 404: errorReply } } },
     async (request) => packing.getParcel(query(request), request.params.id),
   );
+
+  await app.register(documentRoutes);
 };

@@ -149,3 +149,28 @@ export const parcelWeighings = pgTable(
     check('parcel_weighings_grams', sql`${t.grams} > 0 AND ${t.expectedGrams} >= 0`),
   ],
 );
+
+/**
+ * The waybill numbers (面单号) staff loaded from each carrier's allotment: one is allotted to a
+ * parcel at its first label print (taken with SKIP LOCKED, so two stations never get the same one).
+ */
+export const waybillNumbers = pgTable(
+  'waybill_numbers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    carrier: text('carrier').notNull(),
+    trackingNo: text('tracking_no').notNull(),
+    loadedBy: integer('loaded_by'),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull(),
+    /** The parcel it was allotted to; null while it waits in the pool. */
+    parcelId: bigint('parcel_id', { mode: 'number' }).references(() => parcels.id),
+    allottedAt: timestamp('allotted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('waybill_numbers_carrier_no_uq').on(t.carrier, t.trackingNo),
+    uniqueIndex('waybill_numbers_parcel_uq').on(t.parcelId).where(sql`parcel_id IS NOT NULL`),
+    // the pool's free numbers, oldest first, per carrier
+    index('waybill_numbers_free_idx').on(t.carrier, t.id).where(sql`parcel_id IS NULL`),
+    check('waybill_numbers_allotted', sql`(${t.parcelId} IS NULL) = (${t.allottedAt} IS NULL)`),
+  ],
+);

@@ -15,7 +15,7 @@ import { remoteProvincesSetting } from './settings';
 /** Waves (波次): approved orders of one warehouse, taken together into picking. */
 
 /** Wave numbers read in the warehouse's day; every warehouse works in mainland China time. */
-const WAREHOUSE_TIME_ZONE = 'Asia/Shanghai';
+export const WAREHOUSE_TIME_ZONE = 'Asia/Shanghai';
 
 /** How many candidates to read per wanted order when a carrier filter leaves some out. */
 const CARRIER_FILTER_OVERREAD = 4;

@@ -125,6 +125,28 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
   };
 }
 
+/** The receiver as the warehouse prints them: name and phone always masked. */
+export interface ShippingContact {
+  name: string;
+  phone: string;
+  address: OrderDetail['address'];
+}
+
+/**
+ * The receivers of these orders for printed documents, by order id. The street address is masked
+ * as on screen, except on a shipping label (`fullAddress`), which the carrier delivers by.
+ */
+export async function shippingContacts(ctx: Ctx, orderIds: number[], opts: { fullAddress: boolean }): Promise<Map<number, ShippingContact>> {
+  const rows = await repo.findOrdersByIds(ctx, orderIds);
+  return new Map(
+    rows.map((row) => {
+      const masked = buyerFields(ctx, row, false);
+      const detail = opts.fullAddress ? ctx.pii.decrypt(row.addressDetailEnc) : masked.detail;
+      return [row.id, { name: masked.name, phone: masked.phone, address: addressReply(row, detail) }];
+    }),
+  );
+}
+
 export async function getOrder(ctx: Ctx, id: number): Promise<OrderDetail> {
   return toDetail(ctx, await requireOrder(ctx, id), false);
 }

@@ -4,7 +4,7 @@ export { orderJobs, sweepUnpaidOrders } from './jobs';
 export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
 export { advanceOrder, type FulfillmentAction } from './actions';
-export { getOrder } from './detail';
+export { getOrder, shippingContacts, type ShippingContact } from './detail';
 export { countReviewOverdue } from './review';
 export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';
 export { countUnpaidToRemind } from './unpaid';

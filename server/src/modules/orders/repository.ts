@@ -118,6 +118,10 @@ export async function findOrder(ctx: Ctx, id: number): Promise<OrderRow | undefi
   return row;
 }
 
+export function findOrdersByIds(ctx: Ctx, ids: number[]): Promise<OrderRow[]> {
+  return ids.length === 0 ? Promise.resolve([]) : ctx.db.select().from(orders).where(inArray(orders.id, ids));
+}
+
 /** The order locked for the rest of the transaction, so two actions on it run one after the other. */
 export async function lockOrder(ctx: Ctx, id: number): Promise<OrderRow | undefined> {
   const [row] = await ctx.db.select().from(orders).where(eq(orders.id, id)).for('update');
