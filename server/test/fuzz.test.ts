@@ -166,6 +166,7 @@ beforeAll(async () => {
     'POST /api/v1/waves': { ids: [], body: { warehouseCode: warehouse.code, kind: 'multi', maxOrders: 2, filter: { shopCode: shop.code, carrier: 'SF', skuCode: sku.code, shipByBefore: '2026-12-30T00:00:00Z' } } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
+    'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };
 }, 120_000);
 afterAll(() => t.close());
@@ -198,6 +199,20 @@ describe('seeded fuzzing', () => {
       }
     }
     expect(sent).toBe(Object.keys(samples).length * RUNS_PER_WRITE_ROUTE);
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it('never answers a read by an odd id with a 5xx (the printed documents included)', async () => {
+    const byId = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.url.includes(':id')).map((r) => r.url);
+    expect(byId).toEqual(expect.arrayContaining(['/api/v1/waves/:id/pick-list.pdf', '/api/v1/waves/:id/packing-slips.pdf', '/api/v1/parcels/:id/label.pdf']));
+    const ids = [...fc.sample(oddId, { seed: SEED, numRuns: 20 }), '1', '2', '2147483647'];
+    const failures: string[] = [];
+    for (const url of byId) {
+      for (const id of ids) {
+        const res = await admin.get(url.replace(':id', id));
+        if (res.status >= 500) failures.push(`${res.status} GET ${url.replace(':id', id)} → ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+    }
     expect(failures).toEqual([]);
   }, 600_000);
 
