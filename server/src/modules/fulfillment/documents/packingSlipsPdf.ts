@@ -18,7 +18,7 @@ const MARGIN = mm(8);
 const WIDTH = A5[0] - 2 * MARGIN;
 const BOTTOM = A5[1] - mm(12);
 /** Slips drawn between two yields to the event loop. */
-const SLIPS_PER_TURN = 20;
+const SLIPS_PER_TURN = 5;
 
 const ITEM_COLUMNS: Column<SlipItem>[] = [
   { title: '货号', width: mm(27), text: (i) => i.skuCode },
