@@ -5,7 +5,7 @@ export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
 export { advanceOrder, type FulfillmentAction } from './actions';
 export { getOrder, shippingContacts, type ShippingContact } from './detail';
-export { countReviewOverdue } from './review';
+export { countReviewOverdue, holdShortPicked } from './review';
 export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';
 export { countUnpaidToRemind } from './unpaid';
 export { REMOTE_PROVINCES } from './settings';

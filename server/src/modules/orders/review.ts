@@ -6,8 +6,8 @@ import { enqueue } from '../../platform/outbox';
 import { readSetting } from '../../platform/settings';
 import { getShop } from '../catalog';
 import { isBlacklisted } from '../customers';
-import { requireOrder, toDetail } from './detail';
-import type { BulkApproveResult, OrderDetail, PaymentInput } from './model';
+import { requireOrder, toDetail, toSummary } from './detail';
+import type { BulkApproveResult, OrderDetail, OrderSummary, PaymentInput } from './model';
 import * as repo from './repository';
 import { evaluateRisk, shipByDeadline, type HoldReason, type RiskSettings } from './rules';
 import { autoReviewSetting, reviewSlaSetting, riskSettings, shipPromiseSetting } from './settings';
@@ -55,6 +55,19 @@ export async function hold(ctx: Ctx, row: OrderRow, reasons: HoldReason[], revie
   // Held in a wave, the parcel is intercepted and the order leaves the wave: released, it waits to be waved again.
   const heldFromStatus = row.status === 'in_fulfillment' ? 'awaiting_fulfillment' : row.status;
   return transition(ctx, row, 'hold', { heldFromStatus, holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
+}
+
+/**
+ * A short pick (配货短拣, for fulfillment): the stock was not in its bin, so the order leaves its wave
+ * and goes back to the review queue with the reason and a review deadline, never shipping half.
+ * It keeps its reservation; released, it waits to be waved again.
+ */
+export async function holdShortPicked(ctx: Ctx, id: number, message: string): Promise<OrderSummary> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const reasons: HoldReason[] = [{ rule: 'short_pick', message }];
+  const reviewDueAt = minutesFromNow(ctx, await readSetting(ctx, reviewSlaSetting));
+  const held = await transition(ctx, row, 'short_pick', { heldFromStatus: 'awaiting_fulfillment', holdReasons: reasons, reviewDueAt }, { holdReasons: reasons });
+  return toSummary(ctx, held);
 }
 
 /** The facts the risk rules decide on, counted as of now. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StateError } from '../../platform/errors';
-import { HOLDABLE_STATUSES, nextStatus, ORDER_ACTIONS, ORDER_STATUS_LABELS, ORDER_STATUSES, ORDER_TRANSITIONS, TERMINAL_STATUSES, type OrderStatus } from './states';
+import { HOLDABLE_STATUSES, nextStatus, ORDER_ACTIONS, ORDER_STATUS_LABELS, ORDER_STATUSES, ORDER_TRANSITIONS, STAFF_ACTIONS, TERMINAL_STATUSES, type OrderStatus } from './states';
 
 function reachableFrom(start: OrderStatus): Set<OrderStatus> {
   const seen = new Set<OrderStatus>([start]);
@@ -82,5 +82,11 @@ describe('order transition table', () => {
     }
     expect(() => nextStatus('on_hold', 'release')).toThrow(StateError);
     expect(() => nextStatus('on_hold', 'release', 'shipped')).toThrow(StateError);
+  });
+
+  it('sends a short-picked order from 配货中 back to review, and only fulfillment does it', () => {
+    expect(ORDER_STATUSES.filter((s) => ORDER_TRANSITIONS[s].short_pick)).toEqual(['in_fulfillment']);
+    expect(nextStatus('in_fulfillment', 'short_pick')).toBe('on_hold');
+    expect(STAFF_ACTIONS).not.toContain('short_pick');
   });
 });

@@ -25,6 +25,7 @@ export const ORDER_ACTIONS = [
   'cancel',
   'close',
   'start_fulfillment',
+  'short_pick',
   'ship',
   'deliver',
   'complete',
@@ -66,6 +67,7 @@ const ORDER_ACTION_LABELS: Record<OrderAction, string> = {
   cancel: '取消',
   close: '关闭',
   start_fulfillment: '开始配货',
+  short_pick: '配货短拣',
   ship: '发货',
   deliver: '签收',
   complete: '确认完成',
@@ -87,8 +89,9 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, 
   awaiting_review: { approve: ['awaiting_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
   on_hold: { approve: ['awaiting_fulfillment'], release: HOLDABLE_STATUSES, cancel: ['cancelled'] },
   awaiting_fulfillment: { start_fulfillment: ['in_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
-  // cancelled or held in a wave: fulfillment intercepts the parcel (a follower of the move)
-  in_fulfillment: { ship: ['shipped'], hold: ['on_hold'], cancel: ['cancelled'] },
+  // cancelled or held in a wave: fulfillment intercepts the parcel (a follower of the move); short
+  // picked (the stock was not in its bin), it goes back to review the same way — never a staff button
+  in_fulfillment: { ship: ['shipped'], hold: ['on_hold'], short_pick: ['on_hold'], cancel: ['cancelled'] },
   shipped: { deliver: ['delivered'], close: ['closed'] },
   delivered: { complete: ['completed'], close: ['closed'] },
   completed: { close: ['closed'] },
