@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryFailure } from '../src/platform/delivery/channels';
 import { dispatchOutbox } from '../src/platform/delivery/dispatcher';
-import { cursorOf, expectStatus, makeOrder, makePackedParcel, makePaidOrder, makeWarehouse, orderInput, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePackedParcel, makePaidOrder, makeProduct, makeShop, makeWarehouse, orderInput, receiveStock, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 /**
@@ -123,6 +123,21 @@ beforeAll(async () => {
   const staff = { admin, cs: admin, packer: admin };
   const [onScale, offWeight] = [(await makePackedParcel(staff)).parcel, (await makePackedParcel(staff)).parcel];
   expect((await admin.post(`/api/v1/parcels/${offWeight.id}/weigh`, { grams: 5000 })).status).toBe(409);
+  // a wave of its own for picking: one order short picked (a discrepancy to count, a unit to shelve), the other still to pick
+  const floor = await makeWarehouse(admin, { bins: ['P-01', 'P-02'] });
+  const floorShop = await makeShop(admin, { defaultWarehouseCode: floor.code });
+  const [picked, unpicked] = (await makeProduct(admin, [{ barcode: '690000000071' }, { barcode: '690000000072' }])).skus;
+  await receiveStock(admin, floor.code, [
+    { skuCode: picked.code, quantity: 50, binCode: 'P-01' },
+    { skuCode: unpicked.code, quantity: 50, binCode: 'P-02' },
+  ]);
+  const line = (s: { code: string; price: number }, quantity: number) => ({ skuCode: s.code, quantity, unitPrice: s.price });
+  await makePaidOrder(admin, orderInput(floorShop.code, [], { items: [line(picked, 2), line(unpicked, 1)] }));
+  const shortPicked = await makePaidOrder(admin, orderInput(floorShop.code, [], { items: [line(picked, 2)] }));
+  const pickWave = expectStatus(await admin.post('/api/v1/waves', { warehouseCode: floor.code, kind: 'multi' }), 201);
+  expectStatus(await admin.post(`/api/v1/waves/${pickWave.id}/picks`, { binCode: 'P-01', barcode: picked.barcode, quantity: 3 }), 200);
+  const short = expectStatus(await admin.post(`/api/v1/waves/${pickWave.id}/short-picks`, { binCode: 'P-01', skuCode: picked.code, found: 0 }), 200);
+  const shelving = expectStatus(await admin.post('/api/v1/fulfillment/shelving', { scan: shortPicked.orderNo }), 200);
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -163,6 +178,11 @@ beforeAll(async () => {
     'POST /api/v1/parcels/:id/repack': { ids: [offWeight.id], body: {} },
     'POST /api/v1/parcels/:id/weight-override': { ids: [offWeight.id], body: { reason: '赠品较重，已核对' } },
     'POST /api/v1/parcels/:id/ship': { ids: [onScale.id, offWeight.id], body: { carrier: 'ZTO', trackingNo: '773000000001' } },
+    'POST /api/v1/waves/:id/picks': { ids: [pickWave.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },
+    'POST /api/v1/waves/:id/short-picks': { ids: [pickWave.id], body: { binCode: 'P-02', skuCode: unpicked.code, found: 0 } },
+    'POST /api/v1/fulfillment/shelving': { ids: [], body: { scan: shortPicked.orderNo } },
+    'POST /api/v1/fulfillment/shelving/:id/scans': { ids: [shelving.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },
+    'POST /api/v1/inventory/discrepancies/:id/count': { ids: [short.discrepancy.id], body: { countedQuantity: 48, note: '实盘' } },
     'POST /api/v1/waves': { ids: [], body: { warehouseCode: warehouse.code, kind: 'multi', maxOrders: 2, filter: { shopCode: shop.code, carrier: 'SF', skuCode: sku.code, shipByBefore: '2026-12-30T00:00:00Z' } } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },

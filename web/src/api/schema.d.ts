@@ -2938,6 +2938,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/discrepancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 库存差异（拣货短拣上报，待盘点） */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseCode?: string;
+                    skuCode?: string;
+                    status?: "open" | "counted";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                binCode: string | null;
+                                expected: number;
+                                found: number;
+                                missing: number;
+                                onHand: number;
+                                /** @enum {string} */
+                                status: "open" | "counted";
+                                refType: string | null;
+                                refId: string | null;
+                                reportedByName: string;
+                                reportedAt: string;
+                                countedQuantity: number | null;
+                                onHandBefore: number | null;
+                                countedByName: string | null;
+                                countedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/discrepancies/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 库存差异盘点（全仓实盘数，按差额记盘点流水） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countedQuantity: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            skuId: number;
+                            skuCode: string;
+                            productName: string;
+                            spec: string;
+                            warehouseCode: string;
+                            binCode: string | null;
+                            expected: number;
+                            found: number;
+                            missing: number;
+                            onHand: number;
+                            /** @enum {string} */
+                            status: "open" | "counted";
+                            refType: string | null;
+                            refId: string | null;
+                            reportedByName: string;
+                            reportedAt: string;
+                            countedQuantity: number | null;
+                            onHandBefore: number | null;
+                            countedByName: string | null;
+                            countedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/skus": {
         parameters: {
             query?: never;
@@ -5736,6 +5944,676 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/waves/{id}/picks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拣货扫描（先扫库位，再扫商品；错货、多拣、非本波次库位拒收并留记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binCode?: string;
+                        barcode?: string;
+                        /** @default 1 */
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waveId: number;
+                            waveNo: string;
+                            /** @enum {string} */
+                            status: "picking" | "picked";
+                            units: number;
+                            picked: number;
+                            stop: {
+                                binCode: string | null;
+                                lines: {
+                                    skuId: number;
+                                    skuCode: string;
+                                    barcode: string | null;
+                                    productName: string;
+                                    spec: string;
+                                    binCode: string | null;
+                                    quantity: number;
+                                    picked: number;
+                                }[];
+                            } | null;
+                            next: {
+                                binCode: string | null;
+                                lines: {
+                                    skuId: number;
+                                    skuCode: string;
+                                    barcode: string | null;
+                                    productName: string;
+                                    spec: string;
+                                    binCode: string | null;
+                                    quantity: number;
+                                    picked: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waves/{id}/short-picks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报缺货（库位实物少于配货单：记录库存差异，拣不齐的订单退回审单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binCode?: string;
+                        skuCode: string;
+                        found: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            discrepancy: {
+                                id: number;
+                                expected: number;
+                                found: number;
+                            };
+                            sentBack: {
+                                orderId: number;
+                                orderNo: string;
+                                slot: number | null;
+                            }[];
+                            progress: {
+                                waveId: number;
+                                waveNo: string;
+                                /** @enum {string} */
+                                status: "picking" | "picked";
+                                units: number;
+                                picked: number;
+                                stop: {
+                                    binCode: string | null;
+                                    lines: {
+                                        skuId: number;
+                                        skuCode: string;
+                                        barcode: string | null;
+                                        productName: string;
+                                        spec: string;
+                                        binCode: string | null;
+                                        quantity: number;
+                                        picked: number;
+                                    }[];
+                                } | null;
+                                next: {
+                                    binCode: string | null;
+                                    lines: {
+                                        skuId: number;
+                                        skuCode: string;
+                                        barcode: string | null;
+                                        productName: string;
+                                        spec: string;
+                                        binCode: string | null;
+                                        quantity: number;
+                                        picked: number;
+                                    }[];
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfillment/shelving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拦截订单回库（扫发货单上的订单号：放回哪些商品、放到哪个库位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number;
+                            waveNo: string;
+                            reason: string | null;
+                            parcelId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            lines: {
+                                skuId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                binCode: string | null;
+                                quantity: number;
+                                shelved: number;
+                            }[];
+                            openedAt: string;
+                            doneAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfillment/shelving/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回库扫描（先扫库位，再扫商品；全部放回即完成） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binCode?: string;
+                        barcode: string;
+                        /** @default 1 */
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number;
+                            waveNo: string;
+                            reason: string | null;
+                            parcelId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            lines: {
+                                skuId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                binCode: string | null;
+                                quantity: number;
+                                shelved: number;
+                            }[];
+                            openedAt: string;
+                            doneAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfillment/shelving/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回库单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number;
+                            waveNo: string;
+                            reason: string | null;
+                            parcelId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            lines: {
+                                skuId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                binCode: string | null;
+                                quantity: number;
+                                shelved: number;
+                            }[];
+                            openedAt: string;
+                            doneAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waves": {
         parameters: {
             query?: never;
@@ -6100,6 +6978,7 @@ export interface paths {
                                 spec: string;
                                 binCode: string | null;
                                 quantity: number;
+                                picked: number;
                                 slots: {
                                     slot: number | null;
                                     orderNo: string;
@@ -6107,6 +6986,7 @@ export interface paths {
                                 }[];
                             }[];
                             units: number;
+                            picked: number;
                         };
                     };
                 };

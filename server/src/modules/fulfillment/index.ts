@@ -1,5 +1,5 @@
-// Fulfillment's public surface: waves, packing, weighing and shipping and, as they land, tracking;
-// `followOrders` registers its followers of order moves (interception); carrier names for reports.
+// Fulfillment's public surface: waves, picking, packing, return to shelf, weighing, shipping and printing;
+// `followOrders` registers its followers of order moves (interception); carrier names and tracking-number reading for reports.
 export { CARRIER_LABELS } from './carriers';
 export { followOrders } from './interception';
 export { fulfillmentRoutes } from './routes';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoTime, lookupCode, pageQuery } from '../../platform/model';
 import { carrierSchema } from '../catalog';
 import { WAVE_KINDS } from './rules';
+import { WAVE_STATUSES } from './waveStates';
 
 /** Fulfillment API shapes. Times are ISO 8601 strings. */
 
@@ -65,11 +66,19 @@ export const pickLineSchema = z.object({
   /** The SKU's pick bin in the wave's warehouse; null when none is set (picked last). */
   binCode: z.string().nullable(),
   quantity: z.number().int(),
+  /** Units of it taken from the bin so far (pick confirmation). */
+  picked: z.number().int(),
   /** Where the units go: each order's slot on the sowing wall (null in a single-item wave). */
   slots: z.array(z.object({ slot: z.number().int().nullable(), orderNo: z.string(), quantity: z.number().int() })),
 });
 
-export const pickListSchema = z.object({ wave: waveDetailSchema, lines: z.array(pickLineSchema), units: z.number().int() });
+export const pickListSchema = z.object({
+  wave: waveDetailSchema,
+  lines: z.array(pickLineSchema),
+  units: z.number().int(),
+  /** Units picked so far: the wave's progress (it is `picked` when every unit is). */
+  picked: z.number().int(),
+});
 export type PickList = z.infer<typeof pickListSchema>;
 
 export const waveListQuery = z.object({
@@ -148,3 +157,86 @@ export type ShipInput = z.infer<typeof shipBody>;
 
 /** What the scale or the door scans: the label's tracking number or the slip's order number. */
 export const parcelLookupQuery = z.object({ scan: lookupCode.min(1) });
+
+// ---- picking (配货: location first) and return to shelf (回库) ----
+
+/** A carton scanned once counts its units; one scan is one unit otherwise. */
+const scannedUnits = z.number().int().min(1).max(10_000).default(1);
+/** The bin's code as scanned; left out for a SKU the pick list shows without a bin. */
+const scannedBin = lookupCode.min(1).optional();
+
+export const pickScanBody = z
+  .object({
+    binCode: scannedBin,
+    /** The item's barcode or SKU code; left out when only the bin is scanned (arriving at a stop). */
+    barcode: lookupCode.min(1).optional(),
+    quantity: scannedUnits,
+  })
+  .refine((b) => b.binCode !== undefined || b.barcode !== undefined, { message: '请扫描库位或商品条码', path: ['binCode'] });
+export type PickScanInput = z.infer<typeof pickScanBody>;
+
+export const pickStopLineSchema = z.object({
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  barcode: z.string().nullable(),
+  productName: z.string(),
+  spec: z.string(),
+  binCode: z.string().nullable(),
+  /** Units the wave's orders need of it, and how many are picked. */
+  quantity: z.number().int(),
+  picked: z.number().int(),
+});
+
+/** A stop on the picking route: a bin (null: SKUs without one) and what is taken there. */
+const pickStopSchema = z.object({ binCode: z.string().nullable(), lines: z.array(pickStopLineSchema) });
+
+export const pickProgressSchema = z.object({
+  waveId: z.number().int(),
+  waveNo: z.string(),
+  status: z.enum(WAVE_STATUSES),
+  units: z.number().int(),
+  picked: z.number().int(),
+  /** The stop just scanned. */
+  stop: pickStopSchema.nullable(),
+  /** The first stop along the route with units left to pick; null once the wave is picked. */
+  next: pickStopSchema.nullable(),
+});
+export type PickProgress = z.infer<typeof pickProgressSchema>;
+
+export const shortPickBody = z.object({
+  binCode: scannedBin,
+  /** The SKU found short: its code or barcode. */
+  skuCode: lookupCode.min(1),
+  /** Units really in the bin, besides those already picked. */
+  found: z.number().int().min(0).max(10_000_000),
+});
+export type ShortPickInput = z.infer<typeof shortPickBody>;
+
+export const shortPickReply = z.object({
+  discrepancy: z.object({ id: z.number().int(), expected: z.number().int(), found: z.number().int() }),
+  /** The orders taken out of the wave and sent back to review (缺货（配货短拣）). */
+  sentBack: z.array(z.object({ orderId: z.number().int(), orderNo: z.string(), slot: z.number().int().nullable() })),
+  progress: pickProgressSchema,
+});
+export type ShortPickResult = z.infer<typeof shortPickReply>;
+
+export const shelvingScanBody = z.object({ binCode: scannedBin, barcode: lookupCode.min(1), quantity: scannedUnits });
+export type ShelvingScanInput = z.infer<typeof shelvingScanBody>;
+
+export const shelvingSchema = z.object({
+  id: z.number().int(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  waveId: z.number().int(),
+  waveNo: z.string(),
+  /** Why the order left its wave (订单已取消, 订单已挂起, 配货短拣). */
+  reason: z.string().nullable(),
+  /** The stopped parcel its items came out of, when it reached packing. */
+  parcelId: z.number().int().nullable(),
+  status: z.enum(['open', 'done']),
+  /** What goes back to which bin, along the route. */
+  lines: z.array(pickStopLineSchema.omit({ picked: true }).extend({ shelved: z.number().int() })),
+  openedAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type Shelving = z.infer<typeof shelvingSchema>;

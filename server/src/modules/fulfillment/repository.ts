@@ -115,11 +115,3 @@ export async function resetScans(ctx: Ctx, parcelId: number): Promise<void> {
 export async function recordWeighing(ctx: Ctx, weighing: Omit<typeof parcelWeighings.$inferInsert, 'id'>): Promise<void> {
   await ctx.db.insert(parcelWeighings).values(weighing);
 }
-
-/** Sets the wave's status, returning the one before; null when it already had it. */
-export async function setWaveStatus(ctx: Ctx, waveId: number, status: string): Promise<{ before: string } | null> {
-  const [before] = await ctx.db.select({ status: waves.status }).from(waves).where(eq(waves.id, waveId)).for('update');
-  if (!before || before.status === status) return null;
-  await ctx.db.update(waves).set({ status }).where(eq(waves.id, waveId));
-  return { before: before.status };
-}

@@ -5,6 +5,7 @@ import { documentRoutes } from './documents/routes';
 import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
 import * as packing from './packing';
 import { parcelRoutes } from './parcelRoutes';
+import { pickingRoutes } from './pickingRoutes';
 import { wavePickList } from './pickList';
 import * as service from './service';
 
@@ -12,6 +13,7 @@ const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: er
 
 export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(parcelRoutes);
+  await app.register(pickingRoutes);
 
   app.get(
     '/api/v1/waves',

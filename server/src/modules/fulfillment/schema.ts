@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A wave (波次): approved orders of one warehouse picked together, of one kind (single- or multi-item). */
 export const waves = pgTable(
@@ -38,6 +38,8 @@ export const waveOrders = pgTable(
     /** Cancelled or held while in the wave (拦截): every later scan of it answers `intercepted`. */
     interceptedAt: timestamp('intercepted_at', { withTimezone: true }),
     interceptReason: text('intercept_reason'),
+    /** Intercepted, its picked or packed items went back to their bins (回库). */
+    shelvedAt: timestamp('shelved_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.orderId] }), index('wave_orders_order_idx').on(t.orderId)],
 );
@@ -173,4 +175,90 @@ export const waybillNumbers = pgTable(
     index('waybill_numbers_free_idx').on(t.carrier, t.id).where(sql`parcel_id IS NULL`),
     check('waybill_numbers_allotted', sql`(${t.parcelId} IS NULL) = (${t.allottedAt} IS NULL)`),
   ],
+);
+
+// ---- picking (配货) and return to shelf (回库) ----
+
+/** Every scan at picking, taken or refused (bin first, then items): who took what from where. */
+export const pickScans = pgTable(
+  'pick_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    waveId: integer('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    /** The bin as scanned; null for a SKU that has no pick bin. */
+    binCode: text('bin_code'),
+    /** The item's barcode or SKU code; null for a scan of the bin alone (arriving at a stop). */
+    barcode: text('barcode'),
+    quantity: integer('quantity').notNull(),
+    /** ok | wrong_item | excess_item | bin_not_on_route | intercepted */
+    result: text('result').notNull(),
+    skuId: integer('sku_id'),
+    actorId: integer('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('pick_scans_wave_idx').on(t.waveId, t.id),
+    check('pick_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item', 'bin_not_on_route', 'intercepted')`),
+    check('pick_scans_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * The units of a SKU picked for one order of the wave. Picking is by SKU total; each unit taken is
+ * allotted to the wave's orders in slot order, and an order leaving the wave hands its units to
+ * orders still waiting for them, so what an intercepted order keeps is what goes back to the shelf.
+ */
+export const wavePicks = pgTable(
+  'wave_picks',
+  {
+    waveId: integer('wave_id').notNull(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    skuId: integer('sku_id').notNull(),
+    picked: integer('picked').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.orderId, t.skuId] }),
+    foreignKey({ name: 'wave_picks_wave_order_fk', columns: [t.waveId, t.orderId], foreignColumns: [waveOrders.waveId, waveOrders.orderId] }),
+    check('wave_picks_picked_nonneg', sql`${t.picked} >= 0`),
+  ],
+);
+
+/** A return to shelf (回库) of an intercepted order's items: what goes back to which bin, scanned in. */
+export const shelvings = pgTable(
+  'shelvings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    waveId: integer('wave_id').notNull(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    /** The stopped parcel whose items are among those returned, if the order reached packing. */
+    parcelId: bigint('parcel_id', { mode: 'number' }).references(() => parcels.id),
+    status: text('status').notNull().default('open'),
+    openedBy: integer('opened_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    doneBy: integer('done_by'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    // an order's items leave a wave once: one return to shelf per order and wave
+    uniqueIndex('shelvings_wave_order_uq').on(t.waveId, t.orderId),
+    foreignKey({ name: 'shelvings_wave_order_fk', columns: [t.waveId, t.orderId], foreignColumns: [waveOrders.waveId, waveOrders.orderId] }),
+    check('shelvings_status', sql`${t.status} IN ('open', 'done')`),
+  ],
+);
+
+export const shelvingLines = pgTable(
+  'shelving_lines',
+  {
+    shelvingId: bigint('shelving_id', { mode: 'number' })
+      .notNull()
+      .references(() => shelvings.id),
+    skuId: integer('sku_id').notNull(),
+    /** The SKU's pick bin when the return was opened; null when it has none. */
+    binCode: text('bin_code'),
+    quantity: integer('quantity').notNull(),
+    shelved: integer('shelved').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.shelvingId, t.skuId] }), check('shelving_lines_shelved_within', sql`${t.shelved} >= 0 AND ${t.shelved} <= ${t.quantity} AND ${t.quantity} > 0`)],
 );

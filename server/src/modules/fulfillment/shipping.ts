@@ -9,7 +9,9 @@ import type { Parcel, ShipInput } from './model';
 import { getParcel } from './packing';
 import { assertParcelMove, lockParcel, type LockedParcel } from './parcels';
 import * as readModel from './readModel';
+import * as waveRepo from './pickingRepository';
 import * as repo from './repository';
+import { nextWaveStatus } from './waveStates';
 
 /**
  * Shipping (发货): a weighed parcel handed to the courier at the door. Its units leave the ledger
@@ -40,8 +42,12 @@ async function waybillFor(ctx: Ctx, { parcel }: LockedParcel, input: ShipInput):
 /** The wave is done (`shipped`) once every order still in it has shipped. */
 async function advanceWave(ctx: Ctx, waveId: number): Promise<void> {
   if ((await readModel.waveOrdersToShip(ctx, waveId)) > 0) return;
-  const changed = await repo.setWaveStatus(ctx, waveId, 'shipped');
-  if (changed) await recordEvent(ctx, { action: 'wave.shipped', entityType: 'wave', entityId: waveId, before: { status: changed.before }, after: { status: 'shipped' } });
+  const wave = await waveRepo.lockWave(ctx, waveId);
+  if (!wave || wave.status === 'shipped') return;
+  const before = wave.status;
+  const status = nextWaveStatus(before, 'finish_shipping');
+  await waveRepo.setWaveStatus(ctx, waveId, status);
+  await recordEvent(ctx, { action: 'wave.shipped', entityType: 'wave', entityId: waveId, before: { status: before }, after: { status } });
 }
 
 /** Ships a weighed parcel by `carrier` with the waybill number scanned at the door. */

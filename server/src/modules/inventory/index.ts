@@ -1,13 +1,16 @@
 // Inventory's public surface: reservations for orders (per order line, consumed by parcels and
-// released), pick bins for pick lists, alerts for the workbench, the invariant check, its routes
-// and the `check` command.
+// released), pick bins for pick lists, stock discrepancies a short pick reports, alerts for the
+// workbench, the invariant check, its routes and the `check` command.
 export { checkCommand } from './cli';
 export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reservePreferredSql } from './service';
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
+export { reportDiscrepancy } from './discrepancies';
 export { warehouseIdByCode } from './warehouses';
 export { inventoryRoutes } from './routes';
 export {
   lowStockAlertSchema,
+  type Discrepancy,
+  type DiscrepancyReport,
   type InvariantProblem,
   type LineQuantity,
   type LineRequest,

@@ -264,3 +264,62 @@ export interface InvariantProblem {
   actual: number;
   message: string;
 }
+
+// ---- stock discrepancies (库存差异) ----
+
+export const DISCREPANCY_STATUSES = ['open', 'counted'] as const;
+
+/** A picker's report of a bin found short, as fulfillment hands it over. */
+export interface DiscrepancyReport {
+  warehouseId: number;
+  skuId: number;
+  /** The pick bin found short; null when the SKU had none. */
+  binId: number | null;
+  expected: number;
+  found: number;
+  refType: string;
+  refId: string;
+}
+
+export const discrepancySchema = z.object({
+  id: z.number().int(),
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  productName: z.string(),
+  spec: z.string(),
+  warehouseCode: z.string(),
+  binCode: z.string().nullable(),
+  expected: z.number().int(),
+  found: z.number().int(),
+  /** expected − found: the units not where the system says. */
+  missing: z.number().int(),
+  /** On hand now, for whoever counts. */
+  onHand: z.number().int(),
+  status: z.enum(DISCREPANCY_STATUSES),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+  reportedByName: z.string(),
+  reportedAt: z.string(),
+  countedQuantity: z.number().int().nullable(),
+  onHandBefore: z.number().int().nullable(),
+  countedByName: z.string().nullable(),
+  countedAt: z.string().nullable(),
+});
+export type Discrepancy = z.infer<typeof discrepancySchema>;
+
+export const discrepancyListQuery = z.object({
+  warehouseCode: lookupCode.optional(),
+  skuCode: lookupCode.optional(),
+  status: z.enum(DISCREPANCY_STATUSES).optional(),
+  ...pageQuery,
+});
+export type DiscrepancyListQuery = z.infer<typeof discrepancyListQuery>;
+
+export const discrepancyListReply = z.object({ items: z.array(discrepancySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** The stock team's count of the SKU in the whole warehouse (every location, not only the bin). */
+export const countDiscrepancyBody = z.object({
+  countedQuantity: z.number().int('数量必须是整数').min(0, '盘点数量不能为负数').max(10_000_000),
+  note: z.string().trim().max(500).optional(),
+});
+export type CountDiscrepancyInput = z.infer<typeof countDiscrepancyBody>;

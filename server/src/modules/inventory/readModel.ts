@@ -1,14 +1,14 @@
 /**
- * Stock read models: what staff look at (levels, movements, alerts, the SKU picker). Besides
+ * Stock read models: what staff look at (levels, movements, alerts, the SKU picker, discrepancies). Besides
  * inventory's own tables they read catalog's `skus` and `products` (codes, names, safety stock)
  * and platform's `users` (who moved the stock); they never write them.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import { products, skus } from '../catalog/schema';
-import type { LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
-import { bins, stockLevels, stockMovements, warehouses } from './schema';
+import type { Discrepancy, DiscrepancyListQuery, LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
+import { bins, stockDiscrepancies, stockLevels, stockMovements, warehouses } from './schema';
 
 const available = sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
 const safetyStock = (defaultSafetyStock: number) => sql<number>`COALESCE(${skus.safetyStock}, ${defaultSafetyStock}::int)::int`;
@@ -175,4 +175,66 @@ export async function pickSkus(ctx: Ctx, q: { q?: string; page: number; pageSize
     .offset((q.page - 1) * q.pageSize);
   const [total] = await ctx.db.select({ n: count() }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(where);
   return { items: rows, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+const reporter = aliasedTable(users, 'reporter');
+const counter = aliasedTable(users, 'counter');
+
+/** Discrepancies newest first, with the SKU, the bin, on hand now and who reported and counted them. */
+export async function listDiscrepancies(ctx: Ctx, q: DiscrepancyListQuery & { id?: number }) {
+  const where = and(
+    q.id !== undefined ? eq(stockDiscrepancies.id, q.id) : undefined,
+    q.warehouseCode ? eq(warehouses.code, q.warehouseCode) : undefined,
+    q.skuCode ? eq(skus.code, q.skuCode) : undefined,
+    q.status ? eq(stockDiscrepancies.status, q.status) : undefined,
+  );
+  const rows = await ctx.db
+    .select({
+      id: stockDiscrepancies.id,
+      skuId: stockDiscrepancies.skuId,
+      skuCode: skus.code,
+      productName: products.name,
+      spec: skus.spec,
+      warehouseCode: warehouses.code,
+      binCode: bins.code,
+      expected: stockDiscrepancies.expected,
+      found: stockDiscrepancies.found,
+      onHand: sql<number>`COALESCE(${stockLevels.onHand}, 0)::int`,
+      status: stockDiscrepancies.status,
+      refType: stockDiscrepancies.refType,
+      refId: stockDiscrepancies.refId,
+      reportedByName: reporter.displayName,
+      reportedAt: stockDiscrepancies.reportedAt,
+      countedQuantity: stockDiscrepancies.countedQuantity,
+      onHandBefore: stockDiscrepancies.onHandBefore,
+      countedByName: counter.displayName,
+      countedAt: stockDiscrepancies.countedAt,
+    })
+    .from(stockDiscrepancies)
+    .innerJoin(skus, eq(skus.id, stockDiscrepancies.skuId))
+    .innerJoin(warehouses, eq(warehouses.id, stockDiscrepancies.warehouseId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .leftJoin(bins, eq(bins.id, stockDiscrepancies.binId))
+    .leftJoin(stockLevels, and(eq(stockLevels.skuId, stockDiscrepancies.skuId), eq(stockLevels.warehouseId, stockDiscrepancies.warehouseId)))
+    .leftJoin(reporter, eq(reporter.id, stockDiscrepancies.reportedBy))
+    .leftJoin(counter, eq(counter.id, stockDiscrepancies.countedBy))
+    .where(where)
+    .orderBy(desc(stockDiscrepancies.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(stockDiscrepancies)
+    .innerJoin(skus, eq(skus.id, stockDiscrepancies.skuId))
+    .innerJoin(warehouses, eq(warehouses.id, stockDiscrepancies.warehouseId))
+    .where(where);
+  const items: Discrepancy[] = rows.map((r) => ({
+    ...r,
+    status: r.status as Discrepancy['status'],
+    missing: r.expected - r.found,
+    reportedByName: r.reportedByName ?? '系统',
+    reportedAt: r.reportedAt.toISOString(),
+    countedAt: r.countedAt?.toISOString() ?? null,
+  }));
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

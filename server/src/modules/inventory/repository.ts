@@ -3,7 +3,7 @@ import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { Bin, OrderLineToReserve, PickBin, ReservedRow, Warehouse, WarehouseListQuery } from './model';
 import type { Availability, SkuNeed } from './rules';
-import { bins, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
+import { bins, stockDiscrepancies, stockLevels, stockMovements, stockReservations, warehouses } from './schema';
 
 type WarehouseRow = typeof warehouses.$inferSelect;
 export type MovementValues = typeof stockMovements.$inferInsert;
@@ -358,4 +358,28 @@ export function oversettledReservations(ctx: Ctx): Promise<OversettledRow[]> {
       WHERE consumed_quantity < 0 OR released_quantity < 0 OR consumed_quantity + released_quantity > quantity
       ORDER BY id`,
   );
+}
+
+// ---- stock discrepancies ----
+
+export type DiscrepancyRow = typeof stockDiscrepancies.$inferSelect;
+
+export async function insertDiscrepancy(ctx: Ctx, values: Omit<typeof stockDiscrepancies.$inferInsert, 'id'>): Promise<DiscrepancyRow> {
+  const [row] = await ctx.db.insert(stockDiscrepancies).values(values).returning();
+  return row!;
+}
+
+export async function lockDiscrepancy(ctx: Ctx, id: number): Promise<DiscrepancyRow | null> {
+  const [row] = await ctx.db.select().from(stockDiscrepancies).where(eq(stockDiscrepancies.id, id)).for('update');
+  return row ?? null;
+}
+
+/** One count closes every open discrepancy of the SKU in the warehouse: it answers them all. */
+export async function closeDiscrepancies(ctx: Ctx, skuId: number, warehouseId: number, count: Pick<DiscrepancyRow, 'countedQuantity' | 'onHandBefore' | 'countedBy' | 'countedAt'>): Promise<number[]> {
+  const closed = await ctx.db
+    .update(stockDiscrepancies)
+    .set({ ...count, status: 'counted' })
+    .where(and(eq(stockDiscrepancies.skuId, skuId), eq(stockDiscrepancies.warehouseId, warehouseId), eq(stockDiscrepancies.status, 'open')))
+    .returning({ id: stockDiscrepancies.id });
+  return closed.map((r) => r.id);
 }

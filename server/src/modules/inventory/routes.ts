@@ -7,6 +7,10 @@ import {
   alertListQuery,
   alertListReply,
   binListReply,
+  countDiscrepancyBody,
+  discrepancyListQuery,
+  discrepancyListReply,
+  discrepancySchema,
   createWarehouseBody,
   levelListQuery,
   levelListReply,
@@ -24,6 +28,7 @@ import {
   warehouseListReply,
   warehouseSchema,
 } from './model';
+import * as discrepancies from './discrepancies';
 import * as service from './service';
 import * as warehouses from './warehouses';
 
@@ -109,6 +114,25 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/inventory/alerts',
     { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '补货提醒（可用低于安全库存）', querystring: alertListQuery, response: { 200: alertListReply } } },
     async (request) => service.lowStockAlerts(query(request), request.query.limit),
+  );
+
+  // ---- stock discrepancies (a pick bin found short) ----
+  app.get(
+    '/api/v1/inventory/discrepancies',
+    {
+      config: { permission: 'inventory.read' },
+      schema: { tags: ['inventory'], summary: '库存差异（拣货短拣上报，待盘点）', querystring: discrepancyListQuery, response: { 200: discrepancyListReply } },
+    },
+    async (request) => discrepancies.listDiscrepancies(query(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/inventory/discrepancies/:id/count',
+    {
+      config: { permission: 'inventory.adjust' },
+      schema: { tags: ['inventory'], summary: '库存差异盘点（全仓实盘数，按差额记盘点流水）', params: idParams, body: countDiscrepancyBody, response: { 200: discrepancySchema, ...writeErrors } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await discrepancies.countDiscrepancy(ctx, request.params.id, request.body)))),
   );
 
   // The picker needs stock beside each SKU, so it lives with the stock read models.

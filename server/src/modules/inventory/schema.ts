@@ -106,3 +106,42 @@ export const stockReservations = pgTable(
     ),
   ],
 );
+
+/**
+ * A stock discrepancy (库存差异): a picker found fewer units at a pick bin than the pick list asked
+ * for. It waits, open, for the stock team to count the SKU in the warehouse; the count (a
+ * `stocktake` movement for the difference) closes it. Reporting it moves no stock: one bin seen
+ * short is not a count of the SKU's stock.
+ */
+export const stockDiscrepancies = pgTable(
+  'stock_discrepancies',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    skuId: integer('sku_id').notNull(),
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    /** The bin found short; null when the SKU had no pick bin there. */
+    binId: integer('bin_id').references(() => bins.id),
+    /** What the bin should still have yielded, and what was really there. */
+    expected: integer('expected').notNull(),
+    found: integer('found').notNull(),
+    /** What reported it (a wave: ref_type 'wave', ref_id its number). */
+    refType: text('ref_type'),
+    refId: text('ref_id'),
+    status: text('status').notNull().default('open'),
+    reportedBy: integer('reported_by'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    /** The count that closed it: the SKU's units in the warehouse, and on hand before it. */
+    countedQuantity: integer('counted_quantity'),
+    onHandBefore: integer('on_hand_before'),
+    countedBy: integer('counted_by'),
+    countedAt: timestamp('counted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('stock_discrepancies_warehouse_idx').on(t.warehouseId, t.status, t.id),
+    index('stock_discrepancies_open_sku_idx').on(t.skuId, t.warehouseId).where(sql`status = 'open'`),
+    check('stock_discrepancies_status', sql`${t.status} IN ('open', 'counted')`),
+    check('stock_discrepancies_short', sql`${t.found} >= 0 AND ${t.found} < ${t.expected}`),
+  ],
+);

@@ -10,6 +10,7 @@ import type {
   LevelListQuery,
   LowStockAlert,
   MovementListQuery,
+  MovementReason,
   PickBin,
   PickBinInput,
   ReceiptInput,
@@ -91,38 +92,58 @@ export async function receive(ctx: Ctx, input: ReceiptInput): Promise<{ warehous
   return { warehouseCode: warehouse.code, levels: await read.levelsOf(ctx, warehouse.id, skuIds, await defaultSafetyStock(ctx)) };
 }
 
+/** A correction of on hand to what is really there: how it is given, why, and the field a refusal names. */
+export interface OnHandCorrection {
+  sku: Pick<SkuRef, 'id' | 'code'>;
+  warehouseId: number;
+  to: { counted: number } | { delta: number };
+  reason: Extract<MovementReason, 'adjustment' | 'stocktake'>;
+  refType: string;
+  refId?: string;
+  note: string | null;
+  path: string;
+}
+
 /**
- * A supervisor's correction of on hand, by a change or by the counted quantity. The row is locked
- * while the new quantity is computed; on hand may never drop below 0 or below what orders reserved.
+ * Sets on hand through the ledger (one movement for the change, none when nothing changed), the
+ * level row locked while the new quantity is computed: never below 0 or below what orders reserved
+ * (409 naming `path`). Answers the level as it was and the change.
  */
-export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLevel> {
-  const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: false });
-  const sku = (await skusByCode(ctx, [input.skuCode], () => 'skuCode')).get(input.skuCode)!;
-  const level = await repo.lockLevel(ctx, sku.id, warehouse.id);
-  const field = input.delta !== undefined ? 'delta' : 'countedQuantity';
-  const onHand = input.countedQuantity ?? level.onHand + input.delta!;
+export async function correctOnHand(ctx: Ctx, c: OnHandCorrection): Promise<{ before: repo.LevelRow; change: number }> {
+  const level = await repo.lockLevel(ctx, c.sku.id, c.warehouseId);
+  const onHand = 'counted' in c.to ? c.to.counted : level.onHand + c.to.delta;
   if (onHand < 0) {
-    throw conflict('negative_stock', `调整后 ${sku.code} 的在库数量为 ${onHand}，库存不能为负数（当前在库 ${level.onHand}）`, [{ path: field, message: String(onHand) }]);
+    throw conflict('negative_stock', `调整后 ${c.sku.code} 的在库数量为 ${onHand}，库存不能为负数（当前在库 ${level.onHand}）`, [{ path: c.path, message: String(onHand) }]);
   }
   if (onHand < level.reserved) {
-    throw conflict('below_reserved', `调整后 ${sku.code} 的在库数量 ${onHand} 少于订单已预留的 ${level.reserved}，请先处理相关订单`, [
-      { path: field, message: String(onHand) },
+    throw conflict('below_reserved', `调整后 ${c.sku.code} 的在库数量 ${onHand} 少于订单已预留的 ${level.reserved}，请先处理相关订单`, [
+      { path: c.path, message: String(onHand) },
     ]);
   }
   const change = onHand - level.onHand;
   if (change !== 0) {
-    await repo.setOnHand(ctx, sku.id, warehouse.id, onHand);
+    await repo.setOnHand(ctx, c.sku.id, c.warehouseId, onHand);
     await repo.insertMovements(ctx, [
-      { skuId: sku.id, warehouseId: warehouse.id, onHandDelta: change, reason: 'adjustment', refType: 'adjustment', note: input.reason, actorId: ctx.actor.id, at: ctx.clock.now() },
+      { skuId: c.sku.id, warehouseId: c.warehouseId, onHandDelta: change, reason: c.reason, refType: c.refType, refId: c.refId ?? null, note: c.note, actorId: ctx.actor.id, at: ctx.clock.now() },
     ]);
-    await syncListing(ctx, [sku.id]);
+    await syncListing(ctx, [c.sku.id]);
   }
+  return { before: level, change };
+}
+
+/** A supervisor's correction of on hand, by a change or by the counted quantity. */
+export async function adjust(ctx: Ctx, input: AdjustmentInput): Promise<StockLevel> {
+  const warehouse = await warehouseForStock(ctx, input.warehouseCode, { mustBeActive: false });
+  const sku = (await skusByCode(ctx, [input.skuCode], () => 'skuCode')).get(input.skuCode)!;
+  const to = input.delta !== undefined ? { delta: input.delta } : { counted: input.countedQuantity! };
+  const path = input.delta !== undefined ? 'delta' : 'countedQuantity';
+  const { before, change } = await correctOnHand(ctx, { sku, warehouseId: warehouse.id, to, reason: 'adjustment', refType: 'adjustment', note: input.reason, path });
   await recordEvent(ctx, {
     action: 'inventory.adjust',
     entityType: 'sku',
     entityId: sku.id,
-    before: { warehouseCode: warehouse.code, onHand: level.onHand, reserved: level.reserved },
-    after: { warehouseCode: warehouse.code, onHand, reserved: level.reserved, change, reason: input.reason },
+    before: { warehouseCode: warehouse.code, onHand: before.onHand, reserved: before.reserved },
+    after: { warehouseCode: warehouse.code, onHand: before.onHand + change, reserved: before.reserved, change, reason: input.reason },
   });
   const [after] = await read.levelsOf(ctx, warehouse.id, [sku.id], await defaultSafetyStock(ctx));
   return after!;
