@@ -5984,7 +5984,7 @@ export interface paths {
                             waveId: number;
                             waveNo: string;
                             /** @enum {string} */
-                            status: "picking" | "picked";
+                            status: "picking" | "picked" | "shipped";
                             units: number;
                             picked: number;
                             stop: {
@@ -6146,7 +6146,7 @@ export interface paths {
                                 waveId: number;
                                 waveNo: string;
                                 /** @enum {string} */
-                                status: "picking" | "picked";
+                                status: "picking" | "picked" | "shipped";
                                 units: number;
                                 picked: number;
                                 stop: {
