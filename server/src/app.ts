@@ -11,13 +11,14 @@ import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
+import { logisticsJobs, logisticsRoutes } from './modules/logistics';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
 import { authRoutes } from './platform/auth/routes';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
 import { outboxRoutes } from './platform/delivery/routes';
-import { authHook, errorHandler } from './platform/http';
+import { authHook, errorHandler, jsonKeepingRawBody, verifySignedRequest } from './platform/http';
 import { refuseUnstorableInput } from './platform/inputGuard';
 import { logSerializers } from './platform/logging';
 import type { JobDefinition } from './platform/jobs';
@@ -32,10 +33,10 @@ z.config(z.locales.zhCN());
 followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, customerRoutes, reportRoutes, outboxRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, customerRoutes, reportRoutes, outboxRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
-export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...maintenanceJobs];
+export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...maintenanceJobs];
 
 /**
  * The web app keeps its sign-in token in localStorage: no script but its own files may run, and no
@@ -92,7 +93,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     registered.push(route);
   });
   app.addHook('onRequest', authHook(app));
+  app.addHook('preValidation', verifySignedRequest);
   app.addHook('preValidation', refuseUnstorableInput);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonKeepingRawBody(app));
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' }, referrerPolicy: { policy: 'same-origin' } });
 

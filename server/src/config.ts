@@ -21,6 +21,7 @@ const envSchema = z.object({
   SHOPFLOW_WEBHOOK_SECRET: z.string().optional(),
   SHOPFLOW_WEBHOOK_TOPICS: z.string().default('*'),
   SHOPFLOW_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  SHOPFLOW_TRACKING_SECRET: z.string().optional(),
 });
 
 /** Endpoints that may be served without sign-in, for a private network (a scraper, integrators reading the API). */
@@ -44,6 +45,8 @@ export interface Config {
   openEndpoints: OpenEndpoint[];
   /** The outbox's delivery channels; a channel not configured is not registered. */
   outbox: { logTopics: TopicSelection | null; webhook: WebhookConfig | null };
+  /** HMAC key of signed tracking webhooks (`POST /api/v1/tracking/events`); null: staff tokens only. */
+  trackingSecret: string | null;
 }
 
 /** The outbox topics a delivery channel takes: every one (`*`), or those listed. */
@@ -68,6 +71,13 @@ function topicsOf(variable: string, raw: string): TopicSelection | null {
   const invalid = listed.filter((topic) => !TOPIC.test(topic));
   if (invalid.length > 0) throw new Error(`Invalid environment: ${variable} lists ${invalid.join(', ')}; a topic is lower-case letters, digits, dots, dashes or underscores (or * for all)`);
   return listed;
+}
+
+/** The key carriers and aggregators sign tracking webhooks with; without it only staff may post tracking events. */
+function trackingSecretOf(secret: string | undefined): string | null {
+  if (!secret) return null;
+  if (secret.length < MIN_WEBHOOK_SECRET) throw new Error(`Invalid environment: SHOPFLOW_TRACKING_SECRET must be at least ${MIN_WEBHOOK_SECRET} characters`);
+  return secret;
 }
 
 function webhookOf(e: z.infer<typeof envSchema>): WebhookConfig | null {
@@ -128,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(e.SHOPFLOW_TRUST_PROXY),
     openEndpoints: openEndpointsOf(e.SHOPFLOW_OPEN_ENDPOINTS),
     outbox: { logTopics: topicsOf('SHOPFLOW_LOG_CHANNEL_TOPICS', e.SHOPFLOW_LOG_CHANNEL_TOPICS), webhook: webhookOf(e) },
+    trackingSecret: trackingSecretOf(e.SHOPFLOW_TRACKING_SECRET),
   };
 }

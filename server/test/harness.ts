@@ -96,7 +96,7 @@ let userCounter = 0;
 export async function createTestApp(opts: { clock?: FakeClock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = opts.clock ?? new FakeClock();
-  const config = { ...loadConfig({ SHOPFLOW_SECRET: 'test-secret', LOG_LEVEL: 'silent' }), tokenTtlHours: 12 };
+  const config = { ...loadConfig({ SHOPFLOW_SECRET: 'test-secret', SHOPFLOW_TRACKING_SECRET: 'test-tracking-secret-0123456789', LOG_LEVEL: 'silent' }), tokenTtlHours: 12 };
   const deps: Deps = { database, config, clock, pii: createPii(config.secret) };
   const app = await buildApp(deps, { logger: false, serveWeb: false });
   const tx = <T>(fn: (ctx: Ctx) => Promise<T>) => inTransaction(deps, systemActor, null, fn);

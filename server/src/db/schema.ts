@@ -5,3 +5,4 @@ export * from '../modules/inventory/schema';
 export * from '../modules/customers/schema';
 export * from '../modules/orders/schema';
 export * from '../modules/fulfillment/schema';
+export * from '../modules/logistics/schema';

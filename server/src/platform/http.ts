@@ -7,14 +7,19 @@ import { inTransaction, readCtx, type Actor, type Ctx, type Deps } from './conte
 import { AppError, badRequest, forbidden, RetryInNewTransaction, TooManyAttempts, unauthorized, unprocessable, type ErrorDetail } from './errors';
 import type { RouteAccess } from './permissions';
 import { idempotencyKeys } from './schema';
+import { SIGNATURE_HEADERS, signatureProblem } from './signature';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route says who may call it; app.ts refuses to register one that does not. */
     permission?: RouteAccess;
+    /** Also taken signed with a shared secret instead of a staff token (a carrier's webhook); the sender then acts as `actor`. */
+    signedBy?: SignedSender;
   }
   interface FastifyRequest {
     actor: Actor;
+    /** The body as sent, kept for routes with `signedBy`: the signature covers these exact bytes. */
+    rawBody?: string;
   }
   interface FastifyInstance {
     deps: Deps;
@@ -48,15 +53,58 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+export interface SignedSender {
+  /** The shared secret, or null when none is configured (signed requests are then refused). */
+  secret(deps: Deps): string | null;
+  actor: Actor;
+}
+
+const isSigned = (request: FastifyRequest) => request.routeOptions.config.signedBy !== undefined && request.headers[SIGNATURE_HEADERS.signature] !== undefined;
+
 /** onRequest: resolve the actor and check the route's declared permission before anything else. */
 export function authHook(app: FastifyInstance) {
   return async (request: FastifyRequest) => {
     const access = request.routeOptions.config.permission;
     if (access === 'public' || access === undefined) return;
+    // checked by verifySignedRequest once the body is read
+    if (isSigned(request)) return;
     const token = bearerToken(request);
     if (!token) throw unauthorized();
     request.actor = await authenticate(readCtx(app.deps, { id: null, name: '', roles: [], permissions: new Set() }), token);
     if (access !== 'authenticated' && !request.actor.permissions.has(access)) throw forbidden(access);
+  };
+}
+
+/** preValidation: a signed request to a `signedBy` route must carry a fresh, valid signature of its body. */
+export function verifySignedRequest(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+  try {
+    checkSignature(request);
+    done();
+  } catch (err) {
+    done(err as Error);
+  }
+}
+
+function checkSignature(request: FastifyRequest): void {
+  if (!isSigned(request)) return;
+  const sender = request.routeOptions.config.signedBy!;
+  const secret = sender.secret(request.server.deps);
+  if (!secret) throw new AppError(401, 'signature_not_accepted', '本系统未配置回调密钥，不接受签名请求，请使用员工令牌');
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const problem = signatureProblem(secret, { timestamp: header(SIGNATURE_HEADERS.timestamp), signature: header(SIGNATURE_HEADERS.signature) }, request.rawBody ?? '', request.server.deps.clock.now());
+  if (problem) throw new AppError(401, 'bad_signature', `签名校验失败：${problem}`);
+  request.actor = sender.actor;
+}
+
+/** The JSON body parser, keeping the text as sent for routes that check a signature over it. */
+export function jsonKeepingRawBody(app: FastifyInstance) {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  return (request: FastifyRequest, body: string, done: (err: Error | null, parsed?: unknown) => void) => {
+    if (request.routeOptions.config.signedBy) request.rawBody = body;
+    void parse(request, body, done);
   };
 }
 

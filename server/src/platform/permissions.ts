@@ -39,6 +39,11 @@ const grants = {
   'fulfillment.manage': ['supervisor', 'warehouse'],
   // Letting a parcel whose weight is off go out anyway (称重放行), with a reason.
   'fulfillment.override': ['supervisor'],
+  // Tracking events by hand or CSV import; carriers post them signed, without a user.
+  'tracking.write': ['supervisor', 'warehouse'],
+  'logistics.read': everyone,
+  // Contacting the buyer about a parcel in trouble and recording the outcome.
+  'logistics.handle': customerService,
   'customers.read': [...customerService, 'operations', 'finance'],
   'customers.pii.reveal': customerService,
   'customers.manage': customerService,

@@ -3437,6 +3437,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -3546,6 +3548,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -3720,6 +3724,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -3974,6 +3980,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -4166,6 +4174,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -4417,6 +4427,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -4609,6 +4621,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -4807,6 +4821,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -5005,6 +5021,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -5207,6 +5225,8 @@ export interface paths {
                             approvedAt: string | null;
                             cancelledAt: string | null;
                             closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
                             updatedAt: string;
                             events: {
                                 id: number;
@@ -7930,6 +7950,842 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接收物流轨迹（快递公司/聚合平台签名回调，或员工令牌）
+         * @description 签名回调：请求头 x-shopflow-timestamp（Unix 秒）与 x-shopflow-signature（sha256= 加 HMAC-SHA256(时间戳.请求体) 的十六进制，密钥 SHOPFLOW_TRACKING_SECRET）；同一签名只接受一次。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                        trackingNo: string;
+                        events: {
+                            /** Format: date-time */
+                            time: string;
+                            /** @enum {string} */
+                            status: "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "returned" | "damaged";
+                            description: string;
+                            location?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcelId: number;
+                            orderId: number;
+                            accepted: number;
+                            duplicates: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入物流轨迹 CSV（聚合平台导出，整份导入或整份不导入） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            parcels: number;
+                            accepted: number;
+                            duplicates: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单的包裹与物流轨迹（查物流） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string | null;
+                                status: string;
+                                shippedAt: string | null;
+                                deliveredAt: string | null;
+                                events: {
+                                    /** @enum {string} */
+                                    status: "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "returned" | "damaged";
+                                    description: string;
+                                    location: string | null;
+                                    time: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流异常件（联系时限最早的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "contacted" | "resolved" | "active";
+                    kind?: "not_picked_up" | "stale" | "returned" | "damaged";
+                    escalated?: "true" | "false";
+                    orderNo?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "not_picked_up" | "stale" | "returned" | "damaged";
+                                detail: string;
+                                /** @enum {string} */
+                                status: "open" | "contacted" | "resolved";
+                                orderId: number;
+                                orderNo: string;
+                                parcelId: number;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string | null;
+                                detectedAt: string;
+                                contactDueAt: string;
+                                escalatedAt: string | null;
+                                contactedAt: string | null;
+                                contactedByName: string | null;
+                                /** @enum {string|null} */
+                                contactChannel: "phone" | "im" | "sms" | null;
+                                contactNote: string | null;
+                                /** @enum {string|null} */
+                                outcome: "redelivered" | "reshipped" | "refunded" | "returned_to_warehouse" | "buyer_received" | "other" | null;
+                                outcomeNote: string | null;
+                                resolvedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/exceptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流异常详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "not_picked_up" | "stale" | "returned" | "damaged";
+                            detail: string;
+                            /** @enum {string} */
+                            status: "open" | "contacted" | "resolved";
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string | null;
+                            detectedAt: string;
+                            contactDueAt: string;
+                            escalatedAt: string | null;
+                            contactedAt: string | null;
+                            contactedByName: string | null;
+                            /** @enum {string|null} */
+                            contactChannel: "phone" | "im" | "sms" | null;
+                            contactNote: string | null;
+                            /** @enum {string|null} */
+                            outcome: "redelivered" | "reshipped" | "refunded" | "returned_to_warehouse" | "buyer_received" | "other" | null;
+                            outcomeNote: string | null;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/exceptions/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录联系买家 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "phone" | "im" | "sms";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "not_picked_up" | "stale" | "returned" | "damaged";
+                            detail: string;
+                            /** @enum {string} */
+                            status: "open" | "contacted" | "resolved";
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string | null;
+                            detectedAt: string;
+                            contactDueAt: string;
+                            escalatedAt: string | null;
+                            contactedAt: string | null;
+                            contactedByName: string | null;
+                            /** @enum {string|null} */
+                            contactChannel: "phone" | "im" | "sms" | null;
+                            contactNote: string | null;
+                            /** @enum {string|null} */
+                            outcome: "redelivered" | "reshipped" | "refunded" | "returned_to_warehouse" | "buyer_received" | "other" | null;
+                            outcomeNote: string | null;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/exceptions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录处理结果，结束异常 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "redelivered" | "reshipped" | "refunded" | "returned_to_warehouse" | "buyer_received" | "other";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "not_picked_up" | "stale" | "returned" | "damaged";
+                            detail: string;
+                            /** @enum {string} */
+                            status: "open" | "contacted" | "resolved";
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string | null;
+                            detectedAt: string;
+                            contactDueAt: string;
+                            escalatedAt: string | null;
+                            contactedAt: string | null;
+                            contactedByName: string | null;
+                            /** @enum {string|null} */
+                            contactChannel: "phone" | "im" | "sms" | null;
+                            contactNote: string | null;
+                            /** @enum {string|null} */
+                            outcome: "redelivered" | "reshipped" | "refunded" | "returned_to_warehouse" | "buyer_received" | "other" | null;
+                            outcomeNote: string | null;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

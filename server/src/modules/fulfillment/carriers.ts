@@ -110,3 +110,11 @@ export function chooseCarrier(facts: CarrierChoiceFacts): CarrierChoice {
   const carrier = CARRIERS.find((c) => !refused.has(c))!;
   return { carrier, because: `买家不要${CARRIER_LABELS[facts.shopDefault]}，改走${CARRIER_LABELS[carrier]}` };
 }
+
+/** The carrier a cell names, by code (SF) or name (顺丰速运, 中通); null when it names none or several. */
+export function carrierNamed(text: string): Carrier | null {
+  const code = text.trim().toUpperCase();
+  if ((CARRIERS as readonly string[]).includes(code)) return code as Carrier;
+  const { requested } = carrierMentions(text);
+  return requested.length === 1 ? requested[0]! : null;
+}

@@ -53,10 +53,15 @@ function registerUnpaid(ctx: Ctx, row: OrderRow, at: Date, reason: string): Prom
 
 export type FulfillmentAction = Extract<OrderAction, 'start_fulfillment' | 'ship' | 'deliver' | 'complete'>;
 
-/** Moves an order through picking, shipping, delivery and completion; a green-flagged order never ships. */
-export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentAction): Promise<OrderSummary> {
+/**
+ * Moves an order through picking, shipping, delivery and completion; a green-flagged order never
+ * ships. `at` is when a delivery happened, as the carrier says (now when not given).
+ */
+export async function advanceOrder(ctx: Ctx, id: number, action: FulfillmentAction, opts: { at?: Date } = {}): Promise<OrderSummary> {
   const row = await requireOrder(ctx, id, { lock: true });
-  const moved = await transition(ctx, row, action);
+  const at = opts.at ?? ctx.clock.now();
+  const patch = action === 'deliver' ? { deliveredAt: at } : action === 'complete' ? { completedAt: at } : {};
+  const moved = await transition(ctx, row, action, patch, action === 'deliver' ? { deliveredAt: at.toISOString() } : {});
   // The parcel leaves the warehouse: its reserved units come off on hand in the same transaction.
   if (action === 'ship') await consumeForOrder(ctx, row.id);
   return toSummary(ctx, moved);

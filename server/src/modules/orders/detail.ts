@@ -120,6 +120,8 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
     approvedAt: iso(row.approvedAt),
     cancelledAt: iso(row.cancelledAt),
     closedAt: iso(row.closedAt),
+    deliveredAt: iso(row.deliveredAt),
+    completedAt: iso(row.completedAt),
     updatedAt: row.updatedAt.toISOString(),
     events,
   };

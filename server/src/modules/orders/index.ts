@@ -1,6 +1,6 @@
 /** The orders module's public surface. */
 export { resolveDivision, type ResolvedDivision } from './divisions';
-export { orderJobs, sweepUnpaidOrders } from './jobs';
+export { orderJobs, sweepDeliveredOrders, sweepUnpaidOrders } from './jobs';
 export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
 export { advanceOrder, type FulfillmentAction } from './actions';

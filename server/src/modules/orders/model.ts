@@ -187,6 +187,8 @@ export const orderDetailSchema = z.object({
   approvedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
   updatedAt: z.string(),
   events: timelineSchema,
 });

@@ -309,33 +309,29 @@ export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number
   return row?.n ?? 0;
 }
 
-// ---- unpaid orders and the review queue ----
+// ---- sweeps (unpaid, delivered) and the review queue ----
 
-export interface UnpaidSelection {
-  createdBefore: Date;
-  /** Only orders created after this. */
-  createdAfter?: Date;
+/** Orders a sweep acts on: in `status`, with their `at` time (created, or delivered) in a window. */
+export interface SweepSelection {
+  status: 'pending_payment' | 'delivered';
+  at: 'createdAt' | 'deliveredAt';
+  before: Date;
+  /** Only orders whose time is after this. */
+  after?: Date;
   /** Only orders that have not had this reminder. */
   withoutReminder?: string;
 }
 
-/** Unpaid orders matching `selection`, in id order after `afterId` (keyset batches for the sweep). */
-export async function unpaidOrderIds(ctx: Ctx, selection: UnpaidSelection, afterId: number, limit: number): Promise<number[]> {
+/** Orders matching `selection`, in id order after `afterId` (keyset batches for the sweeps). */
+export async function sweepOrderIds(ctx: Ctx, selection: SweepSelection, afterId: number, limit: number): Promise<number[]> {
+  const at = orders[selection.at];
   const notReminded = selection.withoutReminder
     ? sql`NOT EXISTS (SELECT 1 FROM ${orderReminders} WHERE ${orderReminders.orderId} = ${orders.id} AND ${orderReminders.kind} = ${selection.withoutReminder})`
     : undefined;
   const rows = await ctx.db
     .select({ id: orders.id })
     .from(orders)
-    .where(
-      and(
-        eq(orders.status, 'pending_payment'),
-        lte(orders.createdAt, selection.createdBefore),
-        selection.createdAfter ? gt(orders.createdAt, selection.createdAfter) : undefined,
-        notReminded,
-        gt(orders.id, afterId),
-      ),
-    )
+    .where(and(eq(orders.status, selection.status), lte(at, selection.before), selection.after ? gt(at, selection.after) : undefined, notReminded, gt(orders.id, afterId)))
     .orderBy(asc(orders.id))
     .limit(limit);
   return rows.map((r) => r.id);

@@ -65,6 +65,9 @@ export const orders = pgTable(
     approvedAt: at('approved_at'),
     cancelledAt: at('cancelled_at'),
     closedAt: at('closed_at'),
+    /** When the carrier delivered it (签收): the after-sales window and the delivery timers count from it. */
+    deliveredAt: at('delivered_at'),
+    completedAt: at('completed_at'),
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
@@ -81,6 +84,7 @@ export const orders = pgTable(
     // Flags sit on a few percent of orders: a partial index keeps "flag + date range" lists fast.
     index('orders_flag_created_idx').on(t.flag, t.createdAt).where(sql`flag IS NOT NULL`),
     // what a wave draws from: a warehouse's approved orders, the most urgent promise first
+    index('orders_delivered_idx').on(t.deliveredAt).where(sql`status = 'delivered'`),
     index('orders_to_wave_idx').on(t.warehouseId, t.shipBy, t.id).where(sql`status = 'awaiting_fulfillment'`),
     check(
       'orders_amounts_consistent',

@@ -32,6 +32,12 @@ export const unpaidRemindersSetting = defineSetting({
 
 export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后分钟数）', schema: whole(5, MONTH_MINUTES), defaultValue: 1440 });
 
+export const confirmNudgeDaysSetting = defineSetting({ key: 'orders.confirmNudgeDays', label: '签收后几天提醒买家确认收货', schema: whole(1, 30), defaultValue: 3 });
+
+export const surveyDaysSetting = defineSetting({ key: 'orders.surveyDays', label: '签收后几天发送满意度回访', schema: whole(1, 30), defaultValue: 7 });
+
+export const autoCompleteDaysSetting = defineSetting({ key: 'orders.autoCompleteDays', label: '签收后几天自动完成订单', schema: whole(1, 60), defaultValue: 10 });
+
 export const riskSettings = {
   sameIp: defineSetting({
     key: 'orders.risk.sameIp',

@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
 import type { WebhookConfig } from '../../config';
 import type { Clock } from '../clock';
+import { SIGNATURE_HEADERS, signBody } from '../signature';
 import { DeliveryFailure, type Channel, type OutboxMessage } from './channels';
 
 /** Request headers a receiver reads; the signature covers `${timestamp}.${body}`. */
 export const WEBHOOK_HEADERS = {
-  timestamp: 'x-shopflow-timestamp',
-  signature: 'x-shopflow-signature',
+  ...SIGNATURE_HEADERS,
   messageId: 'x-shopflow-message-id',
   topic: 'x-shopflow-topic',
 } as const;
@@ -23,7 +22,6 @@ export function webhookChannel(config: WebhookConfig, clock: Clock): Channel {
     async deliver(message: OutboxMessage) {
       const body = JSON.stringify({ id: message.id, topic: message.topic, createdAt: message.createdAt.toISOString(), payload: message.payload });
       const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-      const signature = createHmac('sha256', config.secret).update(`${timestamp}.${body}`).digest('hex');
       let response: Response;
       try {
         response = await fetch(config.url, {
@@ -34,7 +32,7 @@ export function webhookChannel(config: WebhookConfig, clock: Clock): Channel {
           headers: {
             'content-type': 'application/json',
             [WEBHOOK_HEADERS.timestamp]: timestamp,
-            [WEBHOOK_HEADERS.signature]: `sha256=${signature}`,
+            [WEBHOOK_HEADERS.signature]: signBody(config.secret, timestamp, body),
             [WEBHOOK_HEADERS.messageId]: String(message.id),
             [WEBHOOK_HEADERS.topic]: message.topic,
           },
