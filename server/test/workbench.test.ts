@@ -35,6 +35,31 @@ describe('工作台', () => {
     expect(late.reviewOverdue).toBe(1);
   });
 
+  it('shows the warehouse its work — to wave, to pack, at the door, promises near and past — and customer service its parcels in trouble', async () => {
+    // the day and a half this takes outlasts a session
+    t.deps.config.tokenTtlHours = 24 * 7;
+    const packer = await t.signIn(['warehouse']);
+    const cs = await t.signIn(['cs_aftersale']);
+    const { shop, skus, warehouses } = await seedCatalog(admin, { skuCount: 1, stock: 100 });
+    const work = async () => expectStatus(await packer.get('/api/v1/workbench'), 200).warehouse;
+    const before = await work();
+    expect(expectStatus(await cs.get('/api/v1/workbench'), 200)).toMatchObject({ warehouse: null, exceptions: { open: 0, overdue: 0 } });
+    expect(expectStatus(await packer.get('/api/v1/workbench'), 200).exceptions).toBeNull();
+
+    const [first] = [await makePaidOrder(cs, orderInput(shop.code, skus)), await makePaidOrder(cs, orderInput(shop.code, skus))];
+    expect(await work()).toEqual({ ...before, toWave: before.toWave + 2 });
+    // promised 48 h after payment: 43 h on, both are due within the next 6 h
+    t.clock.advance(43 * HOUR);
+    const waved = expectStatus(await packer.post('/api/v1/waves', { warehouseCode: warehouses[0].code, kind: 'single', maxOrders: 1 }), 201);
+    expect(waved.orders[0].orderId).toBe(first.id);
+    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPack: before.toPack + 1, promiseSoon: before.promiseSoon + 2 });
+    const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: first.orderNo }), 200);
+    expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: skus[0]!.code }), 200);
+    expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
+    t.clock.advance(6 * HOUR);
+    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toShip: before.toShip + 1, promisePast: before.promisePast + 2 });
+  });
+
   it('needs a signed-in user', async () => {
     const res = await t.app.inject({ url: '/api/v1/workbench' });
     expect(res.statusCode).toBe(401);

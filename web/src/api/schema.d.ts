@@ -8993,6 +8993,17 @@ export interface paths {
                                     shortfall: number;
                                 }[];
                             };
+                            warehouse: {
+                                toWave: number;
+                                toPack: number;
+                                toShip: number;
+                                promiseSoon: number;
+                                promisePast: number;
+                            } | null;
+                            exceptions: {
+                                open: number;
+                                overdue: number;
+                            } | null;
                         };
                     };
                 };

@@ -79,18 +79,22 @@ export default function WorkbenchPage() {
   const { warehouses } = useWarehouseOptions();
 
   const counters: ReactNode[] = [];
-  if (can('orders.review') || can('orders.hold'))
-    counters.push(
-      <Counter
-        key="review"
-        title={t.workbench.heldPastSla}
-        value={data?.reviewOverdue}
-        to={can('orders.review') ? '/orders/review' : '/orders?status=awaiting_review,on_hold&sort=createdAt'}
-        danger
-      />,
-    );
-  if (can('orders.read'))
+  // each role sees its own work: reviewers the review queue, customer service the unpaid and the parcels in trouble, the floor its waves and parcels
+  if (can('orders.review')) counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue} to="/orders/review" danger />);
+  if (can('orders.create'))
     counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
+  if (data?.exceptions) {
+    counters.push(<Counter key="exceptions" title={t.workbench.exceptionsOpen} value={data.exceptions.open} to="/logistics/exceptions" />);
+    counters.push(<Counter key="exceptions-overdue" title={t.workbench.exceptionsOverdue} value={data.exceptions.overdue} to="/logistics/exceptions" danger />);
+  }
+  if (data?.warehouse) {
+    const unshipped = '/orders?status=awaiting_fulfillment,in_fulfillment&sort=createdAt';
+    counters.push(<Counter key="past" title={t.workbench.promisePast} value={data.warehouse.promisePast} to={unshipped} danger />);
+    counters.push(<Counter key="soon" title={t.workbench.promiseSoon} value={data.warehouse.promiseSoon} to={unshipped} />);
+    counters.push(<Counter key="wave" title={t.workbench.toWave} value={data.warehouse.toWave} to="/fulfillment/waves" />);
+    counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/packing" />);
+    counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/waves" />);
+  }
   if (can('inventory.read')) counters.push(<Counter key="stock" title={t.workbench.lowStock} value={data?.lowStock.total} to="/inventory/levels?lowStock=true" danger />);
 
   const shortcuts = [

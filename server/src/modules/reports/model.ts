@@ -10,6 +10,10 @@ export const workbenchReply = z.object({
   /** Unpaid orders old enough for a payment reminder (催付). */
   unpaidToRemind: z.number().int(),
   lowStock: z.object({ total: z.number().int(), items: z.array(lowStockAlertSchema) }),
+  /** The warehouse's work (for those who run it): to wave, to pack, at the door, and promises near or past. */
+  warehouse: z.object({ toWave: z.number().int(), toPack: z.number().int(), toShip: z.number().int(), promiseSoon: z.number().int(), promisePast: z.number().int() }).nullable(),
+  /** Parcels in trouble (for customer service and supervisors): open, and past their contact deadline. */
+  exceptions: z.object({ open: z.number().int(), overdue: z.number().int() }).nullable(),
 });
 export type Workbench = z.infer<typeof workbenchReply>;
 

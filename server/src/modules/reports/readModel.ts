@@ -1,7 +1,8 @@
 /**
  * The reports' read models. Reports own no tables: they read orders' `unpaid_register` and
- * `orders`, catalog's `shops`, fulfillment's `parcels` and `parcel_lines`, inventory's
- * `warehouses` and platform's `users` here, and never write them.
+ * `orders`, catalog's `shops`, fulfillment's `parcels`, `parcel_lines` and `wave_orders`,
+ * logistics' `logistics_exceptions`, inventory's `warehouses` and platform's `users` here, and
+ * never write them.
  */
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
@@ -10,7 +11,8 @@ import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { Carrier } from '../catalog';
 import { shops } from '../catalog/schema';
-import { parcelLines, parcels } from '../fulfillment/schema';
+import { parcelLines, parcels, waveOrders } from '../fulfillment/schema';
+import { logisticsExceptions } from '../logistics/schema';
 import { warehouses } from '../inventory/schema';
 import { orders, unpaidRegister } from '../orders/schema';
 import type { ShippingReportFilter, UnpaidRegisterFilter } from './model';
@@ -156,4 +158,43 @@ export async function* shippedParcelBatches(ctx: Ctx, f: ShippingReportFilter, s
 export async function shippedTotals(ctx: Ctx, f: ShippingReportFilter): Promise<{ parcels: number; units: number }> {
   const [row] = await rowsOf<{ parcels: number; units: number }>(ctx.db, sql`SELECT count(*)::int AS parcels, coalesce(sum(${unitsOf}), 0)::int AS units ${shippedOn(f)}`);
   return row ?? { parcels: 0, units: 0 };
+}
+
+export interface WarehouseWork {
+  toWave: number;
+  toPack: number;
+  toShip: number;
+  promiseSoon: number;
+  promisePast: number;
+}
+
+/**
+ * The warehouse's work now: approved orders not yet waved, waved ones with no closed parcel,
+ * parcels packed or weighed waiting at the door, and orders not yet shipped whose promise
+ * (ship_by) falls within `soonMs` or has passed.
+ */
+export async function warehouseWork(ctx: Ctx, now: Date, soonMs: number): Promise<WarehouseWork> {
+  const [row] = await rowsOf<WarehouseWork>(
+    ctx.db,
+    sql`SELECT
+          (SELECT count(*)::int FROM ${orders} WHERE status = 'awaiting_fulfillment') AS "toWave",
+          (SELECT count(*)::int FROM ${orders} AS o WHERE o.status = 'in_fulfillment'
+              AND NOT EXISTS (SELECT 1 FROM ${waveOrders} AS w WHERE w.order_id = o.id AND w.intercepted_at IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = o.id AND p.status IN ('packed', 'weighed', 'shipped'))) AS "toPack",
+          (SELECT count(*)::int FROM ${parcels} WHERE status IN ('packed', 'weighed')) AS "toShip",
+          (SELECT count(*)::int FROM ${orders} WHERE status IN ('awaiting_fulfillment', 'in_fulfillment')
+              AND ship_by >= ${now.toISOString()} AND ship_by < ${new Date(now.getTime() + soonMs).toISOString()}) AS "promiseSoon",
+          (SELECT count(*)::int FROM ${orders} WHERE status IN ('awaiting_fulfillment', 'in_fulfillment') AND ship_by < ${now.toISOString()}) AS "promisePast"`,
+  );
+  return row!;
+}
+
+/** Logistics exceptions not yet resolved, and those whose contact deadline passed with nobody calling. */
+export async function exceptionCounts(ctx: Ctx, now: Date): Promise<{ open: number; overdue: number }> {
+  const [row] = await rowsOf<{ open: number; overdue: number }>(
+    ctx.db,
+    sql`SELECT count(*)::int AS open, (count(*) FILTER (WHERE status = 'open' AND contact_due_at < ${now.toISOString()}))::int AS overdue
+          FROM ${logisticsExceptions} WHERE status <> 'resolved'`,
+  );
+  return row!;
 }

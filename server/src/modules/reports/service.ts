@@ -1,5 +1,5 @@
-import { localDate, localDateTime } from '../../platform/clock';
-import type { Ctx } from '../../platform/context';
+import { HOUR, localDate, localDateTime } from '../../platform/clock';
+import { can, type Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
 import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
 import { lowStockAlerts } from '../inventory';
@@ -8,15 +8,20 @@ import type { UnpaidRegisterExportQuery, UnpaidRegisterPage, UnpaidRegisterQuery
 import * as read from './readModel';
 
 const LOW_STOCK_SHOWN = 10;
+/** A promise due within this long is near: the floor should take the order now. */
+const PROMISE_SOON_MS = 6 * HOUR;
 
 /** 工作台: what needs someone now, gathered from the modules that own each fact. */
 export async function workbench(ctx: Ctx): Promise<Workbench> {
-  const [reviewOverdue, unpaidToRemind, lowStock] = await Promise.all([
+  const now = ctx.clock.now();
+  const [reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions] = await Promise.all([
     countReviewOverdue(ctx),
     countUnpaidToRemind(ctx),
     lowStockAlerts(ctx, LOW_STOCK_SHOWN),
+    can(ctx.actor, 'fulfillment.manage') ? read.warehouseWork(ctx, now, PROMISE_SOON_MS) : null,
+    can(ctx.actor, 'logistics.handle') ? read.exceptionCounts(ctx, now) : null,
   ]);
-  return { reviewOverdue, unpaidToRemind, lowStock };
+  return { reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions };
 }
 
 /** 未付款明细表: orders that closed without payment, newest first. */

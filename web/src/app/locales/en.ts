@@ -183,6 +183,13 @@ export const en: Messages = {
     urgentReviews: 'Waiting longest for review',
     shortfall: 'Short by',
     shortcuts: 'Shortcuts',
+    toWave: 'Orders to wave',
+    toPack: 'Waved, to pack',
+    toShip: 'Packed parcels to ship',
+    promiseSoon: 'Ship-by within 6 hours',
+    promisePast: 'Past their ship-by time',
+    exceptionsOpen: 'Logistics exceptions open',
+    exceptionsOverdue: 'Exceptions not contacted in time',
   },
   common: {
     save: 'Save',

@@ -182,6 +182,13 @@ export const zh = {
     urgentReviews: '等得最久的待审订单',
     shortfall: '缺口',
     shortcuts: '常用入口',
+    toWave: '待生成波次的订单',
+    toPack: '已进波次、待打包',
+    toShip: '已打包、待发货的包裹',
+    promiseSoon: '6 小时内到承诺发货时间',
+    promisePast: '已超过承诺发货时间',
+    exceptionsOpen: '待处理的物流异常件',
+    exceptionsOverdue: '超时未联系的异常件',
   },
   common: {
     save: '保存',
