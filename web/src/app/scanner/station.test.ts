@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answered, edited, focused, IDLE, pressed, type Station } from './station';
+import { answered, edited, focused, IDLE, pressed, restarted, type Station } from './station';
 
 /** Enter in the field that has the focus. */
 const entered = (station: Station) => pressed(station, '\n');
@@ -55,6 +55,13 @@ describe('a scan station', () => {
     const atQuantity = answered(entered(edited(IDLE, 'TS-1')).station, { ok: true, followUp: '1' }).station;
     const refused = answered(entered(edited(atQuantity, '0')).station, { ok: false });
     expect(refused.station).toMatchObject({ field: 'followUp', followUpText: '0', selected: true });
+  });
+
+  it('starts over at an empty scan box when a refusal says what was scanned is gone, keys typed meanwhile going there', () => {
+    const atWeight = answered(entered(edited(IDLE, 'SO2024')).station, { ok: true, followUp: '' }).station;
+    const gone = answered(typeAhead(entered(edited(atWeight, '812')).station, '77'), { ok: false, restart: true });
+    expect(gone.station).toMatchObject({ field: 'scan', scanText: '77', followUpText: '', selected: false, busy: false });
+    expect(restarted(atWeight)).toEqual(IDLE);
   });
 
   it('types a key over a selected text, and after an unselected one', () => {

@@ -25,8 +25,12 @@ export interface Station {
 /** What the station asks its owner to do: look a scanned code up, or confirm the follow-up's text. */
 export type Request = { kind: 'scan'; code: string } | { kind: 'followUp'; text: string };
 
-/** How a scan or follow-up was answered: `followUp` (on a scan) hands the focus to the follow-up, holding that text. */
-export type Answer = { ok: true; followUp?: string } | { ok: false };
+/**
+ * How a scan or follow-up was answered: `followUp` (on a scan) hands the focus to the follow-up,
+ * holding that text; `restart` (on a refusal) says what was asked about is gone (a parcel
+ * intercepted while on the scale), so the station starts over at an empty scan box.
+ */
+export type Answer = { ok: true; followUp?: string } | { ok: false; restart?: boolean };
 
 export const IDLE: Station = { field: 'scan', scanText: '', followUpText: '', selected: false, busy: false, typedAhead: '' };
 
@@ -73,11 +77,16 @@ export function answered(station: Station, answer: Answer): Step {
   return replay({ ...after, typedAhead: '' }, station.typedAhead);
 }
 
+/** Back to an empty scan box, the follow-up dropped: the next key starts the next scan. */
+export function restarted(station: Station): Station {
+  return { ...station, field: 'scan', scanText: '', followUpText: '', selected: false };
+}
+
 function settle(station: Station, answer: Answer): Station {
   const idle = { ...station, busy: false };
-  if (!answer.ok) return { ...idle, selected: true };
+  if (!answer.ok) return answer.restart ? restarted(idle) : { ...idle, selected: true };
   if (station.field === 'scan' && answer.followUp !== undefined) return { ...idle, field: 'followUp', followUpText: answer.followUp, selected: true };
-  return { ...idle, field: 'scan', scanText: '', followUpText: '', selected: false };
+  return restarted(idle);
 }
 
 function replay(station: Station, keys: string): Step {

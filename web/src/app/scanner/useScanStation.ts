@@ -3,15 +3,17 @@ import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent, type
 import { errorText } from '../errorText';
 import { useI18n } from '../i18n';
 import { beep, type Tone } from './beep';
-import { answered, edited, focused, IDLE, pressed, type Field, type Request, type Station, type Step } from './station';
+import { answered, edited, focused, IDLE, pressed, restarted, type Field, type Request, type Station, type Step } from './station';
 
 /**
  * How a screen answers a scan or a confirmed follow-up. A scan taken with `followUp` hands the
  * focus to the follow-up field holding `text` (selected, so typing replaces it); `subject` (the
  * SKU found, the parcel opened) comes back with the follow-up's text, so a quantity typed ahead
- * never meets a screen state that has not rendered yet.
+ * never meets a screen state that has not rendered yet. A refusal with `restart` sends the focus
+ * to an empty scan box instead of leaving the refused text selected where it was typed (what was
+ * scanned is gone: an order intercepted while its parcel was on the scale).
  */
-export type ScanAnswer<Subject> = { ok: true; message: string; followUp?: { text: string; subject: Subject } } | { ok: false; message: string };
+export type ScanAnswer<Subject> = { ok: true; message: string; followUp?: { text: string; subject: Subject } } | { ok: false; message: string; restart?: boolean };
 
 export interface ScanStationOptions<Subject> {
   onScan(code: string): ScanAnswer<Subject> | Promise<ScanAnswer<Subject>>;
@@ -89,11 +91,13 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
       reply = { ok: false, message: errorText(err, messages) };
     }
     if (reply.ok && reply.followUp) subject.current = reply.followUp.subject;
-    if (reply.message) {
-      setFeedback({ tone: reply.ok ? 'ok' : 'error', message: reply.message });
-      beep(reply.ok ? 'ok' : 'error');
-    }
-    run(answered(stationRef.current, reply.ok ? { ok: true, followUp: reply.followUp?.text } : { ok: false }), true);
+    if (reply.message) announce({ tone: reply.ok ? 'ok' : 'error', message: reply.message });
+    run(answered(stationRef.current, reply.ok ? { ok: true, followUp: reply.followUp?.text } : { ok: false, restart: reply.restart }), true);
+  }
+
+  function announce(said: Feedback) {
+    setFeedback(said);
+    beep(said.tone);
   }
 
   function run(step: Step, moveFocus = false) {
@@ -168,5 +172,14 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
      * once the event that asked for it is done: a select that was just chosen from keeps the focus until then.
      */
     focus: () => setTimeout(focusField),
+    /**
+     * Starts over at an empty scan box, the follow-up dropped (an action taken off the scanner —
+     * a key, a dialog — settled what the follow-up was for). Ignored while an answer is awaited.
+     */
+    restart: () => {
+      if (!stationRef.current.busy) update(restarted(stationRef.current), true);
+    },
+    /** Shows a message green or red with its beep, as an answer does: what an action taken off the scanner did. */
+    announce,
   };
 }
