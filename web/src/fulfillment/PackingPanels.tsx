@@ -95,15 +95,19 @@ export function PackedPanel({ parcel }: { parcel: Parcel }) {
   );
 }
 
-/** An order stopped while in its wave: nothing of it may go into a box; the whole panel is red. */
-export function InterceptedPanel({ message }: { message: string }) {
+/**
+ * An order stopped while in its wave: nothing of it may go into a box (or out of the door); the
+ * whole panel is red. The scale and the door say what to do instead of 验货's words.
+ */
+export function InterceptedPanel({ message, words, testId = 'packing-intercepted' }: { message: string; words?: { intercepted: string; interceptedNext: string }; testId?: string }) {
   const { t } = useI18n();
+  const { intercepted, interceptedNext } = words ?? t.packing;
   return (
-    <div role="alert" data-testid="packing-intercepted" style={{ background: '#cf1322', color: '#fff', padding: '40px 32px', borderRadius: 8, textAlign: 'center' }}>
+    <div role="alert" data-testid={testId} style={{ background: '#cf1322', color: '#fff', padding: '40px 32px', borderRadius: 8, textAlign: 'center' }}>
       <StopOutlined style={{ fontSize: 64 }} />
-      <div style={{ fontSize: 40, fontWeight: 700, margin: '16px 0' }}>{t.packing.intercepted}</div>
+      <div style={{ fontSize: 40, fontWeight: 700, margin: '16px 0' }}>{intercepted}</div>
       <div style={{ fontSize: 24 }}>{message}</div>
-      <div style={{ fontSize: 22, marginTop: 16, opacity: 0.9 }}>{t.packing.interceptedNext}</div>
+      <div style={{ fontSize: 22, marginTop: 16, opacity: 0.9 }}>{interceptedNext}</div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Parcel, ParcelLine } from './packingApi';
+import { isOrderNo } from './scanCodes';
 
 /**
  * The packing bench (验货台) as plain data: what is on it, and what the next scan means there.
@@ -25,16 +26,13 @@ export type ScanMeaning =
   /** Another order's slip while a parcel is open: asks for the same slip again. */
   | { kind: 'confirmSwitch'; orderNo: string };
 
-/** An order number as ShopFlow prints it on the slip: SO, the date, a sequence (orders' `orderNoPrefix`). */
-const ORDER_NO = /^SO\d{14,}$/i;
-
 const same = (a: string, b: string | null) => b !== null && a.toUpperCase() === b.toUpperCase();
 
 const isLineCode = (parcel: Parcel, code: string) => parcel.lines.some((l) => same(code, l.barcode) || same(code, l.skuCode));
 
 /** What a scan means while a parcel is open (with none open, every scan is a slip). */
 export function meaningOf({ parcel, switchTo }: PackingBench, code: string): ScanMeaning {
-  if (isLineCode(parcel, code) || !ORDER_NO.test(code)) return { kind: 'item', barcode: code };
+  if (isLineCode(parcel, code) || !isOrderNo(code)) return { kind: 'item', barcode: code };
   if (same(code, parcel.orderNo)) return { kind: 'sameSlip' };
   return same(code, switchTo) ? { kind: 'slip', orderNo: code } : { kind: 'confirmSwitch', orderNo: code };
 }
