@@ -104,7 +104,7 @@ describe('pack verification (验货)', () => {
 
     // a slip of no order: the server's words, red, and the focus stays for the next scan
     await keyIn(bench, 'SO00000000000000');
-    await feedback('error', '找不到订单号为 SO00000000000000 的订单，请扫描发货单上的条码').waitFor();
+    await feedback('error', '找不到订单号或快递单号为 SO00000000000000 的订单，请扫描发货单上的条码').waitFor();
     await expectFocusInScanBox();
 
     await keyIn(bench, flagged.orderNo);
@@ -206,7 +206,7 @@ describe('pack verification (验货)', () => {
     // a slip of no order, confirmed: the server refuses it and the open parcel stays
     await keyIn(bench, 'SO00000000000000');
     await keyIn(bench, 'SO00000000000000');
-    await feedback('error', '找不到订单号为 SO00000000000000 的订单').waitFor();
+    await feedback('error', '找不到订单号或快递单号为 SO00000000000000 的订单').waitFor();
     expect(await bench.getByTestId('packing-order-no').textContent()).toBe(first.orderNo);
     expect(await progress()).toBe('已扫 1 / 应扫 2 件');
 
