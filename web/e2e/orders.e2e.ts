@@ -112,6 +112,8 @@ describe('manual order entry', () => {
     const order = await placeOrder(orderBody(sku, { quantity: 2 }));
     await page.goto(`${e2e.baseUrl}/inventory/levels?q=${sku.code}`);
     const row = page.getByRole('row', { name: new RegExp(sku.code) });
+    // the lazy page may take longer to render than expect.poll's 1 s under load
+    await row.waitFor();
     await expect.poll(async () => (await cellUnder(row, '已占用')).textContent()).toBe('2');
     expect(await (await cellUnder(row, '实物库存')).textContent()).toBe('20');
     expect(await (await cellUnder(row, '可用库存')).textContent()).toContain('18');
