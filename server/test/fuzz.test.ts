@@ -138,6 +138,9 @@ beforeAll(async () => {
   expectStatus(await admin.post(`/api/v1/waves/${pickWave.id}/picks`, { binCode: 'P-01', barcode: picked.barcode, quantity: 3 }), 200);
   const short = expectStatus(await admin.post(`/api/v1/waves/${pickWave.id}/short-picks`, { binCode: 'P-01', skuCode: picked.code, found: 0 }), 200);
   const shelving = expectStatus(await admin.post('/api/v1/fulfillment/shelving', { scan: shortPicked.orderNo }), 200);
+  // a single-item wave for the 一单一件 station: one order of one unit
+  await makePaidOrder(admin, orderInput(floorShop.code, [], { items: [line(unpicked, 1)] }));
+  const singleWave = expectStatus(await admin.post('/api/v1/waves', { warehouseCode: floor.code, kind: 'single' }), 201);
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -179,6 +182,7 @@ beforeAll(async () => {
     'POST /api/v1/parcels/:id/weight-override': { ids: [offWeight.id], body: { reason: '赠品较重，已核对' } },
     'POST /api/v1/parcels/:id/ship': { ids: [onScale.id, offWeight.id], body: { carrier: 'ZTO', trackingNo: '773000000001' } },
     'POST /api/v1/waves/:id/picks': { ids: [pickWave.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },
+    'POST /api/v1/waves/:id/singles': { ids: [singleWave.id, pickWave.id], body: { barcode: unpicked.barcode } },
     'POST /api/v1/waves/:id/short-picks': { ids: [pickWave.id], body: { binCode: 'P-02', skuCode: unpicked.code, found: 0 } },
     'POST /api/v1/fulfillment/shelving': { ids: [], body: { scan: shortPicked.orderNo } },
     'POST /api/v1/fulfillment/shelving/:id/scans': { ids: [shelving.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },

@@ -240,3 +240,23 @@ export const shelvingSchema = z.object({
   doneAt: z.string().nullable(),
 });
 export type Shelving = z.infer<typeof shelvingSchema>;
+
+// ---- the single-item station (一单一件) ----
+
+/** The wave number as the pick list's barcode prints it. */
+export const waveLookupQuery = z.object({ scan: lookupCode.min(1) });
+
+export const singleStationSchema = z.object({
+  waveId: z.number().int(),
+  waveNo: z.string(),
+  status: z.enum(WAVE_STATUSES),
+  /** Every order the wave took. */
+  orders: z.number().int(),
+  /** Orders whose parcel is made (its label can print). */
+  labelled: z.number().int(),
+  /** Orders still in the wave waiting for their item. */
+  waiting: z.number().int(),
+  /** Orders that left the wave (拦截): no label. */
+  intercepted: z.number().int(),
+});
+export type SingleStation = z.infer<typeof singleStationSchema>;

@@ -1,15 +1,12 @@
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound, unprocessable, type AppError } from '../../platform/errors';
-import { readSetting } from '../../platform/settings';
-import { orderReservations } from '../inventory';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../orders';
 import type { Carrier } from '../catalog';
 import type { Parcel } from './model';
+import { linesToPack, parcelGrams } from './parcelContents';
 import * as readModel from './readModel';
 import * as repo from './repository';
-import { expectedGrams } from './rules';
-import { packagingSetting } from './settings';
 
 /**
  * Pack verification (验货): the packer scans the order's slip, then each item. An item not in the
@@ -26,7 +23,7 @@ export interface RefusedScan {
 export const interceptedError = (orderNo: string, reason: string | null) =>
   conflict('intercepted', `订单 ${orderNo} 已拦截${reason ? `（${reason}）` : ''}：不要打包发出，请把商品放回库位`, [{ path: 'scan', message: orderNo }]);
 
-async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.PackingOrder): Promise<Parcel> {
+export async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.PackingOrder): Promise<Parcel> {
   const [rows, lines] = [await repo.parcelLinesOf(ctx, parcel.id), await readModel.packingLines(ctx, parcel.orderId)];
   const byLine = new Map(lines.map((l) => [l.lineId, l]));
   const viewLines = rows.map((r) => {
@@ -83,14 +80,12 @@ export async function openSession(ctx: Ctx, scan: string): Promise<Parcel> {
   if (current?.status === 'packing') return parcelView(ctx, current, order);
   if (current) throw conflict('already_packed', `订单 ${order.orderNo} 已打包（包裹 ${current.id}），请直接称重`, [{ path: 'scan', message: String(current.id) }]);
 
-  const open = (await orderReservations(ctx, order.id)).filter((r) => r.open > 0);
-  const expected = new Map<number, { skuId: number; open: number }>();
-  for (const r of open) expected.set(r.lineId, { skuId: r.skuId, open: (expected.get(r.lineId)?.open ?? 0) + r.open });
-  if (expected.size === 0) throw conflict('nothing_to_pack', `订单 ${order.orderNo} 没有待发的商品`, [{ path: 'scan', message: order.orderNo }]);
+  const lines = await linesToPack(ctx, order.id);
+  if (lines.length === 0) throw conflict('nothing_to_pack', `订单 ${order.orderNo} 没有待发的商品`, [{ path: 'scan', message: order.orderNo }]);
   const parcel = await repo.insertParcel(
     ctx,
     { orderId: order.id, waveId: order.waveId, warehouseId: order.warehouseId!, status: 'packing', carrier: order.carrier!, openedBy: ctx.actor.id, openedAt: ctx.clock.now() },
-    [...expected].map(([orderItemId, { skuId, open: n }]) => ({ orderItemId, skuId, expected: n })),
+    lines,
   );
   await recordEvent(ctx, { action: 'parcel.open', entityType: 'parcel', entityId: parcel.id, after: { orderId: order.id, orderNo: order.orderNo, waveId: order.waveId } });
   return parcelView(ctx, parcel, order);
@@ -135,10 +130,7 @@ export async function completeSession(ctx: Ctx, parcelId: number): Promise<Parce
       missing.map((r) => ({ path: `lines.${r.orderItemId}`, message: String(r.expected - r.scanned) })),
     );
   }
-  const grams = expectedGrams(
-    rows.map((r) => ({ quantity: r.expected, weightGrams: lines.find((l) => l.lineId === r.orderItemId)!.weightGrams })),
-    await readSetting(ctx, packagingSetting),
-  );
+  const grams = await parcelGrams(ctx, rows, lines);
   const packed = await repo.updateParcel(ctx, parcel.id, { status: 'packed', expectedGrams: grams, packedBy: ctx.actor.id, packedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: 'parcel.pack', entityType: 'parcel', entityId: parcel.id, before: { status: parcel.status }, after: { status: 'packed', expectedGrams: grams } });
   return parcelView(ctx, packed, order);

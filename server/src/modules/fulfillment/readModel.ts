@@ -408,3 +408,62 @@ export function skuDetails(ctx: Ctx, skuIds: number[]): Promise<SkuDetail[]> {
          WHERE k.id IN (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})`,
   );
 }
+
+// ---- the single-item station (一单一件) ----
+
+export interface SingleOrder {
+  orderId: number;
+  orderNo: string;
+  skuId: number;
+  /** It left the wave (拦截): its item goes back to the shelf, it gets no label. */
+  intercepted: boolean;
+}
+
+const noParcelInWave = sql`NOT EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = w.order_id AND p.wave_id = w.wave_id)`;
+
+/**
+ * The next order of the wave (slot, then promise) still waiting for the SKU this barcode or SKU
+ * code names, with no parcel yet; else one that left the wave needing it, its item not back on the
+ * shelf. Both rows are locked, so an order being cancelled or held right now is settled first.
+ */
+export async function nextSingleOrder(ctx: Ctx, waveId: number, code: string): Promise<SingleOrder | null> {
+  const scanned = code.toUpperCase();
+  const [row] = await rowsOf<SingleOrder>(
+    ctx.db,
+    sql`SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", i.sku_id AS "skuId", w.intercepted_at IS NOT NULL AS intercepted
+          FROM ${waveOrders} AS w
+          JOIN ${orders} AS o ON o.id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${skus} AS k ON k.id = i.sku_id
+         WHERE w.wave_id = ${waveId} AND (upper(k.barcode) = ${scanned} OR upper(k.code) = ${scanned})
+           AND w.shelved_at IS NULL AND (w.intercepted_at IS NOT NULL OR o.status = 'in_fulfillment') AND ${noParcelInWave}
+         ORDER BY w.intercepted_at IS NOT NULL, w.slot NULLS LAST, o.ship_by NULLS LAST, o.id
+         LIMIT 1
+         FOR UPDATE OF w, o`,
+  );
+  return row ?? null;
+}
+
+export interface SingleWaveCounts {
+  /** Every order the wave took. */
+  orders: number;
+  /** Orders whose parcel was made (here or at a packing table). */
+  labelled: number;
+  /** Orders still in the wave with no parcel yet. */
+  waiting: number;
+  /** Orders that left the wave (拦截). */
+  intercepted: number;
+}
+
+export async function singleWaveCounts(ctx: Ctx, waveId: number): Promise<SingleWaveCounts> {
+  const [row] = await rowsOf<SingleWaveCounts>(
+    ctx.db,
+    sql`SELECT count(*)::int AS orders,
+               count(*) FILTER (WHERE w.intercepted_at IS NULL AND NOT ${noParcelInWave})::int AS labelled,
+               count(*) FILTER (WHERE w.intercepted_at IS NULL AND o.status = 'in_fulfillment' AND ${noParcelInWave})::int AS waiting,
+               count(*) FILTER (WHERE w.intercepted_at IS NOT NULL)::int AS intercepted
+          FROM ${waveOrders} AS w JOIN ${orders} AS o ON o.id = w.order_id
+         WHERE w.wave_id = ${waveId}`,
+  );
+  return row!;
+}

@@ -16,6 +16,12 @@ export async function insertWave(ctx: Ctx, prefix: string, values: NewWave): Pro
   return row!;
 }
 
+/** The wave a scanned wave number (the pick list's barcode) names, in any case. */
+export async function waveIdByNo(ctx: Ctx, waveNo: string): Promise<number | null> {
+  const [row] = await ctx.db.select({ id: waves.id }).from(waves).where(eq(waves.waveNo, waveNo.toUpperCase()));
+  return row?.id ?? null;
+}
+
 export async function insertWaveOrders(ctx: Ctx, waveId: number, rows: NewWaveOrder[]): Promise<void> {
   // in chunks: one statement's parameters are limited (65,535), a 5,000-order wave has 25,000
   for (let i = 0; i < rows.length; i += 1000) {

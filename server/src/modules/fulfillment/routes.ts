@@ -6,6 +6,7 @@ import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody
 import * as packing from './packing';
 import { parcelRoutes } from './parcelRoutes';
 import { pickingRoutes } from './pickingRoutes';
+import { singlesRoutes } from './singlesRoutes';
 import { wavePickList } from './pickList';
 import * as service from './service';
 
@@ -14,6 +15,7 @@ const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: er
 export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(parcelRoutes);
   await app.register(pickingRoutes);
+  await app.register(singlesRoutes);
 
   app.get(
     '/api/v1/waves',

@@ -105,22 +105,31 @@ export const parcelLines = pgTable(
   (t) => [primaryKey({ columns: [t.parcelId, t.orderItemId] }), check('parcel_lines_scanned_within', sql`${t.scanned} >= 0 AND ${t.scanned} <= ${t.expected} AND ${t.expected} > 0`)],
 );
 
-/** Every scan at the packing table, taken or refused: the evidence later missing- or wrong-item cases show. */
+/**
+ * Every scan at the packing table, taken or refused: the evidence later missing- or wrong-item cases
+ * show. A scan at the single-item station (一单一件) names its wave: taken, it made its parcel; refused,
+ * it has no parcel.
+ */
 export const packScans = pgTable(
   'pack_scans',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    parcelId: bigint('parcel_id', { mode: 'number' })
-      .notNull()
-      .references(() => parcels.id),
+    parcelId: bigint('parcel_id', { mode: 'number' }).references(() => parcels.id),
+    waveId: integer('wave_id').references(() => waves.id),
     barcode: text('barcode').notNull(),
-    /** ok | wrong_item | excess_item */
+    /** ok | wrong_item | excess_item | intercepted (single-item station: the item's order left the wave) */
     result: text('result').notNull(),
     skuId: integer('sku_id'),
     actorId: integer('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('pack_scans_parcel_idx').on(t.parcelId, t.id), check('pack_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item')`)],
+  (t) => [
+    index('pack_scans_parcel_idx').on(t.parcelId, t.id),
+    index('pack_scans_wave_idx').on(t.waveId, t.id).where(sql`wave_id IS NOT NULL`),
+    check('pack_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item', 'intercepted')`),
+    // a packing session's scan belongs to its parcel; a refused single-item scan only to its wave
+    check('pack_scans_parcel_or_wave', sql`${t.parcelId} IS NOT NULL OR ${t.waveId} IS NOT NULL`),
+  ],
 );
 
 /**

@@ -1,0 +1,34 @@
+import type { Ctx } from '../../platform/context';
+import { readSetting } from '../../platform/settings';
+import { orderReservations } from '../inventory';
+import type { PackingLine } from './readModel';
+import { expectedGrams } from './rules';
+import { packagingSetting } from './settings';
+
+/** What goes into an order's parcel and what it should weigh: shared by the packing table and the single-item station. */
+
+export interface LineToPack {
+  orderItemId: number;
+  skuId: number;
+  expected: number;
+}
+
+/** The order's lines as its reservation still holds them open: what its parcel must carry (none when nothing is left). */
+export async function linesToPack(ctx: Ctx, orderId: number): Promise<LineToPack[]> {
+  const expected = new Map<number, LineToPack>();
+  for (const r of await orderReservations(ctx, orderId)) {
+    if (r.open <= 0) continue;
+    const line = expected.get(r.lineId) ?? { orderItemId: r.lineId, skuId: r.skuId, expected: 0 };
+    line.expected += r.open;
+    expected.set(r.lineId, line);
+  }
+  return [...expected.values()];
+}
+
+/** The parcel's expected weight: its units at their SKUs' weights plus the warehouse's packaging. */
+export async function parcelGrams(ctx: Ctx, rows: readonly { orderItemId: number; expected: number }[], lines: readonly PackingLine[]): Promise<number> {
+  return expectedGrams(
+    rows.map((r) => ({ quantity: r.expected, weightGrams: lines.find((l) => l.lineId === r.orderItemId)!.weightGrams })),
+    await readSetting(ctx, packagingSetting),
+  );
+}
