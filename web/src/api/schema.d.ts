@@ -6634,6 +6634,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/waves/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扫描找波次（配货单上的波次号） */
+        get: {
+            parameters: {
+                query: {
+                    scan: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            waveNo: string;
+                            warehouseId: number;
+                            warehouseCode: string;
+                            /** @enum {string} */
+                            kind: "single" | "multi";
+                            status: string;
+                            filter: {
+                                shopCode?: string;
+                                /** @enum {string} */
+                                carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                skuCode?: string;
+                                /** Format: date-time */
+                                shipByBefore?: string;
+                                maxOrders: number;
+                            };
+                            orderCount: number;
+                            createdByName: string | null;
+                            createdAt: string;
+                            orders: {
+                                orderId: number;
+                                orderNo: string;
+                                status: string;
+                                slot: number | null;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                carrierReason: string;
+                                flag: string | null;
+                                units: number;
+                                shipBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waves/{id}/singles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一单一件进度（已出单、待出单、已拦截） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waveId: number;
+                            waveNo: string;
+                            /** @enum {string} */
+                            status: "picking" | "picked" | "shipped";
+                            orders: number;
+                            labelled: number;
+                            waiting: number;
+                            intercepted: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 一单一件：扫一件商品，给下一个等它的订单出包裹（已打包，可打印快递单）；错货、已拦截拒收并留记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        barcode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waves": {
         parameters: {
             query?: never;

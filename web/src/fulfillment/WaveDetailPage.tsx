@@ -1,19 +1,23 @@
-import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Progress, Result, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
+import { useShowError } from '../app/errors';
 import { useNow } from '../app/useNow';
 import { useShopOptions } from '../catalog/api';
 import { useWarehouseOptions } from '../inventory/api';
 import type { OrderStatus } from '../orders/api';
 import { StatusTag } from '../orders/labels';
-import { fetchWave, type WaveDetail, type WaveOrder } from './api';
+import { fetchPickList, fetchWave, type WaveDetail, type WaveOrder } from './api';
 import { WaveKindTag } from './labels';
+import { openPackingSlips, openPickList, PopupBlocked } from './printDocuments';
+
+const STATUS_COLORS: Record<string, string> = { picking: 'processing', picked: 'blue', shipped: 'success' };
 
 /** The conditions the wave took its orders by, in words: "店铺 天猫旗舰店 · 快递 顺丰速运 · 最多 200 单". */
 function Conditions({ filter }: { filter: WaveDetail['filter'] }) {
@@ -38,6 +42,40 @@ function ShipBy({ at, now }: { at: string | null; now: number }) {
     <Space size={4}>
       <Typography.Text type="danger">{formatTime(at)}</Typography.Text>
       <Tag color="red">{t.waves.overdue}</Tag>
+    </Space>
+  );
+}
+
+/** 打印配货单 / 打印发货单: each opens its PDF in a tab of its own, to be printed from there. */
+function PrintButtons({ waveId }: { waveId: number }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const w = t.waves;
+  const open = (print: (id: number) => Promise<void>) => () =>
+    print(waveId).catch((err: unknown) => (err instanceof PopupBlocked ? void message.error(w.popupBlocked) : showError(err)));
+  return (
+    <Space>
+      <Button icon={<PrinterOutlined />} onClick={open(openPickList)}>
+        {w.printPickList}
+      </Button>
+      <Button icon={<PrinterOutlined />} onClick={open(openPackingSlips)}>
+        {w.printPackingSlips}
+      </Button>
+    </Space>
+  );
+}
+
+/** Units picked of those the wave's orders (still in it) need. */
+function PickProgress({ waveId }: { waveId: number }) {
+  const { t } = useI18n();
+  const pickList = useQuery({ queryKey: ['wave', waveId, 'pick-list'], queryFn: () => fetchPickList(waveId) });
+  if (!pickList.data) return null;
+  const { picked, units } = pickList.data;
+  return (
+    <Space data-testid="pick-progress">
+      <Progress type="line" percent={units ? Math.floor((picked * 100) / units) : 100} showInfo={false} style={{ width: 160 }} />
+      <span>{fill(t.waves.pickProgress, { picked, units })}</span>
     </Space>
   );
 }
@@ -99,7 +137,8 @@ export default function WaveDetailPage() {
           {fill(w.detailTitle, { waveNo: d.waveNo })}
         </Typography.Title>
         <WaveKindTag kind={d.kind} />
-        <Tag>{labelOf(w.statuses, d.status)}</Tag>
+        <Tag color={STATUS_COLORS[d.status]}>{labelOf(w.statuses, d.status)}</Tag>
+        <PrintButtons waveId={d.id} />
       </Space>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
@@ -109,6 +148,7 @@ export default function WaveDetailPage() {
             { key: 'warehouse', label: w.warehouse, children: warehouses.find((wh) => wh.id === d.warehouseId)?.name ?? d.warehouseCode },
             { key: 'orders', label: w.orderCount, children: d.orderCount },
             { key: 'units', label: w.units, children: units },
+            { key: 'picked', label: w.picking, span: 2, children: <PickProgress waveId={d.id} /> },
             { key: 'red', label: w.redFlags, children: redFlags ? <Typography.Text type="danger">{redFlags}</Typography.Text> : 0 },
             { key: 'by', label: w.createdBy, children: d.createdByName ?? '' },
             { key: 'at', label: t.common.createdAt, children: formatTime(d.createdAt) },

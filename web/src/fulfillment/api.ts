@@ -13,3 +13,5 @@ export function fetchWaves(query: { warehouseCode?: string; kind?: WaveKind; pag
 }
 export const fetchWave = (id: number) => unwrap(api.GET('/api/v1/waves/{id}', { params: { path: { id } } }));
 export const createWave = (body: WaveInput) => unwrap(api.POST('/api/v1/waves', { body }));
+/** The wave's pick list as data: its lines along the route and `picked` / `units`, the picking progress. */
+export const fetchPickList = (id: number) => unwrap(api.GET('/api/v1/waves/{id}/pick-list', { params: { path: { id } } }));
