@@ -121,6 +121,22 @@ describe('single-item station (一单一件)', () => {
     expect(expectStatus(await cs.get(`/api/v1/orders/${first.id}`), 200).status).toBe('shipped');
   });
 
+  it('gives two stations scanning the same SKU at once two different orders, and never labels an order cancelled at that moment', async () => {
+    const { warehouse, a, order } = await floor();
+    const [x, y, z] = [await order(a), await order(a), await order(a)];
+    const wave = expectStatus(await packer.post('/api/v1/waves', { warehouseCode: warehouse.code, kind: 'single' }), 201);
+    const [p, q] = await Promise.all([scanSingle(wave.id, a.barcode), scanSingle(wave.id, a.barcode)]);
+    expect([expectStatus(p, 200).orderNo, expectStatus(q, 200).orderNo].sort()).toEqual([x.orderNo, y.orderNo].sort());
+
+    const [scanned, cancelled] = await Promise.all([scanSingle(wave.id, a.barcode), cs.post(`/api/v1/orders/${z.id}/cancel`, { reason: '买家不要了' })]);
+    expectStatus(cancelled, 200);
+    // the scan came first (its parcel is stopped with the order) or after (refused): no label leaves for it
+    if (scanned.status === 200) expect(expectStatus(await packer.get(`/api/v1/parcels/${scanned.body.id}`), 200).status).toBe('intercepted');
+    else expect(scanned.body.error.code).toBe('intercepted');
+    const label = await t.app.inject({ method: 'GET', url: `/api/v1/parcels/${scanned.body.id ?? 0}/label.pdf`, headers: { authorization: `Bearer ${packer.token}` } });
+    expect(label.statusCode).not.toBe(200);
+  });
+
   it('refuses a multi-item wave, an unknown wave or number, and a user who may not pack', async () => {
     const { warehouse, a, b } = await floor();
     await makePaidOrder(cs, orderInput((await makeShop(admin, { defaultWarehouseCode: warehouse.code })).code, [a, b]));
