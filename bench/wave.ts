@@ -11,18 +11,18 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
-import { CATALOG_SKUS, DEMO_WAREHOUSES, seededRandom } from '../server/src/demo/fixtures';
+import { CATALOG_SKUS } from '../server/src/demo/fixtures';
 import { addUser, attemptSignIn, BENCH_USER_PASSWORD, clientWithToken, signInAdmin, type Api } from './lib/client';
-import { runLoad, statusSummary } from './lib/load';
+import { runLoad } from './lib/load';
 import { fmt, recordResults, table } from './lib/report';
 import { createScratchDatabase, startServer, type RunningServer } from './lib/server';
-import { orderBody, seedCatalog } from './lib/shopData';
+import { seedCatalog } from './lib/shopData';
+import { approvedOrders, benchWarehouseCode as warehouseCode } from './lib/waveOrders';
 
 const { values: args } = parseArgs({ options: { orders: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '3' } } });
 const waveOrders = Number(args.orders);
 const rounds = Number(args.rounds);
 const TARGET_MS = 10_000;
-const warehouseCode = DEMO_WAREHOUSES[0].code;
 
 /** Bins along the route, one per SKU, laid in the reverse of the SKU codes so the route decides the order. */
 async function layBins(api: Api): Promise<void> {
@@ -30,28 +30,6 @@ async function layBins(api: Api): Promise<void> {
   const codes = CATALOG_SKUS.map((_, i) => `A-${String(i + 1).padStart(2, '0')}`);
   await api.must('POST', `/api/v1/warehouses/${warehouse.id}/bins`, { codes });
   for (const [i, sku] of [...CATALOG_SKUS].reverse().entries()) await api.must('PUT', '/api/v1/inventory/pick-bins', { warehouseCode, skuCode: sku.code, binCode: codes[i] });
-}
-
-/** Paid orders of the shops sending from the first warehouse, at least two units each, until `wanted` are approved. */
-async function approvedOrders(api: Api, wanted: number): Promise<number> {
-  const random = seededRandom(20_261_202);
-  let approved = 0;
-  let n = 0;
-  while (approved < wanted) {
-    const batch = Array.from({ length: wanted - approved }, () => {
-      const body = { ...orderBody(random, ++n), shopCode: n % 2 === 0 ? 'tmall-flagship' : 'jd-official' };
-      if (body.items.length === 1) body.items[0]!.quantity = 2;
-      const total = body.items.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) + body.shippingFee - body.discount;
-      return { ...body, payment: { amount: total, method: body.paymentMethod } };
-    });
-    const result = await runLoad({ concurrency: 8, maxCount: batch.length, maxMs: 600_000 }, [201], async (i) => {
-      const reply = await api.request('POST', '/api/v1/orders', batch[i]);
-      if (reply.body?.status === 'awaiting_fulfillment') approved++;
-      return reply;
-    });
-    if (result.byStatus.get(201) !== batch.length) throw new Error(`orders refused: ${statusSummary(result)}`);
-  }
-  return n;
 }
 
 interface Timed {
@@ -130,7 +108,9 @@ async function main() {
       const token = (await attemptSignIn(server.baseUrl, 'bench-packer', BENCH_USER_PASSWORD)).body.token as string;
       const packer = clientWithToken(server.baseUrl, token);
       console.log(`creating paid orders until ${fmt(waveOrders)} are approved …`);
-      const created = await approvedOrders(admin, waveOrders);
+      const created = await approvedOrders(admin, waveOrders, 20_261_202, (body) => {
+        if (body.items.length === 1) body.items[0]!.quantity = 2;
+      });
       const t0 = performance.now();
       const wave = await packer.must('POST', '/api/v1/waves', { warehouseCode, kind: 'multi', maxOrders: waveOrders });
       const waveMs = performance.now() - t0;
