@@ -9,7 +9,7 @@
  * replayed on the same parcels by 8 plain `pg` connections, the least a scan must do) and the HTTP
  * floor (GET /api/v1/auth/me, the token look-up and one read through the same stack, and /healthz),
  * both from 8 clients at once.
- * Options: --stations=8 --parcels=40 (per station and round) --rounds=3
+ * Options: --stations=8 --parcels=40 (per station and round) --rounds=3 --keep (leave the database for EXPLAIN)
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -23,7 +23,7 @@ import { seedCatalog, type OrderBody } from './lib/shopData';
 import { approvedOrders, benchWarehouseCode } from './lib/waveOrders';
 
 const { values: args } = parseArgs({
-  options: { stations: { type: 'string', default: '8' }, parcels: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' } },
+  options: { stations: { type: 'string', default: '8' }, parcels: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
 });
 const stationCount = Number(args.stations);
 const parcelsPerStation = Number(args.parcels);
@@ -241,7 +241,8 @@ async function main() {
     }
   } finally {
     await pool.end();
-    await scratch.drop();
+    if (args.keep) console.log(`kept database ${scratch.name}`);
+    else await scratch.drop();
   }
 }
 

@@ -23,13 +23,8 @@ export interface RefusedScan {
 export const interceptedError = (orderNo: string, reason: string | null) =>
   conflict('intercepted', `订单 ${orderNo} 已拦截${reason ? `（${reason}）` : ''}：不要打包发出，请把商品放回库位`, [{ path: 'scan', message: orderNo }]);
 
-export async function parcelView(ctx: Ctx, parcel: repo.ParcelRow, order: readModel.PackingOrder): Promise<Parcel> {
-  const [rows, lines] = [await repo.parcelLinesOf(ctx, parcel.id), await readModel.packingLines(ctx, parcel.orderId)];
-  const byLine = new Map(lines.map((l) => [l.lineId, l]));
-  const viewLines = rows.map((r) => {
-    const line = byLine.get(r.orderItemId)!;
-    return { lineId: r.orderItemId, skuCode: line.skuCode, barcode: line.barcode, productName: line.productName, spec: line.spec, expected: r.expected, scanned: r.scanned };
-  });
+export function parcelView(parcel: repo.ParcelRow, order: readModel.PackingOrder, lines: readModel.PackingLine[]): Parcel {
+  const viewLines = lines.map((l) => ({ lineId: l.lineId, skuCode: l.skuCode, barcode: l.barcode, productName: l.productName, spec: l.spec, expected: l.expected, scanned: l.scanned }));
   return {
     id: parcel.id,
     orderId: parcel.orderId,
@@ -77,7 +72,7 @@ export async function openSession(ctx: Ctx, scan: string): Promise<Parcel> {
     throw conflict('not_in_fulfillment', `订单 ${order.orderNo} 当前为「${state}」，不在配货中，不能打包`, [{ path: 'scan', message: order.orderNo }]);
   }
   const current = await repo.currentParcelOf(ctx, order.id);
-  if (current?.status === 'packing') return parcelView(ctx, current, order);
+  if (current?.status === 'packing') return parcelView(current, order, await readModel.packingLines(ctx, current.id));
   if (current) throw conflict('already_packed', `订单 ${order.orderNo} 已打包（包裹 ${current.id}），请直接称重`, [{ path: 'scan', message: String(current.id) }]);
 
   const lines = await linesToPack(ctx, order.id);
@@ -88,56 +83,52 @@ export async function openSession(ctx: Ctx, scan: string): Promise<Parcel> {
     lines,
   );
   await recordEvent(ctx, { action: 'parcel.open', entityType: 'parcel', entityId: parcel.id, after: { orderId: order.id, orderNo: order.orderNo, waveId: order.waveId } });
-  return parcelView(ctx, parcel, order);
+  return parcelView(parcel, order, await readModel.packingLines(ctx, parcel.id));
 }
 
 const sameCode = (a: string, b: string | null) => b !== null && a.toUpperCase() === b.toUpperCase();
 
-/** One item scanned into the parcel by its barcode or SKU code. */
+/**
+ * One item scanned into the parcel by its barcode or SKU code. The parcel is locked, so the lines
+ * read before the scan, with the one it counted on, are the parcel as it stands after it.
+ */
 export async function scanItem(ctx: Ctx, parcelId: number, barcode: string): Promise<Parcel | RefusedScan> {
   const { parcel, order } = await requireParcel(ctx, parcelId);
   assertPacking(parcel, order);
-  const lines = await readModel.packingLines(ctx, order.id);
-  const rows = await repo.parcelLinesOf(ctx, parcel.id);
-  const matching = rows.filter((r) => {
-    const line = lines.find((l) => l.lineId === r.orderItemId)!;
-    return sameCode(barcode, line.barcode) || sameCode(barcode, line.skuCode);
-  });
-  const room = matching.find((r) => r.scanned < r.expected);
+  const lines = await readModel.packingLines(ctx, parcel.id);
+  const matching = lines.filter((l) => sameCode(barcode, l.barcode) || sameCode(barcode, l.skuCode));
+  const room = matching.find((l) => l.scanned < l.expected);
   const result = matching.length === 0 ? 'wrong_item' : room ? 'ok' : 'excess_item';
-  await repo.recordScan(ctx, { parcelId: parcel.id, barcode, result, skuId: matching[0]?.skuId ?? null, actorId: ctx.actor.id, at: ctx.clock.now() });
+  await repo.recordScan(ctx, { parcelId: parcel.id, barcode, result, skuId: matching[0]?.skuId ?? null, actorId: ctx.actor.id, at: ctx.clock.now() }, room?.lineId ?? null);
   if (result === 'wrong_item') return { refused: conflict('wrong_item', `条码 ${barcode} 不是订单 ${order.orderNo} 的商品，请拿出来`, [{ path: 'barcode', message: barcode }]) };
   if (!room) {
-    const total = matching.reduce((n, r) => n + r.expected, 0);
+    const total = matching.reduce((n, l) => n + l.expected, 0);
     return { refused: conflict('excess_item', `${barcode} 已扫够 ${total} 件，多出的请拿出来`, [{ path: 'barcode', message: barcode }]) };
   }
-  await repo.countScan(ctx, parcel.id, room.orderItemId);
-  return parcelView(ctx, parcel, order);
+  return parcelView(parcel, order, lines.map((l) => (l === room ? { ...l, scanned: l.scanned + 1 } : l)));
 }
 
 /** Closes the parcel once every line is scanned: its expected weight is fixed for weighing. */
 export async function completeSession(ctx: Ctx, parcelId: number): Promise<Parcel> {
   const { parcel, order } = await requireParcel(ctx, parcelId);
   assertPacking(parcel, order);
-  const rows = await repo.parcelLinesOf(ctx, parcel.id);
-  const lines = await readModel.packingLines(ctx, order.id);
-  const missing = rows.filter((r) => r.scanned < r.expected);
+  const lines = await readModel.packingLines(ctx, parcel.id);
+  const missing = lines.filter((l) => l.scanned < l.expected);
   if (missing.length) {
-    const skuOf = (r: repo.ParcelLineRow) => lines.find((l) => l.lineId === r.orderItemId)!.skuCode;
     throw conflict(
       'incomplete_parcel',
-      `还差 ${missing.map((r) => `${skuOf(r)} × ${r.expected - r.scanned}`).join('、')}，扫完才能封箱`,
-      missing.map((r) => ({ path: `lines.${r.orderItemId}`, message: String(r.expected - r.scanned) })),
+      `还差 ${missing.map((l) => `${l.skuCode} × ${l.expected - l.scanned}`).join('、')}，扫完才能封箱`,
+      missing.map((l) => ({ path: `lines.${l.lineId}`, message: String(l.expected - l.scanned) })),
     );
   }
-  const grams = await parcelGrams(ctx, rows, lines);
+  const grams = await parcelGrams(ctx, lines);
   const packed = await repo.updateParcel(ctx, parcel.id, { status: 'packed', expectedGrams: grams, packedBy: ctx.actor.id, packedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: 'parcel.pack', entityType: 'parcel', entityId: parcel.id, before: { status: parcel.status }, after: { status: 'packed', expectedGrams: grams } });
-  return parcelView(ctx, packed, order);
+  return parcelView(packed, order, lines);
 }
 
 export async function getParcel(ctx: Ctx, id: number): Promise<Parcel> {
   const parcel = await repo.findParcel(ctx, id);
   if (!parcel) throw notFound('parcel', id, '包裹');
-  return parcelView(ctx, parcel, (await readModel.packingOrder(ctx, { id: parcel.orderId }))!);
+  return parcelView(parcel, (await readModel.packingOrder(ctx, { id: parcel.orderId }))!, await readModel.packingLines(ctx, parcel.id));
 }

@@ -26,9 +26,9 @@ export async function linesToPack(ctx: Ctx, orderId: number): Promise<LineToPack
 }
 
 /** The parcel's expected weight: its units at their SKUs' weights plus the warehouse's packaging. */
-export async function parcelGrams(ctx: Ctx, rows: readonly { orderItemId: number; expected: number }[], lines: readonly PackingLine[]): Promise<number> {
+export async function parcelGrams(ctx: Ctx, lines: readonly Pick<PackingLine, 'expected' | 'weightGrams'>[]): Promise<number> {
   return expectedGrams(
-    rows.map((r) => ({ quantity: r.expected, weightGrams: lines.find((l) => l.lineId === r.orderItemId)!.weightGrams })),
+    lines.map((l) => ({ quantity: l.expected, weightGrams: l.weightGrams })),
     await readSetting(ctx, packagingSetting),
   );
 }

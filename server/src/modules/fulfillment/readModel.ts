@@ -6,7 +6,7 @@
  * `warehouses` and platform's `users`; they never write them.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf } from '../../db/client';
+import { preparedRowsOf, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { Carrier } from '../catalog';
@@ -149,7 +149,8 @@ export async function packingOrder(ctx: Ctx, by: { scan: string } | { id: number
           SELECT p.order_id FROM ${parcels} AS p
            WHERE p.carrier IN (${sql.join(CARRIERS.map((c) => sql`${c}`), sql`, `)}) AND p.tracking_no = ${normalizeTrackingNo(by.scan)}
            ORDER BY p.id DESC LIMIT 1))`;
-  const [row] = await rowsOf<PackingOrder>(
+  // Every scan at the packing table, the scale and the door reads it: prepared (it takes two shapes).
+  const [row] = await preparedRowsOf<PackingOrder>(
     ctx.db,
     sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.shop_id AS "shopId", o.platform_order_id AS "platformOrderId", o.customer_id AS "customerId",
                o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage",
@@ -181,15 +182,22 @@ export interface PackingLine {
   productName: string;
   spec: string;
   weightGrams: number;
+  /** Units of the line the parcel takes, and how many of them are scanned into it so far. */
+  expected: number;
+  scanned: number;
 }
 
-/** The order's lines as the packer checks them: the SKU's code, barcode and weight. */
-export function packingLines(ctx: Ctx, orderId: number): Promise<PackingLine[]> {
-  return rowsOf<PackingLine>(
+/**
+ * The parcel's lines as the packer checks them, in line order: the SKU's code, barcode and weight
+ * beside what is expected and scanned. Every scan reads it, so it is prepared.
+ */
+export function packingLines(ctx: Ctx, parcelId: number): Promise<PackingLine[]> {
+  return preparedRowsOf<PackingLine>(
     ctx.db,
-    sql`SELECT i.id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, k.weight_grams AS "weightGrams"
-          FROM ${orderItems} AS i JOIN ${skus} AS k ON k.id = i.sku_id
-         WHERE i.order_id = ${orderId} ORDER BY i.id`,
+    sql`SELECT l.order_item_id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, k.weight_grams AS "weightGrams",
+               l.expected, l.scanned
+          FROM ${parcelLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id JOIN ${skus} AS k ON k.id = i.sku_id
+         WHERE l.parcel_id = ${parcelId} ORDER BY l.order_item_id`,
   );
 }
 

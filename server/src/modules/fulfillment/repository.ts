@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { preparedRowsOf, rowSelectSql } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { CARRIERS } from './carriers';
 import { packScans, parcelLines, parcels, parcelWeighings, waveOrders, waves } from './schema';
@@ -62,15 +63,16 @@ export async function currentParcelOf(ctx: Ctx, orderId: number): Promise<Parcel
 export const parcelLinesOf = (ctx: Ctx, parcelId: number): Promise<ParcelLineRow[]> =>
   ctx.db.select().from(parcelLines).where(eq(parcelLines.parcelId, parcelId)).orderBy(asc(parcelLines.orderItemId));
 
-export async function countScan(ctx: Ctx, parcelId: number, orderItemId: number): Promise<void> {
-  await ctx.db
-    .update(parcelLines)
-    .set({ scanned: sql`${parcelLines.scanned} + 1` })
-    .where(and(eq(parcelLines.parcelId, parcelId), eq(parcelLines.orderItemId, orderItemId)));
-}
-
-export async function recordScan(ctx: Ctx, scan: Omit<typeof packScans.$inferInsert, 'id'>): Promise<void> {
-  await ctx.db.insert(packScans).values(scan);
+/**
+ * Keeps the scan and, when it was taken, counts it on its line (`countedLine`, the order item), in
+ * one statement: every scan at the packing table writes it.
+ */
+export async function recordScan(ctx: Ctx, scan: Omit<typeof packScans.$inferInsert, 'id'>, countedLine: number | null): Promise<void> {
+  await preparedRowsOf(
+    ctx.db,
+    sql`WITH kept AS (INSERT INTO ${packScans} ${rowSelectSql(packScans, scan)})
+        UPDATE ${parcelLines} SET scanned = scanned + 1 WHERE parcel_id = ${scan.parcelId}::bigint AND order_item_id = ${countedLine}::bigint`,
+  );
 }
 
 export const scansOf = (ctx: Ctx, parcelId: number) => ctx.db.select().from(packScans).where(eq(packScans.parcelId, parcelId)).orderBy(asc(packScans.id));

@@ -45,19 +45,18 @@ export async function scanSingle(ctx: Ctx, waveId: number, barcode: string): Pro
   const scan = { waveId: wave.id, barcode, skuId: next?.skuId ?? null, actorId: ctx.actor.id, at: now };
   const scanned = [{ path: 'barcode', message: barcode }];
   if (!next) {
-    await repo.recordScan(ctx, { ...scan, parcelId: null, result: 'wrong_item' });
+    await repo.recordScan(ctx, { ...scan, parcelId: null, result: 'wrong_item' }, null);
     return { refused: conflict('wrong_item', `波次 ${wave.waveNo} 没有订单还在等 ${barcode}，请把商品拿出来`, scanned) };
   }
   if (next.intercepted) {
-    await repo.recordScan(ctx, { ...scan, parcelId: null, result: 'intercepted' });
+    await repo.recordScan(ctx, { ...scan, parcelId: null, result: 'intercepted' }, null);
     return { refused: conflict('intercepted', `${barcode} 的订单 ${next.orderNo} 已拦截，不出单：请把商品放回库位`, scanned) };
   }
 
   const order = (await readModel.packingOrder(ctx, { id: next.orderId }))!;
   const contents = await linesToPack(ctx, order.id);
   if (contents.length === 0) throw conflict('nothing_to_pack', `订单 ${order.orderNo} 没有待发的商品`, scanned);
-  const expectedGrams = await parcelGrams(ctx, contents, await readModel.packingLines(ctx, order.id));
-  const parcel = await repo.insertParcel(
+  const inserted = await repo.insertParcel(
     ctx,
     {
       orderId: order.id,
@@ -65,7 +64,6 @@ export async function scanSingle(ctx: Ctx, waveId: number, barcode: string): Pro
       warehouseId: wave.warehouseId,
       status: 'packed',
       carrier: order.carrier!,
-      expectedGrams,
       openedBy: ctx.actor.id,
       openedAt: now,
       packedBy: ctx.actor.id,
@@ -73,12 +71,15 @@ export async function scanSingle(ctx: Ctx, waveId: number, barcode: string): Pro
     },
     contents.map((l) => ({ ...l, scanned: l.expected })),
   );
-  await repo.recordScan(ctx, { ...scan, parcelId: parcel.id, result: 'ok' });
+  const lines = await readModel.packingLines(ctx, inserted.id);
+  const expectedGrams = await parcelGrams(ctx, lines);
+  const parcel = await repo.updateParcel(ctx, inserted.id, { expectedGrams });
+  await repo.recordScan(ctx, { ...scan, parcelId: parcel.id, result: 'ok' }, null);
   await recordEvent(ctx, {
     action: 'parcel.pack',
     entityType: 'parcel',
     entityId: parcel.id,
     after: { status: 'packed', expectedGrams, orderId: order.id, orderNo: order.orderNo, waveId: wave.id, station: 'single', barcode },
   });
-  return parcelView(ctx, parcel, order);
+  return parcelView(parcel, order, lines);
 }
