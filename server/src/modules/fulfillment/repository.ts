@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { preparedRowsOf, rowSelectSql } from '../../db/client';
+import { preparedRowsOf, rowOf, rowSelectSql } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { CARRIERS } from './carriers';
 import { packScans, parcelLines, parcels, parcelWeighings, waveOrders, waves } from './schema';
@@ -44,10 +44,10 @@ export async function insertParcel(ctx: Ctx, values: Omit<typeof parcels.$inferI
   return parcel!;
 }
 
+/** Every scan at the packing table and the scale locks its parcel first: prepared (two shapes). */
 export async function findParcel(ctx: Ctx, id: number, opts: { lock?: boolean } = {}): Promise<ParcelRow | null> {
-  const query = ctx.db.select().from(parcels).where(eq(parcels.id, id));
-  const [row] = opts.lock ? await query.for('update') : await query;
-  return row ?? null;
+  const [row] = await preparedRowsOf<Record<string, unknown>>(ctx.db, sql`SELECT * FROM ${parcels} WHERE id = ${id}::bigint${opts.lock ? sql` FOR UPDATE` : sql``}`);
+  return row ? rowOf(parcels, row) : null;
 }
 
 /** The order's parcel not yet gone: at most one at a time. */
