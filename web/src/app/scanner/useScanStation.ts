@@ -1,5 +1,5 @@
 import type { InputRef } from 'antd';
-import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
 import { errorText } from '../errorText';
 import { useI18n } from '../i18n';
 import { beep, type Tone } from './beep';
@@ -79,7 +79,14 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
     else input?.focus({ cursor: 'end' });
   }
 
-  useEffect(focusField, [focusRequest]);
+  // Until a change of the station is on screen, the fields show the one before: a scanner's next
+  // code typed into the browser's field then would be glued to the scan just answered.
+  const onScreen = useRef<Station>(IDLE);
+  useLayoutEffect(() => {
+    onScreen.current = station;
+  });
+  // in the same commit, so no key meets a field whose text should be selected and is not yet
+  useLayoutEffect(focusField, [focusRequest]);
 
   async function answer(request: Request) {
     const { options: handlers, t: messages } = latest.current;
@@ -127,8 +134,9 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
         if (e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
         const current = stationRef.current;
         const key = e.key === 'Enter' ? '\n' : e.key;
-        // busy, or the focus not yet moved to where the station is: the station takes the key itself
-        const caught = current.busy || current.field !== field;
+        // busy, the focus not yet moved to where the station is, or the fields not yet showing the
+        // station (an answer's render still to come): the station takes the key itself
+        const caught = current.busy || current.field !== field || current !== onScreen.current;
         if (key === '\n' || (caught && key.length === 1)) {
           e.preventDefault();
           run(pressed(current, key));
