@@ -159,7 +159,7 @@ beforeAll(async () => {
     'POST /api/v1/products/:id/skus': { ids: [product.id], body: { code: 'FUZZSKU2', price: 100, spec: '蓝 M' } },
     'PATCH /api/v1/skus/:id': { ids: [sku.id], body: { price: 9900, safetyStock: 5, listingPinned: false } },
     'POST /api/v1/warehouses': { ids: [], body: { code: 'FUZZWH', name: '模糊仓', bins: ['A-01', { code: 'A-02', walkOrder: 5 }] } },
-    'PATCH /api/v1/warehouses/:id': { ids: [warehouse.id], body: { name: '改名仓', active: true } },
+    'PATCH /api/v1/warehouses/:id': { ids: [warehouse.id], body: { name: '改名仓', active: true, packagingGrams: 120 } },
     'POST /api/v1/warehouses/:id/bins': { ids: [warehouse.id], body: { codes: ['B-01', { code: 'B-02', walkOrder: 3 }] } },
     'PUT /api/v1/warehouses/:id/bins/walk-order': { ids: [binned.id], body: { codes: ['A-02', 'A-01'] } },
     'PUT /api/v1/inventory/pick-bins': { ids: [], body: { warehouseCode: binned.code, skuCode: sku.code, binCode: 'A-01' } },

@@ -91,6 +91,22 @@ describe('pack verification', () => {
     expectStatus(await admin.put('/api/v1/settings', { 'fulfillment.packagingGrams': 50 }), 200);
   });
 
+  it("adds the warehouse's own packaging weight over the setting", async () => {
+    const { order, a, b, warehouseCode } = await wavedOrder();
+    const [warehouse] = expectStatus(await admin.get(`/api/v1/warehouses?q=${warehouseCode}`), 200).items;
+    expect(warehouse.packagingGrams).toBeNull();
+    expect(expectStatus(await admin.patch(`/api/v1/warehouses/${warehouse.id}`, { packagingGrams: 200 }), 200).packagingGrams).toBe(200);
+    const session = expectStatus(await open(order.orderNo), 200);
+    for (const code of [a.barcode, a.barcode, b.barcode]) expectStatus(await scan(session.id, code), 200);
+    expect(expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200).expectedGrams).toBe(750 + 200);
+    const refused = await admin.patch(`/api/v1/warehouses/${warehouse.id}`, { packagingGrams: -5 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ path: 'packagingGrams', message: '包装重量不能为负数' }]);
+
+    // cleared, the warehouse weighs its parcels' packaging by the setting again, as a new one does (the test above)
+    expect(expectStatus(await admin.patch(`/api/v1/warehouses/${warehouse.id}`, { packagingGrams: null }), 200).packagingGrams).toBeNull();
+  });
+
   it('refuses a slip of no order, or of an order not in a wave', async () => {
     const unknown = await open('SO00000000000000');
     expect(unknown.status).toBe(422);

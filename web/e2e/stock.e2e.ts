@@ -36,9 +36,11 @@ describe('catalog', () => {
     await page.keyboard.press('Enter');
     await typeInto(bins, 'B-02');
     await page.keyboard.press('Enter');
+    await typeInto(dialog.getByLabel('包装重量'), '80');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('仓库已创建').waitFor();
     await page.getByRole('row', { name: /WH-GZ/ }).getByText('B-02').waitFor();
+    await page.getByRole('row', { name: /WH-GZ/ }).getByRole('cell', { name: '80 克', exact: true }).waitFor();
 
     await page.goto(e2e.baseUrl + '/admin/shops');
     await page.getByRole('button', { name: '新建店铺' }).click();
@@ -55,6 +57,7 @@ describe('catalog', () => {
 
     const { items: warehouses } = await e2e.api('GET', '/api/v1/warehouses?q=WH-GZ');
     expect(warehouses[0].bins.map((b: { code: string }) => b.code).sort()).toEqual(['B-01', 'B-02']);
+    expect(warehouses[0].packagingGrams).toBe(80);
     const { items: shops } = await e2e.api('GET', '/api/v1/shops?q=JD01');
     expect(shops[0]).toMatchObject({ platform: 'jd', defaultWarehouseId: warehouses[0].id });
   });

@@ -1735,6 +1735,7 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 active: boolean;
+                                packagingGrams: number | null;
                                 bins: {
                                     id: number;
                                     code: string;
@@ -1769,6 +1770,7 @@ export interface paths {
                             code: string;
                             walkOrder: number;
                         })[];
+                        packagingGrams?: number | null;
                     };
                 };
             };
@@ -1784,6 +1786,7 @@ export interface paths {
                             code: string;
                             name: string;
                             active: boolean;
+                            packagingGrams: number | null;
                             bins: {
                                 id: number;
                                 code: string;
@@ -1902,6 +1905,7 @@ export interface paths {
                             code: string;
                             name: string;
                             active: boolean;
+                            packagingGrams: number | null;
                             bins: {
                                 id: number;
                                 code: string;
@@ -1951,6 +1955,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         active?: boolean;
+                        packagingGrams?: number | null;
                     };
                 };
             };
@@ -1966,6 +1971,7 @@ export interface paths {
                             code: string;
                             name: string;
                             active: boolean;
+                            packagingGrams: number | null;
                             bins: {
                                 id: number;
                                 code: string;
@@ -2138,6 +2144,7 @@ export interface paths {
                             code: string;
                             name: string;
                             active: boolean;
+                            packagingGrams: number | null;
                             bins: {
                                 id: number;
                                 code: string;
@@ -2264,6 +2271,7 @@ export interface paths {
                             code: string;
                             name: string;
                             active: boolean;
+                            packagingGrams: number | null;
                             bins: {
                                 id: number;
                                 code: string;

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ActiveTag } from '../app/ActiveTag';
 import { useAuth } from '../app/auth';
@@ -10,6 +10,7 @@ import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
+import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { addBins, createWarehouse, fetchWarehouses, setWalkOrder, updateWarehouse, type Warehouse } from './api';
 
@@ -17,6 +18,8 @@ interface Values {
   code: string;
   name: string;
   bins?: string[];
+  /** Cleared: the warehouse weighs packaging by the setting. */
+  packagingGrams?: number | null;
 }
 
 /**
@@ -27,7 +30,7 @@ async function saveWarehouse(warehouse: Warehouse, values: Values) {
   const typed = values.bins ?? [];
   const existing = warehouse.bins.map((b) => b.code);
   const added = typed.filter((code) => !existing.includes(code));
-  let saved = await updateWarehouse(warehouse.id, { name: values.name });
+  let saved = await updateWarehouse(warehouse.id, { name: values.name, packagingGrams: values.packagingGrams ?? null });
   if (added.length) saved = await addBins(warehouse.id, added);
   const route = [...new Set([...typed, ...existing])];
   const walked = saved.bins.map((b) => b.code);
@@ -59,6 +62,7 @@ export default function WarehousesPage() {
     { title: t.warehouses.code, dataIndex: 'code' },
     { title: t.warehouses.name, dataIndex: 'name' },
     { title: t.warehouses.binRoute, dataIndex: 'bins', render: (bins: Warehouse['bins']) => <BinRoute bins={bins} /> },
+    { title: t.warehouses.packagingGrams, dataIndex: 'packagingGrams', render: (grams: number | null) => (grams === null ? t.warehouses.packagingBySetting : fill(t.warehouses.packagingValue, { n: grams })) },
     { title: t.common.status, dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
     { title: t.common.createdAt, dataIndex: 'createdAt', render: formatTime },
   ];
@@ -99,12 +103,12 @@ export default function WarehousesPage() {
       <FormModal<Values>
         open={!!editing}
         title={warehouse ? t.warehouses.edit : t.warehouses.create}
-        initialValues={warehouse ? { code: warehouse.code, name: warehouse.name, bins: warehouse.bins.map((b) => b.code) } : undefined}
+        initialValues={warehouse ? { code: warehouse.code, name: warehouse.name, bins: warehouse.bins.map((b) => b.code), packagingGrams: warehouse.packagingGrams } : undefined}
         submit={(values) => (warehouse ? saveWarehouse(warehouse, values) : createWarehouse(values))}
         success={warehouse ? t.common.saved : t.warehouses.created}
         invalidate={[['warehouses']]}
         // the bins of a new warehouse are sent as `bins`, those added to an existing one as `codes`
-        labels={{ code: t.warehouses.code, name: t.warehouses.name, 'bins.*': `${t.warehouses.bins} {n}`, 'codes.*': `${t.warehouses.bins} {n}` }}
+        labels={{ code: t.warehouses.code, name: t.warehouses.name, packagingGrams: t.warehouses.packagingGrams, 'bins.*': `${t.warehouses.bins} {n}`, 'codes.*': `${t.warehouses.bins} {n}` }}
         onClose={() => setEditing(null)}
       >
         <Form.Item name="code" label={t.warehouses.code} rules={[{ required: true, message: t.common.required }]}>
@@ -115,6 +119,9 @@ export default function WarehousesPage() {
         </Form.Item>
         <Form.Item name="bins" label={t.warehouses.bins} extra={t.warehouses.binsHint}>
           <Select mode="tags" open={false} suffixIcon={null} />
+        </Form.Item>
+        <Form.Item name="packagingGrams" label={t.warehouses.packagingGrams} extra={t.warehouses.packagingHint}>
+          <InputNumber min={0} max={20_000} precision={0} addonAfter={t.warehouses.gramsUnit} style={{ width: 200 }} />
         </Form.Item>
       </FormModal>
     </Page>

@@ -14,8 +14,8 @@ export type AdjustmentInput = paths['/api/v1/inventory/adjustments']['post']['re
 export function fetchWarehouses(query: { q?: string; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/warehouses', { params: { query } }));
 }
-export const createWarehouse = (body: { code: string; name: string; bins?: string[] }) => unwrap(api.POST('/api/v1/warehouses', { body }));
-export const updateWarehouse = (id: number, body: { name?: string; active?: boolean }) =>
+export const createWarehouse = (body: { code: string; name: string; bins?: string[]; packagingGrams?: number | null }) => unwrap(api.POST('/api/v1/warehouses', { body }));
+export const updateWarehouse = (id: number, body: { name?: string; active?: boolean; packagingGrams?: number | null }) =>
   unwrap(api.PATCH('/api/v1/warehouses/{id}', { params: { path: { id } }, body }));
 export const addBins = (id: number, codes: string[]) => unwrap(api.POST('/api/v1/warehouses/{id}/bins', { params: { path: { id } }, body: { codes } }));
 /** The whole picking route, first bin to last. */

@@ -121,7 +121,7 @@ export async function completeSession(ctx: Ctx, parcelId: number): Promise<Parce
       missing.map((l) => ({ path: `lines.${l.lineId}`, message: String(l.expected - l.scanned) })),
     );
   }
-  const grams = await parcelGrams(ctx, lines);
+  const grams = await parcelGrams(ctx, parcel.warehouseId, lines);
   const packed = await repo.updateParcel(ctx, parcel.id, { status: 'packed', expectedGrams: grams, packedBy: ctx.actor.id, packedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: 'parcel.pack', entityType: 'parcel', entityId: parcel.id, before: { status: parcel.status }, after: { status: 'packed', expectedGrams: grams } });
   return parcelView(packed, order, lines);

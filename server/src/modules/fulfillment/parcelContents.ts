@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context';
 import { readSetting } from '../../platform/settings';
-import { orderReservations } from '../inventory';
+import { orderReservations, packagingGramsOf } from '../inventory';
 import type { PackingLine } from './readModel';
 import { expectedGrams } from './rules';
 import { packagingSetting } from './settings';
@@ -25,10 +25,10 @@ export async function linesToPack(ctx: Ctx, orderId: number): Promise<LineToPack
   return [...expected.values()];
 }
 
-/** The parcel's expected weight: its units at their SKUs' weights plus the warehouse's packaging. */
-export async function parcelGrams(ctx: Ctx, lines: readonly Pick<PackingLine, 'expected' | 'weightGrams'>[]): Promise<number> {
+/** The parcel's expected weight: its units at their SKUs' weights plus its warehouse's packaging (else the setting's). */
+export async function parcelGrams(ctx: Ctx, warehouseId: number, lines: readonly Pick<PackingLine, 'expected' | 'weightGrams'>[]): Promise<number> {
   return expectedGrams(
     lines.map((l) => ({ quantity: l.expected, weightGrams: l.weightGrams })),
-    await readSetting(ctx, packagingSetting),
+    (await packagingGramsOf(ctx, warehouseId)) ?? (await readSetting(ctx, packagingSetting)),
   );
 }

@@ -13,13 +13,12 @@ export const remoteProvincesSetting = defineSetting({
 });
 
 /**
- * What the box, filler and slips weigh, added to the SKUs' weights. One value for now: a
- * warehouse's own packaging weight comes with the warehouse settings (the settings screen edits
- * plain values, not maps by warehouse).
+ * What the box, filler and slips weigh, added to the SKUs' weights, in a warehouse that sets no
+ * packaging weight of its own (`warehouses.packaging_grams`, on the warehouse form).
  */
 export const packagingSetting = defineSetting({
   key: 'fulfillment.packagingGrams',
-  label: '称重：包装重量（克）',
+  label: '称重：默认包装重量（克，仓库未设时）',
   schema: wholeSetting(0, 20_000),
   defaultValue: 50,
 });

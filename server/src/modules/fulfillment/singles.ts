@@ -72,7 +72,7 @@ export async function scanSingle(ctx: Ctx, waveId: number, barcode: string): Pro
     contents.map((l) => ({ ...l, scanned: l.expected })),
   );
   const lines = await readModel.packingLines(ctx, inserted.id);
-  const expectedGrams = await parcelGrams(ctx, lines);
+  const expectedGrams = await parcelGrams(ctx, wave.warehouseId, lines);
   const parcel = await repo.updateParcel(ctx, inserted.id, { expectedGrams });
   await repo.recordScan(ctx, { ...scan, parcelId: parcel.id, result: 'ok' }, null);
   await recordEvent(ctx, {

@@ -21,11 +21,16 @@ export const warehouseSchema = z.object({
   code: z.string(),
   name: z.string(),
   active: z.boolean(),
+  /** What its packaging adds to a parcel's expected weight; null when the warehouse uses the setting. */
+  packagingGrams: z.number().int().nullable(),
   /** In walking order (the picking route), then by code. */
   bins: z.array(binSchema),
   createdAt: z.string(),
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
+
+/** Null goes back to the setting every warehouse starts with. */
+const packagingGrams = z.number().int('包装重量必须是整数克').min(0, '包装重量不能为负数').max(20_000, '包装重量不能超过 20000 克').nullable();
 
 const walkOrder = z.number().int('拣货顺序必须是整数').min(0, '拣货顺序不能为负数').max(10_000_000);
 
@@ -37,12 +42,14 @@ export const createWarehouseBody = z.object({
   code: code('仓库编码'),
   name: z.string().trim().min(1, '请填写仓库名称').max(100),
   bins: z.array(binEntry).max(10_000).default([]),
+  packagingGrams: packagingGrams.optional(),
 });
 export type CreateWarehouseInput = z.infer<typeof createWarehouseBody>;
 
 export const updateWarehouseBody = patchBody({
   name: z.string().trim().min(1, '请填写仓库名称').max(100).optional(),
   active: z.boolean().optional(),
+  packagingGrams: packagingGrams.optional(),
 });
 export type UpdateWarehouseInput = z.infer<typeof updateWarehouseBody>;
 

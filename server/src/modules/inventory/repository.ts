@@ -21,6 +21,7 @@ async function withBins(ctx: Ctx, rows: WarehouseRow[]): Promise<Warehouse[]> {
     code: r.code,
     name: r.name,
     active: r.active,
+    packagingGrams: r.packagingGrams,
     bins: binRows.filter((b) => b.warehouseId === r.id).map((b) => ({ id: b.id, code: b.code, walkOrder: b.walkOrder })),
     createdAt: r.createdAt.toISOString(),
   }));
@@ -41,6 +42,11 @@ export async function warehouseById(ctx: Ctx, id: number): Promise<Warehouse | n
   const rows = await ctx.db.select().from(warehouses).where(eq(warehouses.id, id));
   const [warehouse] = await withBins(ctx, rows);
   return warehouse ?? null;
+}
+
+export async function packagingGramsOf(ctx: Ctx, warehouseId: number): Promise<number | null> {
+  const [row] = await ctx.db.select({ grams: warehouses.packagingGrams }).from(warehouses).where(eq(warehouses.id, warehouseId));
+  return row?.grams ?? null;
 }
 
 export async function warehouseByCode(ctx: Ctx, code: string): Promise<WarehouseRow | null> {

@@ -7,8 +7,10 @@ export const warehouses = pgTable('warehouses', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   active: boolean('active').notNull().default(true),
+  /** What this warehouse's box, filler and slips weigh; null: the setting `fulfillment.packagingGrams`. */
+  packagingGrams: integer('packaging_grams'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [check('warehouses_packaging_grams', sql`${t.packagingGrams} IS NULL OR ${t.packagingGrams} BETWEEN 0 AND 20000`)]);
 
 export const bins = pgTable(
   'bins',

@@ -19,9 +19,14 @@ export async function warehouseIdByCode(ctx: Ctx, code: string): Promise<number 
   return (await repo.warehouseByCode(ctx, code))?.id ?? null;
 }
 
+/** For fulfillment's expected weights: the warehouse's own packaging weight, null when it uses the setting. */
+export async function packagingGramsOf(ctx: Ctx, warehouseId: number): Promise<number | null> {
+  return repo.packagingGramsOf(ctx, warehouseId);
+}
+
 /** A warehouse with its bins: codes alone walk in list order. */
 export async function createWarehouse(ctx: Ctx, input: CreateWarehouseInput): Promise<Warehouse> {
-  const id = await repo.insertWarehouse(ctx, { code: input.code, name: input.name, createdAt: ctx.clock.now() });
+  const id = await repo.insertWarehouse(ctx, { code: input.code, name: input.name, packagingGrams: input.packagingGrams ?? null, createdAt: ctx.clock.now() });
   if (id === null) throw conflict('warehouse_code_taken', `仓库编码 ${input.code} 已存在`, [{ path: 'code', message: input.code }]);
   await repo.insertBins(ctx, id, placeBins(input.bins, 0));
   const warehouse = await getWarehouse(ctx, id);

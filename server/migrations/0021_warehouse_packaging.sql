@@ -1,0 +1,2 @@
+ALTER TABLE "warehouses" ADD COLUMN "packaging_grams" integer;--> statement-breakpoint
+ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_packaging_grams" CHECK ("warehouses"."packaging_grams" IS NULL OR "warehouses"."packaging_grams" BETWEEN 0 AND 20000);
