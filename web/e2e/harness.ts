@@ -24,6 +24,8 @@ export interface E2E {
   page: Page;
   /** Calls the API directly (as admin) to set up data a test needs. */
   api(method: string, url: string, body?: unknown): Promise<any>;
+  /** A GET as admin whose reply is not JSON (a PDF printed, an export), answered as it came. */
+  download(url: string): Promise<Response>;
   /** A page in a browser context of its own (no sign-in shared with `page`); closed with the run. */
   freshPage(): Promise<Page>;
   close(): Promise<void>;
@@ -108,6 +110,7 @@ async function connect(port: number, stopServer: () => Promise<void>, exitCode: 
       if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
       return text ? JSON.parse(text) : null;
     },
+    download: (url) => fetch(`${baseUrl}${url}`, { headers: { authorization: `Bearer ${token}` } }),
     freshPage: newPage,
     async close() {
       await browser.close();

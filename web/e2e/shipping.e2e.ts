@@ -229,6 +229,30 @@ describe('weighing (称重) and shipping (发货)', () => {
     await station.getByText('已发货', { exact: true }).waitFor();
   });
 
+  it('weighs and ships a labelled parcel with one scan of its label at each station', async () => {
+    const order = await packedOrder();
+    const waybill = ztoNo();
+    await e2e.api('POST', '/api/v1/waybills', { carrier: 'ZTO', trackingNos: [waybill] });
+    const label = await e2e.download(`/api/v1/parcels/${order.parcelId}/label.pdf`);
+    expect([label.status, label.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect((await parcelOf(order.parcelId)).trackingNo).toBe(waybill);
+
+    await openScale(station);
+    await keyIn(station, waybill);
+    await expect.poll(() => textOf(station, 'weighing-order-no')).toBe(order.orderNo);
+    await expectFocus(station, 'weighing-weight');
+    await keyIn(station, String(EXPECTED_GRAMS));
+    await station.getByText('称重通过', { exact: true }).waitFor();
+
+    // the label's number is the parcel and its waybill: the door ships it at once, by the label's carrier
+    await openDoor(station);
+    await keyIn(station, waybill);
+    await station.getByText('已发货', { exact: true }).waitFor();
+    expect(await textOf(station, 'shipping-waybill')).toBe(`中通快递 ${waybill}`);
+    expect(await parcelOf(order.parcelId)).toMatchObject({ status: 'shipped', carrier: 'ZTO', trackingNo: waybill });
+    await expectFocus(station, 'shipping-scan');
+  });
+
   it('sends a parcel whose weight is off back to 验货 with F2', async () => {
     const order = await packedOrder();
     await openScale(station);
