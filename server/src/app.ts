@@ -11,6 +11,7 @@ import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
+import { aftersalesRoutes } from './modules/aftersales';
 import { logisticsJobs, logisticsRoutes } from './modules/logistics';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
@@ -33,7 +34,7 @@ z.config(z.locales.zhCN());
 followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, customerRoutes, reportRoutes, outboxRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, customerRoutes, reportRoutes, outboxRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...maintenanceJobs];

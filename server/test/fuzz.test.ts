@@ -141,6 +141,12 @@ beforeAll(async () => {
   // a single-item wave for the 一单一件 station: one order of one unit
   await makePaidOrder(admin, orderInput(floorShop.code, [], { items: [line(unpicked, 1)] }));
   const singleWave = expectStatus(await admin.post('/api/v1/waves', { warehouseCode: floor.code, kind: 'single' }), 201);
+  // an after-sales case on the paid order, and one waiting for a supervisor's approval
+  const afterSale = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: paid.id, type: 'refund_only', reason: '模糊测试' }), 201);
+  const awaiting = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: paid.id, type: 'quality', reason: '模糊测试' }), 201);
+  const aftersaleAgent = await t.signIn(['cs_aftersale']);
+  expectStatus(await admin.put('/api/v1/settings', { 'aftersales.refundAuthorityFen': 0 }), 200);
+  expect((await aftersaleAgent.post(`/api/v1/aftersales/cases/${awaiting.id}/refund`, { amount: 100, reason: '需审批' })).body.error.code).toBe('approval_required');
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -194,6 +200,11 @@ beforeAll(async () => {
     'POST /api/v1/logistics/exceptions/:id/resolve': { ids: [1, 2], body: { outcome: 'redelivered', note: '已重新派送' } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
+    'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'missing_item', reason: '少了一件', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '买家照片' }] } },
+    'POST /api/v1/aftersales/cases/:id/refund': { ids: [afterSale.id, awaiting.id], body: { amount: 100, reason: '补偿' } },
+    'POST /api/v1/aftersales/cases/:id/approve': { ids: [awaiting.id, afterSale.id], body: { amount: 100 } },
+    'POST /api/v1/aftersales/cases/:id/reject': { ids: [awaiting.id], body: { note: '不予退款' } },
+    'POST /api/v1/aftersales/cases/:id/close': { ids: [afterSale.id], body: { note: '已处理' } },
     'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };
 }, 120_000);

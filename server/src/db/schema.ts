@@ -6,3 +6,4 @@ export * from '../modules/customers/schema';
 export * from '../modules/orders/schema';
 export * from '../modules/fulfillment/schema';
 export * from '../modules/logistics/schema';
+export * from '../modules/aftersales/schema';

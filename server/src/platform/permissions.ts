@@ -44,6 +44,11 @@ const grants = {
   'logistics.read': everyone,
   // Contacting the buyer about a parcel in trouble and recording the outcome.
   'logistics.handle': customerService,
+  'aftersales.read': everyone,
+  // Opening and working cases, refunds within the authority (售后权限, a setting).
+  'aftersales.handle': ['supervisor', 'cs_aftersale'],
+  // Refunds beyond customer service's authority.
+  'aftersales.approve': ['supervisor'],
   'customers.read': [...customerService, 'operations', 'finance'],
   'customers.pii.reveal': customerService,
   'customers.manage': customerService,

@@ -1,0 +1,115 @@
+import { recordEvent, timeline } from '../../platform/audit';
+import { localDate } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
+import { nextCaseStatus } from './caseStates';
+import type { Case, CaseListQuery, CaseSummary, CreateCaseInput } from './model';
+import * as readModel from './readModel';
+import * as repo from './repository';
+
+/**
+ * After-sales cases (售后单): opened by customer service on a paid order, about some of its lines,
+ * due the same shop day; worked (refunds, `refunds.ts`) and closed. Every move is audited on the case.
+ */
+
+const iso = (t: Date | string | null) => (t === null ? null : new Date(t).toISOString());
+
+function toSummary(row: readModel.CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    orderId: row.orderId,
+    orderNo: row.orderNo,
+    type: row.type as CaseSummary['type'],
+    status: row.status as CaseSummary['status'],
+    reason: row.reason,
+    noReason: row.noReason,
+    severity: row.severity as CaseSummary['severity'],
+    owner: row.owner,
+    deadline: iso(row.deadline)!,
+    openedAt: iso(row.openedAt)!,
+    closedAt: iso(row.closedAt),
+    refunded: row.refunded,
+  };
+}
+
+/** The order lines the case names by SKU code, each once and no more units than were ordered. */
+function caseLines(order: readModel.OrderForCase, input: CreateCaseInput) {
+  const problems: ErrorDetail[] = [];
+  const taken = new Set<number>();
+  const lines = input.lines.flatMap((line, i) => {
+    const item = order.items.find((it) => it.skuCode.toUpperCase() === line.skuCode.toUpperCase());
+    if (!item) problems.push({ path: `lines.${i}.skuCode`, message: `订单 ${order.orderNo} 没有货号 ${line.skuCode} 的商品` });
+    else if (taken.has(item.id)) problems.push({ path: `lines.${i}.skuCode`, message: `货号 ${line.skuCode} 重复，请合并为一行` });
+    else if (line.quantity > item.quantity) problems.push({ path: `lines.${i}.quantity`, message: `货号 ${line.skuCode} 只买了 ${item.quantity} 件` });
+    else {
+      taken.add(item.id);
+      return [{ orderItemId: item.id, skuId: item.skuId, quantity: line.quantity }];
+    }
+    return [];
+  });
+  if (problems.length) throw unprocessable('validation_error', problems.map((p) => p.message).join('；'), problems);
+  return lines;
+}
+
+export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> {
+  const order = await readModel.orderForCase(ctx, input.orderId);
+  if (!order) throw notFound('order', input.orderId, '订单');
+  if (order.status === 'pending_payment') throw conflict('not_eligible', `订单 ${order.orderNo} 还未付款，不能申请售后`, [{ path: 'orderId', message: order.status }]);
+  const lines = caseLines(order, input);
+  const now = ctx.clock.now();
+  const id = await repo.insertCase(
+    ctx,
+    `SH${localDate(now, order.timezone).replaceAll('-', '')}`,
+    {
+      orderId: order.id,
+      type: input.type,
+      status: 'open',
+      reason: input.reason,
+      noReason: input.noReason,
+      severity: input.severity ?? null,
+      evidence: input.evidence,
+      ownerId: ctx.actor.id,
+      deadline: await readModel.endOfShopDay(ctx, now, order.timezone),
+      openedBy: ctx.actor.id,
+      openedAt: now,
+    },
+    lines,
+  );
+  const opened = await getCase(ctx, id);
+  await recordEvent(ctx, { action: 'aftersales_case.open', entityType: 'aftersales_case', entityId: id, after: { caseNo: opened.caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, deadline: opened.deadline } });
+  return getCase(ctx, id);
+}
+
+export async function getCase(ctx: Ctx, id: number): Promise<Case> {
+  const { rows } = await readModel.caseRows(ctx, { id });
+  if (!rows[0]) throw notFound('aftersales_case', id, '售后单');
+  const pending = await readModel.pendingApproval(ctx, id);
+  return {
+    ...toSummary(rows[0]),
+    lines: await readModel.caseLines(ctx, id),
+    evidence: rows[0].evidence,
+    pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
+    events: await timeline(ctx, 'aftersales_case', id),
+  };
+}
+
+export async function listCases(ctx: Ctx, q: CaseListQuery) {
+  const { rows, total } = await readModel.caseRows(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The case locked for a move, or 404. */
+export async function requireCase(ctx: Ctx, id: number): Promise<repo.CaseRecord> {
+  const row = await repo.lockCase(ctx, id);
+  if (!row) throw notFound('aftersales_case', id, '售后单');
+  return row;
+}
+
+export async function closeCase(ctx: Ctx, id: number, note: string | undefined): Promise<Case> {
+  const row = await requireCase(ctx, id);
+  const status = nextCaseStatus(row.status, 'close');
+  await repo.updateCase(ctx, id, { status, closedAt: ctx.clock.now() });
+  await recordEvent(ctx, { action: 'aftersales_case.close', entityType: 'aftersales_case', entityId: id, before: { status: row.status }, after: { status, note: note ?? null } });
+  return getCase(ctx, id);
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idSchema, lookupCode, MAX_ID, pageQuery, timelineSchema } from '../../platform/model';
+import { CASE_STATUSES } from './caseStates';
+
+export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  return_refund: '退货退款',
+  exchange: '换货',
+  refund_only: '仅退款',
+  missing_item: '少货',
+  wrong_item: '错货',
+  damaged: '运输破损',
+  quality: '质量问题',
+  complaint: '投诉',
+};
+
+/** A refund in fen: a whole, positive amount a shop could have been paid. */
+const amount = z.number().int('金额必须是整数（分）').positive('金额必须大于 0').max(100_000_000, '金额不能超过 100 万元');
+const note = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+
+export const caseLineInput = z.object({ skuCode: lookupCode.min(1, '请填写货号'), quantity: z.number().int('数量必须是整数').positive('数量必须大于 0').max(9_999) });
+
+export const createCaseBody = z
+  .object({
+    orderId: idSchema,
+    type: z.enum(CASE_TYPES, { error: '售后类型不对' }),
+    reason: note('售后原因', 500),
+    lines: z.array(caseLineInput).max(200).default([]),
+    evidence: z.array(z.object({ note: note('凭证说明', 1000) })).max(20).default([]),
+    noReason: z.boolean().default(false),
+    severity: z.enum(['minor', 'severe']).optional(),
+  })
+  .refine((c) => c.severity === undefined || c.type === 'damaged', { path: ['severity'], message: '只有运输破损的售后单有破损程度' });
+export type CreateCaseInput = z.infer<typeof createCaseBody>;
+
+export const refundBody = z.object({ amount, reason: note('退款原因', 200) });
+export type RefundInput = z.infer<typeof refundBody>;
+
+export const approveBody = z.object({ amount });
+export const rejectBody = z.object({ note: note('驳回原因', 200) });
+export const closeBody = z.object({ note: note('完结说明', 500).optional() });
+
+export const caseListQuery = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  orderId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+  ...pageQuery,
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+const caseLineSchema = z.object({ orderItemId: z.number().int(), skuCode: z.string(), productName: z.string(), spec: z.string(), quantity: z.number().int(), unitPrice: z.number().int() });
+
+const pendingApprovalSchema = z.object({ id: z.number().int(), amount: z.number().int(), reason: z.string(), requestedBy: z.string().nullable(), requestedAt: z.string() });
+
+export const caseSummarySchema = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  type: z.enum(CASE_TYPES),
+  status: z.enum(CASE_STATUSES),
+  reason: z.string(),
+  noReason: z.boolean(),
+  severity: z.enum(['minor', 'severe']).nullable(),
+  owner: z.string().nullable(),
+  deadline: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** What this case has refunded, in fen. */
+  refunded: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseSchema = caseSummarySchema.extend({
+  lines: z.array(caseLineSchema),
+  evidence: z.array(z.object({ note: z.string() })),
+  pendingApproval: pendingApprovalSchema.nullable(),
+  events: timelineSchema,
+});
+export type Case = z.infer<typeof caseSchema>;
+
+export const caseListReply = z.object({ items: z.array(caseSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const refundSchema = z.object({
+  id: z.number().int(),
+  orderId: z.number().int(),
+  caseId: z.number().int(),
+  caseNo: z.string(),
+  amount: z.number().int(),
+  reason: z.string(),
+  method: z.literal('original'),
+  actor: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  at: z.string(),
+});
+export type Refund = z.infer<typeof refundSchema>;
+
+export const orderRefundsReply = z.object({ paid: z.number().int(), refunded: z.number().int(), items: z.array(refundSchema) });

@@ -1,0 +1,119 @@
+/**
+ * After-sales reads across modules. Besides its own tables they read orders' `orders` and
+ * `order_items`, catalog's `shops` (the shop's time zone) and platform's `users` (names); they
+ * never write them — the order's refunded amount moves only by the refunds trigger.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
+import type { Ctx } from '../../platform/context';
+import { users } from '../../platform/schema';
+import { shops } from '../catalog/schema';
+import { orderItems, orders } from '../orders/schema';
+import type { CaseListQuery } from './model';
+import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds } from './schema';
+
+export interface OrderForCase {
+  id: number;
+  orderNo: string;
+  status: string;
+  timezone: string;
+  items: { id: number; skuId: number; skuCode: string; quantity: number }[];
+}
+
+export async function orderForCase(ctx: Ctx, orderId: number): Promise<OrderForCase | null> {
+  const [order] = await rowsOf<Omit<OrderForCase, 'items'>>(
+    ctx.db,
+    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, s.timezone FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id WHERE o.id = ${orderId}`,
+  );
+  if (!order) return null;
+  const items = await rowsOf<OrderForCase['items'][number]>(
+    ctx.db,
+    sql`SELECT id::int AS id, sku_id AS "skuId", sku_code AS "skuCode", quantity FROM ${orderItems} WHERE order_id = ${orderId} ORDER BY id`,
+  );
+  return { ...order, items };
+}
+
+/** The end of `at`'s day in the shop's time zone: a solution is due the same shop day. */
+export async function endOfShopDay(ctx: Ctx, at: Date, timezone: string): Promise<Date> {
+  const [row] = await rowsOf<{ end: Date | string }>(ctx.db, sql`SELECT (((${at.toISOString()}::timestamptz AT TIME ZONE ${timezone})::date + 1)::timestamp AT TIME ZONE ${timezone}) AS "end"`);
+  return new Date(row!.end);
+}
+
+/** What was paid for the order and refunded of it, the order locked: refunds of one order are counted one at a time. */
+export async function lockOrderMoney(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number } | null> {
+  const [row] = await rowsOf<{ paid: number; refunded: number }>(ctx.db, sql`SELECT paid_amount AS paid, refunded_amount AS refunded FROM ${orders} WHERE id = ${orderId} FOR UPDATE`);
+  return row ?? null;
+}
+
+export interface CaseRow {
+  id: number;
+  caseNo: string;
+  orderId: number;
+  orderNo: string;
+  type: string;
+  status: string;
+  reason: string;
+  noReason: boolean;
+  severity: string | null;
+  evidence: { note: string }[];
+  owner: string | null;
+  deadline: Date | string;
+  openedAt: Date | string;
+  closedAt: Date | string | null;
+  refunded: number;
+}
+
+/** Cases by filter, soonest deadline first (the queue's order), with the page's total. */
+export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId'>> & { id?: number }, page?: { limit: number; offset: number }) {
+  const where: SQL[] = [sql`true`];
+  if (filter.id !== undefined) where.push(sql`c.id = ${filter.id}`);
+  if (filter.status) where.push(sql`c.status = ${filter.status}`);
+  if (filter.type) where.push(sql`c.type = ${filter.type}`);
+  if (filter.orderId !== undefined) where.push(sql`c.order_id = ${filter.orderId}`);
+  const condition = sql.join(where, sql` AND `);
+  const rows = await rowsOf<CaseRow>(
+    ctx.db,
+    sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
+               c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+               COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
+          FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
+         WHERE ${condition}
+         ORDER BY c.deadline, c.id
+         ${page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``}`,
+  );
+  const [count] = page ? await rowsOf<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${aftersalesCases} AS c WHERE ${condition}`) : [{ total: rows.length }];
+  return { rows, total: count!.total };
+}
+
+export function caseLines(ctx: Ctx, caseId: number) {
+  return rowsOf<{ orderItemId: number; skuCode: string; productName: string; spec: string; quantity: number; unitPrice: number }>(
+    ctx.db,
+    sql`SELECT l.order_item_id::int AS "orderItemId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, l.quantity, i.unit_price AS "unitPrice"
+          FROM ${aftersalesCaseLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id WHERE l.case_id = ${caseId} ORDER BY l.order_item_id`,
+  );
+}
+
+export async function pendingApproval(ctx: Ctx, caseId: number) {
+  const [row] = await rowsOf<{ id: number; amount: number; reason: string; requestedBy: string | null; requestedAt: Date | string }>(
+    ctx.db,
+    sql`SELECT q.id::int AS id, q.amount, q.reason, u.display_name AS "requestedBy", q.requested_at AS "requestedAt"
+          FROM ${refundRequests} AS q LEFT JOIN ${users} AS u ON u.id = q.requested_by WHERE q.case_id = ${caseId} AND q.status = 'pending'`,
+  );
+  return row ?? null;
+}
+
+export function orderRefunds(ctx: Ctx, orderId: number) {
+  return rowsOf<{ id: number; orderId: number; caseId: number; caseNo: string; amount: number; reason: string; method: 'original'; actor: string | null; approvedBy: string | null; at: Date | string }>(
+    ctx.db,
+    sql`SELECT r.id::int AS id, r.order_id::int AS "orderId", r.case_id::int AS "caseId", c.case_no AS "caseNo", r.amount, r.reason, r.method,
+               a.display_name AS actor, s.display_name AS "approvedBy", r.at
+          FROM ${refunds} AS r JOIN ${aftersalesCases} AS c ON c.id = r.case_id
+          LEFT JOIN ${users} AS a ON a.id = r.actor_id LEFT JOIN ${users} AS s ON s.id = r.approved_by
+         WHERE r.order_id = ${orderId} ORDER BY r.at, r.id`,
+  );
+}
+
+export async function orderMoney(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number } | null> {
+  const [row] = await rowsOf<{ paid: number; refunded: number }>(ctx.db, sql`SELECT paid_amount AS paid, refunded_amount AS refunded FROM ${orders} WHERE id = ${orderId}`);
+  return row ?? null;
+}

@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * An after-sales case (售后单): one matter of one order — its type, the buyer's reason, the lines
+ * it is about, the evidence, and the deadline by which a solution must be proposed (the same shop
+ * day). Its moves are `caseStates.ts`; everything done to it is in the audit log.
+ */
+export const aftersalesCases = pgTable(
+  'aftersales_cases',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** "SH" + the shop-local date + a sequence, as staff quote it to the buyer. */
+    caseNo: text('case_no').notNull().unique(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    /** A 七天无理由 request. */
+    noReason: boolean('no_reason').notNull().default(false),
+    /** A damage case's minor | severe. */
+    severity: text('severity'),
+    /** Photos and chat excerpts as `{ note }` (uploaded files join them later). */
+    evidence: jsonb('evidence').notNull(),
+    ownerId: integer('owner_id'),
+    deadline: at('deadline').notNull(),
+    openedBy: integer('opened_by'),
+    openedAt: at('opened_at').notNull(),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    index('aftersales_cases_order_idx').on(t.orderId),
+    index('aftersales_cases_queue_idx').on(t.status, t.deadline),
+    check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
+    check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'closed')`),
+    check('aftersales_cases_severity', sql`${t.severity} IS NULL OR (${t.type} = 'damaged' AND ${t.severity} IN ('minor', 'severe'))`),
+  ],
+);
+
+export const caseNoSeq = pgSequence('aftersales_case_no_seq', { startWith: 1 });
+
+/** The order lines a case is about, and how many units of each. */
+export const aftersalesCaseLines = pgTable(
+  'aftersales_case_lines',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    orderItemId: bigint('order_item_id', { mode: 'number' }).notNull(),
+    skuId: integer('sku_id').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.orderItemId] }), check('aftersales_case_lines_quantity', sql`${t.quantity} > 0`)],
+);
+
+/**
+ * The refund ledger: every refund paid out, never changed or removed. Each row adds its amount
+ * to `orders.refunded_amount` (a trigger, whoever writes it), whose CHECK keeps what an order
+ * refunded within what was paid for it — the database's own guard under concurrent refunds.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    /** original: back the way the buyer paid (原路退回). */
+    method: text('method').notNull(),
+    actorId: integer('actor_id'),
+    /** The supervisor whose approval it carried out, for a refund above customer service's authority. */
+    approvedBy: integer('approved_by'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('refunds_order_idx').on(t.orderId), index('refunds_case_idx').on(t.caseId), check('refunds_amount', sql`${t.amount} > 0`), check('refunds_method', sql`${t.method} IN ('original')`)],
+);
+
+/**
+ * A refund asked beyond the asker's authority (客服 500 元 a case by default): it waits for a
+ * supervisor, who approves an amount (the refund is then paid) or turns it down. One waits per case.
+ */
+export const refundRequests = pgTable(
+  'refund_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: integer('requested_by'),
+    requestedAt: at('requested_at').notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull(),
+    decidedBy: integer('decided_by'),
+    decidedAt: at('decided_at'),
+    refundId: bigint('refund_id', { mode: 'number' }).references(() => refunds.id),
+  },
+  (t) => [
+    uniqueIndex('refund_requests_one_pending_uq').on(t.caseId).where(sql`status = 'pending'`),
+    check('refund_requests_amount', sql`${t.amount} > 0`),
+    check('refund_requests_status', sql`${t.status} IN ('pending', 'approved', 'rejected')`),
+    check('refund_requests_approved_paid', sql`(${t.status} = 'approved') = (${t.refundId} IS NOT NULL)`),
+  ],
+);

@@ -1,0 +1,11 @@
+import { defineSetting, wholeSetting } from '../../platform/settings';
+
+/** After-sales settings with the defaults DOMAIN §6 gives. */
+
+/** What customer service may refund on one case without a supervisor (权限: 500 元). */
+export const refundAuthoritySetting = defineSetting({
+  key: 'aftersales.refundAuthorityFen',
+  label: '售后：客服每个售后单可直接退款的上限',
+  schema: wholeSetting(0, 100_000_000),
+  defaultValue: 50_000,
+});
