@@ -10,14 +10,12 @@ import { Page } from '../app/Page';
 import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
 import { printLabel } from './printDocuments';
+import { isWaveNo } from './scanCodes';
 import { fetchSingleStation, lookupWave, scanSingle, type SingleParcel, type SingleStation } from './singlesApi';
 
 type Answer = ScanAnswer<never>;
 
 const LARGE: CSSProperties = { fontSize: 22 };
-
-/** A wave number as the pick list prints it (BC + the day + a sequence): scanned at the station, it changes the wave. */
-const WAVE_NO = /^BC\d{12,}$/i;
 
 /** Parcels made at this station in this sitting, newest first, for a reprint. */
 const RECENT = 20;
@@ -126,7 +124,7 @@ export default function SinglesPage() {
   const scanner = useScanStation<never>({
     station: true,
     onScan(code) {
-      if (!station || WAVE_NO.test(code)) return chooseWave(code);
+      if (!station || isWaveNo(code)) return chooseWave(code);
       return scanItem(station, code);
     },
   });
