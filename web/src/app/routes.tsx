@@ -45,6 +45,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/fulfillment/weighing', page: lazy(() => import('../fulfillment/WeighingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'weighing' } },
   { path: '/fulfillment/shipping', page: lazy(() => import('../fulfillment/ShippingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shipping' } },
   { path: '/fulfillment/singles', page: lazy(() => import('../fulfillment/SinglesPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'singles' } },
+  { path: '/fulfillment/shelving', page: lazy(() => import('../fulfillment/ShelvingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shelving' } },
   { path: '/reports/unpaid', page: lazy(() => import('../reports/UnpaidRegisterPage')), permission: 'orders.read', menu: { group: 'reports', label: 'unpaidRegister' } },
   { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },
   { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },
