@@ -128,6 +128,10 @@ describe('配货 (pick confirmation)', () => {
 
     const list = await e2e.api('GET', `/api/v1/waves/${picking.id}/pick-list`);
     expect(list).toMatchObject({ units: 5, picked: 5, wave: { status: 'picked' } });
+
+    // the wave picked, the next scan chooses the next wave: the same one says it is picked
+    await keyIn(station, picking.waveNo);
+    await feedback('success', `波次 ${picking.waveNo} 已拣完，不用再配货`).waitFor();
   });
 
   it('reports a bin found short with F8: a dialog asks what is really there, then confirms, and the last order goes back to review', async () => {

@@ -111,7 +111,8 @@ export default function PickingPage() {
   const scanner = useScanStation<never>({
     station: true,
     onScan(code) {
-      if (!round || isWaveNo(code)) return chooseWave(code);
+      // a wave picked, the next scan is the next wave's number
+      if (!round || round.status !== 'picking' || isWaveNo(code)) return chooseWave(code);
       const bin = binOf(round.lines, code);
       if (bin !== null) return pick(round, { binCode: bin });
       // location first: before a bin of the route, the scan names a bin (off the route, the server says so)
