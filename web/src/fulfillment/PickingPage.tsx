@@ -9,9 +9,9 @@ import { Page } from '../app/Page';
 import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
 import { fetchPickList } from './api';
-import { binOf, countedLine, linesAt, nextStop, settle, shownStop, type Position } from './binRound';
+import { binOf, countedLine, isLeft, linesAt, settle, shownStop, type Position } from './binRound';
 import { pickRound, scanPick, withProgress, type PickLine, type PickProgress, type ShortPickResult } from './pickingApi';
-import { LARGE, RoundDonePanel, RoundTable, RoundWaitingPanel, StopPanel } from './RoundPanels';
+import { LARGE, RoundDonePanel, RoundTable, RoundWaitingPanel, StopPanel, useRoundWords } from './RoundPanels';
 import { isWaveNo } from './scanCodes';
 import { SHORT_PICK_KEY, ShortPickDialog } from './ShortPickDialog';
 import { lookupWave } from './singlesApi';
@@ -32,8 +32,6 @@ interface Round {
   lastSkuId: number | null;
 }
 
-const left = (l: PickLine) => l.done < l.quantity;
-
 /**
  * 配货, a scan station (`useScanStation`) worked from the scanner alone, location first: the pick
  * list's wave number chooses the wave, then the picker scans each bin along the route and the items
@@ -44,21 +42,9 @@ const left = (l: PickLine) => l.done < l.quantity;
 export default function PickingPage() {
   const { t } = useI18n();
   const p = t.picking;
-  const r = t.round;
+  const { stopName, goNext, itemsAt, afterTaking } = useRoundWords();
   const [round, setRound] = useState<Round | null>(null);
   const [shortAt, setShortAt] = useState<{ stop: string | null; lines: Line[] } | null>(null);
-
-  const stopName = (stop: string | null) => (stop === null ? r.noBin : fill(r.binName, { bin: stop }));
-  /** Where to go next, in words: the next bin to scan, or the SKUs without one. */
-  const goNext = (lines: readonly Line[]) => {
-    const stop = nextStop(lines);
-    return stop === undefined ? '' : stop === null ? r.noBinNext : fill(r.goTo, { bin: stop });
-  };
-  const itemsAt = (lines: readonly Line[], stop: Position) =>
-    linesAt(lines, stop)
-      .filter(left)
-      .map((l) => fill(r.item, { sku: l.skuCode, n: l.quantity - l.done }))
-      .join('、');
 
   async function readRound(waveId: number, at: Position): Promise<Round> {
     const list = await fetchPickList(waveId);
@@ -104,8 +90,7 @@ export default function PickingPage() {
       const items = itemsAt(lines, at);
       return { ok: true, message: items ? fill(p.atBin, { bin, items }) : fill(p.binPicked, { bin, next: goNext(lines) }) };
     }
-    const said = fill(p.taken, { sku: taken.skuCode, name: taken.productName, quantity: taken.quantity, picked: taken.done });
-    return { ok: true, message: linesAt(lines, taken.binCode).some(left) ? said : `${said}；${fill(p.stopDone, { next: goNext(lines) })}` };
+    return { ok: true, message: afterTaking(lines, taken, fill(p.taken, { sku: taken.skuCode, name: taken.productName, quantity: taken.quantity, picked: taken.done }), p.stopDone) };
   }
 
   const scanner = useScanStation<never>({
@@ -125,7 +110,7 @@ export default function PickingPage() {
     if (e.key !== SHORT_PICK_KEY || !round || round.status !== 'picking' || shortAt) return;
     e.preventDefault();
     if (round.at === undefined) return scanner.announce({ tone: 'error', message: fill(p.shortNeedsBin, { key: SHORT_PICK_KEY }) });
-    const lines = linesAt(round.lines, round.at).filter(left);
+    const lines = linesAt(round.lines, round.at).filter(isLeft);
     if (lines.length === 0) return scanner.announce({ tone: 'error', message: fill(p.shortNothing, { stop: stopName(round.at) }) });
     // the SKU just scanned first: the one the picker found short, most likely
     setShortAt({ stop: round.at, lines: [...lines].sort((a, b) => Number(b.skuId === round.lastSkuId) - Number(a.skuId === round.lastSkuId)) });

@@ -2,13 +2,38 @@ import { CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
 import { Flex, Result, Space, Table, Typography, type TableColumnType } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
-import { linesAt, type Position, type RoundLine } from './binRound';
+import { fill } from '../app/locales/zh';
+import { isLeft, linesAt, nextStop, type Position, type RoundLine } from './binRound';
 
 /** Read from an arm's length, a cart or a shelf away. */
 export const LARGE: CSSProperties = { fontSize: 22 };
 
 /** A line as 配货 and 回库 show it: the SKU with its product and spec. */
 export type ShownLine = RoundLine & { productName: string; spec: string };
+
+/** What 配货 and 回库 say about a round, in words. */
+export function useRoundWords() {
+  const { t } = useI18n();
+  const r = t.round;
+  /** Where to go next: the next bin to scan, or the SKUs without one. */
+  const goNext = (lines: readonly RoundLine[]) => {
+    const stop = nextStop(lines);
+    return stop === undefined ? '' : stop === null ? r.noBinNext : fill(r.goTo, { bin: stop });
+  };
+  return {
+    stopName: (stop: string | null) => (stop === null ? r.noBin : fill(r.binName, { bin: stop })),
+    goNext,
+    /** What is still to do at a stop: "CUP 1 件、LID 2 件". */
+    itemsAt: (lines: readonly RoundLine[], stop: Position) =>
+      linesAt(lines, stop)
+        .filter(isLeft)
+        .map((l) => fill(r.item, { sku: l.skuCode, n: l.quantity - l.done }))
+        .join('、'),
+    /** An item's answer, and where to go next when it finished its stop (`stopDone` a template with {next}). */
+    afterTaking: (lines: readonly RoundLine[], taken: RoundLine, said: string, stopDone: string) =>
+      linesAt(lines, taken.binCode).some(isLeft) ? said : `${said}；${fill(stopDone, { next: goNext(lines) })}`,
+  };
+}
 
 const LIT = '#b7eb8f';
 const DONE = '#f6ffed';

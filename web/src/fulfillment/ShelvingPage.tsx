@@ -7,9 +7,9 @@ import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
-import { binOf, countedLine, linesAt, nextStop, settle, shownStop, type Position } from './binRound';
+import { binOf, countedLine, settle, shownStop, type Position } from './binRound';
 import { openShelving, scanShelving, shelvingRound, type Shelving } from './pickingApi';
-import { LARGE, RoundDonePanel, RoundTable, RoundWaitingPanel, StopPanel } from './RoundPanels';
+import { LARGE, RoundDonePanel, RoundTable, RoundWaitingPanel, StopPanel, useRoundWords } from './RoundPanels';
 import { isOrderNo } from './scanCodes';
 
 type Answer = ScanAnswer<never>;
@@ -23,7 +23,6 @@ interface Return {
   lastSkuId: number | null;
 }
 
-const left = (l: Line) => l.done < l.quantity;
 const total = (lines: readonly Line[], of: (l: Line) => number) => lines.reduce((n, l) => n + of(l), 0);
 
 /**
@@ -35,13 +34,8 @@ const total = (lines: readonly Line[], of: (l: Line) => number) => lines.reduce(
 export default function ShelvingPage() {
   const { t } = useI18n();
   const s = t.shelving;
-  const r = t.round;
+  const { goNext, itemsAt, afterTaking } = useRoundWords();
   const [current, setCurrent] = useState<Return | null>(null);
-
-  const goNext = (lines: readonly Line[]) => {
-    const stop = nextStop(lines);
-    return stop === undefined ? '' : stop === null ? r.noBinNext : fill(r.goTo, { bin: stop });
-  };
 
   async function openSlip(scan: string): Promise<Answer> {
     try {
@@ -57,10 +51,7 @@ export default function ShelvingPage() {
 
   function atBin(open: Return, bin: string): Answer {
     setCurrent({ ...open, at: bin, lastSkuId: null });
-    const items = linesAt(open.lines, bin)
-      .filter(left)
-      .map((l) => fill(r.item, { sku: l.skuCode, n: l.quantity - l.done }))
-      .join('、');
+    const items = itemsAt(open.lines, bin);
     return { ok: true, message: items ? fill(s.atBin, { bin, items }) : fill(s.binShelved, { bin, next: goNext(open.lines) }) };
   }
 
@@ -76,8 +67,7 @@ export default function ShelvingPage() {
     setCurrent({ shelving, lines, at: settle(lines, open.at), lastSkuId: taken?.skuId ?? null });
     if (shelving.status === 'done') return { ok: true, message: fill(s.finished, { orderNo: shelving.orderNo }) };
     if (!taken) return { ok: true, message: '' };
-    const said = fill(s.taken, { sku: taken.skuCode, name: taken.productName, quantity: taken.quantity, shelved: taken.done });
-    return { ok: true, message: linesAt(lines, taken.binCode).some(left) ? said : `${said}；${fill(s.stopDone, { next: goNext(lines) })}` };
+    return { ok: true, message: afterTaking(lines, taken, fill(s.taken, { sku: taken.skuCode, name: taken.productName, quantity: taken.quantity, shelved: taken.done }), s.stopDone) };
   }
 
   const scanner = useScanStation<never>({

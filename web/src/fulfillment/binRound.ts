@@ -27,11 +27,12 @@ export function binOf(lines: readonly RoundLine[], code: string): string | null 
   return lines.find((l) => sameCode(code, l.binCode))?.binCode ?? null;
 }
 
-const left = (l: RoundLine) => l.done < l.quantity;
+/** Something of the line is still to do. */
+export const isLeft = (l: RoundLine) => l.done < l.quantity;
 
 /** The first stop along the route with something left (null: the SKUs without a bin), undefined once all is done. */
 export function nextStop(lines: readonly RoundLine[]): Position {
-  const next = lines.find(left);
+  const next = lines.find(isLeft);
   return next ? next.binCode : undefined;
 }
 
@@ -40,7 +41,7 @@ export function nextStop(lines: readonly RoundLine[]): Position {
  * is at them, since no bin can be scanned for them; otherwise where the last bin scanned put them.
  */
 export function settle(lines: readonly RoundLine[], at: Position): Position {
-  const open = lines.filter(left);
+  const open = lines.filter(isLeft);
   return open.length > 0 && open.every((l) => l.binCode === null) ? null : at;
 }
 
