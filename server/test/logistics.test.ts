@@ -61,13 +61,14 @@ function signed(body: unknown, seconds = Math.floor(t.clock.now().getTime() / 10
 describe('tracking events', () => {
   it('are kept once each and read back newest first as the parcel\'s timeline', async () => {
     const { order, trackingNo } = await shippedOrder();
+    t.clock.advance(21 * HOUR);
     const events = [
-      { time: at(1 * HOUR), status: 'picked_up', description: '快递员已揽收', location: '杭州' },
-      { time: at(9 * HOUR), status: 'in_transit', description: '已发往上海转运中心', location: '杭州' },
+      { time: at(-20 * HOUR), status: 'picked_up', description: '快递员已揽收', location: '杭州' },
+      { time: at(-12 * HOUR), status: 'in_transit', description: '已发往上海转运中心', location: '杭州' },
     ];
     expect(expectStatus(await post(packer, trackingNo, events), 200)).toMatchObject({ accepted: 2, duplicates: 0 });
     // the aggregator sends the whole history again with one new event
-    const more = [...events, { time: at(20 * HOUR), status: 'out_for_delivery', description: '派送中，快递员 王师傅' }];
+    const more = [...events, { time: at(-HOUR), status: 'out_for_delivery', description: '派送中，快递员 王师傅' }];
     expect(expectStatus(await post(packer, ` ${trackingNo.slice(0, 4)}-${trackingNo.slice(4)} `, more), 200)).toMatchObject({ accepted: 1, duplicates: 2 });
 
     const [parcel] = expectStatus(await cs.get(`/api/v1/orders/${order.id}/parcels`), 200).items;
@@ -119,12 +120,26 @@ describe('tracking events', () => {
     expect(completed.status).toBe('completed');
     expect(completed.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['order.deliver', 'order.follow_up', 'order.complete']));
   });
+
+  it('refuses a batch with an event dated ahead of the clock (beyond 10 minutes of skew) whole, naming the event', async () => {
+    const { order, trackingNo } = await shippedOrder();
+    t.clock.advance(2 * HOUR);
+    const pickedUp = { time: at(-HOUR), status: 'picked_up', description: '快递员已揽收' };
+    const refused = expectStatus(await post(packer, trackingNo, [pickedUp, { time: '2062-05-01T10:00:00+08:00', status: 'delivered', description: '已签收' }]), 422);
+    expect(refused.error).toMatchObject({ code: 'future_event_time', details: [{ path: 'events.1.time', message: '2062-05-01T10:00:00+08:00' }] });
+    expect(expectStatus(await post(packer, trackingNo, [{ time: at(11 * MINUTE), status: 'in_transit', description: '运输中' }]), 422).error.details).toEqual([expect.objectContaining({ path: 'events.0.time' })]);
+    // nothing of the refused batches was kept: no timeline, the order not delivered
+    expect(expectStatus(await cs.get(`/api/v1/orders/${order.id}/parcels`), 200).items[0].events).toEqual([]);
+    expect(await orderOf(order.id)).toMatchObject({ status: 'shipped', deliveredAt: null });
+    // a carrier's clock a few minutes fast is tolerated
+    expect(expectStatus(await post(packer, trackingNo, [pickedUp, { time: at(9 * MINUTE), status: 'in_transit', description: '运输中' }]), 200)).toMatchObject({ accepted: 2 });
+  });
 });
 
 describe('the signed tracking webhook', () => {
   it('takes a carrier\'s signed events once, and refuses a replay, a wrong signature and a stale timestamp', async () => {
     const { trackingNo } = await shippedOrder();
-    const body = { carrier: 'ZTO', trackingNo, events: [{ time: at(HOUR), status: 'picked_up', description: '已揽收' }] };
+    const body = { carrier: 'ZTO', trackingNo, events: [{ time: at(0), status: 'picked_up', description: '已揽收' }] };
     expect(expectStatus(await signed(body), 200)).toMatchObject({ accepted: 1 });
     expect(expectStatus(await signed(body), 409).error.code).toBe('replayed');
     expect(expectStatus(await signed(body, undefined, 'not-the-secret-at-all-000'), 401).error.code).toBe('bad_signature');
@@ -172,8 +187,9 @@ describe('logistics exceptions', () => {
     expect((await exceptionsOf(late.order.orderNo)).map((e: { kind: string }) => e.kind)).toEqual(['stale']);
 
     const quiet = await shippedOrder();
-    expectStatus(await post(packer, quiet.trackingNo, [{ time: at(HOUR), status: 'picked_up', description: '已揽收' }]), 200);
-    t.clock.advance(HOUR + 72 * HOUR - MINUTE);
+    t.clock.advance(HOUR);
+    expectStatus(await post(packer, quiet.trackingNo, [{ time: at(0), status: 'picked_up', description: '已揽收' }]), 200);
+    t.clock.advance(72 * HOUR - MINUTE);
     await sweepLogistics(t.deps);
     expect(await exceptionsOf(quiet.order.orderNo)).toEqual([]);
     t.clock.advance(2 * MINUTE);
@@ -185,7 +201,8 @@ describe('logistics exceptions', () => {
 
   it('opens one for a returned or damaged parcel, with what the carrier said', async () => {
     const { order, trackingNo } = await shippedOrder();
-    expectStatus(await post(packer, trackingNo, [{ time: at(HOUR), status: 'damaged', description: '外包装破损，已拍照' }]), 200);
+    t.clock.advance(HOUR);
+    expectStatus(await post(packer, trackingNo, [{ time: at(0), status: 'damaged', description: '外包装破损，已拍照' }]), 200);
     expect(await exceptionsOf(order.orderNo)).toEqual([expect.objectContaining({ kind: 'damaged', detail: '破损：外包装破损，已拍照' })]);
     expect((await orderOf(order.id)).status).toBe('shipped');
   });
@@ -193,24 +210,37 @@ describe('logistics exceptions', () => {
 
 describe('the tracking CSV import', () => {
   const header = '快递公司,快递单号,时间,状态,描述,地点';
+  /** The time `ms` from now as aggregators write it: China local, no offset. */
+  const local = (ms: number) => new Date(t.clock.now().getTime() + ms + 8 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
 
   it('imports an aggregator\'s export with Chinese columns, carrier names and local times', async () => {
     const { order, trackingNo } = await shippedOrder();
-    const local = (ms: number) => new Date(t.clock.now().getTime() + ms + 8 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
-    const csv = ['\ufeff' + header, `中通快递,${trackingNo},${local(HOUR)},已揽收,快递员已揽件,杭州`, `中通,${trackingNo},${local(30 * HOUR)},已签收,本人签收,上海`].join('\r\n');
+    t.clock.advance(31 * HOUR);
+    const csv = ['\ufeff' + header, `中通快递,${trackingNo},${local(-30 * HOUR)},已揽收,快递员已揽件,杭州`, `中通,${trackingNo},${local(-HOUR)},已签收,本人签收,上海`].join('\r\n');
     expect(expectStatus(await packer.post('/api/v1/tracking/imports', { content: csv }), 200)).toMatchObject({ rows: 2, parcels: 1, accepted: 2, duplicates: 0 });
     const delivered = await orderOf(order.id);
-    expect(delivered).toMatchObject({ status: 'delivered', deliveredAt: at(30 * HOUR).replace(/\.\d+Z$/, '.000Z') });
+    expect(delivered).toMatchObject({ status: 'delivered', deliveredAt: at(-HOUR).replace(/\.\d+Z$/, '.000Z') });
   });
 
   it('refuses a file with bad rows or unknown numbers whole, naming each problem, and imports nothing', async () => {
     const { order, trackingNo } = await shippedOrder();
-    const bad = [header, `中通快递,${trackingNo},2026-13-45 10:00,已揽收,已揽件,杭州`, `某某快递,${trackingNo},2026-11-20 10:00,飞走了,描述,`].join('\n');
+    const bad = [header, `中通快递,${trackingNo},2026-13-45 10:00,已揽收,已揽件,杭州`, `某某快递,${trackingNo},${local(-HOUR)},飞走了,描述,`].join('\n');
     const refused = expectStatus(await packer.post('/api/v1/tracking/imports', { content: bad }), 422);
     expect(refused.error.code).toBe('invalid_rows');
     expect(refused.error.details.map((d: { path: string }) => d.path)).toEqual(['rows.2.time', 'rows.3.carrier', 'rows.3.status']);
-    const unknown = [header, `中通快递,${trackingNo},2026-11-20 12:00,已揽收,已揽件,杭州`, `中通快递,788888888888,2026-11-20 12:00,已揽收,已揽件,杭州`].join('\n');
+    const unknown = [header, `中通快递,${trackingNo},${local(-HOUR)},已揽收,已揽件,杭州`, `中通快递,788888888888,${local(-HOUR)},已揽收,已揽件,杭州`].join('\n');
     expect(expectStatus(await packer.post('/api/v1/tracking/imports', { content: unknown }), 422).error.code).toBe('unknown_tracking_no');
     expect(expectStatus(await cs.get(`/api/v1/orders/${order.id}/parcels`), 200).items[0].events).toEqual([]);
+  });
+
+  it('refuses a file with a row dated ahead of the clock, naming the row\'s time, and imports none of it', async () => {
+    const { order, trackingNo } = await shippedOrder();
+    t.clock.advance(HOUR);
+    const future = [header, `中通快递,${trackingNo},${local(-HOUR)},已揽收,已揽件,杭州`, `中通快递,${trackingNo},2062-05-01 10:00:00,已签收,本人签收,上海`].join('\n');
+    const refused = expectStatus(await packer.post('/api/v1/tracking/imports', { content: future }), 422);
+    expect(refused.error).toMatchObject({ code: 'invalid_rows', details: [{ path: 'rows.3.time' }] });
+    expect(refused.error.details[0].message).toContain('晚于现在');
+    expect(expectStatus(await cs.get(`/api/v1/orders/${order.id}/parcels`), 200).items[0].events).toEqual([]);
+    expect((await orderOf(order.id)).status).toBe('shipped');
   });
 });

@@ -4,7 +4,7 @@ import { AppError, unprocessable, type ErrorDetail } from '../../platform/errors
 import { isoTime } from '../../platform/model';
 import { carrierNamed, normalizeTrackingNo } from '../fulfillment';
 import { TRACKING_STATUS_LABELS, TRACKING_STATUSES, type TrackingBatch, type TrackingStatus } from './model';
-import { recordTracking } from './tracking';
+import { isFutureEvent, recordTracking } from './tracking';
 
 /**
  * An aggregator's tracking export (CSV with a header row), imported whole or not at all: one bad
@@ -66,8 +66,8 @@ function readRows(content: string): string[][] {
   }
 }
 
-/** The file's events grouped by parcel, or 422 listing the rows that are wrong. */
-export function parseTrackingCsv(content: string): { batches: TrackingBatch[]; rows: number } {
+/** The file's events grouped by parcel, or 422 listing the rows that are wrong (a time after `now` among them). */
+export function parseTrackingCsv(content: string, now: Date): { batches: TrackingBatch[]; rows: number } {
   const [header, ...rows] = readRows(content);
   if (!header || rows.length === 0) throw unprocessable('empty_import', '文件没有物流记录（第一行应为表头）', [{ path: 'content', message: '0' }]);
   if (rows.length > MAX_IMPORT_ROWS) throw unprocessable('import_too_large', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`, [{ path: 'content', message: String(rows.length) }]);
@@ -93,6 +93,7 @@ export function parseTrackingCsv(content: string): { batches: TrackingBatch[]; r
     if (!carrier) problem('carrier', `无法识别：${cell('carrier').slice(0, 20)}`);
     if (!trackingNo || trackingNo.length > 64) problem('trackingNo', '为空或过长');
     if (!time) problem('time', `不是有效时间：${cell('time').slice(0, 30)}`);
+    else if (isFutureEvent(time, now)) problem('time', `晚于现在：${cell('time').slice(0, 30)}`);
     if (!status) problem('status', `无法识别：${cell('status').slice(0, 20)}（应为${Object.values(TRACKING_STATUS_LABELS).join('/')}）`);
     if (!description || description.length > 500) problem('description', '为空或超过 500 字');
     if (!carrier || !time || !status || !description || description.length > 500 || !trackingNo || trackingNo.length > 64) return;
@@ -108,7 +109,7 @@ export function parseTrackingCsv(content: string): { batches: TrackingBatch[]; r
 
 /** Imports every parcel's events of the file in the caller's transaction; an unknown tracking number refuses the file. */
 export async function importTrackingCsv(ctx: Ctx, content: string): Promise<{ rows: number; parcels: number; accepted: number; duplicates: number }> {
-  const { batches, rows } = parseTrackingCsv(content);
+  const { batches, rows } = parseTrackingCsv(content, ctx.clock.now());
   let accepted = 0;
   let duplicates = 0;
   const unknown: ErrorDetail[] = [];

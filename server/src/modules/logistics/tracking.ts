@@ -1,5 +1,5 @@
 import { recordEvent } from '../../platform/audit';
-import { HOUR } from '../../platform/clock';
+import { HOUR, MINUTE } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
 import { readSetting } from '../../platform/settings';
@@ -20,6 +20,12 @@ import { staleHoursSetting } from './settings';
 
 export type TrackingSource = 'webhook' | 'csv' | 'staff';
 
+/** How far ahead of our clock a carrier's event time may be (their clocks drift); later is a wrong date, refused. */
+export const CLOCK_SKEW_ALLOWANCE_MS = 10 * MINUTE;
+
+/** Whether an event dated `time` cannot have happened yet: it would start delivery and staleness timers early. */
+export const isFutureEvent = (time: string, now: Date) => new Date(time).getTime() > now.getTime() + CLOCK_SKEW_ALLOWANCE_MS;
+
 const EXCEPTION_OF: Partial<Record<TrackingStatus, 'returned' | 'damaged'>> = { returned: 'returned', damaged: 'damaged' };
 const ARRIVED: readonly string[] = ['delivered', 'returned'];
 
@@ -28,6 +34,7 @@ export async function recordTracking(ctx: Ctx, batch: TrackingBatch, source: Tra
   const parcel = await readModel.shippedParcel(ctx, batch.carrier, trackingNo);
   if (!parcel) throw unprocessable('unknown_tracking_no', `没有${CARRIER_LABELS[batch.carrier]}单号为 ${trackingNo} 的已发货包裹`, [{ path: 'trackingNo', message: trackingNo }]);
   const now = ctx.clock.now();
+  refuseFutureEvents(batch, now);
   const added = await repo.insertEvents(
     ctx,
     batch.events.map((e) => ({ parcelId: parcel.id, orderId: parcel.orderId, status: e.status, description: e.description, location: e.location ?? null, occurredAt: new Date(e.time), receivedAt: now, source })),
@@ -43,6 +50,14 @@ export async function recordTracking(ctx: Ctx, batch: TrackingBatch, source: Tra
     await recordEvent(ctx, { action: 'parcel.tracking', entityType: 'parcel', entityId: parcel.id, after: { source, statuses: added.map((e) => e.status), newest: added.map((e) => e.occurredAt.toISOString()).sort().at(-1) } });
   }
   return { parcelId: parcel.id, orderId: parcel.orderId, accepted: added.length, duplicates: batch.events.length - added.length };
+}
+
+/** A batch with any event dated ahead of our clock is refused whole: nothing of it is recorded. */
+function refuseFutureEvents(batch: TrackingBatch, now: Date): void {
+  const future = batch.events.flatMap((e, i) => (isFutureEvent(e.time, now) ? [{ path: `events.${i}.time`, message: e.time }] : []));
+  if (future.length) {
+    throw unprocessable('future_event_time', `有 ${future.length} 条轨迹的时间晚于现在（${future[0]!.message}），请核对日期，轨迹未记录`, future);
+  }
 }
 
 /** The order is delivered when its last parcel is: at the time the carrier says. Shipped in part, it waits. */
