@@ -172,6 +172,10 @@ describe('logistics exceptions', () => {
     expect(contacted).toMatchObject({ status: 'contacted', contactChannel: 'phone', contactNote: '已致电买家，快递明天上门揽收' });
     const resolved = expectStatus(await cs.post(`/api/v1/logistics/exceptions/${raised.id}/resolve`, { outcome: 'redelivered', note: '次日已揽收' }), 200);
     expect(resolved).toMatchObject({ status: 'resolved', outcome: 'redelivered' });
+    const history = expectStatus(await cs.get(`/api/v1/logistics/exceptions/${raised.id}/events`), 200).items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['logistics_exception.open', 'logistics_exception.escalate', 'logistics_exception.contact', 'logistics_exception.resolve']);
+    expect(history[2].after).toMatchObject({ channel: 'phone', note: '已致电买家，快递明天上门揽收' });
+    expect((await cs.get('/api/v1/logistics/exceptions/999999/events')).status).toBe(404);
     expect(await exceptionsOf(order.orderNo)).toEqual([]);
     // handled, and still no news: the next sweep does not raise it again
     await sweepLogistics(t.deps);

@@ -1,4 +1,4 @@
-import { recordEvent } from '../../platform/audit';
+import { recordEvent, timeline } from '../../platform/audit';
 import { HOUR } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
@@ -45,6 +45,12 @@ export async function getException(ctx: Ctx, id: number): Promise<LogisticsExcep
   const { rows } = await readModel.exceptionRows(ctx, { id });
   if (!rows[0]) throw notFound('logistics_exception', id, '物流异常');
   return toException(rows[0]);
+}
+
+/** What happened to it, oldest first: opened, escalated, every contact (a buyer may be called twice), resolved. */
+export async function exceptionEvents(ctx: Ctx, id: number) {
+  await getException(ctx, id);
+  return timeline(ctx, 'logistics_exception', id);
 }
 
 export async function listExceptions(ctx: Ctx, q: ExceptionListQuery) {

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from '../../platform/context';
 import { conflict } from '../../platform/errors';
 import { command, ok, query, send, type SignedSender } from '../../platform/http';
-import { errorReply, idParams } from '../../platform/model';
+import { errorReply, idParams, timelineSchema } from '../../platform/model';
 import { SIGNATURE_HEADERS } from '../../platform/signature';
-import { getException, listExceptions, recordContact, resolveException } from './exceptions';
+import { exceptionEvents, getException, listExceptions, recordContact, resolveException } from './exceptions';
 import { importTrackingCsv } from './imports';
 import {
   contactBody,
@@ -80,6 +81,15 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/logistics/exceptions/:id',
     { config: { permission: 'logistics.read' }, schema: { tags: ['logistics'], summary: '物流异常详情', params: idParams, response: { 200: exceptionSchema, 404: errorReply } } },
     async (request) => getException(query(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/logistics/exceptions/:id/events',
+    {
+      config: { permission: 'logistics.read' },
+      schema: { tags: ['logistics'], summary: '物流异常的处理记录（每次联系与结果）', params: idParams, response: { 200: z.object({ items: timelineSchema }), 404: errorReply } },
+    },
+    async (request) => ({ items: await exceptionEvents(query(request), request.params.id) }),
   );
 
   app.post(
