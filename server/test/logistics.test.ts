@@ -77,6 +77,17 @@ describe('tracking events', () => {
     expect(parcel.events[2]).toMatchObject({ description: '快递员已揽收', location: '杭州', time: events[0]!.time.replace(/\.\d+Z$/, '.000Z') });
   });
 
+  it('find a parcel with its timeline by its tracking number (as typed) or its order number, for 物流跟踪', async () => {
+    const { order, parcelId, trackingNo } = await shippedOrder();
+    t.clock.advance(2 * HOUR);
+    expectStatus(await post(packer, trackingNo, [{ time: at(-HOUR), status: 'picked_up', description: '快递员已揽收', location: '杭州' }]), 200);
+    const byTrackingNo = expectStatus(await cs.get(`/api/v1/tracking/parcels?q=${encodeURIComponent(` ${trackingNo.slice(0, 4)}-${trackingNo.slice(4)} `)}`), 200).items;
+    expect(byTrackingNo).toEqual([expect.objectContaining({ id: parcelId, orderId: order.id, orderNo: order.orderNo, carrier: 'ZTO', trackingNo, events: [expect.objectContaining({ status: 'picked_up', location: '杭州' })] })]);
+    const byOrderNo = expectStatus(await cs.get(`/api/v1/tracking/parcels?q=${order.orderNo.toLowerCase()}`), 200).items;
+    expect(byOrderNo.map((p: { id: number }) => p.id)).toEqual([parcelId]);
+    expect(expectStatus(await cs.get('/api/v1/tracking/parcels?q=NOSUCHTHING'), 200).items).toEqual([]);
+  });
+
   it('refuses an unknown tracking number naming it, and a caller without the tracking permission', async () => {
     const refused = expectStatus(await post(packer, '799999999999', [{ time: at(0), status: 'picked_up', description: '已揽收' }]), 422);
     expect(refused.error).toMatchObject({ code: 'unknown_tracking_no', details: [{ path: 'trackingNo' }] });

@@ -8624,6 +8624,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracking/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按快递单号或订单号查包裹与物流轨迹（物流跟踪） */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string | null;
+                                status: string;
+                                shippedAt: string | null;
+                                deliveredAt: string | null;
+                                events: {
+                                    /** @enum {string} */
+                                    status: "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "returned" | "damaged";
+                                    description: string;
+                                    location: string | null;
+                                    time: string;
+                                }[];
+                                orderId: number;
+                                orderNo: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/logistics/exceptions": {
         parameters: {
             query?: never;

@@ -113,3 +113,12 @@ export const orderParcelSchema = z.object({
 });
 
 export const orderParcelsReply = z.object({ items: z.array(orderParcelSchema) });
+
+export const MAX_FOUND_PARCELS = 20;
+
+export const parcelSearchQuery = z.object({
+  /** A tracking number (any carrier; spaces and dashes ignored) or an order number. */
+  q: lookupCode.min(1),
+});
+
+export const parcelSearchReply = z.object({ items: z.array(orderParcelSchema.extend({ orderId: z.number().int(), orderNo: z.string() })) });

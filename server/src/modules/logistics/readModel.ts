@@ -114,6 +114,17 @@ export function parcelsOfOrder(ctx: Ctx, orderId: number): Promise<ParcelTimelin
   );
 }
 
+/** Parcels with this tracking number (whatever the carrier), or the parcels of the order with this number; newest first. */
+export function parcelsNamed(ctx: Ctx, q: { trackingNo: string; orderNo: string; limit: number }): Promise<(ParcelTimelineRow & { orderId: number; orderNo: string })[]> {
+  return rowsOf(
+    ctx.db,
+    sql`SELECT p.id::int AS id, p.carrier, p.tracking_no AS "trackingNo", p.status, p.shipped_at AS "shippedAt", p.order_id::int AS "orderId", o.order_no AS "orderNo"
+          FROM ${parcels} AS p JOIN ${orders} AS o ON o.id = p.order_id
+         WHERE p.tracking_no = ${q.trackingNo} OR o.order_no = ${q.orderNo}
+         ORDER BY p.id DESC LIMIT ${q.limit}`,
+  );
+}
+
 export interface ExceptionRow {
   id: number;
   kind: string;

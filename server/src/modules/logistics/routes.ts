@@ -13,6 +13,8 @@ import {
   exceptionListReply,
   exceptionSchema,
   orderParcelsReply,
+  parcelSearchQuery,
+  parcelSearchReply,
   resolveBody,
   trackingEventsBody,
   trackingEventsReply,
@@ -20,7 +22,7 @@ import {
   trackingImportReply,
 } from './model';
 import * as repo from './repository';
-import { orderParcels } from './timeline';
+import { findParcels, orderParcels } from './timeline';
 import { recordTracking } from './tracking';
 
 const writeErrors = { 400: errorReply, 401: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -69,6 +71,15 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/orders/:id/parcels',
     { config: { permission: 'orders.read' }, schema: { tags: ['logistics'], summary: '订单的包裹与物流轨迹（查物流）', params: idParams, response: { 200: orderParcelsReply, 404: errorReply } } },
     async (request) => orderParcels(query(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/tracking/parcels',
+    {
+      config: { permission: 'logistics.read' },
+      schema: { tags: ['logistics'], summary: '按快递单号或订单号查包裹与物流轨迹（物流跟踪）', querystring: parcelSearchQuery, response: { 200: parcelSearchReply } },
+    },
+    async (request) => findParcels(query(request), request.query.q),
   );
 
   app.get(
