@@ -15,6 +15,7 @@ import { AuditTimeline } from '../app/AuditTimeline';
 import { useShopOptions } from '../catalog/api';
 import { BlacklistControl } from '../customers/BlacklistControl';
 import { useWarehouseOptions } from '../inventory/api';
+import { OrderParcelsPanel } from '../logistics/OrderParcelsPanel';
 import { fetchOrder, type Order } from './api';
 import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
@@ -187,6 +188,7 @@ export default function OrderDetailPage() {
           <Card title={t.orders.items} style={{ marginBottom: 16 }}>
             <Table rowKey="id" size="small" columns={itemColumns} dataSource={o.items} pagination={false} />
           </Card>
+          {can('logistics.read') && <OrderParcelsPanel orderId={o.id} />}
           <Card title={t.orders.remarks} style={{ marginBottom: 16 }}>
             {o.remarks.length ? (
               <List
