@@ -189,6 +189,7 @@ beforeAll(async () => {
     'POST /api/v1/parcels/:id/ship': { ids: [onScale.id, offWeight.id], body: { carrier: 'ZTO', trackingNo: '773000000001' } },
     'POST /api/v1/waves/:id/picks': { ids: [pickWave.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },
     'POST /api/v1/waves/:id/singles': { ids: [singleWave.id, pickWave.id], body: { barcode: unpicked.barcode } },
+    'POST /api/v1/waves/:id/sowing': { ids: [pickWave.id, singleWave.id], body: { barcode: picked.barcode } },
     'POST /api/v1/waves/:id/short-picks': { ids: [pickWave.id], body: { binCode: 'P-02', skuCode: unpicked.code, found: 0 } },
     'POST /api/v1/fulfillment/shelving': { ids: [], body: { scan: shortPicked.orderNo } },
     'POST /api/v1/fulfillment/shelving/:id/scans': { ids: [shelving.id], body: { binCode: 'P-01', barcode: picked.barcode, quantity: 1 } },

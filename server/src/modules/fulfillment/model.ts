@@ -260,3 +260,53 @@ export const singleStationSchema = z.object({
   intercepted: z.number().int(),
 });
 export type SingleStation = z.infer<typeof singleStationSchema>;
+
+// ---- the sowing wall (播种墙) ----
+
+/** How far the wall is, over the orders still in the wave: units sown of all they need, slots full of all slots. */
+export const wallProgressSchema = z.object({ units: z.number().int(), sown: z.number().int(), slots: z.number().int(), full: z.number().int() });
+export type WallProgress = z.infer<typeof wallProgressSchema>;
+
+export const sowLineSchema = z.object({
+  lineId: z.number().int(),
+  skuCode: z.string(),
+  barcode: z.string().nullable(),
+  productName: z.string(),
+  spec: z.string(),
+  needed: z.number().int(),
+  sown: z.number().int(),
+});
+
+export const sowSlotSchema = z.object({
+  slot: z.number().int(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  lines: z.array(sowLineSchema),
+  /** Every unit of the order is in its slot: ready to pack. */
+  full: z.boolean(),
+  /** The order left the wave (拦截): what was sown into its slot goes back to the shelf (回库), `shelved` once it has. */
+  intercepted: z.boolean(),
+  shelved: z.boolean(),
+});
+
+export const sowingWallSchema = z.object({
+  waveId: z.number().int(),
+  waveNo: z.string(),
+  status: z.enum(WAVE_STATUSES),
+  slots: z.array(sowSlotSchema),
+  progress: wallProgressSchema,
+});
+export type SowingWall = z.infer<typeof sowingWallSchema>;
+
+/** One unit put into a slot: which, the line it counts on, whether the slot is now full, and the wall's progress. */
+export const sowResultSchema = z.object({
+  waveId: z.number().int(),
+  waveNo: z.string(),
+  slot: z.number().int(),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  line: sowLineSchema,
+  slotFull: z.boolean(),
+  progress: wallProgressSchema,
+});
+export type SowResult = z.infer<typeof sowResultSchema>;

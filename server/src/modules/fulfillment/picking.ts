@@ -7,6 +7,7 @@ import type { RefusedScan } from './packing';
 import * as repo from './pickingRepository';
 import { allot, matchStop } from './pickRules';
 import * as readModel from './readModel';
+import { sownOfOrder } from './sowingRepository';
 import { nextWaveStatus } from './waveStates';
 
 /**
@@ -118,14 +119,17 @@ export async function scanPick(ctx: Ctx, waveId: number, input: PickScanInput): 
 /**
  * An order left the wave (interception): the units picked for it pass to the wave's orders still
  * waiting for them, so the picker's cart and the list agree; what it keeps goes back to the shelf.
- * Units that reached the packing table stay with its parcel. The wave may then be fully picked.
+ * Units that reached the packing table stay with its parcel, those sown into its slot on the wall
+ * stay there. The wave may then be fully picked.
  */
 export async function handOverPicks(ctx: Ctx, waveId: number, orderId: number): Promise<void> {
   const wave = await requireWave(ctx, waveId);
   const moves: { skuId: number; to: { orderId: number; units: number }[] }[] = [];
   if (!(await repo.parcelOfWaveOrder(ctx, waveId, orderId))) {
+    const sown = await sownOfOrder(ctx, waveId, orderId);
     for (const { skuId, picked } of await repo.picksOfOrder(ctx, waveId, orderId)) {
-      const to = picked > 0 ? allot(await readModel.orderNeedsOf(ctx, waveId, skuId), picked) : [];
+      const loose = picked - (sown.get(skuId) ?? 0);
+      const to = loose > 0 ? allot(await readModel.orderNeedsOf(ctx, waveId, skuId), loose) : [];
       const moved = to.reduce((n, a) => n + a.units, 0);
       if (moved === 0) continue;
       await repo.takePicked(ctx, waveId, skuId, orderId, moved);

@@ -1,7 +1,7 @@
 /**
  * Fulfillment's reads across modules: the orders a wave may take, a wave's orders as the floor
  * sees them, the order a packing, weighing or shipping scan names, what picking, return to shelf
- * and the printed documents need of them. Besides fulfillment's own tables they read orders'
+ * and the printed documents need of them, and the sowing wall's slots. Besides fulfillment's own tables they read orders'
  * `orders`, `order_items` and `order_remarks`, catalog's `shops`, `skus` and `products`, inventory's
  * `warehouses` and platform's `users`; they never write them.
  */
@@ -15,7 +15,7 @@ import { orderItems, orderRemarks, orders } from '../orders/schema';
 import type { WaveKind } from './rules';
 import { warehouses } from '../inventory/schema';
 import { CARRIERS, normalizeTrackingNo } from './carriers';
-import { parcelLines, parcels, waveOrders, wavePicks, waves } from './schema';
+import { parcelLines, parcels, sowLines, waveOrders, wavePicks, waves } from './schema';
 
 export interface WaveCandidate {
   id: number;
@@ -472,6 +472,65 @@ export async function singleWaveCounts(ctx: Ctx, waveId: number): Promise<Single
                count(*) FILTER (WHERE w.intercepted_at IS NOT NULL)::int AS intercepted
           FROM ${waveOrders} AS w JOIN ${orders} AS o ON o.id = w.order_id
          WHERE w.wave_id = ${waveId}`,
+  );
+  return row!;
+}
+
+// ---- the sowing wall (播种墙) ----
+
+export interface WallLine {
+  orderId: number;
+  orderNo: string;
+  slot: number;
+  /** It left the wave (拦截); `shelved` once its items are back in their bins. */
+  intercepted: boolean;
+  shelved: boolean;
+  /** Still in the wave and 配货中: its slot takes units. */
+  open: boolean;
+  lineId: number;
+  skuId: number;
+  skuCode: string;
+  barcode: string | null;
+  productName: string;
+  spec: string;
+  needed: number;
+  sown: number;
+}
+
+/**
+ * The order lines of a multi-item wave with what is sown of each, in slot then line order: all of
+ * them, those of the SKU a barcode or SKU code names (any case), or those of one order.
+ */
+export function wallLines(ctx: Ctx, waveId: number, only: { code: string } | { orderId: number } | null = null): Promise<WallLine[]> {
+  const where = only === null ? sql`` : 'code' in only ? sql`AND (upper(k.barcode) = ${only.code.toUpperCase()} OR upper(k.code) = ${only.code.toUpperCase()})` : sql`AND w.order_id = ${only.orderId}`;
+  return rowsOf<WallLine>(
+    ctx.db,
+    sql`SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", w.slot, w.intercepted_at IS NOT NULL AS intercepted, w.shelved_at IS NOT NULL AS shelved,
+               (w.intercepted_at IS NULL AND o.status = 'in_fulfillment') AS open,
+               i.id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec,
+               i.quantity AS needed, COALESCE(s.sown, 0)::int AS sown
+          FROM ${waveOrders} AS w
+          JOIN ${orders} AS o ON o.id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${skus} AS k ON k.id = i.sku_id
+          LEFT JOIN ${sowLines} AS s ON s.wave_id = w.wave_id AND s.order_item_id = i.id
+         WHERE w.wave_id = ${waveId} ${where}
+         ORDER BY w.slot, i.id`,
+  );
+}
+
+/** The wall's progress over the orders still in the wave: units sown of all, slots whose order has every unit. */
+export async function wallProgress(ctx: Ctx, waveId: number): Promise<{ units: number; sown: number; slots: number; full: number }> {
+  const [row] = await rowsOf<{ units: number; sown: number; slots: number; full: number }>(
+    ctx.db,
+    sql`SELECT COALESCE(SUM(per.needed), 0)::int AS units, COALESCE(SUM(per.sown), 0)::int AS sown, count(*)::int AS slots,
+               count(*) FILTER (WHERE per.sown >= per.needed)::int AS full
+          FROM (SELECT SUM(i.quantity) AS needed, SUM(COALESCE(s.sown, 0)) AS sown
+                  FROM ${waveOrders} AS w
+                  JOIN ${orderItems} AS i ON i.order_id = w.order_id
+                  LEFT JOIN ${sowLines} AS s ON s.wave_id = w.wave_id AND s.order_item_id = i.id
+                 WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
+                 GROUP BY w.order_id) AS per`,
   );
   return row!;
 }

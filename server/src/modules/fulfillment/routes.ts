@@ -7,6 +7,7 @@ import * as packing from './packing';
 import { parcelRoutes } from './parcelRoutes';
 import { pickingRoutes } from './pickingRoutes';
 import { singlesRoutes } from './singlesRoutes';
+import { sowingRoutes } from './sowingRoutes';
 import { wavePickList } from './pickList';
 import * as service from './service';
 
@@ -16,6 +17,7 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(parcelRoutes);
   await app.register(pickingRoutes);
   await app.register(singlesRoutes);
+  await app.register(sowingRoutes);
 
   app.get(
     '/api/v1/waves',

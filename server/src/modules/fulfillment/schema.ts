@@ -271,3 +271,51 @@ export const shelvingLines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.shelvingId, t.skuId] }), check('shelving_lines_shelved_within', sql`${t.shelved} >= 0 AND ${t.shelved} <= ${t.quantity} AND ${t.quantity} > 0`)],
 );
+
+// ---- sowing (播种墙) ----
+
+/**
+ * What was sown into a slot of a multi-item wave's wall, per order line: `needed` is the line's
+ * quantity when its first unit was sown, so the wall can never take more of it than the order holds.
+ */
+export const sowLines = pgTable(
+  'sow_lines',
+  {
+    waveId: integer('wave_id').notNull(),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    orderItemId: bigint('order_item_id', { mode: 'number' }).notNull(),
+    skuId: integer('sku_id').notNull(),
+    needed: integer('needed').notNull(),
+    sown: integer('sown').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.orderItemId] }),
+    foreignKey({ name: 'sow_lines_wave_order_fk', columns: [t.waveId, t.orderId], foreignColumns: [waveOrders.waveId, waveOrders.orderId] }),
+    check('sow_lines_sown_within', sql`${t.sown} >= 0 AND ${t.sown} <= ${t.needed} AND ${t.needed} > 0`),
+  ],
+);
+
+/** Every scan at the sowing wall, taken or refused: who put which item into which slot, or why not. */
+export const sowScans = pgTable(
+  'sow_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    waveId: integer('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    barcode: text('barcode').notNull(),
+    /** ok | wrong_item | excess_item | intercepted | not_picked */
+    result: text('result').notNull(),
+    skuId: integer('sku_id'),
+    /** The slot and order the unit went to (ok), or whose intercepted need it matched. */
+    orderId: bigint('order_id', { mode: 'number' }),
+    slot: integer('slot'),
+    actorId: integer('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sow_scans_wave_idx').on(t.waveId, t.id),
+    check('sow_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item', 'intercepted', 'not_picked')`),
+    check('sow_scans_ok_has_slot', sql`${t.result} <> 'ok' OR (${t.slot} IS NOT NULL AND ${t.orderId} IS NOT NULL)`),
+  ],
+);

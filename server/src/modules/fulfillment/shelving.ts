@@ -8,10 +8,11 @@ import * as repo from './pickingRepository';
 import { matchStop } from './pickRules';
 import * as readModel from './readModel';
 import { parcelLinesOf } from './repository';
+import { sownOfOrder } from './sowingRepository';
 
 /**
- * Return to shelf (回库/还货上架): an intercepted order's items — picked for it, or in its stopped
- * parcel — go back to their bins, never out of the door. The worker scans the slip's order number
+ * Return to shelf (回库/还货上架): an intercepted order's items — picked for it, sown into its slot,
+ * or in its stopped parcel — go back to their bins, never out of the door. The worker scans the slip's order number
  * and gets what goes back where (each SKU's pick bin), then scans each item into its bin; the last
  * one closes the return: the parcel is `shelved` and the wave order marked returned.
  *
@@ -46,8 +47,8 @@ async function shelvingView(ctx: Ctx, row: repo.ShelvingRow): Promise<Shelving> 
 }
 
 /**
- * What an intercepted order has out of its bins, per SKU: the units picked for it, or those
- * scanned into its stopped parcel when more (packed without pick confirmation).
+ * What an intercepted order has out of its bins, per SKU: the units picked for it, or those sown
+ * into its slot or scanned into its stopped parcel when more (sown or packed without pick confirmation).
  */
 async function unitsOut(ctx: Ctx, waveId: number, orderId: number): Promise<{ parcelId: number | null; units: Map<number, number> }> {
   const units = new Map<number, number>();
@@ -56,7 +57,7 @@ async function unitsOut(ctx: Ctx, waveId: number, orderId: number): Promise<{ pa
   const stopped = parcel?.status === 'intercepted' ? parcel : null;
   const scanned = new Map<number, number>();
   for (const l of stopped ? await parcelLinesOf(ctx, stopped.id) : []) scanned.set(l.skuId, (scanned.get(l.skuId) ?? 0) + l.scanned);
-  for (const [skuId, n] of scanned) units.set(skuId, Math.max(n, units.get(skuId) ?? 0));
+  for (const [skuId, n] of [...(await sownOfOrder(ctx, waveId, orderId)), ...scanned]) units.set(skuId, Math.max(n, units.get(skuId) ?? 0));
   return { parcelId: stopped?.id ?? null, units };
 }
 

@@ -145,6 +145,7 @@ export const en: Messages = {
     'order.ship': 'Shipped',
     'order.deliver': 'Delivered',
     'order.complete': 'Completed',
+    'order.sow': 'Sown on the wall (ready to pack)',
     'order.intercept': 'Intercepted (cancelled or held in a wave)',
     'wave.create': 'Wave created',
     'wave.shipped': 'Wave all shipped',

@@ -144,6 +144,7 @@ export const zh = {
     'order.ship': '发货',
     'order.deliver': '签收',
     'order.complete': '交易完成',
+    'order.sow': '播种完成（可打包）',
     'order.intercept': '拦截（波次中取消或挂起）',
     'wave.create': '创建波次',
     'wave.shipped': '波次发完',
