@@ -11,7 +11,7 @@ import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
-import { aftersalesRoutes } from './modules/aftersales';
+import { aftersalesJobs, aftersalesRoutes } from './modules/aftersales';
 import { logisticsJobs, logisticsRoutes } from './modules/logistics';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
@@ -37,7 +37,7 @@ followOrders();
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, customerRoutes, reportRoutes, outboxRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
-export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...maintenanceJobs];
+export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...aftersalesJobs, ...maintenanceJobs];
 
 /**
  * The web app keeps its sign-in token in localStorage: no script but its own files may run, and no

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
+import { expectStatus, makeOrder, makePaidOrder, makeShippedOrder, orderInput, seedCatalog } from './factories';
 
 let t: TestApp;
 let admin: Client;
 let presale: Client;
 let aftersale: Client;
 let supervisor: Client;
+let packer: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -14,6 +15,7 @@ beforeAll(async () => {
   presale = await t.signIn(['cs_presale']);
   aftersale = await t.signIn(['cs_aftersale']);
   supervisor = await t.signIn(['supervisor']);
+  packer = await t.signIn(['warehouse']);
 });
 afterAll(() => t.close());
 
@@ -30,7 +32,7 @@ const refundsOf = async (orderId: number) => expectStatus(await aftersale.get(`/
 
 describe('after-sales cases', () => {
   it('opens a case on the lines it names, numbered for the shop day and due at its end, audited', async () => {
-    const { order, skus } = await paidOrder();
+    const { order, skus } = await makeShippedOrder({ admin, cs: presale, packer }, { skus: [{}, {}] });
     const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'missing_item', reason: '买家说少了一件', lines: [{ skuCode: skus[1]!.code.toLowerCase(), quantity: 1 }], evidence: [{ note: '旺旺截图：只收到一件' }] }), 201);
     // the fake clock reads 2026-11-20 10:00 in Shanghai: a solution is due by midnight there
     expect(opened).toMatchObject({ orderNo: order.orderNo, type: 'missing_item', status: 'open', deadline: '2026-11-20T16:00:00.000Z', refunded: 0, pendingApproval: null, evidence: [{ note: '旺旺截图：只收到一件' }] });
@@ -59,8 +61,8 @@ describe('after-sales cases', () => {
 
 describe('refunds', () => {
   it('pays a refund within customer service authority into the ledger, the order, its history and the outbox', async () => {
-    const { order } = await paidOrder();
-    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'damaged', severity: 'minor', reason: '外箱压坏，商品轻微划痕' }), 201);
+    const { order } = await makeShippedOrder({ admin, cs: presale, packer });
+    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'damaged', severity: 'minor', reason: '外箱压坏，商品轻微划痕', lines: [{ skuCode: order.items[0].skuCode, quantity: 1 }] }), 201);
     const paid = expectStatus(await refund(aftersale, opened.id, 1234, '轻微破损补偿 10%'), 200);
     expect(paid).toMatchObject({ status: 'open', refunded: 1234 });
     const ledger = await refundsOf(order.id);
@@ -73,9 +75,8 @@ describe('refunds', () => {
   });
 
   it('asks a supervisor beyond 500 元 a case: kept waiting, approved for the amount the supervisor sets', async () => {
-    const { skus, shop } = await seedCatalog(admin);
-    const order = await makePaidOrder(presale, orderInput(shop.code, skus, { items: [{ skuCode: skus[0]!.code, quantity: 1, unitPrice: 90_000 }] }));
-    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'quality', reason: '开机无反应' }), 201);
+    const { order, skus } = await makeShippedOrder({ admin, cs: presale, packer }, { skus: [{ price: 90_000 }] });
+    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'quality', reason: '开机无反应', lines: [{ skuCode: skus[0]!.code, quantity: 1 }] }), 201);
     expectStatus(await refund(aftersale, opened.id, 30_000), 200);
     // 300 元 refunded, 200 元 more reaches the 500 元 authority exactly; one fen more does not
     const asked = await refund(aftersale, opened.id, 20_001, '质量问题全额退款');

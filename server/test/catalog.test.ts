@@ -94,7 +94,7 @@ describe('products', () => {
       skus: [{ code, barcode: '6901234000017', spec: '白色 M', price: 5900, cost: 2100, weightGrams: 200, safetyStock: 20 }],
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: '女士纯棉圆领短袖T恤', priceBand: 'traffic' });
+    expect(res.body).toMatchObject({ name: '女士纯棉圆领短袖T恤', priceBand: 'traffic', returnPolicy: 'standard' });
     expect(res.body.skus).toEqual([
       expect.objectContaining({ code, barcode: '6901234000017', price: 5900, cost: 2100, weightGrams: 200, safetyStock: 20, listingStatus: 'on_sale', listingPinned: false }),
     ]);
@@ -129,6 +129,8 @@ describe('products', () => {
     expect(errorPaths(noSkus)).toEqual(['skus']);
     const badBand = await admin.post('/api/v1/products', { ...base, priceBand: 'cheap', skus: [{ code: uniqueCode('S'), price: 1 }] });
     expect(errorPaths(badBand)).toEqual(['priceBand']);
+    const badPolicy = await admin.post('/api/v1/products', { ...base, returnPolicy: 'never', skus: [{ code: uniqueCode('S'), price: 1 }] });
+    expect(badPolicy.body.error.details).toEqual([{ path: 'returnPolicy', message: '七天无理由设置不对' }]);
   });
 
   it('refuse SKU codes and barcodes repeated in the request (422) or already taken (409)', async () => {
@@ -188,13 +190,13 @@ describe('products', () => {
 
   it('are updated with an audited before → after, and show a timeline with their SKUs', async () => {
     const product = await makeProduct(admin);
-    const updated = expectStatus(await operations.patch(`/api/v1/products/${product.id}`, { name: '改名后的商品', priceBand: 'image' }), 200);
-    expect(updated).toMatchObject({ name: '改名后的商品', priceBand: 'image' });
+    const updated = expectStatus(await operations.patch(`/api/v1/products/${product.id}`, { name: '改名后的商品', priceBand: 'image', returnPolicy: 'custom_made' }), 200);
+    expect(updated).toMatchObject({ name: '改名后的商品', priceBand: 'image', returnPolicy: 'custom_made' });
     const sku = expectStatus(await operations.patch(`/api/v1/skus/${product.skus[0].id}`, { price: 12900, safetyStock: 5 }), 200);
     expect(sku).toMatchObject({ price: 12900, safetyStock: 5 });
     const events = expectStatus(await cs.get(`/api/v1/products/${product.id}/events`), 200);
     expect(events.items.map((e: { action: string }) => e.action)).toEqual(['product.create', 'product.update', 'sku.update']);
-    expect(events.items[1]).toMatchObject({ before: { name: '纯棉T恤' }, after: { name: '改名后的商品' } });
+    expect(events.items[1]).toMatchObject({ before: { name: '纯棉T恤', returnPolicy: 'standard' }, after: { name: '改名后的商品', returnPolicy: 'custom_made' } });
     expect(events.items[2]).toMatchObject({ before: { price: 9900 }, after: { price: 12900 }, actorId: operations.userId });
   });
 });

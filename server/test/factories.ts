@@ -37,12 +37,13 @@ export interface SkuFields {
 }
 
 /** A product with one SKU per entry of `skus` (default: one SKU at ¥99.00). */
-export async function makeProduct(admin: Client, skus: SkuFields[] = [{}], fields: { name?: string; category?: string; priceBand?: string } = {}) {
+export async function makeProduct(admin: Client, skus: SkuFields[] = [{}], fields: { name?: string; category?: string; priceBand?: string; returnPolicy?: string } = {}) {
   return expectStatus(
     await admin.post('/api/v1/products', {
       name: fields.name ?? '纯棉T恤',
       category: fields.category ?? '服装',
       priceBand: fields.priceBand ?? 'profit',
+      ...(fields.returnPolicy && { returnPolicy: fields.returnPolicy }),
       skus: skus.map((s) => ({ price: 9900, cost: 4000, weightGrams: 250, spec: '白色 M', ...s, code: s.code ?? uniqueCode('SKU') })),
     }),
     201,
@@ -125,4 +126,36 @@ export async function makePackedParcel(clients: { admin: Client; cs: Client; pac
   for (const code of [a!.code, a!.code, b!.code]) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: code }), 200);
   const parcel = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
   return { parcel, order, wave, shop: catalog.shop, warehouseCode, skus: [a!, b!] };
+}
+
+let trackingSerial = 0;
+
+/**
+ * An order taken through real fulfillment and on the road: a new shop and warehouse, one unit of
+ * each of `skus` (default one SKU of 400 g) paid, waved, packed by scanning, weighed and shipped
+ * by 中通 under a fresh tracking number.
+ */
+export async function makeShippedOrder(
+  clients: { admin: Client; cs: Client; packer: Client },
+  opts: { skus?: SkuFields[]; product?: Parameters<typeof makeProduct>[2]; order?: Record<string, unknown> } = {},
+) {
+  const { admin, cs, packer } = clients;
+  const catalog = await seedCatalog(admin, { skuCount: 1, stock: 0 });
+  const skus: { id: number; code: string; price: number }[] = (await makeProduct(admin, opts.skus ?? [{ weightGrams: 400 }], opts.product)).skus;
+  const warehouseCode = catalog.warehouses[0].code as string;
+  await receiveStock(admin, warehouseCode, skus.map((s) => ({ skuCode: s.code, quantity: 5 })));
+  const order = await makePaidOrder(cs, orderInput(catalog.shop.code, skus, opts.order));
+  expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: skus.length === 1 ? 'single' : 'multi' }), 201);
+  const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: order.orderNo }), 200);
+  for (const sku of skus) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: sku.code }), 200);
+  const packed = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
+  expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams }), 200);
+  const trackingNo = `7${String(process.pid % 10000).padStart(4, '0')}${String(++trackingSerial).padStart(7, '0')}`;
+  expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
+  return { order, parcelId: packed.id as number, expectedGrams: packed.expectedGrams as number, trackingNo, skus, shop: catalog.shop, warehouseCode };
+}
+
+/** The carrier reports the parcel signed for at `time` (ISO). */
+export async function deliverParcel(client: Client, trackingNo: string, time: string) {
+  return expectStatus(await client.post('/api/v1/tracking/events', { carrier: 'ZTO', trackingNo, events: [{ time, status: 'delivered', description: '已签收，签收人：本人' }] }), 200);
 }

@@ -143,7 +143,7 @@ beforeAll(async () => {
   const singleWave = expectStatus(await admin.post('/api/v1/waves', { warehouseCode: floor.code, kind: 'single' }), 201);
   // an after-sales case on the paid order, and one waiting for a supervisor's approval
   const afterSale = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: paid.id, type: 'refund_only', reason: '模糊测试' }), 201);
-  const awaiting = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: paid.id, type: 'quality', reason: '模糊测试' }), 201);
+  const awaiting = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: paid.id, type: 'refund_only', reason: '模糊测试' }), 201);
   const aftersaleAgent = await t.signIn(['cs_aftersale']);
   expectStatus(await admin.put('/api/v1/settings', { 'aftersales.refundAuthorityFen': 0 }), 200);
   expect((await aftersaleAgent.post(`/api/v1/aftersales/cases/${awaiting.id}/refund`, { amount: 100, reason: '需审批' })).body.error.code).toBe('approval_required');
@@ -201,7 +201,9 @@ beforeAll(async () => {
     'POST /api/v1/logistics/exceptions/:id/resolve': { ids: [1, 2], body: { outcome: 'redelivered', note: '已重新派送' } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
-    'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'missing_item', reason: '少了一件', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '买家照片' }] } },
+    'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'refund_only', reason: '不想要了', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '聊天截图' }], override: { reason: '主管受理' } } },
+    'POST /api/v1/aftersales/cases/:id/propose': { ids: [afterSale.id, awaiting.id], body: { solution: 'partial_refund', amount: 500, note: '补偿 5 元' } },
+    'POST /api/v1/aftersales/cases/:id/escalate': { ids: [afterSale.id, awaiting.id], body: { note: '买家情绪激动', difficult: true } },
     'POST /api/v1/aftersales/cases/:id/refund': { ids: [afterSale.id, awaiting.id], body: { amount: 100, reason: '补偿' } },
     'POST /api/v1/aftersales/cases/:id/approve': { ids: [awaiting.id, afterSale.id], body: { amount: 100 } },
     'POST /api/v1/aftersales/cases/:id/reject': { ids: [awaiting.id], body: { note: '不予退款' } },

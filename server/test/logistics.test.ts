@@ -4,7 +4,7 @@ import { signBody } from '../src/platform/signature';
 import { sweepLogistics } from '../src/modules/logistics';
 import { sweepDeliveredOrders } from '../src/modules/orders';
 import { anonymous, createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makePaidOrder, makeProduct, orderInput, receiveStock, seedCatalog } from './factories';
+import { expectStatus, makeShippedOrder } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -21,26 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let serial = 0;
-
-/** An order of one item taken through a wave, packing, weighing and shipping by ZTO: its parcel is on the road. */
-async function shippedOrder() {
-  const n = ++serial;
-  const catalog = await seedCatalog(admin, { skuCount: 1, stock: 0 });
-  const [sku] = (await makeProduct(admin, [{ barcode: `69${process.pid % 10000}${String(n).padStart(5, '0')}`, weightGrams: 400 }])).skus;
-  const warehouseCode = catalog.warehouses[0].code;
-  await receiveStock(admin, warehouseCode, [{ skuCode: sku.code, quantity: 5 }]);
-  // the shop ships from the catalog's first warehouse, by its default carrier (中通)
-  const order = await makePaidOrder(cs, orderInput(catalog.shop.code, [sku]));
-  expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'single' }), 201);
-  const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: order.orderNo }), 200);
-  expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: sku.code }), 200);
-  const packed = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
-  expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams }), 200);
-  const trackingNo = `7${String(process.pid % 10000).padStart(4, '0')}${String(n).padStart(7, '0')}`;
-  expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
-  return { order, parcelId: packed.id as number, trackingNo };
-}
+const shippedOrder = () => makeShippedOrder({ admin, cs, packer });
 
 const at = (ms: number) => new Date(t.clock.now().getTime() + ms).toISOString();
 const post = (client: Client, trackingNo: string, events: { time: string; status: string; description: string; location?: string }[]) =>

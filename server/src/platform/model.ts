@@ -36,6 +36,8 @@ export const lookupCode = z.string().trim().max(64);
 
 /** What staff type into a search box or a free-text filter. */
 export const searchText = z.string().trim().max(100);
+/** A yes/no query parameter, written true or false. */
+export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Business times are between these years: a date outside them is a typo or an attack, not an order. */
 const FIRST_YEAR = 2000;

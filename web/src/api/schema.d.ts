@@ -975,6 +975,8 @@ export interface paths {
                                 category: string;
                                 /** @enum {string} */
                                 priceBand: "traffic" | "profit" | "image";
+                                /** @enum {string} */
+                                returnPolicy: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                                 skus: {
                                     id: number;
                                     productId: number;
@@ -1016,6 +1018,11 @@ export interface paths {
                         category: string;
                         /** @enum {string} */
                         priceBand: "traffic" | "profit" | "image";
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        returnPolicy?: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                         skus: {
                             code: string;
                             barcode?: string | null;
@@ -1051,6 +1058,8 @@ export interface paths {
                             category: string;
                             /** @enum {string} */
                             priceBand: "traffic" | "profit" | "image";
+                            /** @enum {string} */
+                            returnPolicy: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                             skus: {
                                 id: number;
                                 productId: number;
@@ -1180,6 +1189,8 @@ export interface paths {
                             category: string;
                             /** @enum {string} */
                             priceBand: "traffic" | "profit" | "image";
+                            /** @enum {string} */
+                            returnPolicy: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                             skus: {
                                 id: number;
                                 productId: number;
@@ -1241,6 +1252,8 @@ export interface paths {
                         category?: string;
                         /** @enum {string} */
                         priceBand?: "traffic" | "profit" | "image";
+                        /** @enum {string} */
+                        returnPolicy?: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                     };
                 };
             };
@@ -1257,6 +1270,8 @@ export interface paths {
                             category: string;
                             /** @enum {string} */
                             priceBand: "traffic" | "profit" | "image";
+                            /** @enum {string} */
+                            returnPolicy: "standard" | "custom_made" | "perishable" | "digital" | "periodical" | "confirmed_at_purchase";
                             skus: {
                                 id: number;
                                 productId: number;
@@ -9459,7 +9474,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "awaiting_approval" | "closed";
+                    status?: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                    mine?: "true" | "false";
+                    escalated?: "true" | "false";
                     type?: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                     orderId?: number;
                     page?: number;
@@ -9486,13 +9503,24 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                                 /** @enum {string} */
-                                status: "open" | "awaiting_approval" | "closed";
+                                status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                                 reason: string;
                                 noReason: boolean;
                                 /** @enum {string|null} */
                                 severity: "minor" | "severe" | null;
                                 owner: string | null;
                                 deadline: string;
+                                overdue: boolean;
+                                difficult: boolean;
+                                escalatedAt: string | null;
+                                proposal: {
+                                    /** @enum {string} */
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                    amount: number | null;
+                                    note: string;
+                                    at: string;
+                                } | null;
+                                overrideReason: string | null;
                                 openedAt: string;
                                 closedAt: string | null;
                                 refunded: number;
@@ -9552,6 +9580,9 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
+                        override?: {
+                            reason: string;
+                        };
                     };
                 };
             };
@@ -9570,13 +9601,24 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
@@ -9724,13 +9766,24 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
@@ -9835,13 +9888,375 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                            }[];
+                            evidence: {
+                                note: string;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录向买家提出的方案（退货、换货方案转为待买家退回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                        amount?: number;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                            }[];
+                            evidence: {
+                                note: string;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 升级给主管（可标为疑难，期限延至 3 天） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @default false */
+                        difficult?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
@@ -9997,13 +10412,24 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
@@ -10159,13 +10585,24 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
@@ -10321,13 +10758,24 @@ export interface paths {
                             /** @enum {string} */
                             type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                             /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "closed";
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
                             reason: string;
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
                             owner: string | null;
                             deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;

@@ -234,13 +234,13 @@ export default function ProductsPage() {
         open={editing?.kind === 'product'}
         title={product ? t.products.edit : t.products.create}
         width={880}
-        initialValues={product ?? { skus: [{}] }}
+        initialValues={product ?? { returnPolicy: 'standard', skus: [{}] }}
         submit={(values) =>
-          product ? updateProduct(product.id, { name: values.name, category: values.category, priceBand: values.priceBand }) : createProduct(values)
+          product ? updateProduct(product.id, { name: values.name, category: values.category, priceBand: values.priceBand, returnPolicy: values.returnPolicy }) : createProduct(values)
         }
         success={product ? t.common.saved : t.products.created}
         invalidate={[['products']]}
-        labels={{ name: t.products.name, category: t.products.category, priceBand: t.products.priceBand, ...skuLabels(t, true) }}
+        labels={{ name: t.products.name, category: t.products.category, priceBand: t.products.priceBand, returnPolicy: t.products.returnPolicy, ...skuLabels(t, true) }}
         onClose={() => setEditing(null)}
       >
         <Row gutter={12}>
@@ -257,6 +257,11 @@ export default function ProductsPage() {
           <Col span={7}>
             <Form.Item name="priceBand" label={t.products.priceBand} rules={[{ required: true, message: t.common.required }]}>
               <Select options={optionsOf(t.priceBands)} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="returnPolicy" label={t.products.returnPolicy} extra={t.products.returnPolicyHint}>
+              <Select options={optionsOf(t.returnPolicies)} />
             </Form.Item>
           </Col>
         </Row>

@@ -17,4 +17,13 @@ describe('case transition table', () => {
     expect(() => nextCaseStatus('open', 'approve')).toThrow(StateError);
     for (const action of CASE_ACTIONS) expect(() => nextCaseStatus('closed', action)).toThrow(StateError);
   });
+
+  it('an offer to take goods back waits for them: no refund or new offer until they arrive, but it can be escalated or withdrawn', () => {
+    expect(nextCaseStatus('open', 'await_return')).toBe('awaiting_return');
+    expect(() => nextCaseStatus('awaiting_return', 'refund')).toThrow('售后单当前状态为「待买家退回」，不能退款');
+    expect(() => nextCaseStatus('awaiting_return', 'propose')).toThrow(StateError);
+    expect(nextCaseStatus('awaiting_return', 'escalate')).toBe('awaiting_return');
+    expect(nextCaseStatus('awaiting_approval', 'escalate')).toBe('awaiting_approval');
+    expect(nextCaseStatus('awaiting_return', 'close')).toBe('closed');
+  });
 });

@@ -1,8 +1,9 @@
 import { recordEvent, timeline } from '../../platform/audit';
 import { localDate } from '../../platform/clock';
-import type { Ctx } from '../../platform/context';
-import { conflict, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
+import { can, type Ctx } from '../../platform/context';
+import { conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
 import { nextCaseStatus } from './caseStates';
+import { caseRefusal } from './eligibility';
 import type { Case, CaseListQuery, CaseSummary, CreateCaseInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
@@ -14,7 +15,7 @@ import * as repo from './repository';
 
 const iso = (t: Date | string | null) => (t === null ? null : new Date(t).toISOString());
 
-function toSummary(row: readModel.CaseRow): CaseSummary {
+function toSummary(row: readModel.CaseRow, now: Date): CaseSummary {
   return {
     id: row.id,
     caseNo: row.caseNo,
@@ -27,6 +28,11 @@ function toSummary(row: readModel.CaseRow): CaseSummary {
     severity: row.severity as CaseSummary['severity'],
     owner: row.owner,
     deadline: iso(row.deadline)!,
+    overdue: row.status !== 'closed' && row.proposedAt === null && new Date(row.deadline) < now,
+    difficult: row.difficult,
+    escalatedAt: iso(row.escalatedAt),
+    proposal: row.proposal && { ...row.proposal, at: iso(row.proposedAt)! },
+    overrideReason: row.overrideReason,
     openedAt: iso(row.openedAt)!,
     closedAt: iso(row.closedAt),
     refunded: row.refunded,
@@ -44,7 +50,7 @@ function caseLines(order: readModel.OrderForCase, input: CreateCaseInput) {
     else if (line.quantity > item.quantity) problems.push({ path: `lines.${i}.quantity`, message: `货号 ${line.skuCode} 只买了 ${item.quantity} 件` });
     else {
       taken.add(item.id);
-      return [{ orderItemId: item.id, skuId: item.skuId, quantity: line.quantity }];
+      return [{ orderItemId: item.id, skuId: item.skuId, skuCode: item.skuCode, quantity: line.quantity, returnPolicy: item.returnPolicy }];
     }
     return [];
   });
@@ -55,10 +61,13 @@ function caseLines(order: readModel.OrderForCase, input: CreateCaseInput) {
 export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> {
   const order = await readModel.orderForCase(ctx, input.orderId);
   if (!order) throw notFound('order', input.orderId, '订单');
-  if (order.status === 'pending_payment') throw conflict('not_eligible', `订单 ${order.orderNo} 还未付款，不能申请售后`, [{ path: 'orderId', message: order.status }]);
   const lines = caseLines(order, input);
   const now = ctx.clock.now();
-  const id = await repo.insertCase(
+  const refusal = caseRefusal(order, { type: input.type, noReason: input.noReason, lines }, now);
+  if (refusal && !input.override) throw conflict('not_eligible', refusal.message, [refusal]);
+  if (refusal && !can(ctx.actor, 'aftersales.approve')) throw forbidden('aftersales.approve', '只有主管可以越权受理不符合规则的售后');
+  const deadline = await readModel.endOfShopDay(ctx, now, order.timezone);
+  const { id, caseNo } = await repo.insertCase(
     ctx,
     `SH${localDate(now, order.timezone).replaceAll('-', '')}`,
     {
@@ -68,16 +77,19 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
       reason: input.reason,
       noReason: input.noReason,
       severity: input.severity ?? null,
+      overrideReason: refusal ? input.override!.reason : null,
+      overriddenBy: refusal ? ctx.actor.id : null,
       evidence: input.evidence,
       ownerId: ctx.actor.id,
-      deadline: await readModel.endOfShopDay(ctx, now, order.timezone),
+      deadline,
       openedBy: ctx.actor.id,
       openedAt: now,
     },
-    lines,
+    lines.map(({ orderItemId, skuId, quantity }) => ({ orderItemId, skuId, quantity })),
   );
-  const opened = await getCase(ctx, id);
-  await recordEvent(ctx, { action: 'aftersales_case.open', entityType: 'aftersales_case', entityId: id, after: { caseNo: opened.caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, deadline: opened.deadline } });
+  const opened = { caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, deadline: deadline.toISOString() };
+  const overridden = refusal && { refused: refusal.message, override: input.override!.reason };
+  await recordEvent(ctx, { action: 'aftersales_case.open', entityType: 'aftersales_case', entityId: id, after: { ...opened, ...overridden } });
   return getCase(ctx, id);
 }
 
@@ -86,7 +98,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   if (!rows[0]) throw notFound('aftersales_case', id, '售后单');
   const pending = await readModel.pendingApproval(ctx, id);
   return {
-    ...toSummary(rows[0]),
+    ...toSummary(rows[0], ctx.clock.now()),
     lines: await readModel.caseLines(ctx, id),
     evidence: rows[0].evidence,
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
@@ -96,7 +108,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
 
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const { rows, total } = await readModel.caseRows(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((row) => toSummary(row, ctx.clock.now())), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The case locked for a move, or 404. */

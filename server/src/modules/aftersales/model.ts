@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, lookupCode, MAX_ID, pageQuery, timelineSchema } from '../../platform/model';
+import { booleanQuery, idSchema, lookupCode, MAX_ID, pageQuery, timelineSchema } from '../../platform/model';
 import { CASE_STATUSES } from './caseStates';
 
 export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
@@ -30,10 +30,29 @@ export const createCaseBody = z
     lines: z.array(caseLineInput).max(200).default([]),
     evidence: z.array(z.object({ note: note('凭证说明', 1000) })).max(20).default([]),
     noReason: z.boolean().default(false),
-    severity: z.enum(['minor', 'severe']).optional(),
+    severity: z.enum(['minor', 'severe'], { error: '破损程度为 minor（轻微）或 severe（严重）' }).optional(),
+    /** A supervisor opens a case the rules refuse (e.g. past the 7 days), saying why. */
+    override: z.object({ reason: note('越权受理的原因', 200) }).optional(),
   })
-  .refine((c) => c.severity === undefined || c.type === 'damaged', { path: ['severity'], message: '只有运输破损的售后单有破损程度' });
+  .refine((c) => c.severity === undefined || c.type === 'damaged', { path: ['severity'], message: '只有运输破损的售后单有破损程度' })
+  .refine((c) => c.severity !== undefined || c.type !== 'damaged', { path: ['severity'], message: '请选择破损程度：轻微或严重' })
+  .refine((c) => !c.noReason || c.type === 'return_refund' || c.type === 'exchange', { path: ['noReason'], message: '七天无理由只适用于退货退款和换货' });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
+
+/** What customer service offers the buyer; a return or an exchange then waits for the goods. */
+export const SOLUTIONS = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain'] as const;
+export type Solution = (typeof SOLUTIONS)[number];
+export const SOLUTION_LABELS: Record<Solution, string> = { refund: '退款', partial_refund: '部分退款', return: '退货退款', exchange: '换货', reship: '补发', explain: '解释说明' };
+const MONEY_SOLUTIONS: readonly Solution[] = ['refund', 'partial_refund'];
+
+export const proposeBody = z
+  .object({ solution: z.enum(SOLUTIONS, { error: '方案为 refund、partial_refund、return、exchange、reship 或 explain' }), amount: amount.optional(), note: note('方案说明', 500) })
+  .refine((p) => p.amount !== undefined || !MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '退款方案请填写金额' })
+  .refine((p) => p.amount === undefined || MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '只有退款方案有金额' });
+export type ProposeInput = z.infer<typeof proposeBody>;
+
+export const escalateBody = z.object({ note: note('升级原因', 500), difficult: z.boolean().default(false) });
+export type EscalateInput = z.infer<typeof escalateBody>;
 
 export const refundBody = z.object({ amount, reason: note('退款原因', 200) });
 export type RefundInput = z.infer<typeof refundBody>;
@@ -44,6 +63,10 @@ export const closeBody = z.object({ note: note('完结说明', 500).optional() }
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
+  /** Only the caller's own cases (我的售后). */
+  mine: booleanQuery.optional(),
+  /** Only cases handed to a supervisor (by staff or the overdue sweep). */
+  escalated: booleanQuery.optional(),
   type: z.enum(CASE_TYPES).optional(),
   orderId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   ...pageQuery,
@@ -66,6 +89,13 @@ export const caseSummarySchema = z.object({
   severity: z.enum(['minor', 'severe']).nullable(),
   owner: z.string().nullable(),
   deadline: z.string(),
+  /** Past its deadline with no solution proposed. */
+  overdue: z.boolean(),
+  difficult: z.boolean(),
+  escalatedAt: z.string().nullable(),
+  proposal: z.object({ solution: z.enum(SOLUTIONS), amount: z.number().int().nullable(), note: z.string(), at: z.string() }).nullable(),
+  /** Why a supervisor opened it although the rules refused it, or null. */
+  overrideReason: z.string().nullable(),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   /** What this case has refunded, in fen. */

@@ -7,35 +7,40 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
-import { shops } from '../catalog/schema';
+import type { ReturnPolicy } from '../catalog';
+import { products, shops, skus } from '../catalog/schema';
 import { orderItems, orders } from '../orders/schema';
-import type { CaseListQuery } from './model';
+import type { OrderFacts } from './eligibility';
+import type { CaseListQuery, Solution } from './model';
 import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds } from './schema';
 
-export interface OrderForCase {
+export interface OrderForCase extends OrderFacts {
   id: number;
-  orderNo: string;
-  status: string;
-  timezone: string;
-  items: { id: number; skuId: number; skuCode: string; quantity: number }[];
+  items: { id: number; skuId: number; skuCode: string; quantity: number; returnPolicy: ReturnPolicy }[];
 }
 
 export async function orderForCase(ctx: Ctx, orderId: number): Promise<OrderForCase | null> {
-  const [order] = await rowsOf<Omit<OrderForCase, 'items'>>(
+  const [order] = await rowsOf<Omit<OrderForCase, 'items' | 'deliveredAt'> & { deliveredAt: Date | string | null }>(
     ctx.db,
-    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, s.timezone FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id WHERE o.id = ${orderId}`,
+    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, o.paid_amount AS paid, o.delivered_at AS "deliveredAt", s.timezone
+          FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id WHERE o.id = ${orderId}`,
   );
   if (!order) return null;
   const items = await rowsOf<OrderForCase['items'][number]>(
     ctx.db,
-    sql`SELECT id::int AS id, sku_id AS "skuId", sku_code AS "skuCode", quantity FROM ${orderItems} WHERE order_id = ${orderId} ORDER BY id`,
+    sql`SELECT i.id::int AS id, i.sku_id AS "skuId", i.sku_code AS "skuCode", i.quantity, p.return_policy AS "returnPolicy"
+          FROM ${orderItems} AS i JOIN ${skus} AS k ON k.id = i.sku_id JOIN ${products} AS p ON p.id = k.product_id
+         WHERE i.order_id = ${orderId} ORDER BY i.id`,
   );
-  return { ...order, items };
+  return { ...order, deliveredAt: order.deliveredAt === null ? null : new Date(order.deliveredAt), items };
 }
 
-/** The end of `at`'s day in the shop's time zone: a solution is due the same shop day. */
-export async function endOfShopDay(ctx: Ctx, at: Date, timezone: string): Promise<Date> {
-  const [row] = await rowsOf<{ end: Date | string }>(ctx.db, sql`SELECT (((${at.toISOString()}::timestamptz AT TIME ZONE ${timezone})::date + 1)::timestamp AT TIME ZONE ${timezone}) AS "end"`);
+/** The end of the shop day `days` after `at`'s, in the shop's time zone: a solution is due the same shop day (0), a difficult one's later. */
+export async function endOfShopDay(ctx: Ctx, at: Date, timezone: string, days = 0): Promise<Date> {
+  const [row] = await rowsOf<{ end: Date | string }>(
+    ctx.db,
+    sql`SELECT (((${at.toISOString()}::timestamptz AT TIME ZONE ${timezone})::date + 1 + ${days}::int)::timestamp AT TIME ZONE ${timezone}) AS "end"`,
+  );
   return new Date(row!.end);
 }
 
@@ -58,14 +63,21 @@ export interface CaseRow {
   evidence: { note: string }[];
   owner: string | null;
   deadline: Date | string;
+  overrideReason: string | null;
+  difficult: boolean;
+  proposal: { solution: Solution; amount: number | null; note: string } | null;
+  proposedAt: Date | string | null;
+  escalatedAt: Date | string | null;
   openedAt: Date | string;
   closedAt: Date | string | null;
   refunded: number;
 }
 
 /** Cases by filter, soonest deadline first (the queue's order), with the page's total. */
-export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId'>> & { id?: number }, page?: { limit: number; offset: number }) {
+export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated'>> & { id?: number }, page?: { limit: number; offset: number }) {
   const where: SQL[] = [sql`true`];
+  if (filter.mine) where.push(sql`c.owner_id = ${ctx.actor.id}`);
+  if (filter.escalated !== undefined) where.push(filter.escalated ? sql`c.escalated_at IS NOT NULL` : sql`c.escalated_at IS NULL`);
   if (filter.id !== undefined) where.push(sql`c.id = ${filter.id}`);
   if (filter.status) where.push(sql`c.status = ${filter.status}`);
   if (filter.type) where.push(sql`c.type = ${filter.type}`);
@@ -74,7 +86,8 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
   const rows = await rowsOf<CaseRow>(
     ctx.db,
     sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
-               c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+               c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
+               c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
          WHERE ${condition}
@@ -111,6 +124,14 @@ export function orderRefunds(ctx: Ctx, orderId: number) {
           LEFT JOIN ${users} AS a ON a.id = r.actor_id LEFT JOIN ${users} AS s ON s.id = r.approved_by
          WHERE r.order_id = ${orderId} ORDER BY r.at, r.id`,
   );
+}
+
+export async function caseTimezone(ctx: Ctx, caseId: number): Promise<string> {
+  const [row] = await rowsOf<{ timezone: string }>(
+    ctx.db,
+    sql`SELECT s.timezone FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id JOIN ${shops} AS s ON s.id = o.shop_id WHERE c.id = ${caseId}`,
+  );
+  return row!.timezone;
 }
 
 export async function orderMoney(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number } | null> {

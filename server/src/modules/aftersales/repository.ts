@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds } from './schema';
 
@@ -6,14 +6,14 @@ export type CaseRecord = typeof aftersalesCases.$inferSelect;
 type NewCase = Omit<typeof aftersalesCases.$inferInsert, 'caseNo'>;
 
 /** The case, numbered `prefix` (SH + the shop's date) + aftersales_case_no_seq (4 digits, more when a day needs them). */
-export async function insertCase(ctx: Ctx, prefix: string, values: NewCase, lines: { orderItemId: number; skuId: number; quantity: number }[]): Promise<number> {
+export async function insertCase(ctx: Ctx, prefix: string, values: NewCase, lines: { orderItemId: number; skuId: number; quantity: number }[]): Promise<{ id: number; caseNo: string }> {
   const caseNo = sql`(SELECT ${prefix}::text || CASE WHEN n < 10000 THEN lpad(n::text, 4, '0') ELSE n::text END FROM nextval('aftersales_case_no_seq') AS n)`;
   const [row] = await ctx.db
     .insert(aftersalesCases)
     .values({ ...values, caseNo })
-    .returning({ id: aftersalesCases.id });
+    .returning({ id: aftersalesCases.id, caseNo: aftersalesCases.caseNo });
   if (lines.length) await ctx.db.insert(aftersalesCaseLines).values(lines.map((l) => ({ ...l, caseId: row!.id })));
-  return row!.id;
+  return row!;
 }
 
 /** The case locked for a move: two staff acting on it at once take turns. */
@@ -60,4 +60,13 @@ export async function decideRequest(ctx: Ctx, id: number, decision: { status: 'a
     .update(refundRequests)
     .set({ ...decision, decidedBy: ctx.actor.id, decidedAt: ctx.clock.now() })
     .where(eq(refundRequests.id, id));
+}
+
+/** Open cases past their deadline with no solution proposed and nobody told yet, marked escalated at `now`. */
+export async function escalateOverdue(ctx: Ctx, now: Date) {
+  return ctx.db
+    .update(aftersalesCases)
+    .set({ escalatedAt: now })
+    .where(and(sql`${aftersalesCases.status} <> 'closed'`, isNull(aftersalesCases.proposedAt), isNull(aftersalesCases.escalatedAt), lt(aftersalesCases.deadline, now)))
+    .returning({ id: aftersalesCases.id, caseNo: aftersalesCases.caseNo, deadline: aftersalesCases.deadline });
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { command, created, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
 import { closeCase, getCase, listCases, openCase } from './cases';
-import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, orderRefundsReply, refundBody, rejectBody, type Case } from './model';
+import { escalate, propose } from './handling';
+import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, escalateBody, orderRefundsReply, proposeBody, refundBody, rejectBody, type Case } from './model';
 import { approveRefund, refundOnCase, refundsOfOrder, rejectRefund } from './refunds';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -41,6 +42,21 @@ export const aftersalesRoutes: FastifyPluginAsyncZod = async (app) => {
           return 'refused' in outcome ? refusedKeeping(outcome.refused) : ok(outcome);
         }),
       ),
+  );
+
+  app.post(
+    '/api/v1/aftersales/cases/:id/propose',
+    {
+      config: { permission: 'aftersales.handle' },
+      schema: { tags, summary: '记录向买家提出的方案（退货、换货方案转为待买家退回）', params: idParams, body: proposeBody, response: { 200: caseSchema, ...writeErrors } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await propose(ctx, request.params.id, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/aftersales/cases/:id/escalate',
+    { config: { permission: 'aftersales.handle' }, schema: { tags, summary: '升级给主管（可标为疑难，期限延至 3 天）', params: idParams, body: escalateBody, response: { 200: caseSchema, ...writeErrors } } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await escalate(ctx, request.params.id, request.body)))),
   );
 
   app.post(

@@ -25,7 +25,18 @@ export const aftersalesCases = pgTable(
     /** Photos and chat excerpts as `{ note }` (uploaded files join them later). */
     evidence: jsonb('evidence').notNull(),
     ownerId: integer('owner_id'),
+    /** A case the eligibility rules refused, opened by a supervisor for this reason. */
+    overrideReason: text('override_reason'),
+    overriddenBy: integer('overridden_by'),
+    /** When a solution must be proposed: the end of the opening shop day, of the third day for a difficult case. */
     deadline: at('deadline').notNull(),
+    /** A difficult case (疑难): three shop days to propose a solution. */
+    difficult: boolean('difficult').notNull().default(false),
+    /** The offer made to the buyer (`{ solution, amount, note }`), and when: it meets the deadline. */
+    proposal: jsonb('proposal'),
+    proposedAt: at('proposed_at'),
+    /** Handed to a supervisor, by staff or by the overdue sweep. */
+    escalatedAt: at('escalated_at'),
     openedBy: integer('opened_by'),
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
@@ -33,8 +44,9 @@ export const aftersalesCases = pgTable(
   (t) => [
     index('aftersales_cases_order_idx').on(t.orderId),
     index('aftersales_cases_queue_idx').on(t.status, t.deadline),
+    index('aftersales_cases_overdue_idx').on(t.deadline).where(sql`status <> 'closed' AND proposed_at IS NULL AND escalated_at IS NULL`),
     check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
-    check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'closed')`),
+    check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'awaiting_return', 'closed')`),
     check('aftersales_cases_severity', sql`${t.severity} IS NULL OR (${t.type} = 'damaged' AND ${t.severity} IN ('minor', 'severe'))`),
   ],
 );

@@ -9,3 +9,11 @@ export const refundAuthoritySetting = defineSetting({
   schema: wholeSetting(0, 100_000_000),
   defaultValue: 50_000,
 });
+
+/** SLA: a difficult case (疑难) has this many shop days after the day it opened to get a solution proposed (3 天). */
+export const difficultDaysSetting = defineSetting({
+  key: 'aftersales.difficultDays',
+  label: '售后：疑难售后单提出方案的期限（天）',
+  schema: wholeSetting(1, 30),
+  defaultValue: 3,
+});

@@ -1,9 +1,25 @@
 import { z } from 'zod';
-import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
+import { booleanQuery, codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
 
 export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'own', 'manual'] as const;
 export const PRICE_BANDS = ['traffic', 'profit', 'image'] as const;
 export const LISTING_STATUSES = ['on_sale', 'delisted'] as const;
+/**
+ * Whether a product takes 七天无理由 returns (REFERENCE.md): `standard` does; the law always exempts
+ * made-to-order, perishable, digital/unsealed audio-video and periodical goods; `confirmed_at_purchase`
+ * covers goods the buyer confirmed at purchase as not returnable (unsealing affects safety or health,
+ * value lost once activated or tried, sold as near expiry or flawed).
+ */
+export const RETURN_POLICY_LABELS = {
+  standard: '支持七天无理由',
+  custom_made: '定制商品',
+  perishable: '鲜活易腐商品',
+  digital: '数字化商品或已拆封的音像制品、软件',
+  periodical: '报纸、期刊',
+  confirmed_at_purchase: '购买时已确认不适用七天无理由的商品',
+} as const;
+export type ReturnPolicy = keyof typeof RETURN_POLICY_LABELS;
+export const RETURN_POLICIES = Object.keys(RETURN_POLICY_LABELS) as [ReturnPolicy, ...ReturnPolicy[]];
 /** The carriers ShopFlow ships with (their tracking-number formats are fulfillment's). */
 export const CARRIERS = ['SF', 'EMS', 'YTO', 'ZTO', 'STO', 'YUNDA', 'JD', 'JT'] as const;
 export type Carrier = (typeof CARRIERS)[number];
@@ -12,6 +28,7 @@ export const carrierSchema = z.enum(CARRIERS);
 export const platformSchema = z.enum(PLATFORMS);
 export const priceBandSchema = z.enum(PRICE_BANDS);
 export const listingStatusSchema = z.enum(LISTING_STATUSES);
+export const returnPolicySchema = z.enum(RETURN_POLICIES, { error: '七天无理由设置不对' });
 export type ListingStatus = z.infer<typeof listingStatusSchema>;
 
 const name = (what: string, max = 100) => z.string().trim().min(1, `请填写${what}`).max(max);
@@ -67,7 +84,7 @@ export type UpdateShopInput = z.infer<typeof updateShopBody>;
 export const shopListQuery = z.object({
   q: searchText.optional(),
   platform: platformSchema.optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: booleanQuery.optional(),
   ...pageQuery,
 });
 export type ShopListQuery = z.infer<typeof shopListQuery>;
@@ -112,6 +129,7 @@ export const productSchema = z.object({
   name: z.string(),
   category: z.string(),
   priceBand: priceBandSchema,
+  returnPolicy: returnPolicySchema,
   skus: z.array(skuSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -141,6 +159,7 @@ export const createProductBody = z.object({
   name: name('商品名称', 200),
   category: name('类目', 50),
   priceBand: priceBandSchema,
+  returnPolicy: returnPolicySchema.default('standard'),
   skus: z.array(skuInput).min(1, '至少需要一个 SKU').max(200),
 });
 export type CreateProductInput = z.infer<typeof createProductBody>;
@@ -149,6 +168,7 @@ export const updateProductBody = patchBody({
   name: name('商品名称', 200).optional(),
   category: name('类目', 50).optional(),
   priceBand: priceBandSchema.optional(),
+  returnPolicy: returnPolicySchema.optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
 

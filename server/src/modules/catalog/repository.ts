@@ -44,6 +44,7 @@ function toProduct(row: ProductRow, productSkus: Sku[]): Product {
     name: row.name,
     category: row.category,
     priceBand: row.priceBand as Product['priceBand'],
+    returnPolicy: row.returnPolicy as Product['returnPolicy'],
     skus: productSkus,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -16,15 +16,21 @@ export const shops = pgTable('shops', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const products = pgTable('products', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  name: text('name').notNull(),
-  category: text('category').notNull(),
-  /** traffic 引流款 | profit 利润款 | image 形象款 */
-  priceBand: text('price_band').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const products = pgTable(
+  'products',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    /** traffic 引流款 | profit 利润款 | image 形象款 */
+    priceBand: text('price_band').notNull(),
+    /** standard | custom_made | perishable | digital | periodical | confirmed_at_purchase (model.ts RETURN_POLICIES) */
+    returnPolicy: text('return_policy').notNull().default('standard'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('products_return_policy', sql`${t.returnPolicy} IN ('standard', 'custom_made', 'perishable', 'digital', 'periodical', 'confirmed_at_purchase')`)],
+);
 
 export const skus = pgTable(
   'skus',

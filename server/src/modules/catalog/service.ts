@@ -125,7 +125,7 @@ function skuValues(productId: number, input: SkuInput, now: Date) {
 export async function createProduct(ctx: Ctx, input: CreateProductInput): Promise<Product> {
   await assertSkuKeysFree(ctx, input.skus, (i) => `skus.${i}.`);
   const now = ctx.clock.now();
-  const id = await repo.insertProduct(ctx, { name: input.name, category: input.category, priceBand: input.priceBand, createdAt: now, updatedAt: now });
+  const id = await repo.insertProduct(ctx, { name: input.name, category: input.category, priceBand: input.priceBand, returnPolicy: input.returnPolicy, createdAt: now, updatedAt: now });
   await repo.insertSkus(ctx, input.skus.map((s) => skuValues(id, s, now)));
   const product = await getProduct(ctx, id);
   await recordEvent(ctx, { action: 'product.create', entityType: 'product', entityId: id, after: product });

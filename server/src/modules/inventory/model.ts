@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
+import { booleanQuery, codeText as code, lookupCode, pageQuery, patchBody, searchText } from '../../platform/model';
 
 /**
  * Why stock moved: every stock_movements row names one (a CHECK on the column refuses others).
@@ -63,7 +63,7 @@ export const binListReply = z.object({ items: z.array(binSchema) });
 
 export const warehouseListQuery = z.object({
   q: searchText.optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: booleanQuery.optional(),
   ...pageQuery,
 });
 export type WarehouseListQuery = z.infer<typeof warehouseListQuery>;
@@ -96,7 +96,7 @@ export const levelListQuery = z.object({
   skuCode: lookupCode.optional(),
   warehouseCode: lookupCode.optional(),
   q: searchText.optional(),
-  lowStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  lowStock: booleanQuery.optional(),
   ...pageQuery,
 });
 export type LevelListQuery = z.infer<typeof levelListQuery>;

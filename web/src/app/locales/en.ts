@@ -84,6 +84,14 @@ export const en: Messages = {
     own: 'Own store',
     manual: 'Offline / manual',
   },
+  returnPolicies: {
+    standard: '7-day no-reason returns',
+    custom_made: 'Made to order (exempt)',
+    perishable: 'Perishable (exempt)',
+    digital: 'Digital / unsealed media (exempt)',
+    periodical: 'Newspapers and periodicals (exempt)',
+    confirmed_at_purchase: 'Buyer confirmed exempt at purchase',
+  },
   priceBands: {
     traffic: 'Traffic driver',
     profit: 'Profit maker',
@@ -363,6 +371,8 @@ export const en: Messages = {
     name: 'Product name',
     category: 'Category',
     priceBand: 'Price band',
+    returnPolicy: '7-day no-reason returns',
+    returnPolicyHint: 'Exempt products are refused a 7-day no-reason return, with the reason',
     skus: 'SKUs',
     skuCode: 'SKU code',
     barcode: 'Barcode',

@@ -83,6 +83,14 @@ export const zh = {
     own: '自营商城',
     manual: '线下/手工',
   },
+  returnPolicies: {
+    standard: '支持七天无理由',
+    custom_made: '定制商品（不适用）',
+    perishable: '鲜活易腐（不适用）',
+    digital: '数字商品/已拆封音像软件（不适用）',
+    periodical: '报纸期刊（不适用）',
+    confirmed_at_purchase: '购买时买家已确认不适用',
+  },
   priceBands: {
     traffic: '引流款',
     profit: '利润款',
@@ -362,6 +370,8 @@ export const zh = {
     name: '商品名称',
     category: '类目',
     priceBand: '价格带',
+    returnPolicy: '七天无理由退换',
+    returnPolicyHint: '不适用的商品，售后受理七天无理由时会被拒绝并说明原因',
     skus: 'SKU',
     skuCode: '货号',
     barcode: '条码',
