@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../src/platform/clock';
 import { escalateOverdueCases } from '../src/modules/aftersales';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { deliverParcel, expectStatus, makePaidOrder, makeShippedOrder, orderInput, seedCatalog } from './factories';
+import { deliverParcel, expectStatus, makePaidOrder, makeShippedOrder, orderInput, seedCatalog, uploadFile } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -77,7 +77,9 @@ describe('eligibility', () => {
   it('takes refund only before shipping and goods cases after, on the lines they name', async () => {
     const { shop, skus } = await seedCatalog(admin);
     const unshipped = await makePaidOrder(cs, orderInput(shop.code, skus));
-    expect(refusal(await openCase(cs, { orderId: unshipped.id, type: 'damaged', severity: 'minor', reason: '破损', lines: lineOf(unshipped) }))).toBe(`订单 ${unshipped.orderNo} 还未发货，请按仅退款受理`);
+    const photo = expectStatus(await uploadFile(cs), 201);
+    const damagePhoto = [{ fileId: photo.id, note: '外箱破损' }];
+    expect(refusal(await openCase(cs, { orderId: unshipped.id, type: 'damaged', severity: 'minor', reason: '破损', lines: lineOf(unshipped), evidence: damagePhoto }))).toBe(`订单 ${unshipped.orderNo} 还未发货，请按仅退款受理`);
     expectStatus(await openCase(cs, { orderId: unshipped.id, type: 'refund_only', reason: '不想要了' }), 201);
 
     const { order } = await shipped();
@@ -92,6 +94,20 @@ describe('eligibility', () => {
       ]),
     );
     expectStatus(await openCase(cs, { orderId: order.id, type: 'complaint', reason: '物流太慢' }), 201);
+
+    // a damage case shows the damage: a photo, not only words or a PDF
+    const pdf = expectStatus(await uploadFile(cs, '快递面单.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf'), 201);
+    const damage = { orderId: order.id, type: 'damaged', severity: 'severe', reason: '屏幕碎裂', lines: lineOf(order) };
+    const noPhoto = await openCase(cs, { ...damage, evidence: [{ note: '买家说碎了' }, { fileId: pdf.id }] });
+    expect(noPhoto.status).toBe(422);
+    expect(noPhoto.body.error.details).toEqual([{ path: 'evidence', message: '运输破损请上传破损照片' }]);
+    expect((await openCase(cs, { ...damage, evidence: [{ fileId: 987654 }, ...damagePhoto] })).body.error.details).toEqual([{ path: 'evidence.0.fileId', message: '文件 987654 不存在，请重新上传' }]);
+    const opened = expectStatus(await openCase(cs, { ...damage, evidence: [...damagePhoto, { fileId: pdf.id }, { note: '旺旺：外箱完好，内部碎裂' }] }), 201);
+    expect(opened.evidence).toEqual([
+      { fileId: photo.id, note: '外箱破损', name: '破损照片.png', contentType: 'image/png' },
+      { fileId: pdf.id, note: null, name: '快递面单.pdf', contentType: 'application/pdf' },
+      { fileId: null, note: '旺旺：外箱完好，内部碎裂', name: null, contentType: null },
+    ]);
   });
 
   it('counts 七天无理由 from the day after delivery, in the shop’s time zone, and refuses exempt goods', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makeOrder, makePaidOrder, makeShippedOrder, orderInput, seedCatalog } from './factories';
+import { expectStatus, makeOrder, makePaidOrder, makeShippedOrder, orderInput, seedCatalog, uploadFile } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -62,7 +62,9 @@ describe('after-sales cases', () => {
 describe('refunds', () => {
   it('pays a refund within customer service authority into the ledger, the order, its history and the outbox', async () => {
     const { order } = await makeShippedOrder({ admin, cs: presale, packer });
-    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, type: 'damaged', severity: 'minor', reason: '外箱压坏，商品轻微划痕', lines: [{ skuCode: order.items[0].skuCode, quantity: 1 }] }), 201);
+    const photo = expectStatus(await uploadFile(aftersale), 201);
+    const damage = { type: 'damaged', severity: 'minor', reason: '外箱压坏，商品轻微划痕', lines: [{ skuCode: order.items[0].skuCode, quantity: 1 }], evidence: [{ fileId: photo.id, note: '买家照片' }] };
+    const opened = expectStatus(await openCase(aftersale, { orderId: order.id, ...damage }), 201);
     const paid = expectStatus(await refund(aftersale, opened.id, 1234, '轻微破损补偿 10%'), 200);
     expect(paid).toMatchObject({ status: 'open', refunded: 1234 });
     const ledger = await refundsOf(order.id);

@@ -159,3 +159,18 @@ export async function makeShippedOrder(
 export async function deliverParcel(client: Client, trackingNo: string, time: string) {
   return expectStatus(await client.post('/api/v1/tracking/events', { carrier: 'ZTO', trackingNo, events: [{ time, status: 'delivered', description: '已签收，签收人：本人' }] }), 200);
 }
+
+/** A multipart/form-data body of one file part, as a browser's upload sends it. */
+export function multipartFile(name: string, data: Buffer, contentType = 'application/octet-stream', field = 'file') {
+  const boundary = `----shopflow${process.pid}${++trackingSerial}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  return { body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A tiny real PNG (1 × 1 px), the kind of photo a buyer sends. */
+export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/tFzL+wAAAABJRU5ErkJggg==', 'base64');
+
+export async function uploadFile(client: Client, name = '破损照片.png', data = PNG_1PX, contentType = 'image/png') {
+  const { body, headers } = multipartFile(name, data, contentType);
+  return client.request('POST', '/api/v1/files', body, headers);
+}

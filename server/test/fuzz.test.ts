@@ -208,6 +208,7 @@ beforeAll(async () => {
     'POST /api/v1/aftersales/cases/:id/approve': { ids: [awaiting.id, afterSale.id], body: { amount: 100 } },
     'POST /api/v1/aftersales/cases/:id/reject': { ids: [awaiting.id], body: { note: '不予退款' } },
     'POST /api/v1/aftersales/cases/:id/close': { ids: [afterSale.id], body: { note: '已处理' } },
+    'POST /api/v1/files': { ids: [], body: { file: 'not multipart' } },
     'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };
 }, 120_000);

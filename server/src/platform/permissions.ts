@@ -53,6 +53,9 @@ const grants = {
   'customers.pii.reveal': customerService,
   'customers.manage': customerService,
   'dashboard.read': everyone,
+  // Evidence files: uploaded by those who work cases and returns, seen by everyone who sees a case.
+  'files.upload': [...customerService, 'warehouse'],
+  'files.read': everyone,
 } satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -131,4 +131,31 @@ export const outboxDeliveries = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.channel] }), check('outbox_deliveries_bounded', sql`char_length(${t.channel}) <= 32 AND char_length(${t.lastError}) <= 500`)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres gives a Buffer, PGlite a Uint8Array
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Files staff upload as evidence (a buyer's photos of a damaged parcel, a PDF), kept in the
+ * database so PGlite and PostgreSQL hold them alike and a backup has them. The type is the one
+ * the content shows, never the one the sender claimed.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** image/jpeg | image/png | image/gif | image/webp | application/pdf */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: integer('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('files_size', sql`${t.size} > 0 AND ${t.size} = octet_length(${t.data})`)],
 );

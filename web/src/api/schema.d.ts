@@ -9574,7 +9574,8 @@ export interface paths {
                         }[];
                         /** @default [] */
                         evidence?: {
-                            note: string;
+                            fileId?: number;
+                            note?: string;
                         }[];
                         /** @default false */
                         noReason?: boolean;
@@ -9631,7 +9632,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -9796,7 +9800,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -9918,7 +9925,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -10094,7 +10104,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -10269,7 +10282,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -10442,7 +10458,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -10615,7 +10634,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -10788,7 +10810,10 @@ export interface paths {
                                 unitPrice: number;
                             }[];
                             evidence: {
-                                note: string;
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
                             }[];
                             pendingApproval: {
                                 id: number;
@@ -11542,6 +11567,157 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传凭证文件（图片或 PDF，≤ 10 MB，类型按内容判断） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看凭证文件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（图片或 PDF） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,5 +1,6 @@
 import { recordEvent, timeline } from '../../platform/audit';
 import { localDate } from '../../platform/clock';
+import { describeFiles } from '../../platform/files';
 import { can, type Ctx } from '../../platform/context';
 import { conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
 import { nextCaseStatus } from './caseStates';
@@ -58,10 +59,19 @@ function caseLines(order: readModel.OrderForCase, input: CreateCaseInput) {
   return lines;
 }
 
+/** The evidence's files exist; a damage case shows the damage in at least one photo. */
+async function checkEvidence(ctx: Ctx, input: CreateCaseInput): Promise<void> {
+  const found = await describeFiles(ctx, input.evidence.flatMap((e) => (e.fileId === undefined ? [] : [e.fileId])));
+  const problems: ErrorDetail[] = input.evidence.flatMap((e, i) => (e.fileId !== undefined && !found.has(e.fileId) ? [{ path: `evidence.${i}.fileId`, message: `文件 ${e.fileId} 不存在，请重新上传` }] : []));
+  if (input.type === 'damaged' && ![...found.values()].some((f) => f.contentType.startsWith('image/'))) problems.push({ path: 'evidence', message: '运输破损请上传破损照片' });
+  if (problems.length) throw unprocessable('validation_error', problems.map((p) => p.message).join('；'), problems);
+}
+
 export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> {
   const order = await readModel.orderForCase(ctx, input.orderId);
   if (!order) throw notFound('order', input.orderId, '订单');
   const lines = caseLines(order, input);
+  await checkEvidence(ctx, input);
   const now = ctx.clock.now();
   const refusal = caseRefusal(order, { type: input.type, noReason: input.noReason, lines }, now);
   if (refusal && !input.override) throw conflict('not_eligible', refusal.message, [refusal]);
@@ -93,6 +103,14 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
   return getCase(ctx, id);
 }
 
+async function evidenceOf(ctx: Ctx, evidence: readModel.CaseRow['evidence']): Promise<Case['evidence']> {
+  const found = await describeFiles(ctx, evidence.flatMap((e) => (e.fileId === undefined ? [] : [e.fileId])));
+  return evidence.map((e) => {
+    const file = e.fileId === undefined ? undefined : found.get(e.fileId);
+    return { fileId: e.fileId ?? null, note: e.note ?? null, name: file?.name ?? null, contentType: file?.contentType ?? null };
+  });
+}
+
 export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   const { rows } = await readModel.caseRows(ctx, { id });
   if (!rows[0]) throw notFound('aftersales_case', id, '售后单');
@@ -100,7 +118,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   return {
     ...toSummary(rows[0], ctx.clock.now()),
     lines: await readModel.caseLines(ctx, id),
-    evidence: rows[0].evidence,
+    evidence: await evidenceOf(ctx, rows[0].evidence),
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
     events: await timeline(ctx, 'aftersales_case', id),
   };

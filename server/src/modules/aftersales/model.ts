@@ -28,7 +28,14 @@ export const createCaseBody = z
     type: z.enum(CASE_TYPES, { error: '售后类型不对' }),
     reason: note('售后原因', 500),
     lines: z.array(caseLineInput).max(200).default([]),
-    evidence: z.array(z.object({ note: note('凭证说明', 1000) })).max(20).default([]),
+    evidence: z
+      .array(
+        z
+          .object({ fileId: idSchema.optional(), note: note('凭证说明', 1000).optional() })
+          .refine((e) => e.fileId !== undefined || e.note !== undefined, { path: ['note'], message: '每条凭证请上传文件或填写说明' }),
+      )
+      .max(20, '凭证最多 20 条')
+      .default([]),
     noReason: z.boolean().default(false),
     severity: z.enum(['minor', 'severe'], { error: '破损程度为 minor（轻微）或 severe（严重）' }).optional(),
     /** A supervisor opens a case the rules refuse (e.g. past the 7 days), saying why. */
@@ -105,7 +112,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseSchema = caseSummarySchema.extend({
   lines: z.array(caseLineSchema),
-  evidence: z.array(z.object({ note: z.string() })),
+  evidence: z.array(z.object({ fileId: z.number().int().nullable(), note: z.string().nullable(), name: z.string().nullable(), contentType: z.string().nullable() })),
   pendingApproval: pendingApprovalSchema.nullable(),
   events: timelineSchema,
 });

@@ -60,7 +60,7 @@ export interface CaseRow {
   reason: string;
   noReason: boolean;
   severity: string | null;
-  evidence: { note: string }[];
+  evidence: { fileId?: number; note?: string }[];
   owner: string | null;
   deadline: Date | string;
   overrideReason: string | null;

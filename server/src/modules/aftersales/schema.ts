@@ -22,7 +22,7 @@ export const aftersalesCases = pgTable(
     noReason: boolean('no_reason').notNull().default(false),
     /** A damage case's minor | severe. */
     severity: text('severity'),
-    /** Photos and chat excerpts as `{ note }` (uploaded files join them later). */
+    /** Photos, PDFs and chat excerpts as `{ fileId?, note? }` (platform's `files`). */
     evidence: jsonb('evidence').notNull(),
     ownerId: integer('owner_id'),
     /** A case the eligibility rules refused, opened by a supervisor for this reason. */
