@@ -203,6 +203,7 @@ beforeAll(async () => {
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
     'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'refund_only', reason: '不想要了', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '聊天截图' }], override: { reason: '主管受理' } } },
     'POST /api/v1/aftersales/cases/:id/propose': { ids: [afterSale.id, awaiting.id], body: { solution: 'partial_refund', amount: 500, note: '补偿 5 元' } },
+    'POST /api/v1/aftersales/cases/:id/receive': { ids: [afterSale.id, awaiting.id], body: { lines: [{ skuCode: skus[0]!.code, quantity: 1, condition: 'resellable' }], buyerReturnShipping: 1000, note: '外包装完好' } },
     'POST /api/v1/aftersales/cases/:id/escalate': { ids: [afterSale.id, awaiting.id], body: { note: '买家情绪激动', difficult: true } },
     'POST /api/v1/aftersales/cases/:id/refund': { ids: [afterSale.id, awaiting.id], body: { amount: 100, reason: '补偿' } },
     'POST /api/v1/aftersales/cases/:id/approve': { ids: [awaiting.id, afterSale.id], body: { amount: 100 } },

@@ -49,6 +49,8 @@ const grants = {
   'aftersales.handle': ['supervisor', 'cs_aftersale'],
   // Refunds beyond customer service's authority.
   'aftersales.approve': ['supervisor'],
+  // Signing for a buyer's return at the warehouse (退货签收).
+  'aftersales.receive': ['supervisor', 'warehouse'],
   'customers.read': [...customerService, 'operations', 'finance'],
   'customers.pii.reveal': customerService,
   'customers.manage': customerService,

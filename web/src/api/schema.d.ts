@@ -9520,6 +9520,14 @@ export interface paths {
                                     note: string;
                                     at: string;
                                 } | null;
+                                receivedAt: string | null;
+                                settlement: {
+                                    goods: number;
+                                    shipping: number;
+                                    shippingDeducted: number;
+                                    returnShipping: number;
+                                    amount: number;
+                                } | null;
                                 overrideReason: string | null;
                                 openedAt: string;
                                 closedAt: string | null;
@@ -9619,6 +9627,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -9630,6 +9646,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -9787,6 +9804,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -9798,6 +9823,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -9912,6 +9938,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -9923,6 +9957,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -10091,6 +10126,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10102,6 +10145,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -10269,6 +10313,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10280,6 +10332,200 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
+                            }[];
+                            evidence: {
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退货签收：登记收到的退货及状态（可二次销售入库，次品报损），算出应退金额 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            skuCode: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            condition: "resellable" | "defective";
+                        }[];
+                        /** @default 0 */
+                        buyerReturnShipping?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -10445,6 +10691,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10456,6 +10710,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -10621,6 +10876,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10632,6 +10895,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;
@@ -10797,6 +11061,14 @@ export interface paths {
                                 note: string;
                                 at: string;
                             } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10808,6 +11080,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                received: number;
                             }[];
                             evidence: {
                                 fileId: number | null;

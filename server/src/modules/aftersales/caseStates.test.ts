@@ -25,5 +25,7 @@ describe('case transition table', () => {
     expect(nextCaseStatus('awaiting_return', 'escalate')).toBe('awaiting_return');
     expect(nextCaseStatus('awaiting_approval', 'escalate')).toBe('awaiting_approval');
     expect(nextCaseStatus('awaiting_return', 'close')).toBe('closed');
+    expect(nextCaseStatus('awaiting_return', 'receive')).toBe('open');
+    expect(() => nextCaseStatus('open', 'receive')).toThrow('售后单当前状态为「处理中」，不能退货签收');
   });
 });

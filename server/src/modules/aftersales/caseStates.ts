@@ -8,13 +8,14 @@ import { StateError } from '../../platform/errors';
 export const CASE_STATUSES = ['open', 'awaiting_approval', 'awaiting_return', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['propose', 'await_return', 'refund', 'request_approval', 'approve', 'reject', 'escalate', 'close'] as const;
+export const CASE_ACTIONS = ['propose', 'await_return', 'receive', 'refund', 'request_approval', 'approve', 'reject', 'escalate', 'close'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { open: '处理中', awaiting_approval: '待主管审批', awaiting_return: '待买家退回', closed: '已完结' };
 const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   propose: '提出方案',
   await_return: '等待退货',
+  receive: '退货签收',
   refund: '退款',
   request_approval: '提交主管审批',
   approve: '主管批准',
@@ -27,7 +28,7 @@ const CASE_ACTION_LABELS: Record<CaseAction, string> = {
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   open: { propose: 'open', await_return: 'awaiting_return', refund: 'open', request_approval: 'awaiting_approval', escalate: 'open', close: 'closed' },
   awaiting_approval: { approve: 'open', reject: 'open', escalate: 'awaiting_approval' },
-  awaiting_return: { escalate: 'awaiting_return', close: 'closed' },
+  awaiting_return: { receive: 'open', escalate: 'awaiting_return', close: 'closed' },
   closed: {},
 };
 

@@ -32,7 +32,9 @@ function toSummary(row: readModel.CaseRow, now: Date): CaseSummary {
     overdue: row.status !== 'closed' && row.proposedAt === null && new Date(row.deadline) < now,
     difficult: row.difficult,
     escalatedAt: iso(row.escalatedAt),
-    proposal: row.proposal && { ...row.proposal, at: iso(row.proposedAt)! },
+    proposal: row.proposal,
+    receivedAt: iso(row.receivedAt),
+    settlement: row.settlement,
     overrideReason: row.overrideReason,
     openedAt: iso(row.openedAt)!,
     closedAt: iso(row.closedAt),
@@ -117,7 +119,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   const pending = await readModel.pendingApproval(ctx, id);
   return {
     ...toSummary(rows[0], ctx.clock.now()),
-    lines: await readModel.caseLines(ctx, id),
+    lines: (await readModel.caseLines(ctx, id)).map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received })),
     evidence: await evidenceOf(ctx, rows[0].evidence),
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
     events: await timeline(ctx, 'aftersales_case', id),

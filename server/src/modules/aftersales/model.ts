@@ -61,6 +61,18 @@ export type ProposeInput = z.infer<typeof proposeBody>;
 export const escalateBody = z.object({ note: note('升级原因', 500), difficult: z.boolean().default(false) });
 export type EscalateInput = z.infer<typeof escalateBody>;
 
+export const RETURN_CONDITIONS = ['resellable', 'defective'] as const;
+export const receiveBody = z.object({
+  lines: z
+    .array(z.object({ skuCode: lookupCode.min(1, '请填写货号'), quantity: caseLineInput.shape.quantity, condition: z.enum(RETURN_CONDITIONS, { error: '货品状态为 resellable（可二次销售）或 defective（次品）' }) }))
+    .min(1, '请填写收到的退货')
+    .max(200),
+  /** Return shipping the buyer paid in advance (垫付运费), refunded when the fault was ours. */
+  buyerReturnShipping: z.number().int('运费以分为单位，必须是整数').min(0, '运费不能为负数').max(100_000, '运费不能超过 1000 元').default(0),
+  note: note('签收备注', 500).optional(),
+});
+export type ReceiveInput = z.infer<typeof receiveBody>;
+
 export const refundBody = z.object({ amount, reason: note('退款原因', 200) });
 export type RefundInput = z.infer<typeof refundBody>;
 
@@ -80,7 +92,18 @@ export const caseListQuery = z.object({
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
-const caseLineSchema = z.object({ orderItemId: z.number().int(), skuCode: z.string(), productName: z.string(), spec: z.string(), quantity: z.number().int(), unitPrice: z.number().int() });
+const caseLineSchema = z.object({
+  orderItemId: z.number().int(),
+  skuCode: z.string(),
+  productName: z.string(),
+  spec: z.string(),
+  quantity: z.number().int(),
+  unitPrice: z.number().int(),
+  /** Units the warehouse received back. */
+  received: z.number().int(),
+});
+
+const settlementSchema = z.object({ goods: z.number().int(), shipping: z.number().int(), shippingDeducted: z.number().int(), returnShipping: z.number().int(), amount: z.number().int() });
 
 const pendingApprovalSchema = z.object({ id: z.number().int(), amount: z.number().int(), reason: z.string(), requestedBy: z.string().nullable(), requestedAt: z.string() });
 
@@ -101,6 +124,9 @@ export const caseSummarySchema = z.object({
   difficult: z.boolean(),
   escalatedAt: z.string().nullable(),
   proposal: z.object({ solution: z.enum(SOLUTIONS), amount: z.number().int().nullable(), note: z.string(), at: z.string() }).nullable(),
+  /** When the warehouse signed for the return, and what it is worth to refund. */
+  receivedAt: z.string().nullable(),
+  settlement: settlementSchema.nullable(),
   /** Why a supervisor opened it although the rules refused it, or null. */
   overrideReason: z.string().nullable(),
   openedAt: z.string(),

@@ -12,7 +12,8 @@ import { products, shops, skus } from '../catalog/schema';
 import { orderItems, orders } from '../orders/schema';
 import type { OrderFacts } from './eligibility';
 import type { CaseListQuery, Solution } from './model';
-import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds } from './schema';
+import type { Settlement } from './settlement';
+import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds, returnReceipts } from './schema';
 
 export interface OrderForCase extends OrderFacts {
   id: number;
@@ -65,9 +66,11 @@ export interface CaseRow {
   deadline: Date | string;
   overrideReason: string | null;
   difficult: boolean;
-  proposal: { solution: Solution; amount: number | null; note: string } | null;
+  proposal: { solution: Solution; amount: number | null; note: string; at: string } | null;
   proposedAt: Date | string | null;
   escalatedAt: Date | string | null;
+  receivedAt: Date | string | null;
+  settlement: Settlement | null;
   openedAt: Date | string;
   closedAt: Date | string | null;
   refunded: number;
@@ -87,7 +90,7 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
     ctx.db,
     sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
                c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
-               c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+               c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
          WHERE ${condition}
@@ -98,12 +101,40 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
   return { rows, total: count!.total };
 }
 
+export interface CaseLineRow {
+  orderItemId: number;
+  skuId: number;
+  skuCode: string;
+  productName: string;
+  spec: string;
+  quantity: number;
+  unitPrice: number;
+  /** The order line's value and units, which the case's units are a part of. */
+  lineTotal: number;
+  lineQuantity: number;
+  /** Units of it the warehouse received back on this case. */
+  received: number;
+}
+
 export function caseLines(ctx: Ctx, caseId: number) {
-  return rowsOf<{ orderItemId: number; skuCode: string; productName: string; spec: string; quantity: number; unitPrice: number }>(
+  return rowsOf<CaseLineRow>(
     ctx.db,
-    sql`SELECT l.order_item_id::int AS "orderItemId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, l.quantity, i.unit_price AS "unitPrice"
+    sql`SELECT l.order_item_id::int AS "orderItemId", l.sku_id AS "skuId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, l.quantity, i.unit_price AS "unitPrice",
+               i.line_total AS "lineTotal", i.quantity AS "lineQuantity",
+               COALESCE((SELECT sum(r.quantity) FROM ${returnReceipts} AS r WHERE r.case_id = l.case_id AND r.order_item_id = l.order_item_id), 0)::int AS received
           FROM ${aftersalesCaseLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id WHERE l.case_id = ${caseId} ORDER BY l.order_item_id`,
   );
+}
+
+/** What a return's refund is computed from: the order's money and units, and the warehouse it shipped from. */
+export async function orderForReturn(ctx: Ctx, orderId: number) {
+  const [row] = await rowsOf<{ warehouseId: number | null; itemsTotal: number; discount: number; shippingFee: number; units: number }>(
+    ctx.db,
+    sql`SELECT o.warehouse_id AS "warehouseId", o.items_total AS "itemsTotal", o.discount, o.shipping_fee AS "shippingFee",
+               (SELECT sum(quantity) FROM ${orderItems} WHERE order_id = o.id)::int AS units
+          FROM ${orders} AS o WHERE o.id = ${orderId}`,
+  );
+  return row!;
 }
 
 export async function pendingApproval(ctx: Ctx, caseId: number) {

@@ -35,6 +35,8 @@ async function assertWithinPaid(ctx: Ctx, orderId: number, amount: number): Prom
 /** Pays the refund out: the ledger row, the case's and the order's history, and the event membership takes its points back from. */
 async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, approvedBy: number | null) {
   const refund = await repo.insertRefund(ctx, { orderId: row.orderId, caseId: row.id, amount: input.amount, reason: input.reason, method: 'original', actorId: ctx.actor.id, approvedBy, at: ctx.clock.now() });
+  // a refund answers the case: its deadline stops running
+  if (row.proposedAt === null) await repo.updateCase(ctx, row.id, { proposedAt: refund.at });
   const paid = { refundId: refund.id, caseNo: row.caseNo, amount: input.amount, reason: input.reason, approvedBy };
   await recordEvent(ctx, { action: 'aftersales_case.refund', entityType: 'aftersales_case', entityId: row.id, after: paid });
   await recordEvent(ctx, { action: 'order.refund', entityType: 'order', entityId: row.orderId, after: paid });

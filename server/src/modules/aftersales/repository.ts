@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds } from './schema';
+import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds, returnReceipts } from './schema';
 
 export type CaseRecord = typeof aftersalesCases.$inferSelect;
 type NewCase = Omit<typeof aftersalesCases.$inferInsert, 'caseNo'>;
@@ -69,4 +69,8 @@ export async function escalateOverdue(ctx: Ctx, now: Date) {
     .set({ escalatedAt: now })
     .where(and(sql`${aftersalesCases.status} <> 'closed'`, isNull(aftersalesCases.proposedAt), isNull(aftersalesCases.escalatedAt), lt(aftersalesCases.deadline, now)))
     .returning({ id: aftersalesCases.id, caseNo: aftersalesCases.caseNo, deadline: aftersalesCases.deadline });
+}
+
+export async function insertReturnReceipts(ctx: Ctx, rows: (typeof returnReceipts.$inferInsert)[]): Promise<void> {
+  await ctx.db.insert(returnReceipts).values(rows);
 }

@@ -3,7 +3,8 @@ import { command, created, ok, query, refusedKeeping, send, type ErrorBody } fro
 import { errorReply, idParams } from '../../platform/model';
 import { closeCase, getCase, listCases, openCase } from './cases';
 import { escalate, propose } from './handling';
-import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, escalateBody, orderRefundsReply, proposeBody, refundBody, rejectBody, type Case } from './model';
+import { receiveReturn } from './returns';
+import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, escalateBody, orderRefundsReply, proposeBody, receiveBody, refundBody, rejectBody, type Case } from './model';
 import { approveRefund, refundOnCase, refundsOfOrder, rejectRefund } from './refunds';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -57,6 +58,15 @@ export const aftersalesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/aftersales/cases/:id/escalate',
     { config: { permission: 'aftersales.handle' }, schema: { tags, summary: '升级给主管（可标为疑难，期限延至 3 天）', params: idParams, body: escalateBody, response: { 200: caseSchema, ...writeErrors } } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await escalate(ctx, request.params.id, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/aftersales/cases/:id/receive',
+    {
+      config: { permission: 'aftersales.receive' },
+      schema: { tags, summary: '退货签收：登记收到的退货及状态（可二次销售入库，次品报损），算出应退金额', params: idParams, body: receiveBody, response: { 200: caseSchema, ...writeErrors } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await receiveReturn(ctx, request.params.id, request.body)))),
   );
 
   app.post(

@@ -32,11 +32,16 @@ export const aftersalesCases = pgTable(
     deadline: at('deadline').notNull(),
     /** A difficult case (疑难): three shop days to propose a solution. */
     difficult: boolean('difficult').notNull().default(false),
-    /** The offer made to the buyer (`{ solution, amount, note }`), and when: it meets the deadline. */
+    /** The last offer made to the buyer (`{ solution, amount, note, at }`). */
     proposal: jsonb('proposal'),
+    /** When the case's current step was answered (an offer, a refund); null while its deadline runs. */
     proposedAt: at('proposed_at'),
     /** Handed to a supervisor, by staff or by the overdue sweep. */
     escalatedAt: at('escalated_at'),
+    /** When the warehouse signed for the buyer's return: the refund is due within 24 h of it. */
+    receivedAt: at('received_at'),
+    /** What the return received is worth (settlement.ts): the refund the case then owes. */
+    settlement: jsonb('settlement'),
     openedBy: integer('opened_by'),
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
@@ -118,5 +123,34 @@ export const refundRequests = pgTable(
     check('refund_requests_amount', sql`${t.amount} > 0`),
     check('refund_requests_status', sql`${t.status} IN ('pending', 'approved', 'rejected')`),
     check('refund_requests_approved_paid', sql`(${t.status} = 'approved') = (${t.refundId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * What came back of a case's lines (退货签收), as the warehouse found it: resellable units went
+ * back on hand (ledger `return_restock`), defective ones were written off as they arrived
+ * (`return_restock` then `defective`, so the ledger shows both).
+ */
+export const returnReceipts = pgTable(
+  'return_receipts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    orderItemId: bigint('order_item_id', { mode: 'number' }).notNull(),
+    skuId: integer('sku_id').notNull(),
+    warehouseId: integer('warehouse_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** resellable | defective */
+    condition: text('condition').notNull(),
+    receivedBy: integer('received_by'),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [
+    index('return_receipts_case_idx').on(t.caseId),
+    index('return_receipts_received_idx').on(t.receivedAt),
+    check('return_receipts_quantity', sql`${t.quantity} > 0`),
+    check('return_receipts_condition', sql`${t.condition} IN ('resellable', 'defective')`),
   ],
 );

@@ -5,6 +5,7 @@ export { checkCommand } from './cli';
 export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reservePreferredSql } from './service';
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
 export { reportDiscrepancy } from './discrepancies';
+export { restockReturn, type ReturnedUnits } from './returns';
 export { packagingGramsOf, warehouseIdByCode } from './warehouses';
 export { inventoryRoutes } from './routes';
 export {
