@@ -154,7 +154,11 @@ describe('logistics exceptions', () => {
     expect(raised).toMatchObject({ kind: 'not_picked_up', status: 'open', escalatedAt: null, contactDueAt: at(12 * HOUR).replace(/\.\d+Z$/, '.000Z') });
     expect(raised.detail).toContain('未揽收');
 
+    const overdueOf = async (overdue: string) => expectStatus(await cs.get(`/api/v1/logistics/exceptions?orderNo=${order.orderNo}&overdue=${overdue}`), 200).items;
+    expect([await overdueOf('true'), (await overdueOf('false')).length]).toEqual([[], 1]);
     t.clock.advance(12 * HOUR + MINUTE);
+    // past its deadline with nobody having called: overdue at once, escalated by the next sweep
+    expect((await overdueOf('true')).map((e: { id: number }) => e.id)).toEqual([raised.id]);
     await sweepLogistics(t.deps);
     const [escalated] = expectStatus(await cs.get(`/api/v1/logistics/exceptions?orderNo=${order.orderNo}&escalated=true`), 200).items;
     expect(escalated.id).toBe(raised.id);
@@ -162,6 +166,8 @@ describe('logistics exceptions', () => {
     expect(expectStatus(await cs.post(`/api/v1/logistics/exceptions/${raised.id}/resolve`, { outcome: 'redelivered' }), 409).error.code).toBe('not_contacted');
     const contacted = expectStatus(await cs.post(`/api/v1/logistics/exceptions/${raised.id}/contact`, { channel: 'phone', note: '已致电买家，快递明天上门揽收' }), 200);
     expect(contacted).toMatchObject({ status: 'contacted', contactChannel: 'phone', contactNote: '已致电买家，快递明天上门揽收' });
+    // contacted, late but contacted: no longer overdue
+    expect([await overdueOf('true'), (await overdueOf('false')).length]).toEqual([[], 1]);
     const resolved = expectStatus(await cs.post(`/api/v1/logistics/exceptions/${raised.id}/resolve`, { outcome: 'redelivered', note: '次日已揽收' }), 200);
     expect(resolved).toMatchObject({ status: 'resolved', outcome: 'redelivered' });
     const history = expectStatus(await cs.get(`/api/v1/logistics/exceptions/${raised.id}/events`), 200).items;

@@ -8934,6 +8934,7 @@ export interface paths {
                     status?: "open" | "contacted" | "resolved" | "active";
                     kind?: "not_picked_up" | "stale" | "returned" | "damaged";
                     escalated?: "true" | "false";
+                    overdue?: "true" | "false";
                     orderNo?: string;
                     page?: number;
                     pageSize?: number;

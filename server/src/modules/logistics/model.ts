@@ -91,6 +91,8 @@ export const exceptionListQuery = z.object({
   status: z.enum([...EXCEPTION_STATUSES, 'active']).default('active'),
   kind: z.enum(EXCEPTION_KINDS).optional(),
   escalated: z.enum(['true', 'false']).optional(),
+  /** `true`: past the contact deadline with nobody having contacted the buyer (the workbench's 超时未联系). */
+  overdue: z.enum(['true', 'false']).optional(),
   orderNo: lookupCode.min(1).optional(),
   ...pageQuery,
 });

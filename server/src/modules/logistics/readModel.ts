@@ -150,11 +150,13 @@ export interface ExceptionRow {
 /** Exceptions with their order and parcel, the contact deadline soonest first (overdue on top). */
 export async function exceptionRows(ctx: Ctx, q: Partial<ExceptionListQuery> & { id?: number }, page = { limit: 1, offset: 0 }): Promise<{ rows: ExceptionRow[]; total: number }> {
   const conditions: SQL[] = [sql`TRUE`];
+  const overdue = sql`(x.status = 'open' AND x.contact_due_at < ${ctx.clock.now().toISOString()})`;
   if (q.id !== undefined) conditions.push(sql`x.id = ${q.id}`);
   if (q.status === 'active') conditions.push(sql`x.status <> 'resolved'`);
   else if (q.status !== undefined) conditions.push(sql`x.status = ${q.status}`);
   if (q.kind !== undefined) conditions.push(sql`x.kind = ${q.kind}`);
   if (q.escalated !== undefined) conditions.push(q.escalated === 'true' ? sql`x.escalated_at IS NOT NULL` : sql`x.escalated_at IS NULL`);
+  if (q.overdue !== undefined) conditions.push(q.overdue === 'true' ? overdue : sql`NOT ${overdue}`);
   if (q.orderNo !== undefined) conditions.push(sql`o.order_no = ${q.orderNo.toUpperCase()}`);
   const from = sql`FROM ${logisticsExceptions} AS x JOIN ${orders} AS o ON o.id = x.order_id JOIN ${parcels} AS p ON p.id = x.parcel_id
                    LEFT JOIN ${users} AS u ON u.id = x.contacted_by WHERE ${sql.join(conditions, sql` AND `)}`;
