@@ -77,11 +77,16 @@ export async function download(promise: Promise<{ data?: Blob; error?: unknown; 
   const result = await promise;
   const blob = await unwrap(Promise.resolve(result));
   const fileName = fileNameOf(result.response.headers.get('content-disposition'));
+  saveFile(blob, fileName);
+  return fileName;
+}
+
+/** Hands a file made or fetched in the page to the browser's downloads, under `fileName`. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return fileName;
 }

@@ -1,4 +1,5 @@
 import { Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { formatTime } from './format';
 import { useI18n } from './i18n';
 import { labelOf } from './labels';
@@ -13,7 +14,8 @@ export interface AuditEvent {
   after: unknown;
 }
 
-function field(value: unknown, key: string): string | undefined {
+/** A text field of an event's `before` or `after`, if it has one. */
+export function field(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = (value as Record<string, unknown>)[key];
   return typeof v === 'string' ? v : undefined;
@@ -24,7 +26,8 @@ function EventDetail({ event }: { event: AuditEvent }) {
   const { t } = useI18n();
   const from = field(event.before, 'status');
   const to = field(event.after, 'status');
-  const note = field(event.after, 'reason') ?? field(event.after, 'display') ?? field(event.after, 'content');
+  const followUp = event.action === 'order.follow_up' ? field(event.after, 'kind') : undefined;
+  const note = field(event.after, 'reason') ?? field(event.after, 'display') ?? field(event.after, 'content') ?? (followUp && labelOf(t.events.followUps, followUp));
   return (
     <>
       {from && to && from !== to && (
@@ -42,8 +45,11 @@ function EventDetail({ event }: { event: AuditEvent }) {
   );
 }
 
-/** An entity's audit trail: who did what and when, with status moves and reasons in words. */
-export function AuditTimeline({ events }: { events: AuditEvent[] }) {
+/**
+ * An entity's audit trail: who did what and when, with status moves and reasons in words. An entity
+ * whose events carry other fields (an exception's channel and outcome) says them with `detail`.
+ */
+export function AuditTimeline({ events, detail = (event) => <EventDetail event={event} /> }: { events: AuditEvent[]; detail?: (event: AuditEvent) => ReactNode }) {
   const { t } = useI18n();
   return (
     <Timeline
@@ -54,7 +60,7 @@ export function AuditTimeline({ events }: { events: AuditEvent[] }) {
           <div>
             <Typography.Text strong>{labelOf(t.eventActions, event.action)}</Typography.Text>
             <Typography.Text type="secondary"> · {event.actorName || t.events.system}</Typography.Text>
-            <EventDetail event={event} />
+            {detail(event)}
           </div>
         ),
       }))}

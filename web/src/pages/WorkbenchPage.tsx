@@ -85,7 +85,7 @@ export default function WorkbenchPage() {
     counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
   if (data?.exceptions) {
     counters.push(<Counter key="exceptions" title={t.workbench.exceptionsOpen} value={data.exceptions.open} to="/logistics/exceptions" />);
-    counters.push(<Counter key="exceptions-overdue" title={t.workbench.exceptionsOverdue} value={data.exceptions.overdue} to="/logistics/exceptions" danger />);
+    counters.push(<Counter key="exceptions-overdue" title={t.workbench.exceptionsOverdue} value={data.exceptions.overdue} to="/logistics/exceptions?overdue=true" danger />);
   }
   if (data?.warehouse) {
     const unshipped = '/orders?status=awaiting_fulfillment,in_fulfillment&sort=createdAt';
