@@ -108,6 +108,13 @@ describe('物流跟踪', () => {
     await warehouse.screenshot({ path: '/tmp/logi-import-done.png' });
     const shown = await warehouse.locator('main').innerText();
     for (const code of ['ZTO', 'picked_up', 'in_transit', 'shipped']) expect(shown).not.toContain(code);
+
+    // the number searched stays selected: the order number scanned next replaces it and finds the same parcel
+    expect(await focusedId(warehouse)).toBe('tracking-search');
+    await keyIn(warehouse, order.orderNo);
+    await expect.poll(() => new URL(warehouse.url()).searchParams.get('q')).toBe(order.orderNo);
+    await result.getByText('已到达杭州转运中心').waitFor();
+    expect(await warehouse.locator('#tracking-search').inputValue()).toBe(order.orderNo);
   });
 
   it('offers a template whose columns the import reads', async () => {

@@ -29,8 +29,11 @@ export default function TrackingPage() {
   return (
     <Page title={l.trackingTitle}>
       <Input.Search
+        // a new search (or back and forward) shows its number afresh, selected: the next scan replaces it
+        key={q}
         id="tracking-search"
         ref={inputRef}
+        onFocus={(e) => e.target.select()}
         aria-label={l.searchLabel}
         autoFocus
         allowClear
