@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
@@ -18,6 +19,7 @@ type YesNo = 'true' | 'false';
 /** 异常件: customer service's queue of parcels in trouble, the contact deadline soonest first (overdue on top). */
 export default function ExceptionsPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const l = t.logistics;
   const list = useListParams();
   const [openId, setOpenId] = useState<number | null>(null);
@@ -50,7 +52,7 @@ export default function ExceptionsPage() {
       key: 'actions',
       render: (_, e) => (
         <Button type="link" onClick={() => setOpenId(e.id)}>
-          {l.handle}
+          {can('logistics.handle') && e.status !== 'resolved' ? l.handle : t.common.detail}
         </Button>
       ),
     },
