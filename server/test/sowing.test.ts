@@ -139,6 +139,45 @@ describe('sowing wall (播种墙)', () => {
     expect(shelving.lines.map((l: { skuCode: string; quantity: number }) => [l.skuCode, l.quantity])).toEqual([[a.code, 2]]);
   });
 
+  it('takes no more units into a slot whose parcel was opened at 验货: the next slot needing it gets them, else already_packing sends it to the packing table', async () => {
+    const { a, b, order, wave } = await floor();
+    const x = await order([a, 2], [b, 1]);
+    const y = await order([a, 1], [b, 1]);
+    const created = await wave();
+    expect(expectStatus(await sow(created.id, a.barcode), 200)).toMatchObject({ slot: 1, orderNo: x.orderNo, line: { sown: 1, needed: 2 } });
+
+    // the packer takes slot 1 half sown and opens its parcel
+    expectStatus(await sower.post('/api/v1/packing/sessions', { scan: x.orderNo }), 200);
+    expect(expectStatus(await sow(created.id, a.barcode), 200)).toMatchObject({ slot: 2, orderNo: y.orderNo, slotFull: false });
+    expect(await refusal(created.id, a.barcode)).toEqual({
+      code: 'already_packing',
+      message: `${a.code} 只有已在验货的订单 ${x.orderNo}（1 号格）还要：请把这件送到验货台，不要放进格位`,
+      details: [{ path: 'barcode', message: a.barcode }],
+    });
+    expect(expectStatus(await sow(created.id, b.barcode), 200)).toMatchObject({ slot: 2, slotFull: true });
+    expect(await refusal(created.id, b.barcode)).toMatchObject({ code: 'already_packing' });
+
+    // refusals moved nothing: slot 1 keeps its one unit and shows it is at 验货
+    expect(await sownLines(created.id)).toEqual([
+      { orderId: x.id, needed: 2, sown: 1 },
+      { orderId: y.id, needed: 1, sown: 1 },
+      { orderId: y.id, needed: 1, sown: 1 },
+    ]);
+    const shown = await wall(created.id);
+    expect(shown.slots.map((s: { slot: number; full: boolean; packing: boolean }) => [s.slot, s.full, s.packing])).toEqual([
+      [1, false, true],
+      [2, true, false],
+    ]);
+    expect(shown.progress).toEqual({ units: 5, sown: 3, slots: 2, full: 1 });
+    expect((await scans(created.id)).map((s) => [s.result, s.slot])).toEqual([
+      ['ok', 1],
+      ['ok', 2],
+      ['already_packing', 1],
+      ['ok', 2],
+      ['already_packing', 1],
+    ]);
+  });
+
   it('never over-sows a line when sowers at one wall scan at once', async () => {
     const { a, order, wave } = await floor();
     const x = await order([a, 2]);

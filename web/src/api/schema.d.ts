@@ -7001,6 +7001,7 @@ export interface paths {
                                     sown: number;
                                 }[];
                                 full: boolean;
+                                packing: boolean;
                                 intercepted: boolean;
                                 shelved: boolean;
                             }[];
@@ -7052,7 +7053,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 播种：扫一件商品，放入第一个还缺它的格位；错货、多货、已拦截、未拣货确认拒收并留记录 */
+        /** 播种：扫一件商品，放入第一个还缺它的格位；错货、多货、已拦截、已在验货、未拣货确认拒收并留记录 */
         post: {
             parameters: {
                 query?: never;

@@ -284,6 +284,8 @@ export const sowSlotSchema = z.object({
   lines: z.array(sowLineSchema),
   /** Every unit of the order is in its slot: ready to pack. */
   full: z.boolean(),
+  /** Its parcel was opened at 验货: the slot takes no more units, the packer scans what it still needs. */
+  packing: z.boolean(),
   /** The order left the wave (拦截): what was sown into its slot goes back to the shelf (回库), `shelved` once it has. */
   intercepted: z.boolean(),
   shelved: z.boolean(),

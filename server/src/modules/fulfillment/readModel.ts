@@ -485,7 +485,9 @@ export interface WallLine {
   /** It left the wave (拦截); `shelved` once its items are back in their bins. */
   intercepted: boolean;
   shelved: boolean;
-  /** Still in the wave and 配货中: its slot takes units. */
+  /** Its parcel was opened at 验货 (a packing session started): the packer scans its items now, the slot takes none. */
+  packing: boolean;
+  /** Still in the wave, 配货中 and not yet at 验货: its slot takes units. */
   open: boolean;
   lineId: number;
   skuId: number;
@@ -506,7 +508,8 @@ export function wallLines(ctx: Ctx, waveId: number, only: { code: string } | { o
   return rowsOf<WallLine>(
     ctx.db,
     sql`SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", w.slot, w.intercepted_at IS NOT NULL AS intercepted, w.shelved_at IS NOT NULL AS shelved,
-               (w.intercepted_at IS NULL AND o.status = 'in_fulfillment') AS open,
+               NOT ${noParcelInWave} AS packing,
+               (w.intercepted_at IS NULL AND o.status = 'in_fulfillment' AND ${noParcelInWave}) AS open,
                i.id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec,
                i.quantity AS needed, COALESCE(s.sown, 0)::int AS sown
           FROM ${waveOrders} AS w

@@ -304,7 +304,7 @@ export const sowScans = pgTable(
       .notNull()
       .references(() => waves.id),
     barcode: text('barcode').notNull(),
-    /** ok | wrong_item | excess_item | intercepted | not_picked */
+    /** ok | wrong_item | excess_item | intercepted | already_packing | not_picked */
     result: text('result').notNull(),
     skuId: integer('sku_id'),
     /** The slot and order the unit went to (ok), or whose intercepted need it matched. */
@@ -315,7 +315,7 @@ export const sowScans = pgTable(
   },
   (t) => [
     index('sow_scans_wave_idx').on(t.waveId, t.id),
-    check('sow_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item', 'intercepted', 'not_picked')`),
+    check('sow_scans_result', sql`${t.result} IN ('ok', 'wrong_item', 'excess_item', 'intercepted', 'already_packing', 'not_picked')`),
     check('sow_scans_ok_has_slot', sql`${t.result} <> 'ok' OR (${t.slot} IS NOT NULL AND ${t.orderId} IS NOT NULL)`),
   ],
 );

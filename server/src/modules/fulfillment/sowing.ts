@@ -13,7 +13,8 @@ import * as repo from './sowingRepository';
  * scanned at the wall goes into the first slot (lowest number) whose order still needs it; a slot
  * whose order has every unit is full, ready to pack. Sowers at one wall take turns on the wave's
  * lock, so a unit is never counted twice. Once the wave's picks are being confirmed, only units
- * picked are sown. Every scan is kept in `sow_scans`, refused ones too; a slot filling up is
+ * picked are sown. A slot whose order's parcel was opened at 验货 takes no more: the packer scans
+ * its items from then on, so what it still needs is sent to the packing table (already_packing). Every scan is kept in `sow_scans`, refused ones too; a slot filling up is
  * audited on its order (`order.sow`), as picking audits the wave's step, not each unit. An order
  * intercepted after some units were sown keeps them: they go back to the shelf from its slot (回库).
  */
@@ -32,8 +33,8 @@ export async function sowingWall(ctx: Ctx, waveId: number): Promise<SowingWall> 
   const bySlot = new Map<number, readModel.WallLine[]>();
   for (const line of await readModel.wallLines(ctx, wave.id)) bySlot.set(line.slot, [...(bySlot.get(line.slot) ?? []), line]);
   const slots = [...bySlot.values()].map((lines) => {
-    const { slot, orderId, orderNo, intercepted, shelved } = lines[0]!;
-    return { slot, orderId, orderNo, lines: lines.map(lineView), full: !intercepted && isFull(lines), intercepted, shelved };
+    const { slot, orderId, orderNo, intercepted, shelved, packing } = lines[0]!;
+    return { slot, orderId, orderNo, lines: lines.map(lineView), full: !intercepted && isFull(lines), packing: !intercepted && packing, intercepted, shelved };
   });
   return { waveId: wave.id, waveNo: wave.waveNo, status: wave.status as SowingWall['status'], slots, progress: await readModel.wallProgress(ctx, wave.id) };
 }
@@ -41,6 +42,8 @@ export async function sowingWall(ctx: Ctx, waveId: number): Promise<SowingWall> 
 /** Why a scanned item goes into no slot: `lines` are the wave's lines of its SKU, none of an open order still needing it. */
 function refusalOf(waveNo: string, barcode: string, lines: readonly readModel.WallLine[]): { result: string; line: readModel.WallLine | null; message: string } {
   if (lines.length === 0) return { result: 'wrong_item', line: null, message: `波次 ${waveNo} 的订单里没有 ${barcode}，请把商品拿出来` };
+  const packing = lines.find((l) => l.packing && !l.intercepted && l.sown < l.needed);
+  if (packing) return { result: 'already_packing', line: packing, message: `${packing.skuCode} 只有已在验货的订单 ${packing.orderNo}（${packing.slot} 号格）还要：请把这件送到验货台，不要放进格位` };
   const gone = lines.find((l) => l.intercepted && !l.shelved && l.sown < l.needed);
   if (gone) return { result: 'intercepted', line: gone, message: `${gone.skuCode} 只有已拦截的订单 ${gone.orderNo}（${gone.slot} 号格）还要：请放到一边，等回库` };
   return { result: 'excess_item', line: null, message: `${lines[0]!.skuCode} 各格都已放够，这件是多出来的：请拿出来放回库位` };

@@ -23,7 +23,7 @@ export const sowingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'fulfillment.manage' },
       schema: {
         tags: ['fulfillment'],
-        summary: '播种：扫一件商品，放入第一个还缺它的格位；错货、多货、已拦截、未拣货确认拒收并留记录',
+        summary: '播种：扫一件商品，放入第一个还缺它的格位；错货、多货、已拦截、已在验货、未拣货确认拒收并留记录',
         params: idParams,
         body: scanBody,
         response: { 200: sowResultSchema, ...writeErrors },

@@ -1,0 +1,2 @@
+ALTER TABLE "sow_scans" DROP CONSTRAINT "sow_scans_result";--> statement-breakpoint
+ALTER TABLE "sow_scans" ADD CONSTRAINT "sow_scans_result" CHECK ("sow_scans"."result" IN ('ok', 'wrong_item', 'excess_item', 'intercepted', 'already_packing', 'not_picked'));
