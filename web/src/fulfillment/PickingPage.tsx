@@ -8,13 +8,12 @@ import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
-import { fetchPickList } from './api';
+import { fetchPickList, lookupWave } from './api';
 import { binOf, countedLine, isLeft, linesAt, settle, shownStop, type Position } from './binRound';
 import { pickRound, scanPick, withProgress, type PickLine, type PickProgress, type ShortPickResult } from './pickingApi';
 import { LARGE, RoundDonePanel, RoundTable, RoundWaitingPanel, StopPanel, useRoundWords } from './RoundPanels';
 import { isWaveNo } from './scanCodes';
 import { SHORT_PICK_KEY, ShortPickDialog } from './ShortPickDialog';
-import { lookupWave } from './singlesApi';
 
 type Answer = ScanAnswer<never>;
 type Line = PickLine;

@@ -11,7 +11,8 @@ import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
 import { printLabel } from './printDocuments';
 import { isWaveNo } from './scanCodes';
-import { fetchSingleStation, lookupWave, scanSingle, type SingleParcel, type SingleStation } from './singlesApi';
+import { lookupWave } from './api';
+import { fetchSingleStation, scanSingle, type SingleParcel, type SingleStation } from './singlesApi';
 
 type Answer = ScanAnswer<never>;
 

@@ -13,5 +13,7 @@ export function fetchWaves(query: { warehouseCode?: string; kind?: WaveKind; pag
 }
 export const fetchWave = (id: number) => unwrap(api.GET('/api/v1/waves/{id}', { params: { path: { id } } }));
 export const createWave = (body: WaveInput) => unwrap(api.POST('/api/v1/waves', { body }));
+/** The wave a scanned wave number (the pick list's barcode) names: how 配货, 一单一件 and 播种 open theirs. */
+export const lookupWave = (scan: string) => unwrap(api.GET('/api/v1/waves/lookup', { params: { query: { scan } } }));
 /** The wave's pick list as data: its lines along the route and `picked` / `units`, the picking progress. */
 export const fetchPickList = (id: number) => unwrap(api.GET('/api/v1/waves/{id}/pick-list', { params: { path: { id } } }));

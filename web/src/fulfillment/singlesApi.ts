@@ -3,8 +3,6 @@ import { api, unwrap } from '../api/client';
 export type SingleStation = Awaited<ReturnType<typeof fetchSingleStation>>;
 export type SingleParcel = Awaited<ReturnType<typeof scanSingle>>;
 
-/** The wave a scanned wave number (the pick list's barcode) names. */
-export const lookupWave = (scan: string) => unwrap(api.GET('/api/v1/waves/lookup', { params: { query: { scan } } }));
 /** A single-item wave's counts: orders, labelled, waiting, intercepted (409 not_single_wave for a multi-item wave). */
 export const fetchSingleStation = (id: number) => unwrap(api.GET('/api/v1/waves/{id}/singles', { params: { path: { id } } }));
 /** One item scanned: the packed parcel of the next order waiting for it; 409 wrong_item, intercepted (the refused scan kept on the server). */
