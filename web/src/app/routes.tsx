@@ -42,6 +42,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/fulfillment/waves', page: lazy(() => import('../fulfillment/WavesPage')), permission: 'fulfillment.read', menu: { group: 'fulfillment', label: 'waves' } },
   { path: '/fulfillment/waves/:id', page: lazy(() => import('../fulfillment/WaveDetailPage')), permission: 'fulfillment.read' },
   { path: '/fulfillment/picking', page: lazy(() => import('../fulfillment/PickingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'picking' } },
+  { path: '/fulfillment/sowing', page: lazy(() => import('../fulfillment/SowingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'sowing' } },
   { path: '/fulfillment/packing', page: lazy(() => import('../fulfillment/PackingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'packing' } },
   { path: '/fulfillment/weighing', page: lazy(() => import('../fulfillment/WeighingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'weighing' } },
   { path: '/fulfillment/shipping', page: lazy(() => import('../fulfillment/ShippingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shipping' } },

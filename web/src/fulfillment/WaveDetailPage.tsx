@@ -16,6 +16,7 @@ import { StatusTag } from '../orders/labels';
 import { fetchPickList, fetchWave, type WaveDetail, type WaveOrder } from './api';
 import { WaveKindTag } from './labels';
 import { openPackingSlips, openPickList, PopupBlocked } from './printDocuments';
+import { fetchSowingWall } from './sowingApi';
 
 const STATUS_COLORS: Record<string, string> = { picking: 'processing', picked: 'blue', shipped: 'success' };
 
@@ -76,6 +77,20 @@ function PickProgress({ waveId }: { waveId: number }) {
     <Space data-testid="pick-progress">
       <Progress type="line" percent={units ? Math.floor((picked * 100) / units) : 100} showInfo={false} style={{ width: 160 }} />
       <span>{fill(t.waves.pickProgress, { picked, units })}</span>
+    </Space>
+  );
+}
+
+/** A multi-item wave's sowing wall: slots full of all, units sown of all (over the orders still in it). */
+function SowProgress({ waveId }: { waveId: number }) {
+  const { t } = useI18n();
+  const wall = useQuery({ queryKey: ['wave', waveId, 'sowing'], queryFn: () => fetchSowingWall(waveId) });
+  if (!wall.data) return null;
+  const { progress } = wall.data;
+  return (
+    <Space data-testid="sow-progress">
+      <Progress type="line" percent={progress.slots ? Math.floor((progress.full * 100) / progress.slots) : 100} showInfo={false} style={{ width: 160 }} />
+      <span>{fill(t.sowing.progress, progress)}</span>
     </Space>
   );
 }
@@ -149,6 +164,7 @@ export default function WaveDetailPage() {
             { key: 'orders', label: w.orderCount, children: d.orderCount },
             { key: 'units', label: w.units, children: units },
             { key: 'picked', label: w.picking, span: 2, children: <PickProgress waveId={d.id} /> },
+            ...(d.kind === 'multi' ? [{ key: 'sown', label: w.sowing, span: 2, children: <SowProgress waveId={d.id} /> }] : []),
             { key: 'red', label: w.redFlags, children: redFlags ? <Typography.Text type="danger">{redFlags}</Typography.Text> : 0 },
             { key: 'by', label: w.createdBy, children: d.createdByName ?? '' },
             { key: 'at', label: t.common.createdAt, children: formatTime(d.createdAt) },
