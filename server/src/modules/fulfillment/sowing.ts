@@ -51,7 +51,9 @@ function refusalOf(waveNo: string, barcode: string, lines: readonly readModel.Wa
 
 /** One unit scanned at the wall by its barcode or SKU code: the slot it goes into. */
 export async function scanSow(ctx: Ctx, waveId: number, barcode: string): Promise<SowResult | RefusedScan> {
-  // the wave locked: two sowers at one wall take turns, so one unit is never counted twice
+  // the wave locked: two sowers at one wall take turns, so one unit is never counted twice; a packing
+  // session opening meanwhile waits too (its parcel's foreign key to the wave takes a KEY SHARE lock),
+  // so the parcels read below are all there are
   const wave = await requireWave(ctx, waveId);
   if (wave.kind !== 'multi') throw notMultiWave(wave.waveNo);
   const lines = await readModel.wallLines(ctx, wave.id, { code: barcode });
