@@ -3380,6 +3380,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3491,6 +3502,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3667,6 +3689,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3923,6 +3956,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4117,6 +4161,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4370,6 +4425,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4564,6 +4630,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4764,6 +4841,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4964,6 +5052,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5168,6 +5267,17 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5308,6 +5418,354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/mergeable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可合单的订单（同一买家、同一收货地址、同一店铺和仓库，已审核未进波次） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderNo: string;
+                                shopId: number;
+                                platformOrderId: string | null;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                /** @enum {string|null} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                                buyerNick: string | null;
+                                buyerName: string;
+                                buyerPhone: string;
+                                province: string;
+                                city: string;
+                                district: string;
+                                total: number;
+                                paidAmount: number;
+                                reviewDueAt: string | null;
+                                shipBy: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合单：多个订单合成一个包裹发货（每个订单留痕） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orders: {
+                                id: number;
+                                orderNo: string;
+                                shopId: number;
+                                platformOrderId: string | null;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                /** @enum {string|null} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                                buyerNick: string | null;
+                                buyerName: string;
+                                buyerPhone: string;
+                                province: string;
+                                city: string;
+                                district: string;
+                                total: number;
+                                paidAmount: number;
+                                reviewDueAt: string | null;
+                                shipBy: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消合单（包裹开始验货前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            buyerNick: string | null;
+                            buyerName: string;
+                            buyerPhone: string;
+                            province: string;
+                            city: string;
+                            district: string;
+                            total: number;
+                            paidAmount: number;
+                            reviewDueAt: string | null;
+                            shipBy: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parcels/lookup": {
         parameters: {
             query?: never;
@@ -5337,6 +5795,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -5346,6 +5806,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -5448,6 +5909,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -5457,6 +5920,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -5587,6 +6051,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -5596,6 +6062,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -5732,6 +6199,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -5741,6 +6210,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -5879,6 +6349,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -5888,6 +6360,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -6849,6 +7322,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -6858,6 +7333,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -7621,6 +8097,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -7630,6 +8108,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -7766,6 +8245,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -7775,6 +8256,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -7905,6 +8387,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -7914,6 +8398,155 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
+                                skuCode: string;
+                                barcode: string | null;
+                                productName: string;
+                                spec: string;
+                                expected: number;
+                                scanned: number;
+                            }[];
+                            complete: boolean;
+                            expectedGrams: number | null;
+                            packedAt: string | null;
+                            trackingNo: string | null;
+                            weighedGrams: number | null;
+                            /** @enum {string|null} */
+                            weightVerdict: "ok" | "mismatch" | "override" | null;
+                            weighedAt: string | null;
+                            shippedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/packing/sessions/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拆单：已扫的商品先封箱，其余商品留待下一个包裹（需填写原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
+                            waveId: number | null;
+                            /** @enum {string} */
+                            status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            flag: string | null;
+                            buyerMessage: string | null;
+                            lines: {
+                                lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;
@@ -8042,6 +8675,8 @@ export interface paths {
                             id: number;
                             orderId: number;
                             orderNo: string;
+                            orderNos: string[];
+                            mergeId: number | null;
                             waveId: number | null;
                             /** @enum {string} */
                             status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved";
@@ -8051,6 +8686,7 @@ export interface paths {
                             buyerMessage: string | null;
                             lines: {
                                 lineId: number;
+                                orderNo: string;
                                 skuCode: string;
                                 barcode: string | null;
                                 productName: string;

@@ -6,6 +6,8 @@ const parcel = (scanned: [number, number] = [0, 0]): Parcel => ({
   id: 7,
   orderId: 3,
   orderNo: 'SO20261111000123',
+  orderNos: ['SO20261111000123'],
+  mergeId: null,
   waveId: 1,
   status: 'packing',
   carrier: 'ZTO',
@@ -20,8 +22,8 @@ const parcel = (scanned: [number, number] = [0, 0]): Parcel => ({
   expectedGrams: null,
   packedAt: null,
   lines: [
-    { lineId: 1, skuCode: 'CUP-1', barcode: '6901234567892', productName: '保温杯', spec: '400ml', expected: 2, scanned: scanned[0] },
-    { lineId: 2, skuCode: 'LID-1', barcode: null, productName: '杯盖', spec: '', expected: 1, scanned: scanned[1] },
+    { lineId: 1, orderNo: 'SO20261111000123', skuCode: 'CUP-1', barcode: '6901234567892', productName: '保温杯', spec: '400ml', expected: 2, scanned: scanned[0] },
+    { lineId: 2, orderNo: 'SO20261111000123', skuCode: 'LID-1', barcode: null, productName: '杯盖', spec: '', expected: 1, scanned: scanned[1] },
   ],
 });
 

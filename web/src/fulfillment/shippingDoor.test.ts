@@ -6,6 +6,8 @@ const parcel = (fields: Partial<Parcel> = {}): Parcel => ({
   id: 7,
   orderId: 3,
   orderNo: 'SO20261111000123',
+  orderNos: ['SO20261111000123'],
+  mergeId: null,
   waveId: 1,
   status: 'weighed',
   carrier: 'ZTO',
@@ -19,7 +21,7 @@ const parcel = (fields: Partial<Parcel> = {}): Parcel => ({
   complete: true,
   expectedGrams: 800,
   packedAt: '2026-11-11T07:50:00.000Z',
-  lines: [{ lineId: 1, skuCode: 'CUP-1', barcode: '6901234567892', productName: '保温杯', spec: '400ml', expected: 2, scanned: 2 }],
+  lines: [{ lineId: 1, orderNo: 'SO20261111000123', skuCode: 'CUP-1', barcode: '6901234567892', productName: '保温杯', spec: '400ml', expected: 2, scanned: 2 }],
   ...fields,
 });
 

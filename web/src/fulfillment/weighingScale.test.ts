@@ -6,6 +6,8 @@ const parcel = (fields: Partial<Parcel> = {}): Parcel => ({
   id: 7,
   orderId: 3,
   orderNo: 'SO20261111000123',
+  orderNos: ['SO20261111000123'],
+  mergeId: null,
   waveId: 1,
   status: 'packed',
   carrier: 'ZTO',

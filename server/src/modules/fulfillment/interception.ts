@@ -2,6 +2,7 @@ import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { followOrderTransitions, type OrderFollower } from '../orders';
 import { handOverPicks } from './picking';
+import * as readModel from './readModel';
 import * as repo from './repository';
 
 /**
@@ -16,7 +17,9 @@ const REASONS: Record<string, string> = { cancel: '订单已取消', hold: '订�
 const interceptLeavingOrder: OrderFollower = async (ctx: Ctx, move) => {
   const reason = REASONS[move.action];
   if (move.order.status !== 'in_fulfillment' || !reason) return;
-  const { waveIds, parcelIds } = await repo.interceptOrder(ctx, move.order.id, reason, ctx.clock.now());
+  // a merge group's parcel (合单) stops with any of its orders: the others are packed again without it
+  const mergeId = (await readModel.packingOrder(ctx, { id: move.order.id }))?.mergeId ?? null;
+  const { waveIds, parcelIds } = await repo.interceptOrder(ctx, move.order.id, mergeId, reason, ctx.clock.now());
   await recordEvent(ctx, { action: 'order.intercept', entityType: 'order', entityId: move.order.id, after: { reason, waveIds, parcelIds } });
   for (const waveId of waveIds) await handOverPicks(ctx, waveId, move.order.id);
 };

@@ -102,6 +102,8 @@ export const scanBody = z.object({ barcode: lookupCode.min(1) });
 
 export const parcelLineSchema = z.object({
   lineId: z.number().int(),
+  /** The order the line is of: a merged parcel (合单) carries several. */
+  orderNo: z.string(),
   skuCode: z.string(),
   barcode: z.string().nullable(),
   productName: z.string(),
@@ -117,6 +119,9 @@ export const parcelSchema = z.object({
   id: z.number().int(),
   orderId: z.number().int(),
   orderNo: z.string(),
+  /** Every order it carries, its own first: more than one for a merge group (合单). */
+  orderNos: z.array(z.string()),
+  mergeId: z.number().int().nullable(),
   waveId: z.number().int().nullable(),
   status: z.enum(PARCEL_STATUSES),
   carrier: carrierSchema,
@@ -147,6 +152,9 @@ export const MAX_PARCEL_GRAMS = 100_000;
 export const weighBody = z.object({ grams: z.number().int().min(1).max(MAX_PARCEL_GRAMS) });
 
 export const weightOverrideBody = z.object({ reason: z.string().trim().min(1).max(200) });
+
+/** 拆单: why the parcel closes with part of the lines (back-ordered, the box full…), kept in the audit. */
+export const splitBody = z.object({ reason: z.string().trim().min(1).max(200) });
 
 export const shipBody = z.object({
   carrier: carrierSchema,

@@ -2,10 +2,11 @@ import type { Ctx } from '../../platform/context';
 import { readSetting } from '../../platform/settings';
 import { orderReservations, packagingGramsOf } from '../inventory';
 import type { PackingLine } from './readModel';
+import { unitsWaitingToShip } from './repository';
 import { expectedGrams } from './rules';
 import { packagingSetting } from './settings';
 
-/** What goes into an order's parcel and what it should weigh: shared by the packing table and the single-item station. */
+/** What goes into an order's parcel and what it should weigh (a merged or split parcel too, from its own lines): shared by the packing table and the single-item station. */
 
 export interface LineToPack {
   orderItemId: number;
@@ -13,7 +14,11 @@ export interface LineToPack {
   expected: number;
 }
 
-/** The order's lines as its reservation still holds them open: what its parcel must carry (none when nothing is left). */
+/**
+ * The order's lines as its reservation still holds them open, less what closed parcels waiting for
+ * the scale or the door already carry (an order split, 拆单): what its next parcel must carry (none
+ * when nothing is left).
+ */
 export async function linesToPack(ctx: Ctx, orderId: number): Promise<LineToPack[]> {
   const expected = new Map<number, LineToPack>();
   for (const r of await orderReservations(ctx, orderId)) {
@@ -22,7 +27,8 @@ export async function linesToPack(ctx: Ctx, orderId: number): Promise<LineToPack
     line.expected += r.open;
     expected.set(r.lineId, line);
   }
-  return [...expected.values()];
+  const waiting = await unitsWaitingToShip(ctx, [...expected.keys()]);
+  return [...expected.values()].map((l) => ({ ...l, expected: l.expected - (waiting.get(l.orderItemId) ?? 0) })).filter((l) => l.expected > 0);
 }
 
 /** The parcel's expected weight: its units at their SKUs' weights plus its warehouse's packaging (else the setting's). */

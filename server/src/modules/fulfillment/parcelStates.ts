@@ -5,7 +5,7 @@ import type { PARCEL_STATUSES } from './model';
 
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
 
-export const PARCEL_ACTIONS = ['complete', 'weigh', 'override_weight', 'repack', 'ship', 'intercept', 'shelve'] as const;
+export const PARCEL_ACTIONS = ['complete', 'split', 'weigh', 'override_weight', 'repack', 'ship', 'intercept', 'shelve'] as const;
 export type ParcelAction = (typeof PARCEL_ACTIONS)[number];
 
 /**
@@ -14,7 +14,7 @@ export type ParcelAction = (typeof PARCEL_ACTIONS)[number];
  * intercepted, and an intercepted one's goods go back on the shelf.
  */
 export const PARCEL_TRANSITIONS: Record<ParcelStatus, Partial<Record<ParcelAction, readonly ParcelStatus[]>>> = {
-  packing: { complete: ['packed'], intercept: ['intercepted'] },
+  packing: { complete: ['packed'], split: ['packed'], intercept: ['intercepted'] },
   packed: { weigh: ['weighed', 'packed'], override_weight: ['weighed'], repack: ['packing'], intercept: ['intercepted'] },
   weighed: { weigh: ['weighed', 'packed'], repack: ['packing'], ship: ['shipped'], intercept: ['intercepted'] },
   shipped: {},
@@ -33,6 +33,7 @@ export const PARCEL_STATUS_LABELS: Record<ParcelStatus, string> = {
 
 const PARCEL_ACTION_LABELS: Record<ParcelAction, string> = {
   complete: '封箱',
+  split: '拆单',
   weigh: '称重',
   override_weight: '称重放行',
   repack: '重新打包',

@@ -62,7 +62,7 @@ export async function parcelByScan(ctx: Ctx, scan: string): Promise<Parcel> {
   const [labelled] = await repo.parcelsByTrackingNo(ctx, normalizeTrackingNo(scan));
   const order = await readModel.packingOrder(ctx, labelled ? { id: labelled.orderId } : { scan });
   if (!order) throw notFound('scan', scan, '订单号或快递单号');
-  const parcel = labelled ?? (await repo.currentParcelOf(ctx, order.id)) ?? (await repo.latestParcelOf(ctx, order.id));
+  const parcel = labelled ?? (await repo.currentParcelOf(ctx, order.id, order.mergeId)) ?? (await repo.latestParcelOf(ctx, order.id, order.mergeId));
   if (!parcel) {
     if (order.interceptedAt) throw interceptedError(order.orderNo, order.interceptReason);
     throw conflict('not_packed', `订单 ${order.orderNo} 还没有打包：请先扫发货单验货`, [{ path: 'scan', message: order.orderNo }]);

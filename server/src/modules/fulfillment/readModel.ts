@@ -1,7 +1,7 @@
 /**
  * Fulfillment's reads across modules: the orders a wave may take, a wave's orders as the floor
  * sees them, the order a packing, weighing or shipping scan names, what picking, return to shelf
- * and the printed documents need of them, and the sowing wall's slots. Besides fulfillment's own tables they read orders'
+ * and the printed documents need of them, the sowing wall's slots, and merge groups (合单) with the parcels they share. Besides fulfillment's own tables they read orders'
  * `orders`, `order_items` and `order_remarks`, catalog's `shops`, `skus` and `products`, inventory's
  * `warehouses` and platform's `users`; they never write them.
  */
@@ -19,6 +19,8 @@ import { parcelLines, parcels, sowLines, waveOrders, wavePicks, waves } from './
 
 export interface WaveCandidate {
   id: number;
+  /** Its merge group (合单): the wave takes the group's other orders with it. */
+  mergeId: number | null;
   province: string;
   shopDefaultCarrier: Carrier;
   /** Seller remarks newest first, then the buyer's message: where a requested carrier is read. */
@@ -35,18 +37,24 @@ export interface CandidateQuery {
 }
 
 const unitsOf = sql`(SELECT SUM(i.quantity) FROM ${orderItems} AS i WHERE i.order_id = o.id)`;
+/** The units of the order's parcel: its own, or its merge group's. */
+const parcelUnitsOf = sql`(CASE WHEN o.merge_id IS NULL THEN ${unitsOf}
+  ELSE (SELECT SUM(i.quantity) FROM ${orderItems} AS i JOIN ${orders} AS m ON m.id = i.order_id WHERE m.merge_id = o.merge_id) END)`;
 
 /**
  * Approved orders of the warehouse a wave may take, the earliest promise first, locked for this
  * transaction; rows another wave is taking right now are skipped, so two waves never share an order.
  * A green flag (suspected fraud) never enters a wave; held orders are not awaiting fulfillment.
+ * A merge group (合单) is one candidate, its first order, counted by the group's units (two single
+ * items merged are a multi-item parcel); `lockMergeMembers` then takes the rest of it.
  */
 export async function lockWaveCandidates(ctx: Ctx, q: CandidateQuery): Promise<WaveCandidate[]> {
   const conditions: SQL[] = [
     sql`o.status = 'awaiting_fulfillment'`,
     sql`o.warehouse_id = ${q.warehouseId}`,
     sql`o.flag IS DISTINCT FROM 'green'`,
-    q.kind === 'single' ? sql`${unitsOf} = 1` : sql`${unitsOf} > 1`,
+    q.kind === 'single' ? sql`${parcelUnitsOf} = 1` : sql`${parcelUnitsOf} > 1`,
+    sql`(o.merge_id IS NULL OR o.id = (SELECT min(m.id) FROM ${orders} AS m WHERE m.merge_id = o.merge_id))`,
   ];
   if (q.shopId !== undefined) conditions.push(sql`o.shop_id = ${q.shopId}`);
   if (q.shipByBefore !== undefined) conditions.push(sql`o.ship_by < ${q.shipByBefore.toISOString()}`);
@@ -54,7 +62,7 @@ export async function lockWaveCandidates(ctx: Ctx, q: CandidateQuery): Promise<W
   return rowsOf<WaveCandidate>(
     ctx.db,
     sql`
-      SELECT o.id::int AS id, o.province, s.default_carrier AS "shopDefaultCarrier",
+      SELECT o.id::int AS id, o.merge_id::int AS "mergeId", o.province, s.default_carrier AS "shopDefaultCarrier",
              ARRAY(SELECT r.content FROM ${orderRemarks} AS r WHERE r.order_id = o.id ORDER BY r.id DESC)
                || CASE WHEN o.buyer_message IS NULL THEN ARRAY[]::text[] ELSE ARRAY[o.buyer_message] END AS texts
         FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id
@@ -129,6 +137,8 @@ export interface PackingOrder {
   warehouseId: number | null;
   flag: string | null;
   buyerMessage: string | null;
+  /** Its merge group (合单), shipping in one parcel. */
+  mergeId: number | null;
   /** Its place in the latest wave that took it, when one did. */
   waveId: number | null;
   carrier: Carrier | null;
@@ -153,7 +163,7 @@ export async function packingOrder(ctx: Ctx, by: { scan: string } | { id: number
   const [row] = await preparedRowsOf<PackingOrder>(
     ctx.db,
     sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.shop_id AS "shopId", o.platform_order_id AS "platformOrderId", o.customer_id AS "customerId",
-               o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage",
+               o.status, o.warehouse_id AS "warehouseId", o.flag, o.buyer_message AS "buyerMessage", o.merge_id::int AS "mergeId",
                w.wave_id AS "waveId", w.carrier, w.intercepted_at AS "interceptedAt", w.intercept_reason AS "interceptReason"
           FROM ${orders} AS o
           LEFT JOIN LATERAL (SELECT * FROM ${waveOrders} AS wo WHERE wo.order_id = o.id ORDER BY wo.wave_id DESC LIMIT 1) AS w ON TRUE
@@ -176,6 +186,9 @@ export async function waveOrdersToShip(ctx: Ctx, waveId: number): Promise<number
 
 export interface PackingLine {
   lineId: number;
+  /** The order the line is of (a merged parcel carries several). */
+  orderId: number;
+  orderNo: string;
   skuId: number;
   skuCode: string;
   barcode: string | null;
@@ -194,9 +207,9 @@ export interface PackingLine {
 export function packingLines(ctx: Ctx, parcelId: number): Promise<PackingLine[]> {
   return preparedRowsOf<PackingLine>(
     ctx.db,
-    sql`SELECT l.order_item_id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, k.weight_grams AS "weightGrams",
-               l.expected, l.scanned
-          FROM ${parcelLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id JOIN ${skus} AS k ON k.id = i.sku_id
+    sql`SELECT l.order_item_id::int AS "lineId", i.order_id::int AS "orderId", o.order_no AS "orderNo", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode,
+               i.product_name AS "productName", i.spec, k.weight_grams AS "weightGrams", l.expected, l.scanned
+          FROM ${parcelLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id JOIN ${orders} AS o ON o.id = i.order_id JOIN ${skus} AS k ON k.id = i.sku_id
          WHERE l.parcel_id = ${parcelId} ORDER BY l.order_item_id`,
   );
 }
@@ -536,4 +549,51 @@ export async function wallProgress(ctx: Ctx, waveId: number): Promise<{ units: n
                  GROUP BY w.order_id) AS per`,
   );
   return row!;
+}
+
+// ---- merge groups (合单) and the parcels they share ----
+
+/** The other orders of these merge groups still to wave, locked (their first order is locked already, so no other wave reaches them). */
+export function lockMergeMembers(ctx: Ctx, mergeIds: number[], taken: number[]): Promise<{ id: number; mergeId: number }[]> {
+  if (mergeIds.length === 0) return Promise.resolve([]);
+  return rowsOf<{ id: number; mergeId: number }>(
+    ctx.db,
+    sql`SELECT o.id::int AS id, o.merge_id::int AS "mergeId" FROM ${orders} AS o
+         WHERE o.merge_id = ANY(${sql.param(mergeIds)}::bigint[]) AND o.status = 'awaiting_fulfillment' AND NOT o.id = ANY(${sql.param(taken)}::bigint[])
+         ORDER BY o.id FOR UPDATE OF o`,
+  );
+}
+
+export interface GroupMember {
+  id: number;
+  orderNo: string;
+  status: string;
+  interceptedAt: Date | string | null;
+}
+
+/** The orders of a merge group in this wave, first order first: what the group's parcel is packed for. */
+export function groupMembersInWave(ctx: Ctx, mergeId: number, waveId: number): Promise<GroupMember[]> {
+  return rowsOf<GroupMember>(
+    ctx.db,
+    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, w.intercepted_at AS "interceptedAt"
+          FROM ${orders} AS o JOIN ${waveOrders} AS w ON w.order_id = o.id AND w.wave_id = ${waveId}
+         WHERE o.merge_id = ${mergeId} ORDER BY o.id`,
+  );
+}
+
+/**
+ * The units of this order scanned into its stopped (intercepted) parcels of the wave, per SKU, and
+ * those parcels: a merge group's parcel carries other orders' lines, which are not this order's to return.
+ */
+export async function stoppedUnitsOf(ctx: Ctx, waveId: number, orderId: number): Promise<{ parcelIds: number[]; units: Map<number, number> }> {
+  const rows = await rowsOf<{ parcelId: number; skuId: number; scanned: number }>(
+    ctx.db,
+    sql`SELECT p.id::int AS "parcelId", l.sku_id AS "skuId", SUM(l.scanned)::int AS scanned
+          FROM ${parcels} AS p JOIN ${parcelLines} AS l ON l.parcel_id = p.id JOIN ${orderItems} AS i ON i.id = l.order_item_id
+         WHERE p.wave_id = ${waveId} AND p.status = 'intercepted' AND i.order_id = ${orderId}
+         GROUP BY p.id, l.sku_id ORDER BY p.id`,
+  );
+  const units = new Map<number, number>();
+  for (const r of rows) units.set(r.skuId, (units.get(r.skuId) ?? 0) + r.scanned);
+  return { parcelIds: [...new Set(rows.map((r) => r.parcelId))], units };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { preparedRowsOf, rowOf, rowSelectSql } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { CARRIERS } from './carriers';
@@ -38,10 +38,19 @@ export type ParcelRow = typeof parcels.$inferSelect;
 const NOT_GONE = ['packing', 'packed', 'weighed'];
 export type ParcelLineRow = typeof parcelLines.$inferSelect;
 
-export async function insertParcel(ctx: Ctx, values: Omit<typeof parcels.$inferInsert, 'id'>, lines: Omit<typeof parcelLines.$inferInsert, 'parcelId'>[]): Promise<ParcelRow> {
-  const [parcel] = await ctx.db.insert(parcels).values(values).returning();
-  await ctx.db.insert(parcelLines).values(lines.map((l) => ({ ...l, parcelId: parcel!.id })));
-  return parcel!;
+export type NewParcel = Omit<typeof parcels.$inferInsert, 'id'>;
+type NewParcelLine = Omit<typeof parcelLines.$inferInsert, 'parcelId'>;
+
+export async function insertParcel(ctx: Ctx, values: NewParcel, lines: NewParcelLine[]): Promise<ParcelRow> {
+  return (await insertParcelUnlessPacking(ctx, values, lines))!;
+}
+
+/** The parcel and its lines; null, writing nothing, when its order already has a parcel on the packing table (another packer opened it first). */
+export async function insertParcelUnlessPacking(ctx: Ctx, values: NewParcel, lines: NewParcelLine[]): Promise<ParcelRow | null> {
+  const [parcel] = await ctx.db.insert(parcels).values(values).onConflictDoNothing().returning();
+  if (!parcel) return null;
+  await ctx.db.insert(parcelLines).values(lines.map((l) => ({ ...l, parcelId: parcel.id })));
+  return parcel;
 }
 
 /** Every scan at the packing table and the scale locks its parcel first: prepared (two shapes). */
@@ -50,14 +59,56 @@ export async function findParcel(ctx: Ctx, id: number, opts: { lock?: boolean } 
   return row ? rowOf(parcels, row) : null;
 }
 
-/** The order's parcel not yet gone: at most one at a time. */
-export async function currentParcelOf(ctx: Ctx, orderId: number): Promise<ParcelRow | null> {
+/** The parcel on the packing table for one of these orders (a merge group's is its first order's): at most one each. */
+export async function packingParcelOf(ctx: Ctx, orderIds: number[]): Promise<ParcelRow | null> {
   const [row] = await ctx.db
     .select()
     .from(parcels)
-    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, NOT_GONE)))
+    .where(and(inArray(parcels.orderId, orderIds), eq(parcels.status, 'packing')))
+    .orderBy(asc(parcels.id))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * The order's (or its merge group's) parcel not yet gone: an order split (拆单) may have one at the
+ * scale and the next on the packing table, the one closed first is the one a slip finds first.
+ */
+export async function currentParcelOf(ctx: Ctx, orderId: number, mergeId: number | null = null): Promise<ParcelRow | null> {
+  const own = mergeId === null ? eq(parcels.orderId, orderId) : or(eq(parcels.orderId, orderId), eq(parcels.mergeId, mergeId));
+  const [row] = await ctx.db
+    .select()
+    .from(parcels)
+    .where(and(own, inArray(parcels.status, NOT_GONE)))
+    .orderBy(sql`${parcels.status} = 'packing'`, asc(parcels.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Units of these order lines already in closed parcels not yet gone (packed or weighed, waiting for the scale or the door), by line. */
+export async function unitsWaitingToShip(ctx: Ctx, orderItemIds: number[]): Promise<Map<number, number>> {
+  if (orderItemIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ line: parcelLines.orderItemId, units: sql<number>`SUM(${parcelLines.expected})::int` })
+    .from(parcelLines)
+    .innerJoin(parcels, eq(parcels.id, parcelLines.parcelId))
+    .where(and(inArray(parcelLines.orderItemId, orderItemIds), inArray(parcels.status, ['packed', 'weighed'])))
+    .groupBy(parcelLines.orderItemId);
+  return new Map(rows.map((r) => [r.line, r.units]));
+}
+
+/** The merge group's parcels begun and not stopped: a group taken apart then would leave one box for several shipments. */
+export function liveParcelsOfGroup(ctx: Ctx, mergeId: number): Promise<ParcelRow[]> {
+  return ctx.db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.mergeId, mergeId), inArray(parcels.status, [...NOT_GONE, 'shipped'])));
+}
+
+/** Closes the parcel with what was scanned (拆单): lines not scanned leave it, the others expect what they hold. */
+export async function keepScannedLines(ctx: Ctx, parcelId: number): Promise<void> {
+  await ctx.db.delete(parcelLines).where(and(eq(parcelLines.parcelId, parcelId), eq(parcelLines.scanned, 0)));
+  await ctx.db.update(parcelLines).set({ expected: parcelLines.scanned }).where(eq(parcelLines.parcelId, parcelId));
 }
 
 export const parcelLinesOf = (ctx: Ctx, parcelId: number): Promise<ParcelLineRow[]> =>
@@ -82,8 +133,8 @@ export async function updateParcel(ctx: Ctx, id: number, patch: Partial<Omit<Par
   return row!;
 }
 
-/** The order leaves its wave: the wave row is marked, and a parcel not yet gone is stopped. */
-export async function interceptOrder(ctx: Ctx, orderId: number, reason: string, at: Date): Promise<{ waveIds: number[]; parcelIds: number[] }> {
+/** The order leaves its wave: the wave row is marked, and a parcel not yet gone is stopped (its merge group's too). */
+export async function interceptOrder(ctx: Ctx, orderId: number, mergeId: number | null, reason: string, at: Date): Promise<{ waveIds: number[]; parcelIds: number[] }> {
   const waved = await ctx.db
     .update(waveOrders)
     .set({ interceptedAt: at, interceptReason: reason })
@@ -92,14 +143,15 @@ export async function interceptOrder(ctx: Ctx, orderId: number, reason: string, 
   const stopped = await ctx.db
     .update(parcels)
     .set({ status: 'intercepted' })
-    .where(and(eq(parcels.orderId, orderId), inArray(parcels.status, NOT_GONE)))
+    .where(and(mergeId === null ? eq(parcels.orderId, orderId) : or(eq(parcels.orderId, orderId), eq(parcels.mergeId, mergeId)), inArray(parcels.status, NOT_GONE)))
     .returning({ id: parcels.id });
   return { waveIds: waved.map((w) => w.waveId), parcelIds: stopped.map((p) => p.id) };
 }
 
-/** The order's latest parcel, whatever became of it. */
-export async function latestParcelOf(ctx: Ctx, orderId: number): Promise<ParcelRow | null> {
-  const [row] = await ctx.db.select().from(parcels).where(eq(parcels.orderId, orderId)).orderBy(desc(parcels.id)).limit(1);
+/** The order's (or its merge group's) latest parcel, whatever became of it. */
+export async function latestParcelOf(ctx: Ctx, orderId: number, mergeId: number | null = null): Promise<ParcelRow | null> {
+  const own = mergeId === null ? eq(parcels.orderId, orderId) : or(eq(parcels.orderId, orderId), eq(parcels.mergeId, mergeId));
+  const [row] = await ctx.db.select().from(parcels).where(own).orderBy(desc(parcels.id)).limit(1);
   return row ?? null;
 }
 

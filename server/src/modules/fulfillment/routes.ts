@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { command, created, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
 import { documentRoutes } from './documents/routes';
-import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
+import { createWaveBody, openSessionBody, parcelSchema, pickListSchema, scanBody, splitBody, waveDetailSchema, waveListQuery, waveListReply, type Parcel } from './model';
 import * as packing from './packing';
+import { mergeRoutes } from './mergeRoutes';
 import { parcelRoutes } from './parcelRoutes';
 import { pickingRoutes } from './pickingRoutes';
 import { singlesRoutes } from './singlesRoutes';
@@ -14,6 +15,7 @@ import * as service from './service';
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
 
 export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(mergeRoutes);
   await app.register(parcelRoutes);
   await app.register(pickingRoutes);
   await app.register(singlesRoutes);
@@ -76,6 +78,21 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/packing/sessions/:id/complete',
     { config: { permission: 'fulfillment.manage' }, schema: { tags: ['fulfillment'], summary: '验货完成，封箱', params: idParams, response: { 200: parcelSchema, ...writeErrors } } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await packing.completeSession(ctx, request.params.id)))),
+  );
+
+  app.post(
+    '/api/v1/packing/sessions/:id/split',
+    {
+      config: { permission: 'fulfillment.manage' },
+      schema: {
+        tags: ['fulfillment'],
+        summary: '拆单：已扫的商品先封箱，其余商品留待下一个包裹（需填写原因）',
+        params: idParams,
+        body: splitBody,
+        response: { 200: parcelSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await packing.splitSession(ctx, request.params.id, request.body.reason)))),
   );
 
   app.get(

@@ -45,7 +45,7 @@ export const waveOrders = pgTable(
 );
 
 /**
- * A parcel: what one box carries of an order. It is packed in a packing session (status `packing`),
+ * A parcel: what one box carries of an order (or of a merge group's orders). It is packed in a packing session (status `packing`),
  * closed when every line is scanned (`packed`), then `weighed` and `shipped`; `intercepted` when the
  * order was cancelled or held before it left, `shelved` once its items went back to their bins.
  */
@@ -53,7 +53,10 @@ export const parcels = pgTable(
   'parcels',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The order it is packed for; for a merge group (合单), the group's first order still in the wave. */
     orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    /** The merge group whose orders it carries (its lines name each order's items); null for one order's parcel. */
+    mergeId: bigint('merge_id', { mode: 'number' }),
     waveId: integer('wave_id').references(() => waves.id),
     warehouseId: integer('warehouse_id').notNull(),
     status: text('status').notNull(),
@@ -82,8 +85,10 @@ export const parcels = pgTable(
     // only a parcel whose weight passed (or was let go) is weighed, and a shipped one left with a waybill number
     check('parcels_weighed_passed', sql`${t.status} <> 'weighed' OR ${t.weightVerdict} IN ('ok', 'override')`),
     check('parcels_shipped_with_waybill', sql`${t.status} <> 'shipped' OR (${t.trackingNo} IS NOT NULL AND ${t.shippedAt} IS NOT NULL)`),
-    // an order has one parcel on the packing table at a time: two packers scanning the same slip get one session
-    uniqueIndex('parcels_one_open_per_order_uq').on(t.orderId).where(sql`status IN ('packing', 'packed', 'weighed')`),
+    // an order has one parcel on the packing table at a time: two packers scanning the same slip get one session;
+    // a parcel closed with part of the lines (拆单) may wait at the scale while the next one is packed
+    uniqueIndex('parcels_one_packing_per_order_uq').on(t.orderId).where(sql`status = 'packing'`),
+    index('parcels_merge_idx').on(t.mergeId).where(sql`merge_id IS NOT NULL`),
     // a waybill number is used once per carrier
     uniqueIndex('parcels_tracking_uq').on(t.carrier, t.trackingNo).where(sql`tracking_no IS NOT NULL`),
     check('parcels_status', sql`${t.status} IN ('packing', 'packed', 'weighed', 'shipped', 'intercepted', 'shelved')`),

@@ -6,6 +6,7 @@ import { readSetting } from '../../platform/settings';
 import { findSkusByCodes, getShopByCode } from '../catalog';
 import { warehouseIdByCode } from '../inventory';
 import { advanceOrder } from '../orders';
+import type { Carrier } from '../catalog';
 import { chooseCarrier } from './carriers';
 import type { CreateWaveInput, Wave, WaveDetail, WaveListQuery } from './model';
 import * as readModel from './readModel';
@@ -35,10 +36,30 @@ async function resolveFilter(ctx: Ctx, input: CreateWaveInput) {
   return { warehouseId, shopId: shop?.id, skuId: sku?.id, shipByBefore: filter.shipByBefore ? new Date(filter.shipByBefore) : undefined };
 }
 
+interface ChosenOrder {
+  orderId: number;
+  carrier: Carrier;
+  because: string;
+}
+
+/**
+ * The chosen orders with the rest of their merge groups (合单), each placed (its slot on the wall) where
+ * the group's first order is and leaving by its carrier: a group is one parcel.
+ */
+async function withMergedOrders(ctx: Ctx, chosen: ChosenOrder[], candidates: readModel.WaveCandidate[]): Promise<(ChosenOrder & { place: number })[]> {
+  const groupOf = new Map(candidates.filter((c) => c.mergeId !== null).map((c) => [c.id, c.mergeId!]));
+  const placed = chosen.map((c, place) => ({ ...c, place }));
+  const firstOf = new Map(placed.filter((c) => groupOf.has(c.orderId)).map((c) => [groupOf.get(c.orderId)!, c]));
+  const members = await readModel.lockMergeMembers(ctx, [...firstOf.keys()], chosen.map((c) => c.orderId));
+  const rest = members.map((m) => ({ ...firstOf.get(m.mergeId)!, orderId: m.id }));
+  return [...placed, ...rest].sort((a, b) => a.place - b.place || a.orderId - b.orderId);
+}
+
 /**
  * Takes up to `maxOrders` approved orders matching the filter, the earliest ship-by first, into a
  * new wave: each gets its carrier (carriers.ts) and, in a multi-item wave, its sowing-wall slot,
- * and moves to in_fulfillment (配货中). 422 when no order matches.
+ * and moves to in_fulfillment (配货中). A merge group counts as one of them and comes whole, its
+ * orders sharing the first one's slot and carrier. 422 when no order matches.
  */
 export async function createWave(ctx: Ctx, input: CreateWaveInput): Promise<WaveDetail> {
   const where = await resolveFilter(ctx, input);
@@ -51,18 +72,19 @@ export async function createWave(ctx: Ctx, input: CreateWaveInput): Promise<Wave
     .filter((c) => !wanted || c.carrier === wanted)
     .slice(0, input.maxOrders);
   if (chosen.length === 0) throw unprocessable('no_orders_to_wave', '没有符合条件的待发货订单（已审核、未挂起、非绿旗）', [{ path: 'filter', message: '0' }]);
+  const waved = await withMergedOrders(ctx, chosen, candidates);
 
   const now = ctx.clock.now();
   const prefix = `BC${localDate(now, WAREHOUSE_TIME_ZONE).replaceAll('-', '')}`;
   const filter = { ...input.filter, maxOrders: input.maxOrders };
-  const wave = await repo.insertWave(ctx, prefix, { warehouseId: where.warehouseId, kind: input.kind, filter, orderCount: chosen.length, createdBy: ctx.actor.id, createdAt: now });
+  const wave = await repo.insertWave(ctx, prefix, { warehouseId: where.warehouseId, kind: input.kind, filter, orderCount: waved.length, createdBy: ctx.actor.id, createdAt: now });
   await repo.insertWaveOrders(
     ctx,
     wave.id,
-    chosen.map((c, i) => ({ orderId: c.orderId, slot: input.kind === 'multi' ? i + 1 : null, carrier: c.carrier, carrierReason: c.because })),
+    waved.map((c) => ({ orderId: c.orderId, slot: input.kind === 'multi' ? c.place + 1 : null, carrier: c.carrier, carrierReason: c.because })),
   );
-  for (const c of chosen) await advanceOrder(ctx, c.orderId, 'start_fulfillment');
-  await recordEvent(ctx, { action: 'wave.create', entityType: 'wave', entityId: wave.id, after: { waveNo: wave.waveNo, kind: input.kind, filter, orderIds: chosen.map((c) => c.orderId) } });
+  for (const c of waved) await advanceOrder(ctx, c.orderId, 'start_fulfillment');
+  await recordEvent(ctx, { action: 'wave.create', entityType: 'wave', entityId: wave.id, after: { waveNo: wave.waveNo, kind: input.kind, filter, orderIds: waved.map((c) => c.orderId) } });
   return getWave(ctx, wave.id);
 }
 

@@ -7,7 +7,6 @@ import { requireWave } from './picking';
 import * as repo from './pickingRepository';
 import { matchStop } from './pickRules';
 import * as readModel from './readModel';
-import { parcelLinesOf } from './repository';
 import { sownOfOrder } from './sowingRepository';
 
 /**
@@ -48,17 +47,15 @@ async function shelvingView(ctx: Ctx, row: repo.ShelvingRow): Promise<Shelving> 
 
 /**
  * What an intercepted order has out of its bins, per SKU: the units picked for it, or those sown
- * into its slot or scanned into its stopped parcel when more (sown or packed without pick confirmation).
+ * into its slot or scanned into its stopped parcel when more (sown or packed without pick confirmation);
+ * of a stopped merged parcel (合单) only its own lines, the others' orders packing theirs again.
  */
 async function unitsOut(ctx: Ctx, waveId: number, orderId: number): Promise<{ parcelId: number | null; units: Map<number, number> }> {
   const units = new Map<number, number>();
   for (const p of await repo.picksOfOrder(ctx, waveId, orderId)) units.set(p.skuId, p.picked);
-  const parcel = await repo.parcelOfWaveOrder(ctx, waveId, orderId);
-  const stopped = parcel?.status === 'intercepted' ? parcel : null;
-  const scanned = new Map<number, number>();
-  for (const l of stopped ? await parcelLinesOf(ctx, stopped.id) : []) scanned.set(l.skuId, (scanned.get(l.skuId) ?? 0) + l.scanned);
-  for (const [skuId, n] of [...(await sownOfOrder(ctx, waveId, orderId)), ...scanned]) units.set(skuId, Math.max(n, units.get(skuId) ?? 0));
-  return { parcelId: stopped?.id ?? null, units };
+  const stopped = await readModel.stoppedUnitsOf(ctx, waveId, orderId);
+  for (const [skuId, n] of [...(await sownOfOrder(ctx, waveId, orderId)), ...stopped.units]) units.set(skuId, Math.max(n, units.get(skuId) ?? 0));
+  return { parcelId: stopped.parcelIds.at(-1) ?? null, units };
 }
 
 /** Opens (or resumes) the return to shelf of the order the slip names. */

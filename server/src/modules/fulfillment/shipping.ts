@@ -4,6 +4,7 @@ import { conflict, unprocessable } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { consumeLines } from '../inventory';
 import { advanceOrder } from '../orders';
+import type { Carrier } from '../catalog';
 import { CARRIER_LABELS, normalizeTrackingNo, trackingNoProblem } from './carriers';
 import type { Parcel, ShipInput } from './model';
 import { getParcel } from './packing';
@@ -50,28 +51,9 @@ async function advanceWave(ctx: Ctx, waveId: number): Promise<void> {
   await recordEvent(ctx, { action: 'wave.shipped', entityType: 'wave', entityId: waveId, before: { status: before }, after: { status } });
 }
 
-/** Ships a weighed parcel by `carrier` with the waybill number scanned at the door. */
-export async function shipParcel(ctx: Ctx, parcelId: number, input: ShipInput): Promise<Parcel> {
-  const locked = await lockParcel(ctx, parcelId);
-  assertParcelMove(locked, 'ship');
-  const { parcel, order } = locked;
-  const trackingNo = await waybillFor(ctx, locked, input);
-  const lines = (await repo.parcelLinesOf(ctx, parcelId)).map((l) => ({ lineId: l.orderItemId, quantity: l.expected }));
-  const reservations = await consumeLines(ctx, order.id, lines, `包裹 ${parcelId} 发货`);
-  const now = ctx.clock.now();
-  await repo.updateParcel(ctx, parcelId, { status: 'shipped', carrier: input.carrier, trackingNo, shippedBy: ctx.actor.id, shippedAt: now });
-  const orderShipped = reservations.every((r) => r.open === 0);
-  if (orderShipped) await advanceOrder(ctx, order.id, 'ship');
-  await recordEvent(ctx, {
-    action: 'parcel.ship',
-    entityType: 'parcel',
-    entityId: parcelId,
-    before: { status: parcel.status, carrier: parcel.carrier, trackingNo: parcel.trackingNo },
-    after: { status: 'shipped', carrier: input.carrier, trackingNo, orderId: order.id, lines, orderShipped },
-  });
-  if (orderShipped && parcel.waveId !== null) await advanceWave(ctx, parcel.waveId);
-
-  const carrierName = CARRIER_LABELS[input.carrier];
+/** The buyer and, for a platform order, the platform are told of the parcel that left (through the outbox, after commit). */
+async function tellShipped(ctx: Ctx, order: readModel.PackingOrder, shipped: { parcelId: number; carrier: Carrier; trackingNo: string; at: Date; orderShipped: boolean }): Promise<void> {
+  const { parcelId, carrier, trackingNo, orderShipped } = shipped;
   await enqueue(ctx, 'customer.notify', {
     kind: 'order_shipped',
     orderId: order.id,
@@ -79,9 +61,9 @@ export async function shipParcel(ctx: Ctx, parcelId: number, input: ShipInput): 
     shopId: order.shopId,
     customerId: order.customerId,
     parcelId,
-    carrier: input.carrier,
+    carrier,
     trackingNo,
-    message: `您的订单 ${order.orderNo} ${orderShipped ? '已发货' : '有一个包裹已发出，其余商品稍后发出'}：${carrierName}，运单号 ${trackingNo}`,
+    message: `您的订单 ${order.orderNo} ${orderShipped ? '已发货' : '有一个包裹已发出，其余商品稍后发出'}：${CARRIER_LABELS[carrier]}，运单号 ${trackingNo}`,
   });
   // a platform order gets its waybill written back (the platform shows it to the buyer); a manual one has nowhere to go
   if (order.platformOrderId !== null) {
@@ -91,11 +73,45 @@ export async function shipParcel(ctx: Ctx, parcelId: number, input: ShipInput): 
       shopId: order.shopId,
       platformOrderId: order.platformOrderId,
       parcelId,
-      carrier: input.carrier,
+      carrier,
       trackingNo,
-      shippedAt: now.toISOString(),
+      shippedAt: shipped.at.toISOString(),
       orderShipped,
     });
   }
+}
+
+/**
+ * Ships a weighed parcel by `carrier` with the waybill number scanned at the door. A merged parcel
+ * (合单) settles each of its orders' lines and ships each order whose lines have all gone, in order
+ * id order (their reservations are locked one order after the other, as every writer does).
+ */
+export async function shipParcel(ctx: Ctx, parcelId: number, input: ShipInput): Promise<Parcel> {
+  const locked = await lockParcel(ctx, parcelId);
+  assertParcelMove(locked, 'ship');
+  const { parcel, order } = locked;
+  const trackingNo = await waybillFor(ctx, locked, input);
+  const byOrder = new Map<number, { lineId: number; quantity: number }[]>();
+  for (const l of await readModel.packingLines(ctx, parcelId)) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), { lineId: l.lineId, quantity: l.expected }]);
+  const now = ctx.clock.now();
+  await repo.updateParcel(ctx, parcelId, { status: 'shipped', carrier: input.carrier, trackingNo, shippedBy: ctx.actor.id, shippedAt: now });
+  const orders: { orderId: number; orderNo: string; orderShipped: boolean }[] = [];
+  for (const [orderId, lines] of [...byOrder].sort(([a], [b]) => a - b)) {
+    const reservations = await consumeLines(ctx, orderId, lines, `包裹 ${parcelId} 发货`);
+    const orderShipped = reservations.every((r) => r.open === 0);
+    if (orderShipped) await advanceOrder(ctx, orderId, 'ship');
+    const shippedOrder = orderId === order.id ? order : (await readModel.packingOrder(ctx, { id: orderId }))!;
+    await tellShipped(ctx, shippedOrder, { parcelId, carrier: input.carrier, trackingNo, at: now, orderShipped });
+    orders.push({ orderId, orderNo: shippedOrder.orderNo, orderShipped });
+  }
+  const orderShipped = orders.every((o) => o.orderShipped);
+  await recordEvent(ctx, {
+    action: 'parcel.ship',
+    entityType: 'parcel',
+    entityId: parcelId,
+    before: { status: parcel.status, carrier: parcel.carrier, trackingNo: parcel.trackingNo },
+    after: { status: 'shipped', carrier: input.carrier, trackingNo, orderId: order.id, lines: [...byOrder.values()].flat(), orderShipped, ...(orders.length > 1 ? { orders } : {}) },
+  });
+  if (orders.some((o) => o.orderShipped) && parcel.waveId !== null) await advanceWave(ctx, parcel.waveId);
   return getParcel(ctx, parcelId);
 }

@@ -10,6 +10,8 @@ import type { OrderDetail, OrderSummary } from './model';
 import * as repo from './repository';
 import { remarkDisplay, type Flag, type HoldReason } from './rules';
 import type { OrderStatus } from './states';
+import { membersOf } from './mergeGroups';
+import { MERGE_PERMISSION, UNMERGEABLE_STATUSES } from './mergeRules';
 import { availableActions, statusOf } from './transitions';
 
 /** Reading orders: the summary lists show, the detail with what staff may do now, the audited reveal. */
@@ -57,6 +59,18 @@ export function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
   };
 }
 
+/** What the order page shows of the merge: the other orders of its group, and whether the caller may merge or unmerge it now. */
+async function mergeOfOrder(ctx: Ctx, row: OrderRow): Promise<OrderDetail['merge']> {
+  const allowed = ctx.actor.permissions.has(MERGE_PERMISSION);
+  const others = row.mergeId === null ? [] : (await membersOf(ctx, row.mergeId)).filter((o) => o.id !== row.id);
+  return {
+    id: row.mergeId,
+    orders: others.map((o) => ({ id: o.id, orderNo: o.orderNo, status: statusOf(o) })),
+    canMerge: allowed && row.status === 'awaiting_fulfillment' && row.flag !== 'green',
+    canUnmerge: allowed && row.mergeId !== null && UNMERGEABLE_STATUSES.includes(statusOf(row)),
+  };
+}
+
 /** What the caller already holds, so intake does not read back what it just wrote. */
 export interface KnownParts {
   shop?: Shop;
@@ -84,6 +98,7 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
     platformOrderId: row.platformOrderId,
     status: statusOf(row),
     actions: await availableActions(ctx, row),
+    merge: await mergeOfOrder(ctx, row),
     heldFromStatus: row.heldFromStatus as OrderStatus | null,
     holdReasons: row.holdReasons as HoldReason[],
     reviewDueAt: iso(row.reviewDueAt),

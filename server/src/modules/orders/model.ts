@@ -158,6 +158,13 @@ export const orderDetailSchema = z.object({
   status: orderStatusSchema,
   /** What the caller can do to the order now (its state, the rules and the caller's permissions all allow it): the buttons to show. */
   actions: z.array(z.enum(STAFF_ACTIONS)),
+  /** Its merge group (合单): the other orders shipping in its parcel, and whether the caller may merge or unmerge it now. */
+  merge: z.object({
+    id: z.number().int().nullable(),
+    orders: z.array(z.object({ id: z.number().int(), orderNo: z.string(), status: orderStatusSchema })),
+    canMerge: z.boolean(),
+    canUnmerge: z.boolean(),
+  }),
   heldFromStatus: orderStatusSchema.nullable(),
   holdReasons: z.array(holdReasonSchema),
   /** Manual review deadline (2 h SLA by default) while the order waits for a person. */
@@ -193,6 +200,12 @@ export const orderDetailSchema = z.object({
   events: timelineSchema,
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+export const mergeBody = z.object({ orderIds: z.array(idSchema).min(2, '合单至少需要两个订单').max(20, '一次最多合并 20 个订单') });
+
+/** A merge group (合单) and its orders, in id order. */
+export const mergeGroupSchema = z.object({ id: z.number().int(), orders: z.array(orderSummarySchema) });
+export type MergeGroup = z.infer<typeof mergeGroupSchema>;
 
 export const ORDER_SORTS = ['-createdAt', 'createdAt', '-total', 'total'] as const;
 

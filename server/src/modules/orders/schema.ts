@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -68,6 +68,8 @@ export const orders = pgTable(
     /** When the carrier delivered it (签收): the after-sales window and the delivery timers count from it. */
     deliveredAt: at('delivered_at'),
     completedAt: at('completed_at'),
+    /** The merge group (合单) it ships in, one parcel for all its orders; null when it ships alone. */
+    mergeId: bigint('merge_id', { mode: 'number' }).references((): AnyPgColumn => shipmentMerges.id),
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
@@ -86,6 +88,7 @@ export const orders = pgTable(
     // what a wave draws from: a warehouse's approved orders, the most urgent promise first
     index('orders_delivered_idx').on(t.deliveredAt).where(sql`status = 'delivered'`),
     index('orders_to_wave_idx').on(t.warehouseId, t.shipBy, t.id).where(sql`status = 'awaiting_fulfillment'`),
+    index('orders_merge_idx').on(t.mergeId).where(sql`merge_id IS NOT NULL`),
     check(
       'orders_amounts_consistent',
       sql`${t.itemsTotal} >= 0 AND ${t.shippingFee} >= 0 AND ${t.discount} >= 0 AND ${t.total} = ${t.itemsTotal} + ${t.shippingFee} - ${t.discount} AND ${t.total} >= 0`,
@@ -202,3 +205,17 @@ export const unpaidRegister = pgTable(
 
 /** Feeds order numbers (SO + date + sequence); a sequence never blocks concurrent intake. */
 export const orderNoSeq = pgSequence('order_no_seq', { startWith: 1 });
+
+/**
+ * A merge group (合单): unshipped orders of one buyer to one address in one shop and warehouse,
+ * packed, weighed and shipped as one parcel. Its orders point to it (`orders.merge_id`); it is
+ * dissolved when fewer than two orders are left in it.
+ */
+export const shipmentMerges = pgTable('shipment_merges', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  shopId: integer('shop_id').notNull(),
+  warehouseId: integer('warehouse_id').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: at('created_at').notNull(),
+  dissolvedAt: at('dissolved_at'),
+});

@@ -5,7 +5,8 @@ import type { OrderState } from './model';
 import * as repo from './repository';
 import type { Flag, HoldReason } from './rules';
 import { ORDER_RULE_GUARDS } from './guards';
-import { canTransition, isOrderStatus, nextStatus, STAFF_ACTION_PERMISSIONS, STAFF_ACTIONS, type OrderAction, type OrderStatus, type StaffAction } from './states';
+import { leaveGroup } from './mergeGroups';
+import { canTransition, isOrderStatus, nextStatus, ORDER_STATUS_LABELS, STAFF_ACTION_PERMISSIONS, STAFF_ACTIONS, type OrderAction, type OrderStatus, type StaffAction } from './states';
 
 /**
  * The order state machine at work. Every move goes through `transition`: the table in states.ts
@@ -14,6 +15,9 @@ import { canTransition, isOrderStatus, nextStatus, STAFF_ACTION_PERMISSIONS, STA
  * (guards.ts); modules above orders (fulfillment, after-sales) add theirs through the index, so
  * orders never imports them.
  */
+
+/** States an order cannot ship from with its merge group (合单). */
+const LEAVING_MERGE: readonly OrderStatus[] = ['on_hold', 'cancelled', 'closed'];
 
 /** A move about to happen: the order as it stands, the action, and the state it would reach. */
 export interface OrderMove {
@@ -78,6 +82,11 @@ export async function transition(ctx: Ctx, row: OrderRow, action: OrderAction, p
   const updated = await repo.updateOrder(ctx, row.id, { ...patch, status: move.to, updatedAt: ctx.clock.now() });
   await recordEvent(ctx, { action: `order.${action}`, entityType: 'order', entityId: row.id, before: { status: row.status }, after: { status: move.to, ...detail } });
   for (const follower of followers) await follower(ctx, { ...move, after: stateOf(updated) });
+  // held, cancelled or closed, it leaves its merge group (after the followers: interception stops the group's parcel)
+  if (row.mergeId !== null && LEAVING_MERGE.includes(move.to)) {
+    await leaveGroup(ctx, row, `订单${ORDER_STATUS_LABELS[move.to]}`);
+    return (await repo.findOrder(ctx, row.id))!;
+  }
   return updated;
 }
 
