@@ -172,7 +172,7 @@ describe('merging orders (合单)', () => {
     const told = (await t.deps.database.query(`SELECT payload->>'orderNo' AS "orderNo" FROM outbox WHERE payload->>'parcelId' = $1 AND topic = 'customer.notify' ORDER BY id`, [String(session.id)])).rows;
     expect(told).toEqual([{ orderNo: x.orderNo }, { orderNo: y.orderNo }]);
     expect((await cs.post(`/api/v1/orders/${y.id}/unmerge`)).body.error.code).toBe('cannot_unmerge');
-    expect(await checkStockInvariants(t.deps.database)).toEqual([]);
+    expect(await t.tx((ctx) => checkStockInvariants(ctx))).toEqual([]);
   });
 
   it('stops the group’s parcel when one of its orders is cancelled; the others are packed again without it', async () => {
