@@ -1,13 +1,11 @@
 import { BarcodeOutlined, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, Modal, Result, Space, Typography, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
-import { ApiError } from '../api/client';
-import { errorText } from '../app/errorText';
+import { Button, Flex, Result, Space, Typography } from 'antd';
 import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
 import type { Parcel } from './packingApi';
 import { overrideWeight } from './parcelApi';
 import { LARGE, ParcelHeading, ParcelLines } from './StationParcel';
+import { StationReasonDialog } from './StationReasonDialog';
 import type { Mismatch } from './weighingScale';
 
 /** The keys that settle a mismatch from the keyboard (the weight field keeps typing digits). */
@@ -150,66 +148,10 @@ interface OverrideProps {
 }
 
 /** 主管放行, shown while it is asked for: the reason typed, Enter lets the parcel go, Esc goes back to the scale. */
-export function OverrideDialog({ parcel, mismatch, onDone, onRefused, onCancel }: OverrideProps) {
+export function OverrideDialog({ parcel, mismatch, ...outcomes }: OverrideProps) {
   const { t } = useI18n();
   const w = t.weighing;
-  const input = useRef<InputRef>(null);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit() {
-    if (saving) return;
-    const typed = reason.trim();
-    if (!typed) return setProblem(w.reasonRequired);
-    setSaving(true);
-    try {
-      onDone(await overrideWeight(parcel.id, typed), typed);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) onRefused(err);
-      else setProblem(errorText(err, t));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={<span style={{ fontSize: 22 }}>{fill(w.reasonTitle, { orderNo: parcel.orderNo })}</span>}
-      okText={w.overrideAction}
-      okButtonProps={{ danger: true }}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onCancel}
-      afterOpenChange={(opened) => opened && input.current?.focus()}
-    >
-      <Typography.Paragraph style={LARGE}>
-        {`${w.expected} ${fill(t.parcelStation.grams, { n: mismatch.expectedGrams })} · ${w.actual} ${fill(t.parcelStation.grams, { n: mismatch.grams })} · ${differenceText(mismatch.differenceGrams, w)}`}
-      </Typography.Paragraph>
-      <label htmlFor="override-reason" style={{ fontSize: 18 }}>
-        {w.reasonLabel}
-      </label>
-      <Input
-        ref={input}
-        id="override-reason"
-        size="large"
-        maxLength={200}
-        value={reason}
-        placeholder={w.reasonPlaceholder}
-        status={problem ? 'error' : undefined}
-        onChange={(e) => {
-          setReason(e.target.value);
-          setProblem(null);
-        }}
-        onKeyDown={(e) => {
-          // Enter also ends a Chinese IME's composition (the reason is typed in Chinese): that one is the IME's
-          if (e.key === 'Enter' && !e.nativeEvent.isComposing) void submit();
-        }}
-        style={{ marginTop: 8 }}
-      />
-      <Typography.Text type="secondary">{w.reasonHint}</Typography.Text>
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
-    </Modal>
-  );
+  const words = { title: fill(w.reasonTitle, { orderNo: parcel.orderNo }), action: w.overrideAction, label: w.reasonLabel, placeholder: w.reasonPlaceholder, hint: w.reasonHint, required: w.reasonRequired };
+  const summary = `${w.expected} ${fill(t.parcelStation.grams, { n: mismatch.expectedGrams })} · ${w.actual} ${fill(t.parcelStation.grams, { n: mismatch.grams })} · ${differenceText(mismatch.differenceGrams, w)}`;
+  return <StationReasonDialog id="override-reason" words={words} summary={summary} submit={(reason) => overrideWeight(parcel.id, reason)} {...outcomes} />;
 }
