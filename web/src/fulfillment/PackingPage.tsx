@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import { errorText } from '../app/errorText';
 import { useI18n } from '../app/i18n';
@@ -7,9 +7,10 @@ import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { ScanFeedback } from '../app/scanner/ScanFeedback';
 import { useScanStation, type ScanAnswer } from '../app/scanner/useScanStation';
-import { completePacking, openPackingSession, scanIntoParcel, type Parcel } from './packingApi';
+import { completePacking, openPackingSession, scanIntoParcel, splitPacking, type Parcel } from './packingApi';
 import { meaningOf, parcelProgress, takenLine, WAITING, type Bench, type PackingBench } from './packingBench';
-import { InterceptedPanel, PackedPanel, ParcelPanel, WaitingPanel } from './PackingPanels';
+import { InterceptedPanel, PackedPanel, ParcelPanel, SPLIT_KEY, WaitingPanel } from './PackingPanels';
+import { StationReasonDialog } from './StationReasonDialog';
 
 type Answer = ScanAnswer<never>;
 
@@ -21,11 +22,16 @@ const parcelGone = (err: unknown) => err instanceof ApiError && (err.code === 'p
  * opens the parcel, each item is scanned into it (a wrong or excess item refused, red, with a low
  * buzz), and the last one closes it by itself, showing the weight the scale should read. An
  * intercepted order turns the screen red. What a scan means follows from the bench (`packingBench.ts`).
+ * F6 closes the box with what is scanned (拆单), a reason asked first; the rest waits for the next
+ * parcel, which the same slip opens. A merge group's parcel (合单) lists each line's order.
  */
 export default function PackingPage() {
   const { t } = useI18n();
   const p = t.packing;
   const [bench, setBench] = useState<Bench>(WAITING);
+  const [splitting, setSplitting] = useState<Parcel | null>(null);
+  /** The parcel just closed by a split: its panel keeps the split's words (the rest goes in the next parcel) beside it. */
+  const [splitId, setSplitId] = useState<number | null>(null);
 
   /** A refused request: an intercepted order turns the bench red, else it goes to `otherwise`. */
   function refused(err: unknown, otherwise: Bench): Answer {
@@ -89,9 +95,29 @@ export default function PackingPage() {
     },
   });
 
+  const onStationKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.key !== SPLIT_KEY || bench.kind !== 'packing' || splitting) return;
+    e.preventDefault();
+    if (parcelProgress(bench.parcel).scanned === 0) return scanner.announce({ tone: 'error', message: fill(p.splitNothing, { key: SPLIT_KEY }) });
+    setSplitting(bench.parcel);
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onStationKey(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  /** What the split dialog ended with: the station shows it and the next scan starts afresh. */
+  function splitSettled(next: Bench, tone: 'ok' | 'error', message: string) {
+    setSplitting(null);
+    setBench(next);
+    scanner.restart();
+    scanner.announce({ tone, message });
+  }
+
   const refusedScan = scanner.feedback?.tone === 'error' || bench.kind === 'intercepted';
   // a closed or intercepted parcel's panel is the answer itself; the feedback line would repeat it
-  const showFeedback = bench.kind === 'waiting' || bench.kind === 'packing';
+  const showFeedback = bench.kind === 'waiting' || bench.kind === 'packing' || (bench.kind === 'packed' && bench.parcel.id === splitId);
   return (
     <Page title={p.title}>
       <Form layout="vertical">
@@ -109,6 +135,32 @@ export default function PackingPage() {
       {bench.kind === 'packing' && <ParcelPanel parcel={bench.parcel} lastLineId={bench.lastLineId} />}
       {bench.kind === 'packed' && <PackedPanel parcel={bench.parcel} />}
       {bench.kind === 'intercepted' && <InterceptedPanel message={bench.message} />}
+      {splitting && (
+        <StationReasonDialog
+          id="split-reason"
+          words={{ title: fill(p.splitTitle, { orderNo: splitting.orderNo }), action: p.splitAction, label: p.splitLabel, placeholder: p.splitPlaceholder, hint: p.splitHint, required: p.splitRequired }}
+          summary={fill(p.splitSummary, {
+            packed: parcelProgress(splitting).scanned,
+            left: splitting.lines
+              .filter((l) => l.scanned < l.expected)
+              .map((l) => `${l.skuCode} × ${l.expected - l.scanned}`)
+              .join('、'),
+          })}
+          submit={(reason) => splitPacking(splitting.id, reason)}
+          onDone={(packed) => {
+            setSplitId(packed.id);
+            splitSettled({ kind: 'packed', parcel: packed }, 'ok', fill(p.splitDone, { orderNo: packed.orderNo }));
+          }}
+          onRefused={(err) => {
+            const message = errorText(err, t);
+            splitSettled(err instanceof ApiError && err.code === 'intercepted' ? { kind: 'intercepted', message } : WAITING, 'error', message);
+          }}
+          onCancel={() => {
+            setSplitting(null);
+            scanner.focus();
+          }}
+        />
+      )}
     </Page>
   );
 }

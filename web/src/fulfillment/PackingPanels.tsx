@@ -17,6 +17,9 @@ export function WaitingPanel() {
 }
 
 /** The parcel being packed: its order large, the carrier, the warnings, and each line's count, the one just taken lit. */
+/** The key that closes a parcel with what is scanned (拆单). */
+export const SPLIT_KEY = 'F6';
+
 export function ParcelPanel({ parcel, lastLineId }: { parcel: Parcel; lastLineId: number | null }) {
   const { t } = useI18n();
   const p = t.packing;
@@ -27,7 +30,9 @@ export function ParcelPanel({ parcel, lastLineId }: { parcel: Parcel; lastLineId
   });
   // every cell of a line lit, not the row: antd paints each cell's own background
   const lit = (column: TableColumnType<ParcelLine>): TableColumnType<ParcelLine> => ({ ...column, onCell: (line) => ({ style: cellStyle(line) }) });
+  const merged = parcel.orderNos.length > 1;
   const columns = [
+    ...(merged ? [lit({ title: p.lineOrder, dataIndex: 'orderNo' })] : []),
     lit({ title: p.skuCode, dataIndex: 'skuCode' }),
     lit({ title: p.product, dataIndex: 'productName' }),
     lit({ title: p.spec, dataIndex: 'spec' }),
@@ -55,6 +60,9 @@ export function ParcelPanel({ parcel, lastLineId }: { parcel: Parcel; lastLineId
         </Typography.Text>
         <Tag style={{ fontSize: 20, padding: '4px 12px' }}>{labelOf(t.carriers, parcel.carrier)}</Tag>
       </Flex>
+      {merged && (
+        <Alert type="info" showIcon title={<span style={{ fontSize: 24, fontWeight: 600 }} data-testid="packing-merged">{fill(p.merged, { n: parcel.orderNos.length, orderNos: parcel.orderNos.join('、') })}</span>} style={{ marginBottom: 12 }} />
+      )}
       {parcel.flag === 'red' && (
         <Alert type="error" showIcon icon={<WarningOutlined />} title={<span style={{ fontSize: 26, fontWeight: 600 }}>{p.redFlag}</span>} style={{ marginBottom: 12 }} />
       )}
@@ -68,6 +76,9 @@ export function ParcelPanel({ parcel, lastLineId }: { parcel: Parcel; lastLineId
         <Progress percent={Math.round((scanned / expected) * 100)} showInfo={false} size={{ height: 16 }} />
       </Flex>
       <Table rowKey="lineId" size="large" columns={columns} dataSource={parcel.lines} pagination={false} />
+      <Typography.Text type="secondary" style={{ ...LARGE, display: 'block', marginTop: 12 }}>
+        {fill(p.splitKey, { key: SPLIT_KEY })}
+      </Typography.Text>
     </div>
   );
 }

@@ -11,3 +11,5 @@ export function openPackingSession(scan: string) {
 export const scanIntoParcel = (id: number, barcode: string) => unwrap(api.POST('/api/v1/packing/sessions/{id}/scans', { params: { path: { id } }, body: { barcode } }));
 /** Closes a fully scanned parcel: its expected weight is fixed. */
 export const completePacking = (id: number) => unwrap(api.POST('/api/v1/packing/sessions/{id}/complete', { params: { path: { id } } }));
+/** 拆单: closes the parcel with what was scanned, the reason kept; the rest waits for the next parcel. */
+export const splitPacking = (id: number, reason: string) => unwrap(api.POST('/api/v1/packing/sessions/{id}/split', { params: { path: { id } }, body: { reason } }));

@@ -19,6 +19,7 @@ import { OrderParcelsPanel } from '../logistics/OrderParcelsPanel';
 import { fetchOrder, type Order } from './api';
 import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
+import { MergeControl } from './MergeControl';
 import { OrderActions } from './OrderActions';
 import { RemarkForm } from './RemarkForm';
 import { ReviewSla } from './ReviewSla';
@@ -181,6 +182,7 @@ export default function OrderDetailPage() {
             />
           )}
           <OrderActions order={o} />
+          <MergeControl order={o} />
         </Space>
       </Card>
       <Row gutter={16}>

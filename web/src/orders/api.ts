@@ -38,3 +38,8 @@ export const addRemark = (id: number, body: RemarkInput) => unwrap(api.POST('/ap
 /** The statuses an order waits in for a person to review it. */
 export const REVIEW_STATUSES: OrderStatus[] = ['awaiting_review', 'on_hold'];
 
+
+/** 合单: the orders that could ship in one parcel with this one, merging, and taking one out. */
+export const fetchMergeable = (id: number) => unwrap(api.GET('/api/v1/orders/{id}/mergeable', onOrder(id)));
+export const mergeOrders = (orderIds: number[]) => unwrap(api.POST('/api/v1/orders/merge', { body: { orderIds } }));
+export const unmergeOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/unmerge', onOrder(id)));
