@@ -11,9 +11,8 @@ import { statusOf } from './transitions';
 /**
  * Merge (合单): approved orders of one buyer to one address, shop and warehouse grouped to ship as one
  * parcel (a wave takes the group whole, the packing table packs it as one parcel, the door ships it
- * once). Rules in mergeRules.ts; fulfillment refuses an unmerge once the group's parcel is packed.
+ * once). Rules in mergeRules.ts; fulfillment refuses an unmerge once the group's parcel is begun.
  */
-
 
 const factsOf = (row: OrderRow): MergeFacts => ({ ...row, status: statusOf(row) });
 
