@@ -1,7 +1,7 @@
 // Module boundaries (docs/architecture.md, "Module boundaries"), checked by ESLint's own
 // no-restricted-imports on the import paths, so no plugin has to resolve files:
 // - outside a module, only its index.ts is imported;
-// - a module's readModel.ts (in the module's own folder, not a subfolder), the declared home of a read model that joins other modules' tables,
+// - a module's readModel.ts or <concern>ReadModel.ts (in the module's own folder, not a subfolder), the declared homes of read models that join other modules' tables,
 //   may also import their schema.ts (the tables, never their repository or service);
 // - db/schema.ts is the one list of every table, for Drizzle and drizzle-kit: nothing imports it;
 // - platform/ sits below every module and imports none;
@@ -59,7 +59,7 @@ export const moduleBoundaries = [
   { files: ['server/**/*.ts', 'bench/**/*.ts'], rules: restrict(internalsOfAModule, allTables) },
   ...MODULE_LAYERS.flatMap((name) => [
     { files: [`server/src/modules/${name}/*.ts`], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModule, platformTables, modulesAbove(name)) },
-    { files: [`server/src/modules/${name}/readModel.ts`], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModuleButTables, modulesAbove(name)) },
+    { files: [`server/src/modules/${name}/readModel.ts`, `server/src/modules/${name}/*ReadModel.ts`], rules: restrict(internalsOfAModule, allTables, internalsOfASiblingModuleButTables, modulesAbove(name)) },
     {
       files: [`server/src/modules/${name}/*/*.ts`],
       rules: restrict(internalsOfAModule, allTables, oneFolderDown(internalsOfASiblingModule), platformTables, oneFolderDown(modulesAbove(name))),

@@ -26,7 +26,7 @@ import { logSerializers } from './platform/logging';
 import type { JobDefinition } from './platform/jobs';
 import { maintenanceJobs } from './platform/maintenance';
 import { systemRoutes } from './platform/systemRoutes';
-import { reportRoutes } from './modules/reports';
+import { aftersalesReportRoutes, reportRoutes } from './modules/reports';
 
 // Validation messages in Chinese: they reach shop staff through the web app.
 z.config(z.locales.zhCN());
@@ -35,7 +35,7 @@ z.config(z.locales.zhCN());
 followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, customerRoutes, reportRoutes, outboxRoutes, fileRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...aftersalesJobs, ...maintenanceJobs];

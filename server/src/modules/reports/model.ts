@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
 import { isoDate, isoTime, lookupCode, pageQuery } from '../../platform/model';
+import { CASE_TYPES } from '../aftersales';
 import { carrierSchema } from '../catalog';
 import { lowStockAlertSchema } from '../inventory';
 
@@ -105,3 +106,69 @@ export const shippingReportReply = z.object({
   pageSize: z.number().int(),
 });
 export type ShippingReportPage = z.infer<typeof shippingReportReply>;
+
+// ---- after-sales registers (售后登记, 退货登记表, 退货原因汇总表, 每日退款统计) ----
+
+const MAX_RANGE_DAYS = 366;
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+/** Shop days from `from` to `to`, both included, at most a year. */
+const dateRange = z.object({ from: isoDate, to: isoDate });
+const withinAYear = <T extends z.infer<typeof dateRange>>(r: z.ZodType<T>) =>
+  r
+    .refine((q) => q.to >= q.from, { path: ['to'], message: '结束日期不能早于开始日期' })
+    .refine((q) => q.to < q.from || dayNumber(q.to) - dayNumber(q.from) < MAX_RANGE_DAYS, { path: ['to'], message: `日期范围最多 ${MAX_RANGE_DAYS} 天` });
+export type DateRange = z.infer<typeof dateRange>;
+const format = z.enum(EXPORT_FORMATS).optional();
+
+export const aftersalesRegisterQuery = z.object({ date: isoDate, type: z.enum(CASE_TYPES).optional(), ...pageQuery, format });
+export type AftersalesRegisterFilter = Pick<z.infer<typeof aftersalesRegisterQuery>, 'date' | 'type'>;
+export const returnsRegisterQuery = withinAYear(dateRange.extend({ ...pageQuery, format }));
+export const returnReasonsQuery = withinAYear(dateRange.extend({ groupBy: z.enum(['week', 'month']).default('week'), format }));
+export type ReturnReasonsQuery = z.infer<typeof returnReasonsQuery>;
+export const refundStatsQuery = withinAYear(dateRange.extend({ format }));
+
+const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const aftersalesRegisterReply = pageOf(
+  z.object({
+    caseNo: z.string(),
+    orderNo: z.string(),
+    shopName: z.string(),
+    type: z.enum(CASE_TYPES),
+    status: z.string(),
+    reason: z.string(),
+    noReason: z.boolean(),
+    owner: z.string().nullable(),
+    openedAt: z.string(),
+    deadline: z.string(),
+    /** Past its deadline with nothing done, now. */
+    overdue: z.boolean(),
+    solution: z.string().nullable(),
+    refunded: z.number().int(),
+    closedAt: z.string().nullable(),
+  }),
+);
+
+export const returnsRegisterReply = pageOf(
+  z.object({
+    receivedAt: z.string(),
+    caseNo: z.string(),
+    orderNo: z.string(),
+    skuCode: z.string(),
+    productName: z.string(),
+    spec: z.string(),
+    quantity: z.number().int(),
+    condition: z.enum(['resellable', 'defective']),
+    receivedBy: z.string().nullable(),
+  }),
+);
+
+export const returnReasonsReply = z.object({
+  items: z.array(z.object({ period: z.string(), reason: z.string(), cases: z.number().int(), periodCases: z.number().int(), /** 0…1 of the period's cases */ share: z.number() })),
+});
+
+export const refundStatsReply = z.object({
+  items: z.array(z.object({ day: z.string(), reason: z.string(), refunds: z.number().int(), amount: z.number().int() })),
+  total: z.object({ refunds: z.number().int(), amount: z.number().int() }),
+});
