@@ -14,14 +14,17 @@ interface Props {
   /** Less used filters, behind "more filters"; shown from the start when one of `moreKeys` is in use. */
   more?: ReactNode;
   moreKeys?: string[];
+  /** URL keys the page sets outside the form (a tab): searching and resetting keep them. */
+  keepKeys?: string[];
 }
 
 /** The filter row above a list: submits into the URL (see useListParams) and follows it back. */
-export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v, more, moreKeys = [] }: Props) {
+export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) => v, more, moreKeys = [], keepKeys = [] }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
   const [expanded, setExpanded] = useState(() => moreKeys.some((key) => list.filters[key]));
   const filtersKey = JSON.stringify(list.filters);
+  const kept = () => Object.fromEntries(keepKeys.flatMap((key) => (list.filters[key] ? [[key, list.filters[key]]] : [])));
   const showFilters = useEffectEvent(() => {
     form.resetFields();
     form.setFieldsValue(toForm(list.filters));
@@ -31,7 +34,7 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
   useEffect(() => showFilters(), [filtersKey]);
 
   return (
-    <Form form={form} name="filters" layout="inline" onFinish={(values) => list.applyFilters(fromForm(values))} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form form={form} name="filters" layout="inline" onFinish={(values) => list.applyFilters({ ...fromForm(values), ...kept() })} style={{ marginBottom: 16, rowGap: 8 }}>
       {children}
       {expanded && more}
       <Form.Item>
@@ -42,7 +45,7 @@ export function FilterBar({ list, children, toForm = (f) => f, fromForm = (v) =>
           <Button
             onClick={() => {
               form.resetFields();
-              list.applyFilters({});
+              list.applyFilters(kept());
             }}
           >
             {t.common.reset}

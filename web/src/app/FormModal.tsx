@@ -11,8 +11,8 @@ interface Props<V, R> {
   /** Values the form opens with (an edited record, or a partly filled new one); undefined = empty form. */
   initialValues?: object;
   submit: (values: V) => Promise<R>;
-  /** Toast on success; a function receives the server's answer. */
-  success: string | ((result: R) => string);
+  /** Toast on success; a function receives the server's answer. Left out when `onSaved` tells the outcome itself. */
+  success?: string | ((result: R) => string);
   invalidate: QueryKey[];
   /** What the form calls its fields (path → label), for validation errors in words. */
   labels: FieldLabels;
@@ -20,11 +20,13 @@ interface Props<V, R> {
   /** Called with what the server answered, after the dialog closed (to open what was just created, say). */
   onSaved?: (result: R) => void;
   width?: number;
+  /** The submit button's words (保存 by default): the action, for a dialog that does one. */
+  okText?: string;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
 /** A create/edit dialog: a vertical form that saves through the API and marks the fields the server names. */
-export function FormModal<V, R = unknown>({ open, title, initialValues, submit, success, invalidate, labels, onClose, onSaved, width, children }: Props<V, R>) {
+export function FormModal<V, R = unknown>({ open, title, initialValues, submit, success, invalidate, labels, onClose, onSaved, width, okText, children }: Props<V, R>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   // A page may hold several dialogs and a filter form: a unique name keeps field ids (and labels) apart.
@@ -50,7 +52,7 @@ export function FormModal<V, R = unknown>({ open, title, initialValues, submit, 
   }, [open]);
 
   return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t.common.save} confirmLoading={save.isPending} width={width} forceRender>
+    <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okText={okText ?? t.common.save} confirmLoading={save.isPending} width={width} forceRender>
       <Form form={form} name={formName} layout="vertical" onFinish={(values) => save.mutate(values)}>
         {typeof children === 'function' ? children(form) : children}
       </Form>

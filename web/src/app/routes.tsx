@@ -1,4 +1,4 @@
-import { AppstoreOutlined, BarChartOutlined, CarOutlined, DatabaseOutlined, HomeOutlined, SendOutlined, SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, DatabaseOutlined, HomeOutlined, SendOutlined, SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from './locales/zh';
 
@@ -20,6 +20,7 @@ export const menuGroups: { key: keyof Messages['menu']; icon: ReactNode }[] = [
   { key: 'inventory', icon: <DatabaseOutlined /> },
   { key: 'fulfillment', icon: <CarOutlined /> },
   { key: 'logistics', icon: <SendOutlined /> },
+  { key: 'aftersales', icon: <CustomerServiceOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
   { key: 'admin', icon: <SettingOutlined /> },
 ];
@@ -50,6 +51,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/fulfillment/shelving', page: lazy(() => import('../fulfillment/ShelvingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shelving' } },
   { path: '/logistics/exceptions', page: lazy(() => import('../logistics/ExceptionsPage')), permission: 'logistics.read', menu: { group: 'logistics', label: 'exceptions' } },
   { path: '/logistics/tracking', page: lazy(() => import('../logistics/TrackingPage')), permission: 'logistics.read', menu: { group: 'logistics', label: 'tracking' } },
+  { path: '/aftersales', page: lazy(() => import('../aftersales/AftersalesPage')), permission: 'aftersales.read', menu: { group: 'aftersales', label: 'aftersalesWorkbench' } },
+  { path: '/aftersales/:id', page: lazy(() => import('../aftersales/CaseDetailPage')), permission: 'aftersales.read' },
   { path: '/reports/unpaid', page: lazy(() => import('../reports/UnpaidRegisterPage')), permission: 'orders.read', menu: { group: 'reports', label: 'unpaidRegister' } },
   { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },
   { path: '/admin/users', page: lazy(() => import('../admin/UsersPage')), permission: 'users.read', menu: { group: 'admin', label: 'users' } },

@@ -12,6 +12,8 @@ import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { AuditTimeline } from '../app/AuditTimeline';
+import { NewCaseButton } from '../aftersales/NewCaseDialog';
+import { OrderCasesPanel } from '../aftersales/OrderCasesPanel';
 import { useShopOptions } from '../catalog/api';
 import { BlacklistControl } from '../customers/BlacklistControl';
 import { useWarehouseOptions } from '../inventory/api';
@@ -181,7 +183,10 @@ export default function OrderDetailPage() {
               }
             />
           )}
-          <OrderActions order={o} />
+          <Space wrap>
+            <OrderActions order={o} />
+            <NewCaseButton order={o} />
+          </Space>
           <MergeControl order={o} />
         </Space>
       </Card>
@@ -191,6 +196,7 @@ export default function OrderDetailPage() {
             <Table rowKey="id" size="small" columns={itemColumns} dataSource={o.items} pagination={false} />
           </Card>
           {can('logistics.read') && <OrderParcelsPanel orderId={o.id} />}
+          {can('aftersales.read') && <OrderCasesPanel orderId={o.id} />}
           <Card title={t.orders.remarks} style={{ marginBottom: 16 }}>
             {o.remarks.length ? (
               <List

@@ -1,4 +1,5 @@
 import type { Messages } from './zh';
+import { aftersalesEn } from './aftersales';
 
 export const en: Messages = {
   appName: 'ShopFlow Back Office',
@@ -43,6 +44,8 @@ export const en: Messages = {
     shelving: 'Return to shelf',
     logistics: 'Logistics',
     tracking: 'Parcel tracking',
+    aftersales: 'After-sales',
+    aftersalesWorkbench: 'After-sales workbench',
     exceptions: 'Delivery exceptions',
   },
   roles: {
@@ -205,6 +208,15 @@ export const en: Messages = {
     'customer.unblacklist': 'Removed from blacklist',
     'outbox.dead': 'Delivery failed too often, retries stopped',
     'outbox.retry': 'Delivery retried',
+    'aftersales_case.open': 'Case opened',
+    'aftersales_case.propose': 'Solution offered',
+    'aftersales_case.refund': 'Refund',
+    'aftersales_case.request_approval': 'Refund beyond authority, sent for approval',
+    'aftersales_case.approve': 'Refund approved',
+    'aftersales_case.reject': 'Refund rejected',
+    'aftersales_case.escalate': 'Escalated to a supervisor',
+    'aftersales_case.close': 'Case closed',
+    'order.refund': 'After-sales refund',
   },
   reports: {
     unpaidTitle: 'Unpaid orders register',
@@ -956,9 +968,11 @@ export const en: Messages = {
     resolvedAs: 'Resolved: {outcome}',
     contactDueAt: 'Contact by {time}',
   },
+  aftersales: aftersalesEn,
   events: {
     actor: 'By',
     system: 'System',
     followUps: { confirm_receipt: 'Confirm-receipt reminder', satisfaction_survey: 'Satisfaction survey' },
+    amount: 'Amount',
   },
 };

@@ -1,3 +1,5 @@
+import { aftersalesZh } from './aftersales';
+
 /** UI text, zh-CN first. en.ts must have the same keys (the type enforces it). */
 export const zh = {
   appName: 'ShopFlow 电商后台',
@@ -42,6 +44,8 @@ export const zh = {
     shelving: '回库',
     logistics: '物流',
     tracking: '物流跟踪',
+    aftersales: '售后',
+    aftersalesWorkbench: '售后工作台',
     exceptions: '异常件',
   },
   roles: {
@@ -204,6 +208,15 @@ export const zh = {
     'customer.unblacklist': '移出黑名单',
     'outbox.dead': '多次投递失败，停止重试',
     'outbox.retry': '重新投递',
+    'aftersales_case.open': '新建售后单',
+    'aftersales_case.propose': '提出方案',
+    'aftersales_case.refund': '退款',
+    'aftersales_case.request_approval': '退款超出客服权限，提交主管审批',
+    'aftersales_case.approve': '主管批准退款',
+    'aftersales_case.reject': '主管驳回退款',
+    'aftersales_case.escalate': '升级给主管',
+    'aftersales_case.close': '完结售后单',
+    'order.refund': '售后退款',
   },
   reports: {
     unpaidTitle: '未付款明细表',
@@ -957,10 +970,12 @@ export const zh = {
     resolvedAs: '已处理：{outcome}',
     contactDueAt: '联系时限 {time}',
   },
+  aftersales: aftersalesZh,
   events: {
     actor: '操作人',
     system: '系统',
     followUps: { confirm_receipt: '提醒确认收货', satisfaction_survey: '满意度回访' },
+    amount: '金额',
   },
 };
 

@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
+
+let e2e: E2E;
+const WAREHOUSE = { code: 'WH-AS', name: '售后测试仓' };
+const SHOP = { code: 'TM-AS', name: '售后旗舰店' };
+const CS = { username: 'aftersale1', password: 'aftersale-pass-1', displayName: '售后客服小林', roles: ['cs_aftersale'] };
+const SUPERVISOR = { username: 'boss1', password: 'boss-pass-1', displayName: '主管老陈', roles: ['supervisor'] };
+/** 800 元 a coat: a refund of most of it is beyond customer service's 500 元. */
+const COAT = { code: uniqueCode('COAT'), spec: '羊绒大衣 黑色 L', weightGrams: 1200, price: 80_000 };
+
+interface Order {
+  id: number;
+  orderNo: string;
+}
+
+/** A coat ordered, paid, waved, packed, weighed and shipped by 中通, as the floor would. */
+async function shippedOrder(): Promise<Order> {
+  const order = (await e2e.api('POST', '/api/v1/orders', {
+    shopCode: SHOP.code,
+    buyer: { nick: 'as_buyer_1', name: '赵敏', phone: '13755550001' },
+    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 1 号' },
+    items: [{ skuCode: COAT.code, quantity: 1, unitPrice: COAT.price }],
+    shippingFee: 0,
+    payment: { amount: COAT.price, method: 'alipay' },
+  })) as Order & { status: string };
+  if (order.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${order.id}/approve`);
+  await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind: 'single', filter: { shopCode: SHOP.code } });
+  const session = await e2e.api('POST', '/api/v1/packing/sessions', { scan: order.orderNo });
+  await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/scans`, { barcode: COAT.code });
+  const parcel = await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/complete`);
+  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/weigh`, { grams: parcel.expectedGrams });
+  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: '774000000201' });
+  return order;
+}
+
+const dialog = (page: Page) => page.locator('.ant-modal:visible');
+const button = (scope: Page | ReturnType<typeof dialog>, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.api('POST', '/api/v1/warehouses', WAREHOUSE);
+  await e2e.api('POST', '/api/v1/shops', { code: SHOP.code, name: SHOP.name, platform: 'tmall', defaultWarehouseCode: WAREHOUSE.code, defaultCarrier: 'ZTO' });
+  await e2e.api('POST', '/api/v1/products', { name: '羊绒大衣', category: '服装', priceBand: 'profit', skus: [{ code: COAT.code, spec: COAT.spec, weightGrams: COAT.weightGrams, price: COAT.price, cost: 30_000 }] });
+  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: WAREHOUSE.code, lines: [{ skuCode: COAT.code, quantity: 5 }] });
+  await e2e.api('POST', '/api/v1/users', CS);
+  await e2e.api('POST', '/api/v1/users', SUPERVISOR);
+});
+afterAll(() => e2e?.close());
+
+describe('售后 (after-sales)', () => {
+  it('opens a case on a shipped order, a refund past 500 元 waits for the supervisor, who approves it from 待审批 and the ledger shows it', async () => {
+    const order = await shippedOrder();
+    const { page } = e2e;
+    page.setDefaultTimeout(10_000);
+    await signInAs(e2e, CS.username, CS.password);
+
+    // 申请售后 on the order: refund only is refused once shipped, in the server's words
+    await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
+    await button(page, '申请售后').click();
+    const form = dialog(page);
+    await pick(form.getByLabel('售后类型'), '仅退款');
+    await typeInto(form.getByLabel('售后原因'), '买家说大衣有破洞');
+    await button(form, '申请售后').click();
+    await form.getByText(`订单 ${order.orderNo} 已发货，不能仅退款`).waitFor();
+
+    // as a quality case about the one coat it opens, and the case page shows it
+    await pick(form.getByLabel('售后类型'), '质量问题');
+    await typeOver(form.getByLabel(`${COAT.code} 数量`), '1');
+    await form.getByRole('button', { name: /添加凭证/ }).click();
+    await typeInto(form.getByLabel('凭证说明 1'), '买家聊天：左袖口有 2 厘米破洞');
+    await button(form, '申请售后').click();
+    await page.getByRole('heading', { name: /^售后单 SH\d+/ }).waitFor();
+    const main = page.locator('main');
+    await main.getByText('质量问题').first().waitFor();
+    await main.getByText('买家聊天：左袖口有 2 厘米破洞').waitFor();
+    // rows are found from the page: cellUnder finds the table holding them
+    const line = page.getByRole('row', { name: new RegExp(COAT.code) });
+    await line.waitFor();
+    expect(await (await cellUnder(line, '规格')).textContent()).toBe(COAT.spec);
+    expect(await (await cellUnder(line, '单价')).textContent()).toBe('¥800.00');
+    const caseNo = (await page.getByRole('heading', { name: /^售后单 SH\d+/ }).textContent())!.replace('售后单 ', '');
+
+    // 600 元 is beyond customer service's 500 元: a warning, and the case waits for the supervisor
+    await button(page, '退款').click();
+    const refund = dialog(page);
+    await typeInto(refund.getByLabel('退款金额'), '600');
+    await typeInto(refund.getByLabel('退款原因'), '质量问题，买家保留大衣');
+    await button(refund, '退款').click();
+    await page.locator('.ant-message-warning', { hasText: '超过客服权限 500.00 元，已提交主管审批' }).waitFor();
+    await main.locator('.ant-alert-warning', { hasText: '待主管审批' }).waitFor();
+    await main.locator('.ant-tag', { hasText: '待主管审批' }).waitFor();
+    await main.getByText('退款超出客服权限，提交主管审批').waitFor();
+    expect(await button(page, '退款').count()).toBe(0);
+
+    // the supervisor finds it under 待审批 and approves the amount asked
+    const boss = await e2e.freshPage();
+    boss.setDefaultTimeout(10_000);
+    await signInAs(e2e, SUPERVISOR.username, SUPERVISOR.password, boss);
+    await boss.getByRole('menuitem', { name: '售后工作台' }).click();
+    await boss.getByRole('tab', { name: '待审批' }).click();
+    const row = boss.getByRole('row', { name: new RegExp(caseNo) });
+    await row.waitFor();
+    expect(await (await cellUnder(row, '订单号')).textContent()).toBe(order.orderNo);
+    expect(await (await cellUnder(row, '状态')).textContent()).toContain('待主管审批');
+    expect(await (await cellUnder(row, '售后类型')).textContent()).toBe('质量问题');
+    await row.getByRole('link', { name: caseNo }).click();
+    await button(boss, '批准').click();
+    const approve = dialog(boss);
+    expect(await approve.getByLabel('批准金额').inputValue()).toBe('600.00');
+    await button(approve, '批准').click();
+    await boss.locator('.ant-message-success', { hasText: '已批准，退款 ¥600.00' }).waitFor();
+
+    // the order's ledger: the refund, who approved it, what is left
+    const ledger = boss.getByTestId('order-refunds');
+    const refunded = boss.getByRole('row', { name: new RegExp(`${caseNo}.*¥600\\.00`) });
+    await refunded.waitFor();
+    expect(await (await cellUnder(refunded, '金额')).textContent()).toBe('¥600.00');
+    expect(await (await cellUnder(refunded, '批准人')).textContent()).toBe(SUPERVISOR.displayName);
+    expect(await ledger.locator('.ant-descriptions').innerText()).toMatch(/已付\s*¥800\.00\s*已退\s*¥600\.00\s*还可退\s*¥200\.00/);
+    await boss.locator('main .ant-tag', { hasText: '处理中' }).waitFor();
+    await boss.locator('main').getByText('主管批准退款').waitFor();
+  });
+});

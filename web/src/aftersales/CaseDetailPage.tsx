@@ -1,0 +1,134 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { AuditTimeline } from '../app/AuditTimeline';
+import { formatTime } from '../app/format';
+import { useI18n } from '../app/i18n';
+import { labelOf } from '../app/labels';
+import { LoadError } from '../app/LoadError';
+import { fill } from '../app/locales/zh';
+import { formatFen } from '../app/money';
+import { fetchCase, type Case } from './api';
+import { CaseActions } from './CaseActions';
+import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
+import { RefundsPanel } from './RefundsPanel';
+
+type Line = Case['lines'][number];
+
+/** The solution offered to the buyer, or 未提出方案. */
+function ProposalCard({ c }: { c: Case }) {
+  const { t } = useI18n();
+  const a = t.aftersales;
+  return (
+    <Card title={a.proposalTitle} style={{ marginBottom: 16 }} data-testid="case-proposal">
+      {c.proposal ? (
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { key: 'solution', label: a.solution, children: <ProposalText proposal={c.proposal} withNote={false} /> },
+            { key: 'note', label: a.note, children: c.proposal.note },
+            { key: 'at', label: a.proposedAt, children: formatTime(c.proposal.at) },
+          ]}
+        />
+      ) : (
+        <ProposalText proposal={null} />
+      )}
+    </Card>
+  );
+}
+
+function EvidenceCard({ c }: { c: Case }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t.aftersales.evidence} style={{ marginBottom: 16 }}>
+      {c.evidence.length ? (
+        <List size="small" dataSource={c.evidence} renderItem={(e, i) => <List.Item key={i}>{e.note}</List.Item>} />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.aftersales.noEvidence} />
+      )}
+    </Card>
+  );
+}
+
+/** 售后单详情: the case, its lines, evidence, solution, the order's refunds and history, and what the user may do now. */
+export default function CaseDetailPage() {
+  const { t } = useI18n();
+  const a = t.aftersales;
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const query = useQuery({ queryKey: ['aftersalesCase', id], queryFn: () => fetchCase(id), enabled: Number.isInteger(id) });
+
+  if (query.isLoading) return <Spin />;
+  if (query.isError) return <LoadError query={query} />;
+  if (!query.data) return <Result status="404" title={t.common.noPermission} />;
+  const c = query.data;
+
+  const lineColumns: TableColumnsType<Line> = [
+    { title: a.skuCode, dataIndex: 'skuCode' },
+    { title: a.product, dataIndex: 'productName' },
+    { title: a.spec, dataIndex: 'spec' },
+    { title: a.quantity, dataIndex: 'quantity', align: 'right' },
+    { title: a.unitPrice, dataIndex: 'unitPrice', align: 'right', render: formatFen },
+  ];
+  const pending = c.pendingApproval;
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          {t.common.back}
+        </Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {fill(a.detailTitle, { caseNo: c.caseNo })}
+        </Typography.Title>
+        <Tag>{labelOf(a.types, c.type)}</Tag>
+        <CaseStatusTag status={c.status} />
+        <CaseTags c={c} />
+      </Space>
+      <Card style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Descriptions
+            size="small"
+            column={4}
+            items={[
+              { key: 'order', label: a.orderNo, children: <Link to={`/orders/${c.orderId}`}>{c.orderNo}</Link> },
+              { key: 'owner', label: a.owner, children: c.owner },
+              { key: 'opened', label: a.openedAt, children: formatTime(c.openedAt) },
+              { key: 'deadline', label: a.deadline, children: c.status === 'closed' ? formatTime(c.closedAt) : <CaseDeadline c={c} /> },
+              { key: 'reason', label: a.reason, children: c.reason, span: 2 },
+              ...(c.severity ? [{ key: 'severity', label: a.severity, children: labelOf(a.severities, c.severity) }] : []),
+              { key: 'refunded', label: a.refunded, children: formatFen(c.refunded) },
+              ...(c.overrideReason ? [{ key: 'override', label: a.overrideReason, children: c.overrideReason, span: 2 }] : []),
+            ]}
+          />
+          {pending && (
+            <Alert
+              type="warning"
+              showIcon
+              title={a.pendingTitle}
+              description={fill(a.pending, { amount: formatFen(pending.amount), reason: pending.reason, requestedBy: pending.requestedBy ?? t.events.system, at: formatTime(pending.requestedAt) })}
+            />
+          )}
+          <CaseActions c={c} />
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={a.lines} style={{ marginBottom: 16 }}>
+            <Table rowKey="orderItemId" size="small" columns={lineColumns} dataSource={c.lines} pagination={false} locale={{ emptyText: a.noLines }} />
+          </Card>
+          <EvidenceCard c={c} />
+          <RefundsPanel orderId={c.orderId} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <ProposalCard c={c} />
+          <Card title={a.timeline}>
+            <AuditTimeline events={c.events} statuses={a.statuses} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { api, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
+
+type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
+
+export type CaseListQuery = NonNullable<paths['/api/v1/aftersales/cases']['get']['parameters']['query']>;
+export type CaseSummary = Awaited<ReturnType<typeof fetchCases>>['items'][number];
+export type Case = Awaited<ReturnType<typeof fetchCase>>;
+export type CaseType = CaseSummary['type'];
+export type CaseStatus = CaseSummary['status'];
+export type Proposal = NonNullable<CaseSummary['proposal']>;
+export type Solution = Proposal['solution'];
+export type Severity = NonNullable<CaseSummary['severity']>;
+export type OrderRefunds = Awaited<ReturnType<typeof fetchOrderRefunds>>;
+export type CreateCaseInput = Body<'/api/v1/aftersales/cases'>;
+export type ProposeInput = Body<'/api/v1/aftersales/cases/{id}/propose'>;
+export type RefundInput = Body<'/api/v1/aftersales/cases/{id}/refund'>;
+export type EscalateInput = Body<'/api/v1/aftersales/cases/{id}/escalate'>;
+
+export const CASE_TYPES: CaseType[] = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'];
+export const SOLUTIONS: Solution[] = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain'];
+/** The solutions that pay money back, and so carry an amount. */
+export const MONEY_SOLUTIONS: Solution[] = ['refund', 'partial_refund'];
+/** The types a 七天无理由 request applies to. */
+export const NO_REASON_TYPES: CaseType[] = ['return_refund', 'exchange'];
+
+export const fetchCases = (query: CaseListQuery) => unwrap(api.GET('/api/v1/aftersales/cases', { params: { query } }));
+const onCase = (id: number) => ({ params: { path: { id } } });
+export const fetchCase = (id: number) => unwrap(api.GET('/api/v1/aftersales/cases/{id}', onCase(id)));
+export const fetchOrderRefunds = (orderId: number) => unwrap(api.GET('/api/v1/orders/{id}/refunds', { params: { path: { id: orderId } } }));
+
+export const openCase = (body: CreateCaseInput) => unwrap(api.POST('/api/v1/aftersales/cases', { body }));
+export const proposeSolution = (id: number, body: ProposeInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/propose', { ...onCase(id), body }));
+export const refundCase = (id: number, body: RefundInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/refund', { ...onCase(id), body }));
+export const escalateCase = (id: number, body: EscalateInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/escalate', { ...onCase(id), body }));
+export const approveRefund = (id: number, amount: number) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/approve', { ...onCase(id), body: { amount } }));
+export const rejectRefund = (id: number, note: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/reject', { ...onCase(id), body: { note } }));
+export const closeCase = (id: number, note?: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/close', { ...onCase(id), body: note ? { note } : {} }));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { caseRequest } from './newCase';
+
+const order = {
+  id: 7,
+  items: [
+    { skuCode: 'COAT-L', quantity: 2 },
+    { skuCode: 'SCARF', quantity: 1 },
+  ],
+} as Parameters<typeof caseRequest>[0];
+
+describe('申请售后 → the case asked of the server', () => {
+  it('names only the lines given a quantity, and only the evidence written', () => {
+    const body = caseRequest(order, { type: 'quality', reason: '起球', quantities: [2, 0], evidence: [{ note: '买家照片：袖口起球' }, { note: '  ' }, {}] });
+    expect(body).toEqual({ orderId: 7, type: 'quality', reason: '起球', lines: [{ skuCode: 'COAT-L', quantity: 2 }], evidence: [{ note: '买家照片：袖口起球' }], noReason: false });
+  });
+
+  it('asks 七天无理由 only of a return or an exchange', () => {
+    expect(caseRequest(order, { type: 'return_refund', reason: '不喜欢', quantities: [null, 1], noReason: true }).noReason).toBe(true);
+    // ticked, then the type changed to one it does not apply to
+    expect(caseRequest(order, { type: 'missing_item', reason: '少一条围巾', quantities: [0, 1], noReason: true }).noReason).toBe(false);
+  });
+
+  it('sends the damage only for a damaged parcel, and the override only when a reason was written', () => {
+    expect(caseRequest(order, { type: 'damaged', reason: '外箱压坏', quantities: [1, 0], severity: 'minor', overrideReason: '  ' })).toMatchObject({ severity: 'minor' });
+    expect(caseRequest(order, { type: 'damaged', reason: '外箱压坏', quantities: [1, 0], severity: 'minor' })).not.toHaveProperty('override');
+    expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], severity: 'severe', overrideReason: '老客户，主管同意' })).toMatchObject({ override: { reason: '老客户，主管同意' } });
+    expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], severity: 'severe' })).not.toHaveProperty('severity');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Order } from '../orders/api';
+import { NO_REASON_TYPES, type CaseType, type CreateCaseInput, type Severity } from './api';
+
+/** What the 申请售后 dialog holds. */
+export interface NewCaseValues {
+  type: CaseType;
+  reason: string;
+  /** One per order line, in the order's order; 0 leaves the line out. */
+  quantities: (number | null)[];
+  noReason?: boolean;
+  severity?: Severity;
+  evidence?: { note?: string }[];
+  overrideReason?: string;
+}
+
+/**
+ * The case to open from the dialog: the lines with a quantity (0 or empty leaves one out), the
+ * evidence notes written, 七天无理由 only where it applies, the damage only for a damaged parcel, and
+ * the supervisor's override reason when one was given.
+ */
+export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues): CreateCaseInput {
+  return {
+    orderId: order.id,
+    type: v.type,
+    reason: v.reason,
+    lines: order.items.flatMap((item, i) => {
+      const quantity = v.quantities[i];
+      return quantity ? [{ skuCode: item.skuCode, quantity }] : [];
+    }),
+    evidence: (v.evidence ?? []).flatMap((e) => (e.note?.trim() ? [{ note: e.note }] : [])),
+    noReason: NO_REASON_TYPES.includes(v.type) && Boolean(v.noReason),
+    ...(v.type === 'damaged' && { severity: v.severity }),
+    ...(v.overrideReason?.trim() && { override: { reason: v.overrideReason } }),
+  };
+}
+
