@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
 
@@ -35,8 +35,11 @@ async function shippedOrder(): Promise<Order> {
   return order;
 }
 
+/** A 1 × 1 PNG: the server keeps a photo by its first bytes, whatever it is called. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
-const button = (scope: Page | ReturnType<typeof dialog>, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
+const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -50,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 describe('售后 (after-sales)', () => {
-  it('opens a case on a shipped order, a refund past 500 元 waits for the supervisor, who approves it from 待审批 and the ledger shows it', async () => {
+  it('opens a case with a photo on a shipped order, a refund past 500 元 waits for the supervisor, who approves it from 待审批 and the ledger shows it', async () => {
     const order = await shippedOrder();
     const { page } = e2e;
     page.setDefaultTimeout(10_000);
@@ -60,21 +63,27 @@ describe('售后 (after-sales)', () => {
     await page.goto(`${e2e.baseUrl}/orders/${order.id}`);
     await button(page, '申请售后').click();
     const form = dialog(page);
+    const submit = form.locator('.ant-modal-footer button.ant-btn-primary');
     await pick(form.getByLabel('售后类型'), '仅退款');
     await typeInto(form.getByLabel('售后原因'), '买家说大衣有破洞');
-    await button(form, '申请售后').click();
+    await submit.click();
     await form.getByText(`订单 ${order.orderNo} 已发货，不能仅退款`).waitFor();
 
     // as a quality case about the one coat it opens, and the case page shows it
     await pick(form.getByLabel('售后类型'), '质量问题');
     await typeOver(form.getByLabel(`${COAT.code} 数量`), '1');
-    await form.getByRole('button', { name: /添加凭证/ }).click();
+    // the buyer's photo, chosen as from the file dialog, then what it shows
+    await form.locator('input[type=file]').setInputFiles({ name: '袖口.png', mimeType: 'image/png', buffer: PHOTO });
+    await form.getByText('袖口.png').waitFor();
     await typeInto(form.getByLabel('凭证说明 1'), '买家聊天：左袖口有 2 厘米破洞');
-    await button(form, '申请售后').click();
+    await submit.click();
     await page.getByRole('heading', { name: /^售后单 SH\d+/ }).waitFor();
     const main = page.locator('main');
     await main.getByText('质量问题').first().waitFor();
-    await main.getByText('买家聊天：左袖口有 2 厘米破洞').waitFor();
+    const evidence = page.getByTestId('case-evidence');
+    await evidence.getByText('买家聊天：左袖口有 2 厘米破洞').waitFor();
+    const photo = evidence.getByRole('img', { name: '袖口.png' });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     // rows are found from the page: cellUnder finds the table holding them
     const line = page.getByRole('row', { name: new RegExp(COAT.code) });
     await line.waitFor();
@@ -92,7 +101,7 @@ describe('售后 (after-sales)', () => {
     await main.locator('.ant-alert-warning', { hasText: '待主管审批' }).waitFor();
     await main.locator('.ant-tag', { hasText: '待主管审批' }).waitFor();
     await main.getByText('退款超出客服权限，提交主管审批').waitFor();
-    expect(await button(page, '退款').count()).toBe(0);
+    expect(await button(main, '退款').count()).toBe(0);
 
     // the supervisor finds it under 待审批 and approves the amount asked
     const boss = await e2e.freshPage();

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { AuditTimeline } from '../app/AuditTimeline';
 import { formatTime } from '../app/format';
@@ -11,6 +11,7 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { fetchCase, type Case } from './api';
 import { CaseActions } from './CaseActions';
+import { EvidenceList } from './EvidenceList';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 import { RefundsPanel } from './RefundsPanel';
 
@@ -34,19 +35,6 @@ function ProposalCard({ c }: { c: Case }) {
         />
       ) : (
         <ProposalText proposal={null} />
-      )}
-    </Card>
-  );
-}
-
-function EvidenceCard({ c }: { c: Case }) {
-  const { t } = useI18n();
-  return (
-    <Card title={t.aftersales.evidence} style={{ marginBottom: 16 }}>
-      {c.evidence.length ? (
-        <List size="small" dataSource={c.evidence} renderItem={(e, i) => <List.Item key={i}>{e.note}</List.Item>} />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.aftersales.noEvidence} />
       )}
     </Card>
   );
@@ -119,7 +107,7 @@ export default function CaseDetailPage() {
           <Card title={a.lines} style={{ marginBottom: 16 }}>
             <Table rowKey="orderItemId" size="small" columns={lineColumns} dataSource={c.lines} pagination={false} locale={{ emptyText: a.noLines }} />
           </Card>
-          <EvidenceCard c={c} />
+          <EvidenceList evidence={c.evidence} />
           <RefundsPanel orderId={c.orderId} />
         </Col>
         <Col xs={24} xl={8}>

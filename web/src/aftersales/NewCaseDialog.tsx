@@ -1,6 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
@@ -12,11 +11,12 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import type { Order } from '../orders/api';
 import { CASE_TYPES, NO_REASON_TYPES, openCase } from './api';
+import { EvidenceFields } from './EvidenceFields';
 import { caseRequest, type NewCaseValues } from './newCase';
 
 /**
  * 申请售后 on an order: the type, the reason, how many of each line (0 = not in the case), 七天无理由
- * for a return or exchange, the damage for a damaged parcel, evidence notes. A case the rules refuse
+ * for a return or exchange, the damage for a damaged parcel, evidence photos, PDFs and notes. A case the rules refuse
  * shows the server's reason; a supervisor may then give a reason to open it anyway (越权受理).
  */
 function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }) {
@@ -30,7 +30,7 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
   const [form] = Form.useForm<NewCaseValues>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const type = Form.useWatch('type', form);
-  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, 'evidence.*.note': a.evidenceNote, severity: a.severity, noReason: a.noReason, 'override.reason': a.overrideReasonLabel };
+  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, evidence: a.evidence, 'evidence.*.note': a.evidenceNote, 'evidence.*.fileId': a.evidenceFile, severity: a.severity, noReason: a.noReason, 'override.reason': a.overrideReasonLabel };
 
   const create = useMutation({
     mutationFn: (values: NewCaseValues) => openCase(caseRequest(order, values)),
@@ -99,23 +99,7 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
             <Select options={(['minor', 'severe'] as const).map((value) => ({ value, label: labelOf(a.severities, value) }))} />
           </Form.Item>
         )}
-        <Form.List name="evidence">
-          {(fields, { add, remove }) => (
-            <Form.Item label={a.evidence}>
-              {fields.map((field, i) => (
-                <Space key={field.key} align="start" style={{ display: 'flex' }}>
-                  <Form.Item name={[field.name, 'note']} style={{ width: 560 }}>
-                    <Input.TextArea rows={1} maxLength={1000} placeholder={a.evidenceHint} aria-label={`${a.evidenceNote} ${i + 1}`} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} aria-label={a.removeEvidence} onClick={() => remove(field.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ note: '' })}>
-                {a.addEvidence}
-              </Button>
-            </Form.Item>
-          )}
-        </Form.List>
+        <EvidenceFields />
         {refusal && <Alert type="error" showIcon title={a.notEligibleTitle} description={refusal} style={{ marginBottom: 16 }} />}
         {refusal && can('aftersales.approve') && (
           <Form.Item name="overrideReason" label={a.overrideReasonLabel} extra={a.overrideHint} rules={[{ required: true, whitespace: true, message: t.common.required }]}>

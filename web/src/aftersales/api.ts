@@ -15,6 +15,8 @@ export type OrderRefunds = Awaited<ReturnType<typeof fetchOrderRefunds>>;
 export type CreateCaseInput = Body<'/api/v1/aftersales/cases'>;
 export type ProposeInput = Body<'/api/v1/aftersales/cases/{id}/propose'>;
 export type RefundInput = Body<'/api/v1/aftersales/cases/{id}/refund'>;
+export type Evidence = Case['evidence'][number];
+export type StoredFile = Awaited<ReturnType<typeof uploadFile>>;
 export type EscalateInput = Body<'/api/v1/aftersales/cases/{id}/escalate'>;
 
 export const CASE_TYPES: CaseType[] = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'];
@@ -36,3 +38,16 @@ export const escalateCase = (id: number, body: EscalateInput) => unwrap(api.POST
 export const approveRefund = (id: number, amount: number) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/approve', { ...onCase(id), body: { amount } }));
 export const rejectRefund = (id: number, note: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/reject', { ...onCase(id), body: { note } }));
 export const closeCase = (id: number, note?: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/close', { ...onCase(id), body: note ? { note } : {} }));
+
+/** The file types the server keeps as evidence (it checks the content, not the name). */
+export const EVIDENCE_FILE_TYPES = 'image/jpeg,image/png,image/gif,image/webp,application/pdf';
+
+/** Uploads one evidence file (multipart, field `file`); answers its id, name, type and size. */
+export function uploadFile(file: Blob & { name?: string }) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  // the generated types know no multipart body; openapi-fetch sends FormData as it is, with its boundary
+  return unwrap(api.POST('/api/v1/files', { body: form as never }));
+}
+/** An evidence file's content, fetched with the session's token (an <img> could not send it). */
+export const fetchFile = (id: number) => unwrap(api.GET('/api/v1/files/{id}', { params: { path: { id } }, parseAs: 'blob' }));

@@ -10,9 +10,17 @@ const order = {
 } as Parameters<typeof caseRequest>[0];
 
 describe('申请售后 → the case asked of the server', () => {
-  it('names only the lines given a quantity, and only the evidence written', () => {
-    const body = caseRequest(order, { type: 'quality', reason: '起球', quantities: [2, 0], evidence: [{ note: '买家照片：袖口起球' }, { note: '  ' }, {}] });
-    expect(body).toEqual({ orderId: 7, type: 'quality', reason: '起球', lines: [{ skuCode: 'COAT-L', quantity: 2 }], evidence: [{ note: '买家照片：袖口起球' }], noReason: false });
+  it('names only the lines given a quantity, and only the evidence uploaded or written', () => {
+    const evidence = [{ note: '买家聊天：袖口起球' }, { note: '  ' }, {}, { fileId: 3, name: '袖口.jpg', note: '' }, { fileId: 4, name: '聊天.pdf', note: '聊天记录' }];
+    const body = caseRequest(order, { type: 'quality', reason: '起球', quantities: [2, 0], evidence });
+    expect(body).toEqual({
+      orderId: 7,
+      type: 'quality',
+      reason: '起球',
+      lines: [{ skuCode: 'COAT-L', quantity: 2 }],
+      evidence: [{ note: '买家聊天：袖口起球' }, { fileId: 3 }, { fileId: 4, note: '聊天记录' }],
+      noReason: false,
+    });
   });
 
   it('asks 七天无理由 only of a return or an exchange', () => {

@@ -9,7 +9,8 @@ export interface NewCaseValues {
   quantities: (number | null)[];
   noReason?: boolean;
   severity?: Severity;
-  evidence?: { note?: string }[];
+  /** A file uploaded (its id and name) and what it shows, or a note alone. */
+  evidence?: { fileId?: number; name?: string; note?: string }[];
   overrideReason?: string;
 }
 
@@ -27,7 +28,10 @@ export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues
       const quantity = v.quantities[i];
       return quantity ? [{ skuCode: item.skuCode, quantity }] : [];
     }),
-    evidence: (v.evidence ?? []).flatMap((e) => (e.note?.trim() ? [{ note: e.note }] : [])),
+    evidence: (v.evidence ?? []).flatMap(({ fileId, note }) => {
+      const written = note?.trim() ? { note } : {};
+      return fileId !== undefined ? [{ fileId, ...written }] : note?.trim() ? [written] : [];
+    }),
     noReason: NO_REASON_TYPES.includes(v.type) && Boolean(v.noReason),
     ...(v.type === 'damaged' && { severity: v.severity }),
     ...(v.overrideReason?.trim() && { override: { reason: v.overrideReason } }),

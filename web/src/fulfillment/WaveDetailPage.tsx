@@ -4,6 +4,7 @@ import { App, Button, Card, Descriptions, Progress, Result, Space, Spin, Table, 
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { PopupBlocked } from '../app/openInTab';
 import { labelOf } from '../app/labels';
 import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
@@ -15,7 +16,7 @@ import type { OrderStatus } from '../orders/api';
 import { StatusTag } from '../orders/labels';
 import { fetchPickList, fetchWave, type WaveDetail, type WaveOrder } from './api';
 import { WaveKindTag } from './labels';
-import { openPackingSlips, openPickList, PopupBlocked } from './printDocuments';
+import { openPackingSlips, openPickList } from './printDocuments';
 import { fetchSowingWall } from './sowingApi';
 
 const STATUS_COLORS: Record<string, string> = { picking: 'processing', picked: 'blue', shipped: 'success' };

@@ -1,4 +1,5 @@
 import { api, unwrap } from '../api/client';
+import { openInTab } from '../app/openInTab';
 
 /**
  * The printed documents (PDF, fetched with the session's token: an iframe or a window cannot send
@@ -34,27 +35,6 @@ export async function printLabel(parcelId: number): Promise<void> {
   frame.src = url;
   document.body.appendChild(frame);
   printFrame = { frame, url };
-}
-
-/** The browser refused the new tab (its popup blocker). */
-export class PopupBlocked extends Error {}
-
-/**
- * Opens a wave's PDF in a new tab. The tab is opened at the click, before the PDF is fetched, so no
- * popup blocker stops it; it is closed again when the PDF cannot be had.
- */
-async function openInTab(fetchPdf: () => Promise<Blob>): Promise<void> {
-  const tab = window.open('', '_blank');
-  if (!tab) throw new PopupBlocked();
-  try {
-    const url = URL.createObjectURL(await fetchPdf());
-    tab.location.href = url;
-    // the tab has loaded it by then; the URL is not needed any longer
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    tab.close();
-    throw err;
-  }
 }
 
 export const openPickList = (waveId: number) => openInTab(() => pickListPdf(waveId));

@@ -217,6 +217,8 @@ export const en: Messages = {
     'aftersales_case.escalate': 'Escalated to a supervisor',
     'aftersales_case.close': 'Case closed',
     'order.refund': 'After-sales refund',
+    'aftersales_case.receive': 'Return received',
+    'file.upload': 'Evidence file uploaded',
   },
   reports: {
     unpaidTitle: 'Unpaid orders register',

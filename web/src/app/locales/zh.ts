@@ -217,6 +217,8 @@ export const zh = {
     'aftersales_case.escalate': '升级给主管',
     'aftersales_case.close': '完结售后单',
     'order.refund': '售后退款',
+    'aftersales_case.receive': '退货签收',
+    'file.upload': '上传凭证文件',
   },
   reports: {
     unpaidTitle: '未付款明细表',
