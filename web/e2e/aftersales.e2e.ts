@@ -16,10 +16,12 @@ interface Order {
 }
 
 /** A coat ordered, paid, waved, packed, weighed and shipped by 中通, as the floor would. */
+let parcels = 0;
 async function shippedOrder(): Promise<Order> {
+  const n = ++parcels;
   const order = (await e2e.api('POST', '/api/v1/orders', {
     shopCode: SHOP.code,
-    buyer: { nick: 'as_buyer_1', name: '赵敏', phone: '13755550001' },
+    buyer: { nick: `as_buyer_${n}`, name: '赵敏', phone: `1375555000${n}` },
     address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 1 号' },
     items: [{ skuCode: COAT.code, quantity: 1, unitPrice: COAT.price }],
     shippingFee: 0,
@@ -31,7 +33,7 @@ async function shippedOrder(): Promise<Order> {
   await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/scans`, { barcode: COAT.code });
   const parcel = await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/complete`);
   await e2e.api('POST', `/api/v1/parcels/${parcel.id}/weigh`, { grams: parcel.expectedGrams });
-  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: '774000000201' });
+  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: `77400000020${n}` });
   return order;
 }
 
@@ -130,5 +132,20 @@ describe('售后 (after-sales)', () => {
     expect(await ledger.locator('.ant-descriptions').innerText()).toMatch(/已付\s*¥800\.00\s*已退\s*¥600\.00\s*还可退\s*¥200\.00/);
     await boss.locator('main .ant-tag', { hasText: '处理中' }).waitFor();
     await boss.locator('main').getByText('主管批准退款').waitFor();
+  });
+
+  it('shows what a received return is worth and offers it as the refund', async () => {
+    const order = await shippedOrder();
+    const opened = await e2e.api('POST', '/api/v1/aftersales/cases', { orderId: order.id, type: 'return_refund', reason: '尺码偏大', lines: [{ skuCode: COAT.code, quantity: 1 }] });
+    await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/propose`, { solution: 'return', note: '买家寄回后退款' });
+    await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/receive`, { lines: [{ skuCode: COAT.code, quantity: 1, condition: 'resellable' }] });
+    const { page } = e2e;
+    await page.goto(`${e2e.baseUrl}/aftersales/${opened.id}`);
+    await page.locator('main').getByText('¥800.00（商品 ¥800.00 + 运费 ¥0.00 + 垫付退货运费 ¥0.00）').waitFor();
+    const line = page.getByRole('row', { name: new RegExp(COAT.code) });
+    await line.waitFor();
+    expect(await (await cellUnder(line, '已退回')).textContent()).toBe('1');
+    await button(page.locator('main'), '退款').click();
+    expect(await dialog(page).getByLabel('退款金额').inputValue()).toBe('800.00');
   });
 });

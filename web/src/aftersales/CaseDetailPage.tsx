@@ -59,7 +59,9 @@ export default function CaseDetailPage() {
     { title: a.spec, dataIndex: 'spec' },
     { title: a.quantity, dataIndex: 'quantity', align: 'right' },
     { title: a.unitPrice, dataIndex: 'unitPrice', align: 'right', render: formatFen },
+    ...(c.receivedAt ? [{ title: a.received, dataIndex: 'received', align: 'right' as const }] : []),
   ];
+  const settlement = c.settlement;
   const pending = c.pendingApproval;
 
   return (
@@ -88,6 +90,21 @@ export default function CaseDetailPage() {
               { key: 'reason', label: a.reason, children: c.reason, span: 2 },
               ...(c.severity ? [{ key: 'severity', label: a.severity, children: labelOf(a.severities, c.severity) }] : []),
               { key: 'refunded', label: a.refunded, children: formatFen(c.refunded) },
+              ...(settlement
+                ? [
+                    {
+                      key: 'settlement',
+                      label: a.settlement,
+                      span: 2,
+                      children: fill(a.settlementText, {
+                        amount: formatFen(settlement.amount),
+                        goods: formatFen(settlement.goods),
+                        shipping: formatFen(settlement.shipping - settlement.shippingDeducted),
+                        returnShipping: formatFen(settlement.returnShipping),
+                      }),
+                    },
+                  ]
+                : []),
               ...(c.overrideReason ? [{ key: 'override', label: a.overrideReason, children: c.overrideReason, span: 2 }] : []),
             ]}
           />
