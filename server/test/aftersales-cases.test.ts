@@ -70,6 +70,10 @@ describe('case SLA', () => {
     expect(queue.items.map((c: { id: number }) => c.id).sort()).toEqual([forgotten.id, hard.id].sort());
     expect(expectStatus(await cs.get(`/api/v1/aftersales/cases?mine=true&orderId=${order.id}`), 200).total).toBe(3);
     expect(expectStatus(await supervisor.get(`/api/v1/aftersales/cases?mine=true&orderId=${order.id}`), 200).total).toBe(0);
+    // the queue: open cases by deadline, closed ones after them
+    expectStatus(await cs.post(`/api/v1/aftersales/cases/${answered.id}/close`, { note: '已补发' }), 200);
+    const all = expectStatus(await cs.get(`/api/v1/aftersales/cases?orderId=${order.id}`), 200).items.map((c: { id: number }) => c.id);
+    expect(all).toEqual([forgotten.id, hard.id, answered.id]);
   });
 });
 

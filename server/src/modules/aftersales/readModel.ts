@@ -76,7 +76,7 @@ export interface CaseRow {
   refunded: number;
 }
 
-/** Cases by filter, soonest deadline first (the queue's order), with the page's total. */
+/** Cases by filter, open ones first and the soonest deadline first among them (the queue's order), with the page's total. */
 export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated'>> & { id?: number }, page?: { limit: number; offset: number }) {
   const where: SQL[] = [sql`true`];
   if (filter.mine) where.push(sql`c.owner_id = ${ctx.actor.id}`);
@@ -94,7 +94,7 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
          WHERE ${condition}
-         ORDER BY c.deadline, c.id
+         ORDER BY c.status = 'closed', c.deadline, c.id
          ${page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``}`,
   );
   const [count] = page ? await rowsOf<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${aftersalesCases} AS c WHERE ${condition}`) : [{ total: rows.length }];
