@@ -65,6 +65,8 @@ describe('refunds', () => {
     const photo = expectStatus(await uploadFile(aftersale), 201);
     const damage = { type: 'damaged', severity: 'minor', reason: '外箱压坏，商品轻微划痕', lines: [{ skuCode: order.items[0].skuCode, quantity: 1 }], evidence: [{ fileId: photo.id, note: '买家照片' }] };
     const opened = expectStatus(await openCase(aftersale, { orderId: order.id, ...damage }), 201);
+    // minor damage: the rules suggest 10 % of the 99.00 paid for the damaged unit
+    expect(opened.suggestedRefund).toBe(990);
     const paid = expectStatus(await refund(aftersale, opened.id, 1234, '轻微破损补偿 10%'), 200);
     expect(paid).toMatchObject({ status: 'open', refunded: 1234 });
     const ledger = await refundsOf(order.id);

@@ -107,7 +107,7 @@ export function CaseActions({ c }: { c: Case }) {
         invalidate={invalidate}
         labels={{ amount: a.refundAmount, reason: a.refundReason }}
         // a received return offers what it is worth, less what the case refunded already
-        initialValues={c.settlement ? { amount: Math.max(0, c.settlement.amount - c.refunded) } : undefined}
+        initialValues={c.suggestedRefund === null ? undefined : { amount: Math.max(0, c.suggestedRefund - c.refunded) }}
         onClose={close}
         onSaved={(outcome) => {
           // beyond the agent's authority the request is kept and waits: a warning, not an error

@@ -10277,6 +10277,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -10454,6 +10455,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -10588,6 +10590,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -10776,6 +10779,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -10963,6 +10967,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -11156,6 +11161,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -11341,6 +11347,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -11526,6 +11533,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;
@@ -11711,6 +11719,7 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
                                 skuCode: string;

@@ -1,10 +1,13 @@
 import { recordEvent, timeline } from '../../platform/audit';
 import { localDate } from '../../platform/clock';
-import { describeFiles } from '../../platform/files';
 import { can, type Ctx } from '../../platform/context';
 import { conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../platform/errors';
+import { describeFiles } from '../../platform/files';
+import { readSetting } from '../../platform/settings';
 import { nextCaseStatus } from './caseStates';
 import { caseRefusal } from './eligibility';
+import { damageCompensation } from './settlement';
+import { damageRefundPercentSetting } from './settings';
 import type { Case, CaseListQuery, CaseSummary, CreateCaseInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
@@ -113,13 +116,24 @@ async function evidenceOf(ctx: Ctx, evidence: readModel.CaseRow['evidence']): Pr
   });
 }
 
+/** What the rules offer before anyone decides: 10 % of the damaged goods for a minor damage, what a received return is worth. */
+async function suggestedRefund(ctx: Ctx, row: readModel.CaseRow, lines: readModel.CaseLineRow[]): Promise<number | null> {
+  if (row.settlement) return row.settlement.amount;
+  if (row.type !== 'damaged' || row.severity !== 'minor') return null;
+  const order = await readModel.orderForReturn(ctx, row.orderId);
+  const damaged = lines.map((l) => ({ lineTotal: l.lineTotal, quantity: l.lineQuantity, damaged: l.quantity }));
+  return damageCompensation(order, damaged, await readSetting(ctx, damageRefundPercentSetting));
+}
+
 export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   const { rows } = await readModel.caseRows(ctx, { id });
   if (!rows[0]) throw notFound('aftersales_case', id, '售后单');
   const pending = await readModel.pendingApproval(ctx, id);
+  const lines = await readModel.caseLines(ctx, id);
   return {
     ...toSummary(rows[0], ctx.clock.now()),
-    lines: (await readModel.caseLines(ctx, id)).map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received })),
+    suggestedRefund: await suggestedRefund(ctx, rows[0], lines),
+    lines: lines.map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received })),
     evidence: await evidenceOf(ctx, rows[0].evidence),
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
     events: await timeline(ctx, 'aftersales_case', id),

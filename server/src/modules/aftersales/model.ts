@@ -137,6 +137,8 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseSchema = caseSummarySchema.extend({
+  /** The refund the rules suggest, in fen: 10 % of the damaged goods for a minor damage, what a received return is worth; else null. */
+  suggestedRefund: z.number().int().nullable(),
   lines: z.array(caseLineSchema),
   evidence: z.array(z.object({ fileId: z.number().int().nullable(), note: z.string().nullable(), name: z.string().nullable(), contentType: z.string().nullable() })),
   pendingApproval: pendingApprovalSchema.nullable(),

@@ -17,3 +17,11 @@ export const difficultDaysSetting = defineSetting({
   schema: wholeSetting(1, 30),
   defaultValue: 3,
 });
+
+/** A minor transport damage is offered this share of what was paid for the damaged units (轻微破损补偿 10 %). */
+export const damageRefundPercentSetting = defineSetting({
+  key: 'aftersales.damageRefundPercent',
+  label: '售后：轻微破损的建议补偿比例（%）',
+  schema: wholeSetting(1, 100),
+  defaultValue: 10,
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnSettlement } from './settlement';
+import { damageCompensation, returnSettlement } from './settlement';
 
 // an order of 2 × 59.00 (T-shirts) + 1 × 129.00 (a scarf), 10.00 off, 8.00 shipping
 const order = { itemsTotal: 24_700, discount: 1_000, shippingFee: 800, units: 3 };
@@ -32,5 +32,11 @@ describe('return settlement', () => {
 
   it('is worth nothing when nothing came back', () => {
     expect(returnSettlement({ noReason: false, order, lines: [{ ...scarf, returned: 0 }], buyerReturnShipping: 0 }).amount).toBe(0);
+  });
+
+  it('offers 10 % of what was paid for the damaged units of a minor damage', () => {
+    // one shirt of the two: 5 661 paid, 10 % is 566
+    expect(damageCompensation(order, [{ ...shirts, damaged: 1 }], 10)).toBe(566);
+    expect(damageCompensation(order, [{ ...shirts, damaged: 2 }, { ...scarf, damaged: 1 }], 10)).toBe(2_370);
   });
 });

@@ -36,6 +36,14 @@ function paidFor(line: ReturnedLine, order: SettlementInput['order'], units: num
   return Math.round((paidLine * units) / line.quantity);
 }
 
+/**
+ * Minor transport damage (轻微破损): the buyer keeps the goods and is offered `percent` of what was
+ * paid for the damaged units (10 % by default, the setting aftersales.damageRefundPercent).
+ */
+export function damageCompensation(order: SettlementInput['order'], lines: (Omit<ReturnedLine, 'returned'> & { damaged: number })[], percent: number): number {
+  return Math.round((lines.reduce((sum, l) => sum + paidFor({ ...l, returned: 0 }, order, l.damaged), 0) * percent) / 100);
+}
+
 export function returnSettlement({ noReason, order, lines, buyerReturnShipping }: SettlementInput): Settlement {
   const goods = lines.reduce((sum, l) => sum + paidFor(l, order, l.returned), 0);
   const wholeOrder = lines.reduce((sum, l) => sum + l.returned, 0) >= order.units;
