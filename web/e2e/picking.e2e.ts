@@ -1,55 +1,38 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedId, keyIn, signInAs, startE2E, uniqueCode, type E2E } from './harness';
+import { cupAndLid, floorOrders, openFloor, stationChecks, type Floor, type FloorOrder } from './floor';
+import { keyIn, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
 /** The picker's page, worked from the keyboard alone once it is open. */
 let station: Page;
-/** A route through C-01, then A-01; Z-99 is a bin of the warehouse no SKU of these waves lies in. */
-const WAREHOUSE = { code: 'WH-PICK', name: '配货测试仓', bins: [{ code: 'C-01', walkOrder: 1 }, { code: 'A-01', walkOrder: 2 }, { code: 'Z-99', walkOrder: 3 }] };
-const SHOP = { code: 'TM-PICK', name: '配货旗舰店' };
-const PICKER = { username: 'picker1', password: 'picker-pass-1', displayName: '配货员小王', roles: ['warehouse'] };
-/** A cup lies in C-01, its lid in A-01 (their pick bins set by the receipt). */
-const CUP = { code: uniqueCode('CUP'), barcode: uniqueCode('6921'), spec: '保温杯 500ml', weightGrams: 300 };
-const LID = { code: uniqueCode('LID'), barcode: uniqueCode('6922'), spec: '杯盖', weightGrams: 40 };
+const { CUP, LID } = cupAndLid('692');
+/** A route through C-01, then A-01; Z-99 is a bin of the warehouse no SKU of these waves lies in. A cup lies in C-01, its lid in A-01. */
+const FLOOR: Floor = {
+  warehouse: { code: 'WH-PICK', name: '配货测试仓', bins: [{ code: 'C-01', walkOrder: 1 }, { code: 'A-01', walkOrder: 2 }, { code: 'Z-99', walkOrder: 3 }] },
+  shop: { code: 'TM-PICK', name: '配货旗舰店' },
+  user: { username: 'picker1', password: 'picker-pass-1', displayName: '配货员小王', roles: ['warehouse'] },
+  stock: [
+    [CUP, 'C-01'],
+    [LID, 'A-01'],
+  ],
+  buyer: { nick: 'pick_buyer', phone: '1374444' },
+};
 const SCAN_BOX = 'picking-scan';
 
-interface Order {
-  id: number;
-  orderNo: string;
-}
 interface Wave {
   id: number;
   waveNo: string;
-  orders: Order[];
+  orders: FloorOrder[];
 }
 
-let buyers = 0;
+const floor = floorOrders(() => e2e, FLOOR);
 /** An approved order of these SKU quantities (two units at least: a multi-item wave takes it). */
-async function order(...items: [typeof CUP, number][]): Promise<Order> {
-  const n = ++buyers;
-  const placed = await e2e.api('POST', '/api/v1/orders', {
-    shopCode: SHOP.code,
-    buyer: { nick: `pick_buyer_${n}`, name: '韩梅梅', phone: `1374444${String(n).padStart(4, '0')}` },
-    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${n} 号` },
-    items: items.map(([sku, quantity]) => ({ skuCode: sku.code, quantity, unitPrice: 1000 })),
-    shippingFee: 0,
-    payment: { amount: items.reduce((sum, [, quantity]) => sum + quantity * 1000, 0), method: 'alipay' },
-  });
-  if (placed.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${placed.id}/approve`);
-  return placed as Order;
-}
+const order = floor.order;
+/** A multi-item wave of the shop's approved orders. */
+const wave = (orders: FloorOrder[]) => floor.wave<Wave>('multi', orders);
 
-/** A multi-item wave of the shop's approved orders (each test's own: earlier ones are waved already). */
-async function wave(orders: Order[]): Promise<Wave> {
-  const created = (await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind: 'multi', filter: { shopCode: SHOP.code } })) as Wave;
-  expect(created.orders.map((o) => o.orderNo)).toEqual(orders.map((o) => o.orderNo));
-  return created;
-}
-
-const expectFocus = (id: string) => expect.poll(() => focusedId(station)).toBe(id);
-const feedback = (tone: 'success' | 'error', text: string) => station.locator(`.ant-alert-${tone}`, { hasText: text });
-const textOf = (testId: string) => station.getByTestId(testId).textContent();
+const { expectFocus, feedback, textOf, expectNoRawCodes } = stationChecks(() => station);
 
 /** Opens a screen from the address bar; from here on only keys. */
 async function open(path: string, waiting: string, scanBox: string) {
@@ -58,28 +41,9 @@ async function open(path: string, waiting: string, scanBox: string) {
   await expectFocus(scanBox);
 }
 
-/** Nothing on screen is a code meant for the program rather than the worker. */
-async function expectNoRawCodes(codes: string[]) {
-  const shown = await station.locator('main').innerText();
-  for (const code of codes) expect(shown).not.toContain(code);
-}
-
 beforeAll(async () => {
   e2e = await startE2E();
-  await e2e.api('POST', '/api/v1/warehouses', WAREHOUSE);
-  await e2e.api('POST', '/api/v1/shops', { code: SHOP.code, name: SHOP.name, platform: 'tmall', defaultWarehouseCode: WAREHOUSE.code, defaultCarrier: 'ZTO' });
-  await e2e.api('POST', '/api/v1/products', { name: '不锈钢保温杯', category: '家居', priceBand: 'traffic', skus: [CUP, LID].map((sku) => ({ ...sku, price: 1000, cost: 400 })) });
-  await e2e.api('POST', '/api/v1/inventory/receipts', {
-    warehouseCode: WAREHOUSE.code,
-    lines: [
-      { skuCode: CUP.code, quantity: 50, binCode: 'C-01' },
-      { skuCode: LID.code, quantity: 50, binCode: 'A-01' },
-    ],
-  });
-  await e2e.api('POST', '/api/v1/users', PICKER);
-  station = await e2e.freshPage();
-  station.setDefaultTimeout(10_000);
-  await signInAs(e2e, PICKER.username, PICKER.password, station);
+  station = await openFloor(e2e, FLOOR);
 });
 afterAll(() => e2e?.close());
 

@@ -1,62 +1,44 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedId, keyIn, signInAs, startE2E, uniqueCode, type E2E } from './harness';
+import { cupAndLid, floorOrders, openFloor, stationChecks, type Floor, type FloorOrder, type FloorSku } from './floor';
+import { keyIn, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
 /** The sower's page, worked from the keyboard alone once it is open. */
 let station: Page;
-const WAREHOUSE = { code: 'WH-SOW', name: '播种测试仓', bins: [{ code: 'A-01', walkOrder: 1 }, { code: 'B-01', walkOrder: 2 }] };
-const SHOP = { code: 'TM-SOW', name: '播种旗舰店' };
-const SOWER = { username: 'sower1', password: 'sower-pass-1', displayName: '播种员小李', roles: ['warehouse'] };
+const { CUP, LID } = cupAndLid('693');
 /** A cup lies in A-01, its lid in B-01 (their pick bins set by the receipt). */
-const CUP = { code: uniqueCode('CUP'), barcode: uniqueCode('6931'), spec: '保温杯 500ml', weightGrams: 300 };
-const LID = { code: uniqueCode('LID'), barcode: uniqueCode('6932'), spec: '杯盖', weightGrams: 40 };
+const FLOOR: Floor = {
+  warehouse: { code: 'WH-SOW', name: '播种测试仓', bins: [{ code: 'A-01', walkOrder: 1 }, { code: 'B-01', walkOrder: 2 }] },
+  shop: { code: 'TM-SOW', name: '播种旗舰店' },
+  user: { username: 'sower1', password: 'sower-pass-1', displayName: '播种员小李', roles: ['warehouse'] },
+  stock: [
+    [CUP, 'A-01'],
+    [LID, 'B-01'],
+  ],
+  buyer: { nick: 'sow_buyer', phone: '1375555' },
+};
 const SCAN_BOX = 'sowing-scan';
 
-interface Order {
-  id: number;
-  orderNo: string;
-}
 interface Wave {
   id: number;
   waveNo: string;
-  orders: (Order & { slot: number })[];
+  orders: (FloorOrder & { slot: number })[];
 }
 
-let buyers = 0;
-/** An approved order of these SKU quantities. */
-async function order(...items: [typeof CUP, number][]): Promise<Order> {
-  const n = ++buyers;
-  const placed = await e2e.api('POST', '/api/v1/orders', {
-    shopCode: SHOP.code,
-    buyer: { nick: `sow_buyer_${n}`, name: '李雷', phone: `1375555${String(n).padStart(4, '0')}` },
-    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: `文一路 ${n} 号` },
-    items: items.map(([sku, quantity]) => ({ skuCode: sku.code, quantity, unitPrice: 1000 })),
-    shippingFee: 0,
-    payment: { amount: items.reduce((sum, [, quantity]) => sum + quantity * 1000, 0), method: 'alipay' },
-  });
-  if (placed.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${placed.id}/approve`);
-  return placed as Order;
-}
-
-/** A wave of the shop's approved orders (each test's own: earlier ones are waved already), its slots in order. */
-async function wave(kind: 'multi' | 'single', orders: Order[]): Promise<Wave> {
-  const created = (await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind, filter: { shopCode: SHOP.code } })) as Wave;
-  expect(created.orders.map((o) => o.orderNo)).toEqual(orders.map((o) => o.orderNo));
-  return created;
-}
+const floor = floorOrders(() => e2e, FLOOR);
+const order = floor.order;
+const wave = (kind: 'multi' | 'single', orders: FloorOrder[]) => floor.wave<Wave>(kind, orders);
 
 /** The wave picked along its route, as 配货 would have confirmed it. */
-async function pickAll(waveId: number, picks: [string, typeof CUP, number][]) {
+async function pickAll(waveId: number, picks: [string, FloorSku, number][]) {
   for (const [binCode, sku, quantity] of picks) {
     await e2e.api('POST', `/api/v1/waves/${waveId}/picks`, { binCode });
     await e2e.api('POST', `/api/v1/waves/${waveId}/picks`, { binCode, barcode: sku.barcode, quantity });
   }
 }
 
-const expectFocus = (id: string) => expect.poll(() => focusedId(station)).toBe(id);
-const feedback = (tone: 'success' | 'error', text: string) => station.locator(`.ant-alert-${tone}`, { hasText: text });
-const textOf = (testId: string) => station.getByTestId(testId).textContent();
+const { expectFocus, feedback, textOf, expectNoRawCodes } = stationChecks(() => station);
 const lit = () => station.getByTestId('sowing-lit');
 const refused = () => station.getByTestId('sowing-refused');
 const slotCell = (slot: number) => station.getByTestId(`sowing-slot-${slot}`);
@@ -74,28 +56,9 @@ async function open() {
   await expectFocus(SCAN_BOX);
 }
 
-/** Nothing on screen is a code meant for the program rather than the worker. */
-async function expectNoRawCodes(codes: string[]) {
-  const shown = await station.locator('main').innerText();
-  for (const code of codes) expect(shown).not.toContain(code);
-}
-
 beforeAll(async () => {
   e2e = await startE2E();
-  await e2e.api('POST', '/api/v1/warehouses', WAREHOUSE);
-  await e2e.api('POST', '/api/v1/shops', { code: SHOP.code, name: SHOP.name, platform: 'tmall', defaultWarehouseCode: WAREHOUSE.code, defaultCarrier: 'ZTO' });
-  await e2e.api('POST', '/api/v1/products', { name: '不锈钢保温杯', category: '家居', priceBand: 'traffic', skus: [CUP, LID].map((sku) => ({ ...sku, price: 1000, cost: 400 })) });
-  await e2e.api('POST', '/api/v1/inventory/receipts', {
-    warehouseCode: WAREHOUSE.code,
-    lines: [
-      { skuCode: CUP.code, quantity: 50, binCode: 'A-01' },
-      { skuCode: LID.code, quantity: 50, binCode: 'B-01' },
-    ],
-  });
-  await e2e.api('POST', '/api/v1/users', SOWER);
-  station = await e2e.freshPage();
-  station.setDefaultTimeout(10_000);
-  await signInAs(e2e, SOWER.username, SOWER.password, station);
+  station = await openFloor(e2e, FLOOR);
 });
 afterAll(() => e2e?.close());
 
