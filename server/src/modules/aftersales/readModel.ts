@@ -45,9 +45,9 @@ export async function endOfShopDay(ctx: Ctx, at: Date, timezone: string, days = 
   return new Date(row!.end);
 }
 
-/** What was paid for the order and refunded of it, the order locked: refunds of one order are counted one at a time. */
-export async function lockOrderMoney(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number } | null> {
-  const [row] = await rowsOf<{ paid: number; refunded: number }>(ctx.db, sql`SELECT paid_amount AS paid, refunded_amount AS refunded FROM ${orders} WHERE id = ${orderId} FOR UPDATE`);
+/** What was paid for the order and refunded of it; `lock` holds the order so refunds of one order are counted one at a time. */
+export async function orderMoney(ctx: Ctx, orderId: number, { lock }: { lock: boolean }): Promise<{ paid: number; refunded: number } | null> {
+  const [row] = await rowsOf<{ paid: number; refunded: number }>(ctx.db, sql`SELECT paid_amount AS paid, refunded_amount AS refunded FROM ${orders} WHERE id = ${orderId} ${lock ? sql`FOR UPDATE` : sql``}`);
   return row ?? null;
 }
 
@@ -165,7 +165,3 @@ export async function caseTimezone(ctx: Ctx, caseId: number): Promise<string> {
   return row!.timezone;
 }
 
-export async function orderMoney(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number } | null> {
-  const [row] = await rowsOf<{ paid: number; refunded: number }>(ctx.db, sql`SELECT paid_amount AS paid, refunded_amount AS refunded FROM ${orders} WHERE id = ${orderId}`);
-  return row ?? null;
-}

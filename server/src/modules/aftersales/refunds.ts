@@ -20,7 +20,7 @@ import { refundAuthoritySetting } from './settings';
  */
 
 async function assertWithinPaid(ctx: Ctx, orderId: number, amount: number): Promise<void> {
-  const money = await readModel.lockOrderMoney(ctx, orderId);
+  const money = await readModel.orderMoney(ctx, orderId, { lock: true });
   if (!money) throw notFound('order', orderId, '订单');
   const left = money.paid - money.refunded;
   if (amount > left) {
@@ -100,7 +100,7 @@ export async function rejectRefund(ctx: Ctx, id: number, note: string): Promise<
 
 /** The order's refunds, oldest first, with what was paid and refunded. */
 export async function refundsOfOrder(ctx: Ctx, orderId: number): Promise<{ paid: number; refunded: number; items: Refund[] }> {
-  const money = await readModel.orderMoney(ctx, orderId);
+  const money = await readModel.orderMoney(ctx, orderId, { lock: false });
   if (!money) throw notFound('order', orderId, '订单');
   const rows = await readModel.orderRefunds(ctx, orderId);
   return { ...money, items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };

@@ -6,6 +6,7 @@ import type { Carrier } from '../catalog';
 import type { Parcel } from './model';
 import { parcelTargets, type ParcelStatus } from './parcelStates';
 import { linesToPack, parcelGrams, type LineToPack } from './parcelContents';
+import * as mergeReads from './mergeReadModel';
 import * as readModel from './readModel';
 import * as repo from './repository';
 
@@ -64,7 +65,7 @@ function assertPacking(parcel: repo.ParcelRow, order: readModel.PackingOrder): v
 /** The orders a slip's parcel is packed for, first order first: the order alone, or its merge group's (合单) still in the wave. */
 async function ordersToPack(ctx: Ctx, order: readModel.PackingOrder): Promise<{ id: number; orderNo: string }[]> {
   if (order.mergeId === null) return [order];
-  const members = await readModel.groupMembersInWave(ctx, order.mergeId, order.waveId!);
+  const members = await mergeReads.groupMembersInWave(ctx, order.mergeId, order.waveId!);
   return members.filter((m) => m.interceptedAt === null && m.status === 'in_fulfillment');
 }
 

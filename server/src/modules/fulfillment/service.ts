@@ -9,6 +9,7 @@ import { advanceOrder } from '../orders';
 import type { Carrier } from '../catalog';
 import { chooseCarrier } from './carriers';
 import type { CreateWaveInput, Wave, WaveDetail, WaveListQuery } from './model';
+import * as mergeReads from './mergeReadModel';
 import * as readModel from './readModel';
 import * as repo from './repository';
 import { remoteProvincesSetting } from './settings';
@@ -50,7 +51,7 @@ async function withMergedOrders(ctx: Ctx, chosen: ChosenOrder[], candidates: rea
   const groupOf = new Map(candidates.filter((c) => c.mergeId !== null).map((c) => [c.id, c.mergeId!]));
   const placed = chosen.map((c, place) => ({ ...c, place }));
   const firstOf = new Map(placed.filter((c) => groupOf.has(c.orderId)).map((c) => [groupOf.get(c.orderId)!, c]));
-  const members = await readModel.lockMergeMembers(ctx, [...firstOf.keys()], chosen.map((c) => c.orderId));
+  const members = await mergeReads.lockMergeMembers(ctx, [...firstOf.keys()], chosen.map((c) => c.orderId));
   const rest = members.map((m) => ({ ...firstOf.get(m.mergeId)!, orderId: m.id }));
   return [...placed, ...rest].sort((a, b) => a.place - b.place || a.orderId - b.orderId);
 }

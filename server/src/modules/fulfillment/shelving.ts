@@ -6,6 +6,7 @@ import type { Shelving, ShelvingScanInput } from './model';
 import { requireWave } from './picking';
 import * as repo from './pickingRepository';
 import { matchStop } from './pickRules';
+import * as mergeReads from './mergeReadModel';
 import * as readModel from './readModel';
 import { sownOfOrder } from './sowingRepository';
 
@@ -53,7 +54,7 @@ async function shelvingView(ctx: Ctx, row: repo.ShelvingRow): Promise<Shelving> 
 async function unitsOut(ctx: Ctx, waveId: number, orderId: number): Promise<{ parcelId: number | null; units: Map<number, number> }> {
   const units = new Map<number, number>();
   for (const p of await repo.picksOfOrder(ctx, waveId, orderId)) units.set(p.skuId, p.picked);
-  const stopped = await readModel.stoppedUnitsOf(ctx, waveId, orderId);
+  const stopped = await mergeReads.stoppedUnitsOf(ctx, waveId, orderId);
   for (const [skuId, n] of [...(await sownOfOrder(ctx, waveId, orderId)), ...stopped.units]) units.set(skuId, Math.max(n, units.get(skuId) ?? 0));
   return { parcelId: stopped.parcelIds.at(-1) ?? null, units };
 }
