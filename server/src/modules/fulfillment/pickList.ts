@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { pickBinsOf } from '../inventory';
 import type { PickList } from './model';
 import { pickedBySku } from './pickingRepository';
-import * as readModel from './readModel';
+import * as pickingReads from './pickingReadModel';
 import { getWave } from './service';
 
 /**
@@ -13,7 +13,7 @@ import { getWave } from './service';
  */
 export async function wavePickList(ctx: Ctx, waveId: number): Promise<PickList> {
   const wave = await getWave(ctx, waveId);
-  const lines = await readModel.waveSkuLines(ctx, waveId);
+  const lines = await pickingReads.waveSkuLines(ctx, waveId);
   const picked = await pickedBySku(ctx, waveId);
   const bySku = new Map<number, PickList['lines'][number]>();
   for (const l of lines) {

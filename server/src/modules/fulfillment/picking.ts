@@ -6,7 +6,7 @@ import type { PickProgress, PickScanInput } from './model';
 import type { RefusedScan } from './packing';
 import * as repo from './pickingRepository';
 import { allot, matchStop } from './pickRules';
-import * as readModel from './readModel';
+import * as pickingReads from './pickingReadModel';
 import { sownOfOrder } from './sowingRepository';
 import { nextWaveStatus } from './waveStates';
 
@@ -20,11 +20,11 @@ import { nextWaveStatus } from './waveStates';
  * it lies, and the units stay reserved until the parcel ships.
  */
 
-export type PickLine = readModel.WaveSkuNeed & { binCode: string | null; binId: number | null };
+export type PickLine = pickingReads.WaveSkuNeed & { binCode: string | null; binId: number | null };
 
 /** The wave's SKUs along the route (no pick bin last): `lines` still needed, `gone` only orders that left needed. */
 export async function pickLines(ctx: Ctx, wave: repo.WaveRecord): Promise<{ lines: PickLine[]; gone: PickLine[] }> {
-  const needs = await readModel.waveSkuNeeds(ctx, wave.id);
+  const needs = await pickingReads.waveSkuNeeds(ctx, wave.id);
   const route = await pickBinsOf(ctx, wave.warehouseId, needs.map((n) => n.skuId));
   const place = new Map(route.map((b, i) => [b.skuId, { ...b, step: i }]));
   const rows = needs.map((n) => ({ ...n, binCode: place.get(n.skuId)?.binCode ?? null, binId: place.get(n.skuId)?.binId ?? null }));
@@ -111,7 +111,7 @@ export async function scanPick(ctx: Ctx, waveId: number, input: PickScanInput): 
     const say = remaining === 0 ? `已拣够 ${picked.quantity} 件` : `只需再拣 ${remaining} 件`;
     return { refused: conflict('excess_item', `${picked.skuCode} ${say}，多出的请放回${binName(picked.binCode)}`, [{ path: input.quantity > 1 ? 'quantity' : 'barcode', message: String(units) }]) };
   }
-  await repo.addPicked(ctx, waveId, picked.skuId, allot(await readModel.orderNeedsOf(ctx, waveId, picked.skuId), units));
+  await repo.addPicked(ctx, waveId, picked.skuId, allot(await pickingReads.orderNeedsOf(ctx, waveId, picked.skuId), units));
   picked.picked += units;
   return progressOf(await settlePicking(ctx, wave, lines), lines, picked.binCode);
 }
@@ -129,7 +129,7 @@ export async function handOverPicks(ctx: Ctx, waveId: number, orderId: number): 
     const sown = await sownOfOrder(ctx, waveId, orderId);
     for (const { skuId, picked } of await repo.picksOfOrder(ctx, waveId, orderId)) {
       const loose = picked - (sown.get(skuId) ?? 0);
-      const to = loose > 0 ? allot(await readModel.orderNeedsOf(ctx, waveId, skuId), loose) : [];
+      const to = loose > 0 ? allot(await pickingReads.orderNeedsOf(ctx, waveId, skuId), loose) : [];
       const moved = to.reduce((n, a) => n + a.units, 0);
       if (moved === 0) continue;
       await repo.takePicked(ctx, waveId, skuId, orderId, moved);

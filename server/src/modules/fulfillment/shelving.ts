@@ -7,7 +7,7 @@ import { requireWave } from './picking';
 import * as repo from './pickingRepository';
 import { matchStop } from './pickRules';
 import * as mergeReads from './mergeReadModel';
-import * as readModel from './readModel';
+import * as pickingReads from './pickingReadModel';
 import { sownOfOrder } from './sowingRepository';
 
 /**
@@ -24,9 +24,9 @@ import { sownOfOrder } from './sowingRepository';
 const slipRefusal = (code: string, message: string, scan: string) => conflict(code, message, [{ path: 'scan', message: scan }]);
 
 async function shelvingView(ctx: Ctx, row: repo.ShelvingRow): Promise<Shelving> {
-  const order = (await readModel.shelvingOrder(ctx, { orderId: row.orderId, waveId: row.waveId }))!;
+  const order = (await pickingReads.shelvingOrder(ctx, { orderId: row.orderId, waveId: row.waveId }))!;
   const lines = await repo.shelvingLinesOf(ctx, row.id);
-  const skus = new Map((await readModel.skuDetails(ctx, lines.map((l) => l.skuId))).map((s) => [s.skuId, s]));
+  const skus = new Map((await pickingReads.skuDetails(ctx, lines.map((l) => l.skuId))).map((s) => [s.skuId, s]));
   const route = new Map((await pickBinsOf(ctx, order.warehouseId!, lines.map((l) => l.skuId))).map((b, i) => [b.skuId, i]));
   const step = (skuId: number) => route.get(skuId) ?? Infinity;
   return {
@@ -61,7 +61,7 @@ async function unitsOut(ctx: Ctx, waveId: number, orderId: number): Promise<{ pa
 
 /** Opens (or resumes) the return to shelf of the order the slip names. */
 export async function openShelving(ctx: Ctx, scan: string): Promise<Shelving> {
-  const order = await readModel.shelvingOrder(ctx, { orderNo: scan });
+  const order = await pickingReads.shelvingOrder(ctx, { orderNo: scan });
   if (!order) throw unprocessable('unknown_scan', `找不到订单号为 ${scan} 的订单，请扫描发货单上的条码`, [{ path: 'scan', message: scan }]);
   if (order.waveId === null) throw slipRefusal('not_intercepted', `订单 ${order.orderNo} 没有被拦截，商品不用回库`, scan);
   if (order.shelvedAt !== null) throw slipRefusal('already_shelved', `订单 ${order.orderNo} 的商品已经回库`, scan);

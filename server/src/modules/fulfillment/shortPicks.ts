@@ -6,7 +6,7 @@ import { holdShortPicked } from '../orders';
 import type { ShortPickInput, ShortPickResult } from './model';
 import { binName, offRoute, pickLines, pickProgress, requireWave } from './picking';
 import { matchStop, ordersToSendBack } from './pickRules';
-import * as readModel from './readModel';
+import * as pickingReads from './pickingReadModel';
 
 /**
  * A short pick (缺货/拣货异常): the picker finds fewer units in a bin than the wave still needs.
@@ -32,7 +32,7 @@ export async function reportShortPick(ctx: Ctx, waveId: number, input: ShortPick
   }
 
   const discrepancy = await reportDiscrepancy(ctx, { warehouseId: wave.warehouseId, skuId: line.skuId, binId: line.binId, expected: remaining, found: input.found, refType: 'wave', refId: wave.waveNo });
-  const needs = await readModel.orderNeedsOf(ctx, waveId, line.skuId);
+  const needs = await pickingReads.orderNeedsOf(ctx, waveId, line.skuId);
   const leaving = ordersToSendBack(needs, remaining - input.found);
   const where = line.binCode ? `库位 ${line.binCode}` : '无库位';
   const reason = `缺货（配货短拣）：${line.skuCode} ${line.productName} ${line.spec}，${where}应有 ${remaining} 件，只找到 ${input.found} 件（波次 ${wave.waveNo}）`;

@@ -6,6 +6,7 @@ import { parcelView, type RefusedScan } from './packing';
 import { linesToPack, parcelGrams } from './parcelContents';
 import { requireWave } from './picking';
 import * as readModel from './readModel';
+import * as stationReads from './stationReadModel';
 import * as repo from './repository';
 import { getWave } from './service';
 
@@ -32,7 +33,7 @@ export async function singleStation(ctx: Ctx, waveId: number): Promise<SingleSta
   const [wave] = (await readModel.waveRows(ctx, { id: waveId })).rows;
   if (!wave) throw notFound('wave', waveId, '波次');
   if (wave.kind !== 'single') throw notSingleWave(wave.waveNo);
-  return { waveId: wave.id, waveNo: wave.waveNo, status: wave.status as SingleStation['status'], ...(await readModel.singleWaveCounts(ctx, wave.id)) };
+  return { waveId: wave.id, waveNo: wave.waveNo, status: wave.status as SingleStation['status'], ...(await stationReads.singleWaveCounts(ctx, wave.id)) };
 }
 
 /** One item scanned at the station by its barcode or SKU code: the packed parcel of the order it goes to. */
@@ -40,7 +41,7 @@ export async function scanSingle(ctx: Ctx, waveId: number, barcode: string): Pro
   // the wave locked: two stations scanning the same SKU take different orders
   const wave = await requireWave(ctx, waveId);
   if (wave.kind !== 'single') throw notSingleWave(wave.waveNo);
-  const next = await readModel.nextSingleOrder(ctx, wave.id, barcode);
+  const next = await stationReads.nextSingleOrder(ctx, wave.id, barcode);
   const now = ctx.clock.now();
   const scan = { waveId: wave.id, barcode, skuId: next?.skuId ?? null, actorId: ctx.actor.id, at: now };
   const scanned = [{ path: 'barcode', message: barcode }];

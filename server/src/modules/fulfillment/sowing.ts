@@ -6,6 +6,7 @@ import type { RefusedScan } from './packing';
 import { requireWave } from './picking';
 import { pickedBySku } from './pickingRepository';
 import * as readModel from './readModel';
+import * as stationReads from './stationReadModel';
 import * as repo from './sowingRepository';
 
 /**
@@ -21,26 +22,26 @@ import * as repo from './sowingRepository';
 
 const notMultiWave = (waveNo: string) => conflict('not_multi_wave', `波次 ${waveNo} 不是多件波次，没有播种墙`, [{ path: 'id', message: waveNo }]);
 
-const lineView = ({ lineId, skuCode, barcode, productName, spec, needed, sown }: readModel.WallLine) => ({ lineId, skuCode, barcode, productName, spec, needed, sown });
+const lineView = ({ lineId, skuCode, barcode, productName, spec, needed, sown }: stationReads.WallLine) => ({ lineId, skuCode, barcode, productName, spec, needed, sown });
 
-const isFull = (lines: readonly readModel.WallLine[]) => lines.every((l) => l.sown >= l.needed);
+const isFull = (lines: readonly stationReads.WallLine[]) => lines.every((l) => l.sown >= l.needed);
 
 /** The wall: every slot of the wave with its order, lines, and whether it is full or intercepted. */
 export async function sowingWall(ctx: Ctx, waveId: number): Promise<SowingWall> {
   const [wave] = (await readModel.waveRows(ctx, { id: waveId })).rows;
   if (!wave) throw notFound('wave', waveId, '波次');
   if (wave.kind !== 'multi') throw notMultiWave(wave.waveNo);
-  const bySlot = new Map<number, readModel.WallLine[]>();
-  for (const line of await readModel.wallLines(ctx, wave.id)) bySlot.set(line.slot, [...(bySlot.get(line.slot) ?? []), line]);
+  const bySlot = new Map<number, stationReads.WallLine[]>();
+  for (const line of await stationReads.wallLines(ctx, wave.id)) bySlot.set(line.slot, [...(bySlot.get(line.slot) ?? []), line]);
   const slots = [...bySlot.values()].map((lines) => {
     const { slot, orderId, orderNo, intercepted, shelved, packing } = lines[0]!;
     return { slot, orderId, orderNo, lines: lines.map(lineView), full: !intercepted && isFull(lines), packing: !intercepted && packing, intercepted, shelved };
   });
-  return { waveId: wave.id, waveNo: wave.waveNo, status: wave.status as SowingWall['status'], slots, progress: await readModel.wallProgress(ctx, wave.id) };
+  return { waveId: wave.id, waveNo: wave.waveNo, status: wave.status as SowingWall['status'], slots, progress: await stationReads.wallProgress(ctx, wave.id) };
 }
 
 /** Why a scanned item goes into no slot: `lines` are the wave's lines of its SKU, none of an open order still needing it. */
-function refusalOf(waveNo: string, barcode: string, lines: readonly readModel.WallLine[]): { result: string; line: readModel.WallLine | null; message: string } {
+function refusalOf(waveNo: string, barcode: string, lines: readonly stationReads.WallLine[]): { result: string; line: stationReads.WallLine | null; message: string } {
   if (lines.length === 0) return { result: 'wrong_item', line: null, message: `波次 ${waveNo} 的订单里没有 ${barcode}，请把商品拿出来` };
   const packing = lines.find((l) => l.packing && !l.intercepted && l.sown < l.needed);
   if (packing) return { result: 'already_packing', line: packing, message: `${packing.skuCode} 只有已在验货的订单 ${packing.orderNo}（${packing.slot} 号格）还要：请把这件送到验货台，不要放进格位` };
@@ -56,11 +57,11 @@ export async function scanSow(ctx: Ctx, waveId: number, barcode: string): Promis
   // so the parcels read below are all there are
   const wave = await requireWave(ctx, waveId);
   if (wave.kind !== 'multi') throw notMultiWave(wave.waveNo);
-  const lines = await readModel.wallLines(ctx, wave.id, { code: barcode });
+  const lines = await stationReads.wallLines(ctx, wave.id, { code: barcode });
   const into = lines.find((l) => l.open && l.sown < l.needed);
   const scan = { waveId: wave.id, barcode, skuId: (into ?? lines[0])?.skuId ?? null, actorId: ctx.actor.id, at: ctx.clock.now() };
   const scanned: ErrorDetail[] = [{ path: 'barcode', message: barcode }];
-  const refuse = async (result: string, line: readModel.WallLine | null, message: string): Promise<RefusedScan> => {
+  const refuse = async (result: string, line: stationReads.WallLine | null, message: string): Promise<RefusedScan> => {
     await repo.recordSowScan(ctx, { ...scan, result, orderId: line?.orderId ?? null, slot: line?.slot ?? null });
     return { refused: conflict(result, message, scanned) };
   };
@@ -76,7 +77,7 @@ export async function scanSow(ctx: Ctx, waveId: number, barcode: string): Promis
 
   await repo.sowUnit(ctx, wave.id, into);
   await repo.recordSowScan(ctx, { ...scan, result: 'ok', orderId: into.orderId, slot: into.slot });
-  const slotLines = await readModel.wallLines(ctx, wave.id, { orderId: into.orderId });
+  const slotLines = await stationReads.wallLines(ctx, wave.id, { orderId: into.orderId });
   const slotFull = isFull(slotLines);
   if (slotFull) {
     const units = slotLines.reduce((n, l) => n + l.needed, 0);
@@ -90,6 +91,6 @@ export async function scanSow(ctx: Ctx, waveId: number, barcode: string): Promis
     orderNo: into.orderNo,
     line: lineView(slotLines.find((l) => l.lineId === into.lineId)!),
     slotFull,
-    progress: await readModel.wallProgress(ctx, wave.id),
+    progress: await stationReads.wallProgress(ctx, wave.id),
   };
 }
