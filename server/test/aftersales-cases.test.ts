@@ -47,7 +47,7 @@ describe('case SLA', () => {
   it('gives a difficult case three shop days, and the sweep escalates a case left unanswered past its deadline once', async () => {
     const { order } = await shipped({ skus: [{}, {}] });
     const answered = expectStatus(await openCase(cs, { orderId: order.id, type: 'missing_item', reason: '少一件', lines: lineOf(order) }), 201);
-    const forgotten = expectStatus(await openCase(cs, { orderId: order.id, type: 'complaint', reason: '客服态度差' }), 201);
+    const forgotten = expectStatus(await openCase(cs, { orderId: order.id, type: 'complaint', complaintCategory: 'service', reason: '客服态度差' }), 201);
     const hard = expectStatus(await openCase(cs, { orderId: order.id, type: 'quality', reason: '多次返修', lines: lineOf(order) }), 201);
     expectStatus(await cs.post(`/api/v1/aftersales/cases/${answered.id}/propose`, { solution: 'reship', note: '补发一件' }), 200);
     const difficult = expectStatus(await cs.post(`/api/v1/aftersales/cases/${hard.id}/escalate`, { note: '买家要求三倍赔偿', difficult: true }), 200);
@@ -97,7 +97,7 @@ describe('eligibility', () => {
         { path: 'noReason', message: '七天无理由只适用于退货退款和换货' },
       ]),
     );
-    expectStatus(await openCase(cs, { orderId: order.id, type: 'complaint', reason: '物流太慢' }), 201);
+    expectStatus(await openCase(cs, { orderId: order.id, type: 'complaint', complaintCategory: 'logistics', reason: '物流太慢' }), 201);
 
     // a damage case shows the damage: a photo, not only words or a PDF
     const pdf = expectStatus(await uploadFile(cs, '快递面单.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf'), 201);

@@ -12,7 +12,7 @@ let order: { id: number; orderNo: string; items: { skuCode: string }[] };
 const cases: Record<string, { id: number; caseNo: string }> = {};
 
 const open = async (name: string, type: string, reason: string) => {
-  cases[name] = expectStatus(await cs.post('/api/v1/aftersales/cases', { orderId: order.id, type, reason, lines: type === 'complaint' ? [] : [{ skuCode: order.items[0]!.skuCode, quantity: 1 }] }), 201);
+  cases[name] = expectStatus(await cs.post('/api/v1/aftersales/cases', { orderId: order.id, type, reason, ...(type === 'complaint' ? { complaintCategory: 'service' } : { lines: [{ skuCode: order.items[0]!.skuCode, quantity: 1 }] }) }), 201);
 };
 const report = async (path: string, q: string) => expectStatus(await cs.get(`/api/v1/reports/${path}?${q}`), 200);
 const download = (path: string, q: string) => t.app.inject({ method: 'GET', url: `/api/v1/reports/${path}?${q}`, headers: { authorization: `Bearer ${cs.token}` } });

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { useAuth } from '../app/auth';
@@ -10,7 +10,7 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { ReasonDialog } from '../orders/ReasonDialog';
-import { approveRefund, closeCase, escalateCase, MONEY_SOLUTIONS, proposeSolution, refundCase, rejectRefund, SOLUTIONS, type Case, type CaseStatus, type EscalateInput, type ProposeInput, type RefundInput } from './api';
+import { approveRefund, closeCase, escalateCase, MONEY_SOLUTIONS, proposeSolution, refundCase, rejectRefund, SOLUTIONS, type Case, type CaseStatus, type CloseInput, type EscalateInput, type ProposeInput, type RefundInput } from './api';
 
 type Action = 'propose' | 'refund' | 'escalate' | 'close' | 'approve' | 'reject';
 
@@ -173,19 +173,43 @@ export function CaseActions({ c }: { c: Case }) {
           await refresh();
         }}
       />
-      <ReasonDialog
-        open={dialog === 'close'}
-        title={a.actions.close}
-        label={a.closeNote}
-        warning={a.closeConfirm}
-        required={false}
-        onClose={close}
-        onSubmit={async (note) => {
-          await closeCase(c.id, note);
-          void message.success(a.closedDone);
-          await refresh();
-        }}
-      />
+      {c.type === 'complaint' ? (
+        <FormModal<CloseInput>
+          open={dialog === 'close'}
+          title={a.actions.close}
+          okText={a.actions.close}
+          submit={(body) => closeCase(c.id, body)}
+          success={a.closedDone}
+          invalidate={invalidate}
+          labels={{ ours: a.complaintOutcome, resolved: a.complaintOutcome, note: a.closeNote }}
+          onClose={close}
+        >
+          <Alert type="info" showIcon title={a.complaintCloseHint} style={{ marginBottom: 16 }} />
+          <Form.Item name="ours" label={a.complaintOutcome} rules={[{ required: true, message: t.common.required }]}>
+            <Radio.Group options={[{ value: true, label: a.ours }, { value: false, label: a.notOurs }]} />
+          </Form.Item>
+          <Form.Item name="resolved" rules={[{ required: true, message: t.common.required }]}>
+            <Radio.Group options={[{ value: true, label: a.resolved }, { value: false, label: a.unresolved }]} />
+          </Form.Item>
+          <Form.Item name="note" label={a.closeNote}>
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        </FormModal>
+      ) : (
+        <ReasonDialog
+          open={dialog === 'close'}
+          title={a.actions.close}
+          label={a.closeNote}
+          warning={a.closeConfirm}
+          required={false}
+          onClose={close}
+          onSubmit={async (note) => {
+            await closeCase(c.id, note ? { note } : {});
+            void message.success(a.closedDone);
+            await refresh();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -14,8 +14,22 @@ import { CaseActions } from './CaseActions';
 import { EvidenceList } from './EvidenceList';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 import { RefundsPanel } from './RefundsPanel';
+import type { AftersalesMessages } from '../app/locales/aftersales';
 
 type Line = Case['lines'][number];
+
+/** A complaint's category, and once closed whose fault it was and whether it was resolved. */
+function complaintItems(c: Case, a: AftersalesMessages) {
+  if (!c.complaint) return [];
+  const { category, ours, resolved, apologizedAt } = c.complaint;
+  return [
+    { key: 'complaintCategory', label: a.complaintCategory, children: labelOf(a.complaintCategories, category) },
+    ...(ours !== null && resolved !== null
+      ? [{ key: 'complaintOutcome', label: a.complaintOutcome, children: fill(a.complaintOutcomeText, { ours: ours ? a.ours : a.notOurs, resolved: resolved ? a.resolved : a.unresolved }) }]
+      : []),
+    ...(apologizedAt ? [{ key: 'apologizedAt', label: a.apologizedAt, children: formatTime(apologizedAt) }] : []),
+  ];
+}
 
 /** The solution offered to the buyer, or 未提出方案. */
 function ProposalCard({ c }: { c: Case }) {
@@ -89,6 +103,7 @@ export default function CaseDetailPage() {
               { key: 'deadline', label: a.deadline, children: c.status === 'closed' ? formatTime(c.closedAt) : <CaseDeadline c={c} /> },
               { key: 'reason', label: a.reason, children: c.reason, span: 2 },
               ...(c.severity ? [{ key: 'severity', label: a.severity, children: labelOf(a.severities, c.severity) }] : []),
+              ...complaintItems(c, a),
               { key: 'refunded', label: a.refunded, children: formatFen(c.refunded) },
               ...(settlement
                 ? [

@@ -10,7 +10,7 @@ import { labelOf } from '../app/labels';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import type { Order } from '../orders/api';
-import { CASE_TYPES, NO_REASON_TYPES, openCase } from './api';
+import { CASE_TYPES, COMPLAINT_CATEGORIES, NO_REASON_TYPES, openCase } from './api';
 import { EvidenceFields } from './EvidenceFields';
 import { caseRequest, type NewCaseValues } from './newCase';
 
@@ -30,7 +30,7 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
   const [form] = Form.useForm<NewCaseValues>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const type = Form.useWatch('type', form);
-  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, evidence: a.evidence, 'evidence.*.note': a.evidenceNote, 'evidence.*.fileId': a.evidenceFile, severity: a.severity, noReason: a.noReason, 'override.reason': a.overrideReasonLabel };
+  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, evidence: a.evidence, 'evidence.*.note': a.evidenceNote, 'evidence.*.fileId': a.evidenceFile, severity: a.severity, complaintCategory: a.complaintCategory, noReason: a.noReason, 'override.reason': a.overrideReasonLabel };
 
   const create = useMutation({
     mutationFn: (values: NewCaseValues) => openCase(caseRequest(order, values)),
@@ -97,6 +97,11 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
         {type === 'damaged' && (
           <Form.Item name="severity" label={a.severity} rules={[{ required: true, message: t.common.required }]}>
             <Select options={(['minor', 'severe'] as const).map((value) => ({ value, label: labelOf(a.severities, value) }))} />
+          </Form.Item>
+        )}
+        {type === 'complaint' && (
+          <Form.Item name="complaintCategory" label={a.complaintCategory} rules={[{ required: true, message: t.common.required }]}>
+            <Select options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: labelOf(a.complaintCategories, value) }))} />
           </Form.Item>
         )}
         <EvidenceFields />

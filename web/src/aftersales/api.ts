@@ -18,9 +18,12 @@ export type RefundInput = Body<'/api/v1/aftersales/cases/{id}/refund'>;
 export type Evidence = Case['evidence'][number];
 export type StoredFile = Awaited<ReturnType<typeof uploadFile>>;
 export type EscalateInput = Body<'/api/v1/aftersales/cases/{id}/escalate'>;
+export type CloseInput = Body<'/api/v1/aftersales/cases/{id}/close'>;
+export type ComplaintCategory = NonNullable<CreateCaseInput['complaintCategory']>;
+export const COMPLAINT_CATEGORIES: ComplaintCategory[] = ['shipping_delay', 'logistics', 'quality', 'not_as_described', 'service', 'price', 'other'];
 
 export const CASE_TYPES: CaseType[] = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'];
-export const SOLUTIONS: Solution[] = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain'];
+export const SOLUTIONS: Solution[] = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain', 'apology'];
 /** The solutions that pay money back, and so carry an amount. */
 export const MONEY_SOLUTIONS: Solution[] = ['refund', 'partial_refund'];
 /** The types a 七天无理由 request applies to. */
@@ -37,7 +40,7 @@ export const refundCase = (id: number, body: RefundInput) => unwrap(api.POST('/a
 export const escalateCase = (id: number, body: EscalateInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/escalate', { ...onCase(id), body }));
 export const approveRefund = (id: number, amount: number) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/approve', { ...onCase(id), body: { amount } }));
 export const rejectRefund = (id: number, note: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/reject', { ...onCase(id), body: { note } }));
-export const closeCase = (id: number, note?: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/close', { ...onCase(id), body: note ? { note } : {} }));
+export const closeCase = (id: number, body: CloseInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/close', { ...onCase(id), body }));
 
 /** The file types the server keeps as evidence (it checks the content, not the name). */
 export const EVIDENCE_FILE_TYPES = 'image/jpeg,image/png,image/gif,image/webp,application/pdf';

@@ -35,4 +35,10 @@ describe('申请售后 → the case asked of the server', () => {
     expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], severity: 'severe', overrideReason: '老客户，主管同意' })).toMatchObject({ override: { reason: '老客户，主管同意' } });
     expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], severity: 'severe' })).not.toHaveProperty('severity');
   });
+
+  it('sends the category only for a complaint', () => {
+    expect(caseRequest(order, { type: 'complaint', reason: '客服不回消息', quantities: [0, 0], complaintCategory: 'service' })).toMatchObject({ complaintCategory: 'service', lines: [] });
+    // picked, then the type changed
+    expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], complaintCategory: 'service' })).not.toHaveProperty('complaintCategory');
+  });
 });

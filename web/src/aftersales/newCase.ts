@@ -1,5 +1,5 @@
 import type { Order } from '../orders/api';
-import { NO_REASON_TYPES, type CaseType, type CreateCaseInput, type Severity } from './api';
+import { NO_REASON_TYPES, type CaseType, type ComplaintCategory, type CreateCaseInput, type Severity } from './api';
 
 /** What the 申请售后 dialog holds. */
 export interface NewCaseValues {
@@ -9,6 +9,7 @@ export interface NewCaseValues {
   quantities: (number | null)[];
   noReason?: boolean;
   severity?: Severity;
+  complaintCategory?: ComplaintCategory;
   /** A file uploaded (its id and name) and what it shows, or a note alone. */
   evidence?: { fileId?: number; name?: string; note?: string }[];
   overrideReason?: string;
@@ -16,7 +17,7 @@ export interface NewCaseValues {
 
 /**
  * The case to open from the dialog: the lines with a quantity (0 or empty leaves one out), the
- * evidence notes written, 七天无理由 only where it applies, the damage only for a damaged parcel, and
+ * evidence notes written, 七天无理由 only where it applies, the damage only for a damaged parcel, the category only for a complaint, and
  * the supervisor's override reason when one was given.
  */
 export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues): CreateCaseInput {
@@ -34,6 +35,7 @@ export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues
     }),
     noReason: NO_REASON_TYPES.includes(v.type) && Boolean(v.noReason),
     ...(v.type === 'damaged' && { severity: v.severity }),
+    ...(v.type === 'complaint' && { complaintCategory: v.complaintCategory }),
     ...(v.overrideReason?.trim() && { override: { reason: v.overrideReason } }),
   };
 }

@@ -10153,7 +10153,7 @@ export interface paths {
                                 escalatedAt: string | null;
                                 proposal: {
                                     /** @enum {string} */
-                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                     amount: number | null;
                                     note: string;
                                     at: string;
@@ -10165,6 +10165,13 @@ export interface paths {
                                     shippingDeducted: number;
                                     returnShipping: number;
                                     amount: number;
+                                } | null;
+                                complaint: {
+                                    /** @enum {string} */
+                                    category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                    ours: boolean | null;
+                                    resolved: boolean | null;
+                                    apologizedAt: string | null;
                                 } | null;
                                 overrideReason: string | null;
                                 openedAt: string;
@@ -10227,6 +10234,8 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
+                        /** @enum {string} */
+                        complaintCategory?: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
                         override?: {
                             reason: string;
                         };
@@ -10260,7 +10269,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10272,6 +10281,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -10438,7 +10454,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10450,6 +10466,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -10573,7 +10596,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10585,6 +10608,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -10729,7 +10759,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                         amount?: number;
                         note: string;
                     };
@@ -10762,7 +10792,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10774,6 +10804,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -10950,7 +10987,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10962,6 +10999,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -11144,7 +11188,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11156,6 +11200,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -11330,7 +11381,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11342,6 +11393,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -11516,7 +11574,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11528,6 +11586,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -11672,6 +11737,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
+                        ours?: boolean;
+                        resolved?: boolean;
                     };
                 };
             };
@@ -11702,7 +11769,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11714,6 +11781,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             overrideReason: string | null;
                             openedAt: string;
@@ -12565,6 +12639,110 @@ export interface paths {
                                 cases: number;
                                 periodCases: number;
                                 share: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉统计（客诉率、解决率：按店铺、按投诉类别） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件，不分页 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                                shopName: string;
+                            }[];
+                            total: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                            };
+                            byCategory: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                complaints: number;
+                                resolved: number;
                             }[];
                         };
                     };

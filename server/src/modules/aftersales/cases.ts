@@ -8,7 +8,8 @@ import { nextCaseStatus } from './caseStates';
 import { caseRefusal } from './eligibility';
 import { damageCompensation } from './settlement';
 import { damageRefundPercentSetting } from './settings';
-import type { Case, CaseListQuery, CaseSummary, CreateCaseInput } from './model';
+import { complaintClosing } from './complaints';
+import type { Case, CaseListQuery, CaseSummary, CloseInput, ComplaintCategory, CreateCaseInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
 
@@ -38,6 +39,7 @@ function toSummary(row: readModel.CaseRow, now: Date): CaseSummary {
     proposal: row.proposal,
     receivedAt: iso(row.receivedAt),
     settlement: row.settlement,
+    complaint: row.complaintCategory === null ? null : { category: row.complaintCategory as ComplaintCategory, ours: row.complaintOurs, resolved: row.complaintResolved, apologizedAt: iso(row.apologizedAt) },
     overrideReason: row.overrideReason,
     openedAt: iso(row.openedAt)!,
     closedAt: iso(row.closedAt),
@@ -92,6 +94,7 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
       reason: input.reason,
       noReason: input.noReason,
       severity: input.severity ?? null,
+      complaintCategory: input.complaintCategory ?? null,
       overrideReason: refusal ? input.override!.reason : null,
       overriddenBy: refusal ? ctx.actor.id : null,
       evidence: input.evidence,
@@ -152,10 +155,11 @@ export async function requireCase(ctx: Ctx, id: number): Promise<repo.CaseRecord
   return row;
 }
 
-export async function closeCase(ctx: Ctx, id: number, note: string | undefined): Promise<Case> {
+export async function closeCase(ctx: Ctx, id: number, input: CloseInput): Promise<Case> {
   const row = await requireCase(ctx, id);
   const status = nextCaseStatus(row.status, 'close');
-  await repo.updateCase(ctx, id, { status, closedAt: ctx.clock.now() });
-  await recordEvent(ctx, { action: 'aftersales_case.close', entityType: 'aftersales_case', entityId: id, before: { status: row.status }, after: { status, note: note ?? null } });
+  const complaint = complaintClosing(row, input);
+  await repo.updateCase(ctx, id, { status, closedAt: ctx.clock.now(), ...complaint });
+  await recordEvent(ctx, { action: 'aftersales_case.close', entityType: 'aftersales_case', entityId: id, before: { status: row.status }, after: { status, note: input.note ?? null, ...complaint } });
   return getCase(ctx, id);
 }

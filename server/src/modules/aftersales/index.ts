@@ -2,4 +2,4 @@
 export { aftersalesJobs, escalateOverdueCases } from './handling';
 export { aftersalesRoutes } from './routes';
 export { CASE_STATUS_LABELS } from './caseStates';
-export { CASE_TYPE_LABELS, CASE_TYPES, SOLUTION_LABELS, type CaseType, type Solution } from './model';
+export { CASE_TYPE_LABELS, CASE_TYPES, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, SOLUTION_LABELS, type CaseType, type ComplaintCategory, type Solution } from './model';

@@ -16,6 +16,19 @@ export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   complaint: '投诉',
 };
 
+/** What a complaint (投诉/维权) is about: the complaint and resolution rates are counted by these. */
+export const COMPLAINT_CATEGORIES = ['shipping_delay', 'logistics', 'quality', 'not_as_described', 'service', 'price', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
+  shipping_delay: '发货慢',
+  logistics: '物流问题',
+  quality: '商品质量',
+  not_as_described: '描述不符',
+  service: '服务态度',
+  price: '价格/优惠',
+  other: '其他',
+};
+
 /** A refund in fen: a whole, positive amount a shop could have been paid. */
 const amount = z.number().int('金额必须是整数（分）').positive('金额必须大于 0').max(100_000_000, '金额不能超过 100 万元');
 const note = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
@@ -38,22 +51,25 @@ export const createCaseBody = z
       .default([]),
     noReason: z.boolean().default(false),
     severity: z.enum(['minor', 'severe'], { error: '破损程度为 minor（轻微）或 severe（严重）' }).optional(),
+    complaintCategory: z.enum(COMPLAINT_CATEGORIES, { error: '投诉类别不对' }).optional(),
     /** A supervisor opens a case the rules refuse (e.g. past the 7 days), saying why. */
     override: z.object({ reason: note('越权受理的原因', 200) }).optional(),
   })
   .refine((c) => c.severity === undefined || c.type === 'damaged', { path: ['severity'], message: '只有运输破损的售后单有破损程度' })
   .refine((c) => c.severity !== undefined || c.type !== 'damaged', { path: ['severity'], message: '请选择破损程度：轻微或严重' })
+  .refine((c) => c.complaintCategory === undefined || c.type === 'complaint', { path: ['complaintCategory'], message: '只有投诉有投诉类别' })
+  .refine((c) => c.complaintCategory !== undefined || c.type !== 'complaint', { path: ['complaintCategory'], message: '请选择投诉类别' })
   .refine((c) => !c.noReason || c.type === 'return_refund' || c.type === 'exchange', { path: ['noReason'], message: '七天无理由只适用于退货退款和换货' });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
 
 /** What customer service offers the buyer; a return or an exchange then waits for the goods. */
-export const SOLUTIONS = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain'] as const;
+export const SOLUTIONS = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain', 'apology'] as const;
 export type Solution = (typeof SOLUTIONS)[number];
-export const SOLUTION_LABELS: Record<Solution, string> = { refund: '退款', partial_refund: '部分退款', return: '退货退款', exchange: '换货', reship: '补发', explain: '解释说明' };
+export const SOLUTION_LABELS: Record<Solution, string> = { refund: '退款', partial_refund: '部分退款', return: '退货退款', exchange: '换货', reship: '补发', explain: '解释说明', apology: '致歉' };
 const MONEY_SOLUTIONS: readonly Solution[] = ['refund', 'partial_refund'];
 
 export const proposeBody = z
-  .object({ solution: z.enum(SOLUTIONS, { error: '方案为 refund、partial_refund、return、exchange、reship 或 explain' }), amount: amount.optional(), note: note('方案说明', 500) })
+  .object({ solution: z.enum(SOLUTIONS, { error: '方案为 refund、partial_refund、return、exchange、reship、explain 或 apology' }), amount: amount.optional(), note: note('方案说明', 500) })
   .refine((p) => p.amount !== undefined || !MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '退款方案请填写金额' })
   .refine((p) => p.amount === undefined || MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '只有退款方案有金额' });
 export type ProposeInput = z.infer<typeof proposeBody>;
@@ -78,7 +94,13 @@ export type RefundInput = z.infer<typeof refundBody>;
 
 export const approveBody = z.object({ amount });
 export const rejectBody = z.object({ note: note('驳回原因', 200) });
-export const closeBody = z.object({ note: note('完结说明', 500).optional() });
+export const closeBody = z.object({
+  note: note('完结说明', 500).optional(),
+  /** A complaint says, when it closes, whether the fault was ours and whether the buyer's problem was resolved. */
+  ours: z.boolean().optional(),
+  resolved: z.boolean().optional(),
+});
+export type CloseInput = z.infer<typeof closeBody>;
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
@@ -127,6 +149,8 @@ export const caseSummarySchema = z.object({
   /** When the warehouse signed for the return, and what it is worth to refund. */
   receivedAt: z.string().nullable(),
   settlement: settlementSchema.nullable(),
+  /** A complaint's category, and once closed whether the fault was ours and it was resolved; null for other types. */
+  complaint: z.object({ category: z.enum(COMPLAINT_CATEGORIES), ours: z.boolean().nullable(), resolved: z.boolean().nullable(), apologizedAt: z.string().nullable() }).nullable(),
   /** Why a supervisor opened it although the rules refused it, or null. */
   overrideReason: z.string().nullable(),
   openedAt: z.string(),

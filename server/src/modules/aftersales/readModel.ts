@@ -71,6 +71,10 @@ export interface CaseRow {
   escalatedAt: Date | string | null;
   receivedAt: Date | string | null;
   settlement: Settlement | null;
+  complaintCategory: string | null;
+  complaintOurs: boolean | null;
+  complaintResolved: boolean | null;
+  apologizedAt: Date | string | null;
   openedAt: Date | string;
   closedAt: Date | string | null;
   refunded: number;
@@ -91,6 +95,7 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
     sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
                c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
                c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+               c.complaint_category AS "complaintCategory", c.complaint_ours AS "complaintOurs", c.complaint_resolved AS "complaintResolved", c.apologized_at AS "apologizedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
          WHERE ${condition}

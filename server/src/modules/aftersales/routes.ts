@@ -84,7 +84,7 @@ export const aftersalesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/aftersales/cases/:id/close',
     { config: { permission: 'aftersales.handle' }, schema: { tags, summary: '完结售后单', params: idParams, body: closeBody, response: { 200: caseSchema, ...writeErrors } } },
-    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await closeCase(ctx, request.params.id, request.body.note)))),
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await closeCase(ctx, request.params.id, request.body)))),
   );
 
   app.get(

@@ -42,6 +42,12 @@ export const aftersalesCases = pgTable(
     receivedAt: at('received_at'),
     /** What the return received is worth (settlement.ts): the refund the case then owes. */
     settlement: jsonb('settlement'),
+    /** A complaint's category (`COMPLAINT_CATEGORIES`); when closed, whether the fault was ours and whether it was resolved. */
+    complaintCategory: text('complaint_category'),
+    complaintOurs: boolean('complaint_ours'),
+    complaintResolved: boolean('complaint_resolved'),
+    /** When customer service apologised to the buyer (a complaint whose fault is ours closes only after it). */
+    apologizedAt: at('apologized_at'),
     openedBy: integer('opened_by'),
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
@@ -52,6 +58,7 @@ export const aftersalesCases = pgTable(
     index('aftersales_cases_overdue_idx').on(t.deadline).where(sql`status <> 'closed' AND proposed_at IS NULL AND escalated_at IS NULL`),
     check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
     check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'awaiting_return', 'closed')`),
+    check('aftersales_cases_complaint', sql`(${t.type} = 'complaint') = (${t.complaintCategory} IS NOT NULL)`),
     check('aftersales_cases_severity', sql`${t.severity} IS NULL OR (${t.type} = 'damaged' AND ${t.severity} IN ('minor', 'severe'))`),
   ],
 );

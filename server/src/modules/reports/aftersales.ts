@@ -2,14 +2,15 @@ import { localDateTime } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
 import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile, type ExportFormat } from '../../platform/exports';
-import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, SOLUTION_LABELS, type CaseType, type Solution } from '../aftersales';
+import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, COMPLAINT_CATEGORY_LABELS, SOLUTION_LABELS, type CaseType, type ComplaintCategory, type Solution } from '../aftersales';
 import * as read from './aftersalesReadModel';
 import type { AftersalesRegisterFilter, DateRange, ReturnReasonsQuery } from './model';
 
 /**
  * The after-sales registers staff report in: 售后登记 (every case open on a day, until closed),
  * 退货登记表 (what the warehouse signed for), 退货原因汇总表 (top return reasons with their share,
- * by week or month) and 每日退款统计 (refunds per day by reason), each as JSON or a file.
+ * by week or month), 每日退款统计 (refunds per day by reason) and the complaint statistics (投诉统计:
+ * 客诉率 and 解决率 per shop and by category), each as JSON or a file.
  */
 
 const iso = (t: Date | string | null) => (t === null ? null : new Date(t).toISOString());
@@ -138,4 +139,36 @@ export function exportRefundStats(ctx: Ctx, q: DateRange & { format: ExportForma
     { header: '退款金额(元)', width: 14, kind: 'yuan', value: (r) => r.amount },
   ];
   return exportTable(q.format, { title: '每日退款统计', asciiTitle: 'refund-stats', columns, batches: once(read.refundDays(ctx, q)), totalLabel: (n) => `合计 ${n} 行` }, `${q.from}_${q.to}`);
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const withRates = <T extends Omit<read.ComplaintShopRow, 'shopName'>>(r: T) => ({ ...r, complaintRate: ratio(r.complaintOrders, r.orders), resolutionRate: ratio(r.resolved, r.complaints) });
+
+export async function complaintStats(ctx: Ctx, q: DateRange) {
+  const [shopRows, byCategory] = await Promise.all([read.complaintShops(ctx, q), read.complaintCategories(ctx, q)]);
+  const keys = ['orders', 'complaints', 'complaintOrders', 'closed', 'resolved', 'ours'] as const;
+  const sums = Object.fromEntries(keys.map((k) => [k, shopRows.reduce((sum, r) => sum + r[k], 0)])) as Record<(typeof keys)[number], number>;
+  return { items: shopRows.map(withRates), total: withRates(sums), byCategory: byCategory.map((c) => ({ ...c, category: c.category as ComplaintCategory })) };
+}
+
+export async function exportComplaintStats(ctx: Ctx, q: DateRange & { format: ExportFormat }): Promise<ExportFile> {
+  const stats = await complaintStats(ctx, q);
+  type Row = { name: string; orders: number | null; complaints: number; complaintOrders: number | null; resolved: number; ours: number | null; complaintRate: number | null; resolutionRate: number | null };
+  const percent = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(2)}%`);
+  const rows: Row[] = [
+    ...stats.items.map((r) => ({ ...r, name: r.shopName })),
+    { ...stats.total, name: '合计' },
+    ...stats.byCategory.map((c) => ({ name: `类别：${COMPLAINT_CATEGORY_LABELS[c.category]}`, orders: null, complaints: c.complaints, complaintOrders: null, resolved: c.resolved, ours: null, complaintRate: null, resolutionRate: ratio(c.resolved, c.complaints) })),
+  ];
+  const columns: ExportColumn<Row>[] = [
+    { header: '店铺 / 类别', width: 20, value: (r) => r.name },
+    { header: '付款订单数', width: 12, value: (r) => r.orders },
+    { header: '投诉数', width: 10, value: (r) => r.complaints },
+    { header: '被投诉订单数', width: 14, value: (r) => r.complaintOrders },
+    { header: '客诉率', width: 10, value: (r) => percent(r.complaintRate) },
+    { header: '已解决', width: 10, value: (r) => r.resolved },
+    { header: '解决率', width: 10, value: (r) => percent(r.resolutionRate) },
+    { header: '我方责任', width: 10, value: (r) => r.ours },
+  ];
+  return exportTable(q.format, { title: '投诉统计', asciiTitle: 'complaint-stats', columns, batches: once(Promise.resolve(rows)), totalLabel: (n) => `合计 ${n} 行` }, `${q.from}_${q.to}`);
 }

@@ -132,3 +132,47 @@ export function refundDays(ctx: Ctx, range: DateRange) {
          GROUP BY 1, 2 ORDER BY 1, refunds DESC, reason`,
   );
 }
+
+export interface ComplaintShopRow {
+  shopName: string;
+  /** Orders paid on the range's shop days. */
+  orders: number;
+  /** Complaints opened on them, the orders they are about, and how the closed ones ended. */
+  complaints: number;
+  complaintOrders: number;
+  closed: number;
+  resolved: number;
+  ours: number;
+}
+
+const complaintsOpened = (range: DateRange) => sql`
+  FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id JOIN ${shops} AS s ON s.id = o.shop_id
+  WHERE c.type = 'complaint' AND ${onShopDays(sql`c.opened_at`, range)}`;
+
+/** Per shop with orders paid or complaints opened in the range: the counts the complaint and resolution rates are made of. */
+export function complaintShops(ctx: Ctx, range: DateRange) {
+  return rowsOf<ComplaintShopRow>(
+    ctx.db,
+    sql`WITH paid AS (SELECT o.shop_id, count(*)::int AS n FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id
+                       WHERE o.paid_at IS NOT NULL AND ${onShopDays(sql`o.paid_at`, range)} GROUP BY o.shop_id),
+             opened AS (SELECT o.shop_id, count(*)::int AS complaints, count(DISTINCT c.order_id)::int AS "complaintOrders",
+                               count(*) FILTER (WHERE c.status = 'closed')::int AS closed, count(*) FILTER (WHERE c.complaint_resolved)::int AS resolved,
+                               count(*) FILTER (WHERE c.complaint_ours)::int AS ours
+                          ${complaintsOpened(range)} GROUP BY o.shop_id)
+        SELECT s.name AS "shopName", COALESCE(paid.n, 0)::int AS orders, COALESCE(opened.complaints, 0)::int AS complaints,
+               COALESCE(opened."complaintOrders", 0)::int AS "complaintOrders", COALESCE(opened.closed, 0)::int AS closed,
+               COALESCE(opened.resolved, 0)::int AS resolved, COALESCE(opened.ours, 0)::int AS ours
+          FROM ${shops} AS s LEFT JOIN paid ON paid.shop_id = s.id LEFT JOIN opened ON opened.shop_id = s.id
+         WHERE paid.n IS NOT NULL OR opened.complaints IS NOT NULL
+         ORDER BY s.name`,
+  );
+}
+
+/** The range's complaints by category, the most frequent first. */
+export function complaintCategories(ctx: Ctx, range: DateRange) {
+  return rowsOf<{ category: string; complaints: number; resolved: number }>(
+    ctx.db,
+    sql`SELECT c.complaint_category AS category, count(*)::int AS complaints, count(*) FILTER (WHERE c.complaint_resolved)::int AS resolved
+          ${complaintsOpened(range)} GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+}

@@ -9,6 +9,8 @@ import * as registers from './aftersales';
 import {
   aftersalesRegisterQuery,
   aftersalesRegisterReply,
+  complaintStatsQuery,
+  complaintStatsReply,
   refundStatsQuery,
   refundStatsReply,
   returnReasonsQuery,
@@ -46,5 +48,6 @@ export const aftersalesReportRoutes: FastifyPluginAsyncZod = async (app) => {
   registerRoute(app, 'aftersales-register', '售后登记（某一天处于处理中的售后单，直至完结）', aftersalesRegisterQuery, aftersalesRegisterReply, registers.aftersalesRegister, registers.exportAftersalesRegister);
   registerRoute(app, 'returns', '退货登记表（日期范围内签收的退货，每个货号一行）', returnsRegisterQuery, returnsRegisterReply, registers.returnsRegister, registers.exportReturnsRegister);
   registerRoute(app, 'return-reasons', '退货原因汇总表（按周或按月：原因、单数、占比）', returnReasonsQuery, returnReasonsReply, registers.returnReasons, registers.exportReturnReasons);
+  registerRoute(app, 'complaints', '投诉统计（客诉率、解决率：按店铺、按投诉类别）', complaintStatsQuery, complaintStatsReply, registers.complaintStats, registers.exportComplaintStats);
   registerRoute(app, 'refunds', '每日退款统计（按日、按退款原因）', refundStatsQuery, refundStatsReply, registers.refundStats, registers.exportRefundStats);
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
 import { isoDate, isoTime, lookupCode, pageQuery } from '../../platform/model';
-import { CASE_TYPES } from '../aftersales';
+import { CASE_TYPES, COMPLAINT_CATEGORIES } from '../aftersales';
 import { carrierSchema } from '../catalog';
 import { lowStockAlertSchema } from '../inventory';
 
@@ -127,6 +127,7 @@ export const returnsRegisterQuery = withinAYear(dateRange.extend({ ...pageQuery,
 export const returnReasonsQuery = withinAYear(dateRange.extend({ groupBy: z.enum(['week', 'month']).default('week'), format }));
 export type ReturnReasonsQuery = z.infer<typeof returnReasonsQuery>;
 export const refundStatsQuery = withinAYear(dateRange.extend({ format }));
+export const complaintStatsQuery = withinAYear(dateRange.extend({ format }));
 
 const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
@@ -171,4 +172,24 @@ export const returnReasonsReply = z.object({
 export const refundStatsReply = z.object({
   items: z.array(z.object({ day: z.string(), reason: z.string(), refunds: z.number().int(), amount: z.number().int() })),
   total: z.object({ refunds: z.number().int(), amount: z.number().int() }),
+});
+
+const complaintCounts = z.object({
+  /** Orders paid in the range, complaints opened in it and the orders they are about. */
+  orders: z.number().int(),
+  complaints: z.number().int(),
+  complaintOrders: z.number().int(),
+  closed: z.number().int(),
+  resolved: z.number().int(),
+  /** Closed with the fault ours. */
+  ours: z.number().int(),
+  /** 客诉率 = complaint orders / orders, 解决率 = resolved / complaints; 0…1, null with nothing to divide by. */
+  complaintRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+});
+
+export const complaintStatsReply = z.object({
+  items: z.array(complaintCounts.extend({ shopName: z.string() })),
+  total: complaintCounts,
+  byCategory: z.array(z.object({ category: z.enum(COMPLAINT_CATEGORIES), complaints: z.number().int(), resolved: z.number().int() })),
 });
