@@ -145,14 +145,23 @@ export async function makeShippedOrder(
   const warehouseCode = catalog.warehouses[0].code as string;
   await receiveStock(admin, warehouseCode, skus.map((s) => ({ skuCode: s.code, quantity: 5 })));
   const order = await makePaidOrder(cs, orderInput(catalog.shop.code, skus, opts.order));
-  expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: skus.length === 1 ? 'single' : 'multi' }), 201);
-  const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: order.orderNo }), 200);
-  for (const sku of skus) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: sku.code }), 200);
+  const shipped = await shipThroughFulfillment(packer, { warehouseCode, orderNo: order.orderNo, barcodes: skus.map((s) => s.code) });
+  return { order, ...shipped, skus, shop: catalog.shop, warehouseCode };
+}
+
+/**
+ * An approved order of `warehouseCode` taken the warehouse's way: waved (一单一件 for one unit),
+ * packed by scanning `barcodes` (one per unit), weighed at its expected weight, shipped by 中通.
+ */
+export async function shipThroughFulfillment(packer: Client, { warehouseCode, orderNo, barcodes }: { warehouseCode: string; orderNo: string; barcodes: string[] }) {
+  expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: barcodes.length === 1 ? 'single' : 'multi' }), 201);
+  const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: orderNo }), 200);
+  for (const barcode of barcodes) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode }), 200);
   const packed = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams }), 200);
   const trackingNo = `7${String(process.pid % 10000).padStart(4, '0')}${String(++trackingSerial).padStart(7, '0')}`;
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
-  return { order, parcelId: packed.id as number, expectedGrams: packed.expectedGrams as number, trackingNo, skus, shop: catalog.shop, warehouseCode };
+  return { parcelId: packed.id as number, expectedGrams: packed.expectedGrams as number, trackingNo };
 }
 
 /** The carrier reports the parcel signed for at `time` (ISO). */

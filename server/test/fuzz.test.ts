@@ -212,6 +212,7 @@ beforeAll(async () => {
     'POST /api/v1/aftersales/cases/:id/approve': { ids: [awaiting.id, afterSale.id], body: { amount: 100 } },
     'POST /api/v1/aftersales/cases/:id/reject': { ids: [awaiting.id], body: { note: '不予退款' } },
     'POST /api/v1/aftersales/cases/:id/close': { ids: [afterSale.id], body: { note: '已处理' } },
+    'POST /api/v1/aftersales/cases/:id/reship': { ids: [afterSale.id, awaiting.id], body: { lines: [{ skuCode: skus[0]!.code, quantity: 1 }], note: '补发漏发的商品' } },
     'POST /api/v1/files': { ids: [], body: { file: 'not multipart' } },
     'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };

@@ -3391,6 +3391,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3513,6 +3525,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3700,6 +3724,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3967,6 +4003,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4172,6 +4220,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4436,6 +4496,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4641,6 +4713,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4852,6 +4936,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5063,6 +5159,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5278,6 +5386,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -10316,6 +10436,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10501,6 +10639,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10643,6 +10799,239 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/reship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            skuCode: string;
+                            quantity: number;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            suggestedRefund: number | null;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                received: number;
+                            }[];
+                            evidence: {
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10839,6 +11228,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11034,6 +11441,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11235,6 +11660,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11428,6 +11871,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11621,6 +12082,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11816,6 +12295,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;

@@ -27,5 +27,9 @@ describe('case transition table', () => {
     expect(nextCaseStatus('awaiting_return', 'close')).toBe('closed');
     expect(nextCaseStatus('awaiting_return', 'receive')).toBe('open');
     expect(() => nextCaseStatus('open', 'receive')).toThrow('售后单当前状态为「处理中」，不能退货签收');
+    // an exchange's replacement may leave before the return arrives; the case keeps waiting for it
+    expect(nextCaseStatus('awaiting_return', 'reship')).toBe('awaiting_return');
+    expect(nextCaseStatus('open', 'reship')).toBe('open');
+    expect(() => nextCaseStatus('awaiting_approval', 'reship')).toThrow('售后单当前状态为「待主管审批」，不能补发');
   });
 });

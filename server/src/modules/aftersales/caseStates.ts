@@ -8,7 +8,7 @@ import { StateError } from '../../platform/errors';
 export const CASE_STATUSES = ['open', 'awaiting_approval', 'awaiting_return', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['propose', 'await_return', 'receive', 'refund', 'request_approval', 'approve', 'reject', 'escalate', 'close'] as const;
+export const CASE_ACTIONS = ['propose', 'await_return', 'receive', 'refund', 'reship', 'request_approval', 'approve', 'reject', 'escalate', 'close'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { open: '处理中', awaiting_approval: '待主管审批', awaiting_return: '待买家退回', closed: '已完结' };
@@ -17,6 +17,7 @@ const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   await_return: '等待退货',
   receive: '退货签收',
   refund: '退款',
+  reship: '补发',
   request_approval: '提交主管审批',
   approve: '主管批准',
   reject: '主管驳回',
@@ -26,9 +27,10 @@ const CASE_ACTION_LABELS: Record<CaseAction, string> = {
 
 /** The transition table: state → action → the state it leads to. */
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-  open: { propose: 'open', await_return: 'awaiting_return', refund: 'open', request_approval: 'awaiting_approval', escalate: 'open', close: 'closed' },
+  open: { propose: 'open', await_return: 'awaiting_return', refund: 'open', reship: 'open', request_approval: 'awaiting_approval', escalate: 'open', close: 'closed' },
   awaiting_approval: { approve: 'open', reject: 'open', escalate: 'awaiting_approval' },
-  awaiting_return: { receive: 'open', escalate: 'awaiting_return', close: 'closed' },
+  // an exchange's replacement may leave before the buyer's return arrives
+  awaiting_return: { receive: 'open', reship: 'awaiting_return', escalate: 'awaiting_return', close: 'closed' },
   closed: {},
 };
 

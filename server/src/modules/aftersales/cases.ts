@@ -9,9 +9,10 @@ import { caseRefusal } from './eligibility';
 import { damageCompensation } from './settlement';
 import { damageRefundPercentSetting } from './settings';
 import { complaintClosing } from './complaints';
-import type { Case, CaseListQuery, CaseSummary, CloseInput, ComplaintCategory, CreateCaseInput } from './model';
+import type { Case, CaseListQuery, CaseSummary, CaseType, CloseInput, ComplaintCategory, CreateCaseInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
+import { caseReships, reshipOptionsOf } from './reshipReadModel';
 
 /**
  * After-sales cases (售后单): opened by customer service on a paid order, about some of its lines,
@@ -139,6 +140,8 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
     lines: lines.map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received })),
     evidence: await evidenceOf(ctx, rows[0].evidence),
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
+    reships: await caseReships(ctx, id),
+    reshipOptions: (await reshipOptionsOf(ctx, id, rows[0].type as CaseType, rows[0].status)).map(({ skuCode, productName, spec, quantity }) => ({ skuCode, productName, spec, quantity })),
     events: await timeline(ctx, 'aftersales_case', id),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booleanQuery, idSchema, lookupCode, MAX_ID, pageQuery, timelineSchema } from '../../platform/model';
+import { ORDER_STATUSES } from '../orders';
 import { CASE_STATUSES } from './caseStates';
 
 export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
@@ -102,6 +103,15 @@ export const closeBody = z.object({
 });
 export type CloseInput = z.infer<typeof closeBody>;
 
+/** Types whose goods may be sent again (补发): an exchange's replacement, what was missing, wrong, damaged or faulty. */
+export const RESHIP_TYPES: readonly CaseType[] = ['exchange', 'missing_item', 'wrong_item', 'damaged', 'quality'];
+
+export const reshipBody = z.object({
+  lines: z.array(caseLineInput).min(1, '请填写要补发的商品（货号和数量）').max(200),
+  note: note('补发说明', 500).optional(),
+});
+export type ReshipInput = z.infer<typeof reshipBody>;
+
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   /** Only the caller's own cases (我的售后). */
@@ -160,12 +170,20 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+const skuLineSchema = z.object({ skuCode: z.string(), productName: z.string(), spec: z.string(), quantity: z.number().int() });
+
+const reshipSchema = z.object({ orderId: z.number().int(), orderNo: z.string(), status: z.enum(ORDER_STATUSES), lines: z.array(skuLineSchema) });
+
 export const caseSchema = caseSummarySchema.extend({
   /** The refund the rules suggest, in fen: 10 % of the damaged goods for a minor damage, what a received return is worth; else null. */
   suggestedRefund: z.number().int().nullable(),
   lines: z.array(caseLineSchema),
   evidence: z.array(z.object({ fileId: z.number().int().nullable(), note: z.string().nullable(), name: z.string().nullable(), contentType: z.string().nullable() })),
   pendingApproval: pendingApprovalSchema.nullable(),
+  /** The reissue orders (补发单) the case sent, through fulfillment like any order. */
+  reships: z.array(reshipSchema),
+  /** The SKUs a reship may send now, `quantity` the units that may still go (for an exchange: of the product, in any size or colour); empty when the type or state allows none. */
+  reshipOptions: z.array(skuLineSchema),
   events: timelineSchema,
 });
 export type Case = z.infer<typeof caseSchema>;

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds, returnReceipts } from './schema';
+import { aftersalesCaseLines, aftersalesCases, aftersalesReships, refundRequests, refunds, returnReceipts } from './schema';
 
 export type CaseRecord = typeof aftersalesCases.$inferSelect;
 type NewCase = Omit<typeof aftersalesCases.$inferInsert, 'caseNo'>;
@@ -73,4 +73,8 @@ export async function escalateOverdue(ctx: Ctx, now: Date) {
 
 export async function insertReturnReceipts(ctx: Ctx, rows: (typeof returnReceipts.$inferInsert)[]): Promise<void> {
   await ctx.db.insert(returnReceipts).values(rows);
+}
+
+export async function insertReship(ctx: Ctx, values: typeof aftersalesReships.$inferInsert): Promise<void> {
+  await ctx.db.insert(aftersalesReships).values(values);
 }

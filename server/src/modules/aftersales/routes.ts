@@ -4,7 +4,8 @@ import { errorReply, idParams } from '../../platform/model';
 import { closeCase, getCase, listCases, openCase } from './cases';
 import { escalate, propose } from './handling';
 import { receiveReturn } from './returns';
-import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, escalateBody, orderRefundsReply, proposeBody, receiveBody, refundBody, rejectBody, type Case } from './model';
+import { approveBody, caseListQuery, caseListReply, caseSchema, closeBody, createCaseBody, escalateBody, orderRefundsReply, proposeBody, receiveBody, refundBody, rejectBody, reshipBody, type Case } from './model';
+import { reshipOnCase } from './reships';
 import { approveRefund, refundOnCase, refundsOfOrder, rejectRefund } from './refunds';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
@@ -43,6 +44,15 @@ export const aftersalesRoutes: FastifyPluginAsyncZod = async (app) => {
           return 'refused' in outcome ? refusedKeeping(outcome.refused) : ok(outcome);
         }),
       ),
+  );
+
+  app.post(
+    '/api/v1/aftersales/cases/:id/reship',
+    {
+      config: { permission: 'aftersales.handle' },
+      schema: { tags, summary: '补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货', params: idParams, body: reshipBody, response: { 200: caseSchema, ...writeErrors } },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await reshipOnCase(ctx, request.params.id, request.body)))),
   );
 
   app.post(

@@ -161,3 +161,21 @@ export const returnReceipts = pgTable(
     check('return_receipts_condition', sql`${t.condition} IN ('resellable', 'defective')`),
   ],
 );
+
+/**
+ * The reissue orders (补发单) a case sent: the replacement of an exchange, what was missing or wrong.
+ * The order itself is orders' (`orders.reissue_of` names the case's order); this row ties it to the case.
+ */
+export const aftersalesReships = pgTable(
+  'aftersales_reships',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    orderId: bigint('order_id', { mode: 'number' }).primaryKey(),
+    note: text('note'),
+    createdBy: integer('created_by'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('aftersales_reships_case_idx').on(t.caseId)],
+);

@@ -2,7 +2,7 @@
 // released), pick bins for pick lists, stock discrepancies a short pick reports, alerts for the
 // workbench, the invariant check, its routes and the `check` command.
 export { checkCommand } from './cli';
-export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reservePreferredSql } from './service';
+export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reserveOrderIn, reservePreferredSql } from './service';
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
 export { reportDiscrepancy } from './discrepancies';
 export { restockReturn, type ReturnedUnits } from './returns';

@@ -222,6 +222,18 @@ export async function completeReservation(ctx: Ctx, request: ReserveRequest, res
 }
 
 /**
+ * Reserves every line of an order already written in this one warehouse, or nothing: 409
+ * insufficient_stock naming the short lines (an after-sales reissue ships from where the order did).
+ */
+export async function reserveOrderIn(ctx: Ctx, warehouseId: number, request: Omit<ReserveRequest, 'preferredWarehouseId'>): Promise<void> {
+  const needs = needsOf(request.lines);
+  const left = repo.reservedLeft(request.orderId, warehouseId, needs, await repo.reserveAllIn(ctx, request.orderId, request.lines, warehouseId, needs));
+  if (left) return delistSoldOut(ctx, needs, left);
+  const here = (await repo.availabilityOf(ctx, needs.map((n) => n.skuId))).filter((a) => a.warehouseId === warehouseId);
+  throw insufficientStock(explainShortage(needs, here, warehouseId));
+}
+
+/**
  * Without reserving anything: 409 insufficient_stock (naming the short lines) unless some active
  * warehouse could serve every line now. Lets intake refuse a sold-out SKU before writing the order.
  */

@@ -26,6 +26,8 @@ export async function requireOrder(ctx: Ctx, id: number, opts: { lock?: boolean 
 
 const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
 
+const refOf = (o: OrderRow) => ({ id: o.id, orderNo: o.orderNo, status: statusOf(o) });
+
 /** Buyer fields in clear when revealed, masked otherwise. */
 function buyerFields(ctx: Ctx, row: OrderRow, reveal: boolean) {
   const open = (stored: string | null, mask: (plain: string) => string) => {
@@ -65,10 +67,16 @@ async function mergeOfOrder(ctx: Ctx, row: OrderRow): Promise<OrderDetail['merge
   const others = row.mergeId === null ? [] : (await membersOf(ctx, row.mergeId)).filter((o) => o.id !== row.id);
   return {
     id: row.mergeId,
-    orders: others.map((o) => ({ id: o.id, orderNo: o.orderNo, status: statusOf(o) })),
+    orders: others.map(refOf),
     canMerge: allowed && row.status === 'awaiting_fulfillment' && row.flag !== 'green',
     canUnmerge: allowed && row.mergeId !== null && UNMERGEABLE_STATUSES.includes(statusOf(row)),
   };
+}
+
+/** The reissue orders' links of the order page: what it reissues, and what was reissued for it. */
+async function reissueLinks(ctx: Ctx, row: OrderRow, isNew: boolean): Promise<Pick<OrderDetail, 'reissueOf' | 'reissues'>> {
+  const source = row.reissueOf === null ? undefined : await repo.findOrder(ctx, row.reissueOf);
+  return { reissueOf: source ? refOf(source) : null, reissues: isNew ? [] : (await repo.reissuesOf(ctx, row.id)).map(refOf) };
 }
 
 /** What the caller already holds, so intake does not read back what it just wrote. */
@@ -99,6 +107,7 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
     status: statusOf(row),
     actions: await availableActions(ctx, row),
     merge: await mergeOfOrder(ctx, row),
+    ...(await reissueLinks(ctx, row, known.isNew ?? false)),
     heldFromStatus: row.heldFromStatus as OrderStatus | null,
     holdReasons: row.holdReasons as HoldReason[],
     reviewDueAt: iso(row.reviewDueAt),

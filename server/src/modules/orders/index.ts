@@ -10,5 +10,6 @@ export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type
 export { countUnpaidToRemind } from './unpaid';
 export { REMOTE_PROVINCES } from './settings';
 export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './states';
+export { createReissueOrder, type ReissueLine, type ReissueOrder } from './reissues';
 export { mergeableOrders, mergeOrders, unmergeOrder } from './merges';
 export { mergeBody, mergeGroupSchema, orderSummarySchema } from './model';

@@ -149,6 +149,9 @@ export const orderSummarySchema = z.object({
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
+/** Another order named on an order's page: a merge partner, a reissue order or the order it reissues. */
+const orderRefSchema = z.object({ id: z.number().int(), orderNo: z.string(), status: orderStatusSchema });
+
 export const orderDetailSchema = z.object({
   id: z.number().int(),
   orderNo: z.string(),
@@ -161,10 +164,14 @@ export const orderDetailSchema = z.object({
   /** Its merge group (合单): the other orders shipping in its parcel, and whether the caller may merge or unmerge it now. */
   merge: z.object({
     id: z.number().int().nullable(),
-    orders: z.array(z.object({ id: z.number().int(), orderNo: z.string(), status: orderStatusSchema })),
+    orders: z.array(orderRefSchema),
     canMerge: z.boolean(),
     canUnmerge: z.boolean(),
   }),
+  /** A reissue order (补发单, sent free by after-sales): the order whose goods it sends again; null for an ordinary order. */
+  reissueOf: orderRefSchema.nullable(),
+  /** The reissue orders after-sales sent for this order. */
+  reissues: z.array(orderRefSchema),
   heldFromStatus: orderStatusSchema.nullable(),
   holdReasons: z.array(holdReasonSchema),
   /** Manual review deadline (2 h SLA by default) while the order waits for a person. */

@@ -47,6 +47,9 @@ export interface IntakeWritten {
   existingId: number | null;
 }
 
+/** The next order number: `prefix` + order_no_seq zero-padded to at least 6 digits. */
+const orderNoSql = (prefix: string) => sql`(SELECT ${prefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
+
 /**
  * Order intake's one write statement: the buyer's customer, the order and its lines, the stock
  * reservation and the order.create event, so a new order costs one round trip. Nothing is written
@@ -61,7 +64,7 @@ export async function insertIntake(
   lines: NewItem[],
   parts: IntakeParts,
 ): Promise<IntakeWritten> {
-  const orderNo = sql`(SELECT ${orderNoPrefix}::text || CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END FROM nextval('order_no_seq') AS n)`;
+  const orderNo = orderNoSql(orderNoPrefix);
   const lineValues = sql.join(
     lines.map(
       (l, n) =>
@@ -104,6 +107,23 @@ export async function insertIntake(
     existingId: existing_id,
   };
 }
+
+/** An order and its lines written as given (a reissue order: no customer to match, nothing to reserve in the statement). */
+export async function insertOrder(ctx: Ctx, values: Omit<NewOrder, 'orderNo'>, orderNoPrefix: string, lines: NewItem[]): Promise<{ order: OrderRow; items: ItemRow[] }> {
+  const [order] = await ctx.db
+    .insert(orders)
+    .values({ ...values, orderNo: orderNoSql(orderNoPrefix) })
+    .returning();
+  const items = await ctx.db
+    .insert(orderItems)
+    .values(lines.map((l) => ({ ...l, orderId: order!.id, orderCreatedAt: order!.createdAt, orderTotal: order!.total })))
+    .returning();
+  return { order: order!, items };
+}
+
+/** The reissue orders (补发单) sent for an order, oldest first. */
+export const reissuesOf = (ctx: Ctx, orderId: number): Promise<OrderRow[]> =>
+  ctx.db.select().from(orders).where(eq(orders.reissueOf, orderId)).orderBy(asc(orders.id));
 
 export async function findByPlatformOrderId(ctx: Ctx, shopId: number, platformOrderId: string): Promise<OrderRow | undefined> {
   const [row] = await ctx.db

@@ -70,6 +70,8 @@ export const orders = pgTable(
     completedAt: at('completed_at'),
     /** The merge group (合单) it ships in, one parcel for all its orders; null when it ships alone. */
     mergeId: bigint('merge_id', { mode: 'number' }).references((): AnyPgColumn => shipmentMerges.id),
+    /** A reissue order (补发单, 0 元, for an after-sales case): the order whose goods it sends again; null for an ordinary order. */
+    reissueOf: bigint('reissue_of', { mode: 'number' }).references((): AnyPgColumn => orders.id),
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
@@ -89,6 +91,8 @@ export const orders = pgTable(
     index('orders_delivered_idx').on(t.deliveredAt).where(sql`status = 'delivered'`),
     index('orders_to_wave_idx').on(t.warehouseId, t.shipBy, t.id).where(sql`status = 'awaiting_fulfillment'`),
     index('orders_merge_idx').on(t.mergeId).where(sql`merge_id IS NOT NULL`),
+    index('orders_reissue_of_idx').on(t.reissueOf).where(sql`reissue_of IS NOT NULL`),
+    check('orders_reissue_free', sql`${t.reissueOf} IS NULL OR (${t.total} = 0 AND ${t.platformOrderId} IS NULL)`),
     check(
       'orders_amounts_consistent',
       sql`${t.itemsTotal} >= 0 AND ${t.shippingFee} >= 0 AND ${t.discount} >= 0 AND ${t.total} = ${t.itemsTotal} + ${t.shippingFee} - ${t.discount} AND ${t.total} >= 0`,
