@@ -11,22 +11,24 @@ import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { ReasonDialog } from '../orders/ReasonDialog';
 import { approveRefund, closeCase, escalateCase, MONEY_SOLUTIONS, proposeSolution, refundCase, rejectRefund, SOLUTIONS, type Case, type CaseStatus, type CloseInput, type EscalateInput, type ProposeInput, type RefundInput } from './api';
+import { ReshipDialog } from './ReshipDialog';
 
-type Action = 'propose' | 'refund' | 'escalate' | 'close' | 'approve' | 'reject';
+type Action = 'propose' | 'refund' | 'reship' | 'escalate' | 'close' | 'approve' | 'reject';
 
 /**
  * What can be done to a case in each state (the server's transition table, `caseStates.ts`), and
  * the permission each needs; the server refuses anything else in words.
  */
 const ACTIONS: Record<CaseStatus, Action[]> = {
-  open: ['propose', 'refund', 'escalate', 'close'],
+  open: ['propose', 'refund', 'reship', 'escalate', 'close'],
   awaiting_approval: ['approve', 'reject', 'escalate'],
-  awaiting_return: ['escalate', 'close'],
+  awaiting_return: ['reship', 'escalate', 'close'],
   closed: [],
 };
 const PERMISSION: Record<Action, string> = {
   propose: 'aftersales.handle',
   refund: 'aftersales.handle',
+  reship: 'aftersales.handle',
   escalate: 'aftersales.handle',
   close: 'aftersales.handle',
   approve: 'aftersales.approve',
@@ -59,7 +61,9 @@ export function CaseActions({ c }: { c: Case }) {
   const a = t.aftersales;
   const invalidate = [['aftersalesCase', c.id], ['aftersalesCases'], ['orderRefunds', c.orderId], ['order', c.orderId]];
   const refresh = () => Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-  const allowed = ACTIONS[c.status].filter((action) => can(PERMISSION[action]));
+  // 补发 only while the case has something left to send (its type allows it, and not all was sent)
+  const canReship = c.reshipOptions.some((o) => o.quantity > 0);
+  const allowed = ACTIONS[c.status].filter((action) => can(PERMISSION[action]) && (action !== 'reship' || canReship));
   if (!allowed.length) return null;
 
   return (
@@ -141,6 +145,8 @@ export function CaseActions({ c }: { c: Case }) {
           <Checkbox disabled={c.difficult}>{a.difficult}</Checkbox>
         </Form.Item>
       </FormModal>
+
+      {dialog === 'reship' && <ReshipDialog c={c} invalidate={invalidate} onClose={close} />}
 
       {c.pendingApproval && (
         <FormModal<{ amount: number }, Case>

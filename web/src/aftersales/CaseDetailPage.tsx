@@ -15,6 +15,7 @@ import { EvidenceList } from './EvidenceList';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 import { RefundsPanel } from './RefundsPanel';
 import type { AftersalesMessages } from '../app/locales/aftersales';
+import { ReshipsCard } from './ReshipsCard';
 
 type Line = Case['lines'][number];
 
@@ -139,6 +140,7 @@ export default function CaseDetailPage() {
           <Card title={a.lines} style={{ marginBottom: 16 }}>
             <Table rowKey="orderItemId" size="small" columns={lineColumns} dataSource={c.lines} pagination={false} locale={{ emptyText: a.noLines }} />
           </Card>
+          <ReshipsCard reships={c.reships} />
           <EvidenceList evidence={c.evidence} />
           <RefundsPanel orderId={c.orderId} />
         </Col>

@@ -21,6 +21,7 @@ export type EscalateInput = Body<'/api/v1/aftersales/cases/{id}/escalate'>;
 export type CloseInput = Body<'/api/v1/aftersales/cases/{id}/close'>;
 export type ComplaintCategory = NonNullable<CreateCaseInput['complaintCategory']>;
 export const COMPLAINT_CATEGORIES: ComplaintCategory[] = ['shipping_delay', 'logistics', 'quality', 'not_as_described', 'service', 'price', 'other'];
+export type ReshipInput = Body<'/api/v1/aftersales/cases/{id}/reship'>;
 
 export const CASE_TYPES: CaseType[] = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'];
 export const SOLUTIONS: Solution[] = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain', 'apology'];
@@ -37,6 +38,7 @@ export const fetchOrderRefunds = (orderId: number) => unwrap(api.GET('/api/v1/or
 export const openCase = (body: CreateCaseInput) => unwrap(api.POST('/api/v1/aftersales/cases', { body }));
 export const proposeSolution = (id: number, body: ProposeInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/propose', { ...onCase(id), body }));
 export const refundCase = (id: number, body: RefundInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/refund', { ...onCase(id), body }));
+export const reshipCase = (id: number, body: ReshipInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/reship', { ...onCase(id), body }));
 export const escalateCase = (id: number, body: EscalateInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/escalate', { ...onCase(id), body }));
 export const approveRefund = (id: number, amount: number) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/approve', { ...onCase(id), body: { amount } }));
 export const rejectRefund = (id: number, note: string) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/reject', { ...onCase(id), body: { note } }));

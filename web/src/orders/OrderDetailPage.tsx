@@ -23,6 +23,7 @@ import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
 import { MergeControl } from './MergeControl';
 import { OrderActions } from './OrderActions';
+import { reissueItems } from './reissueItems';
 import { RemarkForm } from './RemarkForm';
 import { ReviewSla } from './ReviewSla';
 
@@ -152,6 +153,7 @@ export default function OrderDetailPage() {
         </Typography.Title>
         <StatusTag status={o.status} />
         <FlagTag flag={o.flag} />
+        {o.reissueOf && <Tag color="blue">{t.orders.reissueBadge}</Tag>}
       </Space>
       <Card style={{ marginBottom: 16 }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -167,6 +169,7 @@ export default function OrderDetailPage() {
                 ? [{ key: 'sla', label: t.orders.reviewDue, children: <ReviewSla dueAt={o.reviewDueAt} /> }]
                 : []),
               ...(o.shipBy ? [{ key: 'shipBy', label: t.orders.shipBy, children: formatTime(o.shipBy) }] : []),
+              ...reissueItems(o, t.orders),
             ]}
           />
           {o.holdReasons.length > 0 && (
