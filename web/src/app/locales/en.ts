@@ -226,6 +226,8 @@ export const en: Messages = {
     'aftersales_case.reject': 'Refund rejected',
     'aftersales_case.escalate': 'Escalated to a supervisor',
     'aftersales_case.close': 'Case closed',
+    'aftersales_case.reship': 'Reshipped',
+    'order.reissue': 'Reissue order made (after-sales)',
     'order.refund': 'After-sales refund',
     'aftersales_case.receive': 'Return received',
     'file.upload': 'Evidence file uploaded',

@@ -226,6 +226,8 @@ export const zh = {
     'aftersales_case.reject': '主管驳回退款',
     'aftersales_case.escalate': '升级给主管',
     'aftersales_case.close': '完结售后单',
+    'aftersales_case.reship': '补发',
+    'order.reissue': '售后补发（生成补发单）',
     'order.refund': '售后退款',
     'aftersales_case.receive': '退货签收',
     'file.upload': '上传凭证文件',
