@@ -3391,18 +3391,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3525,18 +3513,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3724,18 +3700,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4003,18 +3967,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4220,18 +4172,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4496,18 +4436,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4713,18 +4641,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4936,18 +4852,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5159,18 +5063,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5386,18 +5278,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -10237,6 +10117,8 @@ export interface paths {
                     escalated?: "true" | "false";
                     type?: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                     orderId?: number;
+                    q?: string;
+                    receiptOverdue?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };
@@ -10273,7 +10155,7 @@ export interface paths {
                                 escalatedAt: string | null;
                                 proposal: {
                                     /** @enum {string} */
-                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                     amount: number | null;
                                     note: string;
                                     at: string;
@@ -10286,13 +10168,7 @@ export interface paths {
                                     returnShipping: number;
                                     amount: number;
                                 } | null;
-                                complaint: {
-                                    /** @enum {string} */
-                                    category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                    ours: boolean | null;
-                                    resolved: boolean | null;
-                                    apologizedAt: string | null;
-                                } | null;
+                                returnTrackingNo: string | null;
                                 overrideReason: string | null;
                                 openedAt: string;
                                 closedAt: string | null;
@@ -10354,8 +10230,6 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
-                        /** @enum {string} */
-                        complaintCategory?: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
                         override?: {
                             reason: string;
                         };
@@ -10389,7 +10263,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10402,13 +10276,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10421,6 +10289,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10436,24 +10305,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10592,7 +10443,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10605,13 +10456,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10624,6 +10469,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10639,24 +10485,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10752,7 +10580,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10765,13 +10593,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10784,6 +10606,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10799,239 +10622,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
-                            events: {
-                                id: number;
-                                at: string;
-                                actorId: number | null;
-                                actorName: string;
-                                action: string;
-                                before: unknown;
-                                after: unknown;
-                                requestId: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/aftersales/cases/{id}/reship": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        lines: {
-                            skuCode: string;
-                            quantity: number;
-                        }[];
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            caseNo: string;
-                            orderId: number;
-                            orderNo: string;
-                            /** @enum {string} */
-                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
-                            /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
-                            reason: string;
-                            noReason: boolean;
-                            /** @enum {string|null} */
-                            severity: "minor" | "severe" | null;
-                            owner: string | null;
-                            deadline: string;
-                            overdue: boolean;
-                            difficult: boolean;
-                            escalatedAt: string | null;
-                            proposal: {
-                                /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
-                                amount: number | null;
-                                note: string;
-                                at: string;
-                            } | null;
-                            receivedAt: string | null;
-                            settlement: {
-                                goods: number;
-                                shipping: number;
-                                shippingDeducted: number;
-                                returnShipping: number;
-                                amount: number;
-                            } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            overrideReason: string | null;
-                            openedAt: string;
-                            closedAt: string | null;
-                            refunded: number;
-                            suggestedRefund: number | null;
-                            lines: {
-                                orderItemId: number;
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                                unitPrice: number;
-                                received: number;
-                            }[];
-                            evidence: {
-                                fileId: number | null;
-                                note: string | null;
-                                name: string | null;
-                                contentType: string | null;
-                            }[];
-                            pendingApproval: {
-                                id: number;
-                                amount: number;
-                                reason: string;
-                                requestedBy: string | null;
-                                requestedAt: string;
-                            } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11148,9 +10738,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                         amount?: number;
                         note: string;
+                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -11181,7 +10772,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11194,13 +10785,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11213,6 +10798,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11228,24 +10814,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11394,7 +10962,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11407,13 +10975,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11426,6 +10988,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11441,24 +11004,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11583,6 +11128,7 @@ export interface paths {
                         /** @default 0 */
                         buyerReturnShipping?: number;
                         note?: string;
+                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -11613,7 +11159,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11626,13 +11172,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11645,6 +11185,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11660,24 +11201,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11824,7 +11347,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11837,13 +11360,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11856,6 +11373,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11871,24 +11389,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -12035,7 +11535,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -12048,13 +11548,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -12067,6 +11561,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -12082,24 +11577,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -12216,8 +11693,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
-                        ours?: boolean;
-                        resolved?: boolean;
                     };
                 };
             };
@@ -12248,7 +11723,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -12261,13 +11736,7 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -12280,6 +11749,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -12295,24 +11765,6 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -13136,110 +12588,6 @@ export interface paths {
                                 cases: number;
                                 periodCases: number;
                                 share: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/complaints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 投诉统计（客诉率、解决率：按店铺、按投诉类别） */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    format?: "xlsx" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件，不分页 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                orders: number;
-                                complaints: number;
-                                complaintOrders: number;
-                                closed: number;
-                                resolved: number;
-                                ours: number;
-                                complaintRate: number | null;
-                                resolutionRate: number | null;
-                                shopName: string;
-                            }[];
-                            total: {
-                                orders: number;
-                                complaints: number;
-                                complaintOrders: number;
-                                closed: number;
-                                resolved: number;
-                                ours: number;
-                                complaintRate: number | null;
-                                resolutionRate: number | null;
-                            };
-                            byCategory: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                complaints: number;
-                                resolved: number;
                             }[];
                         };
                     };

@@ -6,7 +6,7 @@ import { describeFiles } from '../../platform/files';
 import { readSetting } from '../../platform/settings';
 import { nextCaseStatus } from './caseStates';
 import { caseRefusal } from './eligibility';
-import { damageCompensation } from './settlement';
+import { damageCompensation, RETURN_SETTLE_HOURS } from './settlement';
 import { damageRefundPercentSetting } from './settings';
 import { complaintClosing } from './complaints';
 import type { Case, CaseListQuery, CaseSummary, CaseType, CloseInput, ComplaintCategory, CreateCaseInput } from './model';
@@ -41,6 +41,7 @@ function toSummary(row: readModel.CaseRow, now: Date): CaseSummary {
     receivedAt: iso(row.receivedAt),
     settlement: row.settlement,
     complaint: row.complaintCategory === null ? null : { category: row.complaintCategory as ComplaintCategory, ours: row.complaintOurs, resolved: row.complaintResolved, apologizedAt: iso(row.apologizedAt) },
+    returnTrackingNo: row.returnTrackingNo,
     overrideReason: row.overrideReason,
     openedAt: iso(row.openedAt)!,
     closedAt: iso(row.closedAt),
@@ -137,7 +138,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   return {
     ...toSummary(rows[0], ctx.clock.now()),
     suggestedRefund: await suggestedRefund(ctx, rows[0], lines),
-    lines: lines.map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, received })),
+    lines: lines.map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, barcode, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, barcode, received })),
     evidence: await evidenceOf(ctx, rows[0].evidence),
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
     reships: await caseReships(ctx, id),
@@ -147,7 +148,8 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
 }
 
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
-  const { rows, total } = await readModel.caseRows(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const receiptOverdue = q.receiptOverdue ? { now: ctx.clock.now(), settleHours: RETURN_SETTLE_HOURS } : undefined;
+  const { rows, total } = await readModel.caseRows(ctx, { ...q, receiptOverdue }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: rows.map((row) => toSummary(row, ctx.clock.now())), total, page: q.page, pageSize: q.pageSize };
 }
 

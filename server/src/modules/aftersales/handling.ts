@@ -22,8 +22,15 @@ export async function propose(ctx: Ctx, id: number, input: ProposeInput): Promis
   const status = input.solution === 'return' || input.solution === 'exchange' ? nextCaseStatus(offered, 'await_return') : offered;
   const now = ctx.clock.now();
   const proposal = { solution: input.solution, amount: input.amount ?? null, note: input.note, at: now.toISOString() };
-  await repo.updateCase(ctx, id, { status, proposal, proposedAt: now, ...(input.solution === 'apology' && { apologizedAt: now }) });
-  await recordEvent(ctx, { action: 'aftersales_case.propose', entityType: 'aftersales_case', entityId: id, before: { status: row.status }, after: { status, ...proposal, inTime: now <= row.deadline } });
+  const returnTrackingNo = input.returnTrackingNo ?? row.returnTrackingNo;
+  await repo.updateCase(ctx, id, { status, proposal, proposedAt: now, returnTrackingNo, ...(input.solution === 'apology' && { apologizedAt: now }) });
+  await recordEvent(ctx, {
+    action: 'aftersales_case.propose',
+    entityType: 'aftersales_case',
+    entityId: id,
+    before: { status: row.status },
+    after: { status, ...proposal, inTime: now <= row.deadline, ...(input.returnTrackingNo && { returnTrackingNo }) },
+  });
   return getCase(ctx, id);
 }
 

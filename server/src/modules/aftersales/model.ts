@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { booleanQuery, idSchema, lookupCode, MAX_ID, pageQuery, timelineSchema } from '../../platform/model';
+import { booleanQuery, idSchema, lookupCode, MAX_ID, pageQuery, searchText, timelineSchema } from '../../platform/model';
+import { normalizeTrackingNo } from '../fulfillment';
 import { ORDER_STATUSES } from '../orders';
 import { CASE_STATUSES } from './caseStates';
 
@@ -33,6 +34,13 @@ export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
 /** A refund in fen: a whole, positive amount a shop could have been paid. */
 const amount = z.number().int('金额必须是整数（分）').positive('金额必须大于 0').max(100_000_000, '金额不能超过 100 万元');
 const note = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+
+/** The buyer's return waybill, any carrier's: normalised as fulfillment reads a tracking number. */
+const returnTrackingNo = z
+  .string()
+  .max(64, '退货快递单号最多 64 位')
+  .transform(normalizeTrackingNo)
+  .refine((v) => /^[A-Z0-9]{8,32}$/.test(v), '退货快递单号应为 8–32 位字母或数字');
 
 export const caseLineInput = z.object({ skuCode: lookupCode.min(1, '请填写货号'), quantity: z.number().int('数量必须是整数').positive('数量必须大于 0').max(9_999) });
 
@@ -70,7 +78,14 @@ export const SOLUTION_LABELS: Record<Solution, string> = { refund: '退款', par
 const MONEY_SOLUTIONS: readonly Solution[] = ['refund', 'partial_refund'];
 
 export const proposeBody = z
-  .object({ solution: z.enum(SOLUTIONS, { error: '方案为 refund、partial_refund、return、exchange、reship、explain 或 apology' }), amount: amount.optional(), note: note('方案说明', 500) })
+  .object({
+    solution: z.enum(SOLUTIONS, { error: '方案为 refund、partial_refund、return、exchange、reship、explain 或 apology' }),
+    amount: amount.optional(),
+    note: note('方案说明', 500),
+    /** The buyer's return waybill when already known, so the warehouse finds the case by it. */
+    returnTrackingNo: returnTrackingNo.optional(),
+  })
+  .refine((p) => p.returnTrackingNo === undefined || p.solution === 'return' || p.solution === 'exchange', { path: ['returnTrackingNo'], message: '只有退货或换货方案有退货快递单号' })
   .refine((p) => p.amount !== undefined || !MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '退款方案请填写金额' })
   .refine((p) => p.amount === undefined || MONEY_SOLUTIONS.includes(p.solution), { path: ['amount'], message: '只有退款方案有金额' });
 export type ProposeInput = z.infer<typeof proposeBody>;
@@ -87,6 +102,8 @@ export const receiveBody = z.object({
   /** Return shipping the buyer paid in advance (垫付运费), refunded when the fault was ours. */
   buyerReturnShipping: z.number().int('运费以分为单位，必须是整数').min(0, '运费不能为负数').max(100_000, '运费不能超过 1000 元').default(0),
   note: note('签收备注', 500).optional(),
+  /** The waybill on the parcel that came back (replaces one told earlier). */
+  returnTrackingNo: returnTrackingNo.optional(),
 });
 export type ReceiveInput = z.infer<typeof receiveBody>;
 
@@ -120,6 +137,10 @@ export const caseListQuery = z.object({
   escalated: booleanQuery.optional(),
   type: z.enum(CASE_TYPES).optional(),
   orderId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+  /** A scan or a typed search: case no, order no (or its last 6+ characters), platform order id, the return's or the original parcel's tracking no. */
+  q: searchText.optional(),
+  /** Returns received more than 24 h ago, still open and not refunded since (逾期未退款). */
+  receiptOverdue: booleanQuery.optional(),
   ...pageQuery,
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
@@ -131,6 +152,8 @@ const caseLineSchema = z.object({
   spec: z.string(),
   quantity: z.number().int(),
   unitPrice: z.number().int(),
+  /** The SKU's barcode (null when it has none): what the warehouse scans. */
+  barcode: z.string().nullable(),
   /** Units the warehouse received back. */
   received: z.number().int(),
 });
@@ -161,6 +184,7 @@ export const caseSummarySchema = z.object({
   settlement: settlementSchema.nullable(),
   /** A complaint's category, and once closed whether the fault was ours and it was resolved; null for other types. */
   complaint: z.object({ category: z.enum(COMPLAINT_CATEGORIES), ours: z.boolean().nullable(), resolved: z.boolean().nullable(), apologizedAt: z.string().nullable() }).nullable(),
+  returnTrackingNo: z.string().nullable(),
   /** Why a supervisor opened it although the rules refused it, or null. */
   overrideReason: z.string().nullable(),
   openedAt: z.string(),

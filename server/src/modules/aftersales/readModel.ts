@@ -1,6 +1,7 @@
 /**
  * After-sales reads across modules. Besides its own tables they read orders' `orders` and
- * `order_items`, catalog's `shops` (the shop's time zone) and platform's `users` (names); they
+ * `order_items`, catalog's `shops` (the shop's time zone) and `skus` (barcodes), fulfillment's
+ * `parcels` (the original waybill a return is searched by) and platform's `users` (names); they
  * never write them — the order's refunded amount moves only by the refunds trigger.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -9,6 +10,8 @@ import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { ReturnPolicy } from '../catalog';
 import { products, shops, skus } from '../catalog/schema';
+import { parcels } from '../fulfillment/schema';
+import { normalizeTrackingNo } from '../fulfillment';
 import { orderItems, orders } from '../orders/schema';
 import type { OrderFacts } from './eligibility';
 import type { CaseListQuery, Solution } from './model';
@@ -75,14 +78,37 @@ export interface CaseRow {
   complaintOurs: boolean | null;
   complaintResolved: boolean | null;
   apologizedAt: Date | string | null;
+  returnTrackingNo: string | null;
   openedAt: Date | string;
   closedAt: Date | string | null;
   refunded: number;
 }
 
+/** An order number is matched by its last characters from this many on (what a worker reads off a parcel). */
+export const ORDER_NO_TAIL_MIN = 6;
+
+/** A search box's text as a case condition: case no, order no (whole or its tail), platform order id, the return's or the shipped parcel's waybill. */
+function caseSearch(text: string): SQL {
+  const upper = text.toUpperCase();
+  const waybill = normalizeTrackingNo(text);
+  const tail = upper.length >= ORDER_NO_TAIL_MIN ? sql` OR right(upper(o.order_no), ${upper.length}) = ${upper}` : sql``;
+  return sql`(c.case_no = ${upper} OR upper(o.order_no) = ${upper}${tail} OR o.platform_order_id = ${text} OR c.return_tracking_no = ${waybill}
+              OR EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = c.order_id AND p.tracking_no = ${waybill}))`;
+}
+
+/** Received at least the settle window ago, still open, and nothing refunded since the receipt. */
+function receiptOverdue(now: Date, settleHours: number): SQL {
+  return sql`(c.received_at IS NOT NULL AND c.status <> 'closed' AND c.received_at <= ${now.toISOString()}::timestamptz - make_interval(hours => ${settleHours})
+              AND NOT EXISTS (SELECT 1 FROM ${refunds} AS r WHERE r.case_id = c.id AND r.at >= c.received_at))`;
+}
+
+type CaseFilter = Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated' | 'q'>> & { id?: number; receiptOverdue?: { now: Date; settleHours: number } };
+
 /** Cases by filter, open ones first and the soonest deadline first among them (the queue's order), with the page's total. */
-export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated'>> & { id?: number }, page?: { limit: number; offset: number }) {
+export async function caseRows(ctx: Ctx, filter: CaseFilter, page?: { limit: number; offset: number }) {
   const where: SQL[] = [sql`true`];
+  if (filter.q) where.push(caseSearch(filter.q));
+  if (filter.receiptOverdue) where.push(receiptOverdue(filter.receiptOverdue.now, filter.receiptOverdue.settleHours));
   if (filter.mine) where.push(sql`c.owner_id = ${ctx.actor.id}`);
   if (filter.escalated !== undefined) where.push(filter.escalated ? sql`c.escalated_at IS NOT NULL` : sql`c.escalated_at IS NULL`);
   if (filter.id !== undefined) where.push(sql`c.id = ${filter.id}`);
@@ -94,7 +120,7 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
     ctx.db,
     sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
                c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
-               c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+               c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.return_tracking_no AS "returnTrackingNo", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
                c.complaint_category AS "complaintCategory", c.complaint_ours AS "complaintOurs", c.complaint_resolved AS "complaintResolved", c.apologized_at AS "apologizedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
@@ -102,7 +128,7 @@ export async function caseRows(ctx: Ctx, filter: Partial<Pick<CaseListQuery, 'st
          ORDER BY c.status = 'closed', c.deadline, c.id
          ${page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``}`,
   );
-  const [count] = page ? await rowsOf<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${aftersalesCases} AS c WHERE ${condition}`) : [{ total: rows.length }];
+  const [count] = page ? await rowsOf<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id WHERE ${condition}`) : [{ total: rows.length }];
   return { rows, total: count!.total };
 }
 
@@ -114,6 +140,7 @@ export interface CaseLineRow {
   spec: string;
   quantity: number;
   unitPrice: number;
+  barcode: string | null;
   /** The order line's value and units, which the case's units are a part of. */
   lineTotal: number;
   lineQuantity: number;
@@ -124,10 +151,10 @@ export interface CaseLineRow {
 export function caseLines(ctx: Ctx, caseId: number) {
   return rowsOf<CaseLineRow>(
     ctx.db,
-    sql`SELECT l.order_item_id::int AS "orderItemId", l.sku_id AS "skuId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, l.quantity, i.unit_price AS "unitPrice",
+    sql`SELECT l.order_item_id::int AS "orderItemId", l.sku_id AS "skuId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, l.quantity, i.unit_price AS "unitPrice", k.barcode,
                i.line_total AS "lineTotal", i.quantity AS "lineQuantity",
                COALESCE((SELECT sum(r.quantity) FROM ${returnReceipts} AS r WHERE r.case_id = l.case_id AND r.order_item_id = l.order_item_id), 0)::int AS received
-          FROM ${aftersalesCaseLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id WHERE l.case_id = ${caseId} ORDER BY l.order_item_id`,
+          FROM ${aftersalesCaseLines} AS l JOIN ${orderItems} AS i ON i.id = l.order_item_id JOIN ${skus} AS k ON k.id = l.sku_id WHERE l.case_id = ${caseId} ORDER BY l.order_item_id`,
   );
 }
 

@@ -8,10 +8,7 @@ import { nextCaseStatus } from './caseStates';
 import type { Case, ReceiveInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
-import { returnSettlement } from './settlement';
-
-/** A return received today is settled within 24 h: the refund is due by then. */
-export const RETURN_SETTLE_HOURS = 24;
+import { RETURN_SETTLE_HOURS, returnSettlement } from './settlement';
 
 /** The received lines matched to the case's lines by SKU code, each within what the case still expects back. */
 function receivedLines(lines: readModel.CaseLineRow[], input: ReceiveInput) {
@@ -67,7 +64,8 @@ export async function receiveReturn(ctx: Ctx, id: number, input: ReceiveInput): 
     buyerReturnShipping: input.buyerReturnShipping,
   });
   const deadline = new Date(now.getTime() + RETURN_SETTLE_HOURS * HOUR);
-  await repo.updateCase(ctx, id, { status, receivedAt: now, settlement, deadline, proposedAt: null });
+  const returnTrackingNo = input.returnTrackingNo ?? row.returnTrackingNo;
+  await repo.updateCase(ctx, id, { status, receivedAt: now, settlement, deadline, proposedAt: null, returnTrackingNo });
   const missing = lines.flatMap((l) => {
     const short = l.quantity - l.received - returned(l.orderItemId);
     return short > 0 ? [{ skuCode: l.skuCode, quantity: short }] : [];
@@ -77,7 +75,7 @@ export async function receiveReturn(ctx: Ctx, id: number, input: ReceiveInput): 
     entityType: 'aftersales_case',
     entityId: id,
     before: { status: row.status },
-    after: { status, lines: received.map((r) => ({ skuCode: r.line.skuCode, quantity: r.quantity, condition: r.condition })), missing, settlement, deadline: deadline.toISOString(), note: input.note ?? null },
+    after: { status, lines: received.map((r) => ({ skuCode: r.line.skuCode, quantity: r.quantity, condition: r.condition })), missing, settlement, deadline: deadline.toISOString(), note: input.note ?? null, returnTrackingNo },
   });
   return getCase(ctx, id);
 }

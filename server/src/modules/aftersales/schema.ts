@@ -48,6 +48,8 @@ export const aftersalesCases = pgTable(
     complaintResolved: boolean('complaint_resolved'),
     /** When customer service apologised to the buyer (a complaint whose fault is ours closes only after it). */
     apologizedAt: at('apologized_at'),
+    /** The buyer's return waybill (normalised), told when offered or read off the parcel at receipt: the warehouse finds the case by it. */
+    returnTrackingNo: text('return_tracking_no'),
     openedBy: integer('opened_by'),
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
@@ -55,6 +57,7 @@ export const aftersalesCases = pgTable(
   (t) => [
     index('aftersales_cases_order_idx').on(t.orderId),
     index('aftersales_cases_queue_idx').on(t.status, t.deadline),
+    index('aftersales_cases_return_tracking_idx').on(t.returnTrackingNo).where(sql`return_tracking_no IS NOT NULL`),
     index('aftersales_cases_overdue_idx').on(t.deadline).where(sql`status <> 'closed' AND proposed_at IS NULL AND escalated_at IS NULL`),
     check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
     check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'awaiting_return', 'closed')`),

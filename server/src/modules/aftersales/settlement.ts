@@ -5,6 +5,9 @@
  * when the fault was ours, the return shipping the buyer paid in advance (垫付运费).
  */
 
+/** A return received today is settled within 24 h: the refund is due by then, else it is overdue (逾期). */
+export const RETURN_SETTLE_HOURS = 24;
+
 export interface ReturnedLine {
   /** What the line cost before the order's discount, in fen, and its units. */
   lineTotal: number;

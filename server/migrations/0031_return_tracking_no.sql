@@ -1,0 +1,2 @@
+ALTER TABLE "aftersales_cases" ADD COLUMN "return_tracking_no" text;--> statement-breakpoint
+CREATE INDEX "aftersales_cases_return_tracking_idx" ON "aftersales_cases" USING btree ("return_tracking_no") WHERE return_tracking_no IS NOT NULL;
