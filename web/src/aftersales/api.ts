@@ -56,3 +56,6 @@ export function uploadFile(file: Blob & { name?: string }) {
 }
 /** An evidence file's content, fetched with the session's token (an <img> could not send it). */
 export const fetchFile = (id: number) => unwrap(api.GET('/api/v1/files/{id}', { params: { path: { id } }, parseAs: 'blob' }));
+
+export type ReceiveInput = Body<'/api/v1/aftersales/cases/{id}/receive'>;
+export const receiveReturn = (id: number, body: ReceiveInput) => unwrap(api.POST('/api/v1/aftersales/cases/{id}/receive', { ...onCase(id), body }));

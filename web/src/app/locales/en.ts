@@ -1,5 +1,6 @@
 import type { Messages } from './zh';
 import { aftersalesEn } from './aftersales';
+import { returnsEn } from './returns';
 
 export const en: Messages = {
   appName: 'ShopFlow Back Office',
@@ -46,6 +47,7 @@ export const en: Messages = {
     tracking: 'Parcel tracking',
     aftersales: 'After-sales',
     aftersalesWorkbench: 'After-sales workbench',
+    returnReceipt: 'Return receipt',
     exceptions: 'Delivery exceptions',
   },
   roles: {
@@ -986,6 +988,7 @@ export const en: Messages = {
     contactDueAt: 'Contact by {time}',
   },
   aftersales: aftersalesEn,
+  returns: returnsEn,
   events: {
     actor: 'By',
     system: 'System',

@@ -1,4 +1,5 @@
 import { aftersalesZh } from './aftersales';
+import { returnsZh } from './returns';
 
 /** UI text, zh-CN first. en.ts must have the same keys (the type enforces it). */
 export const zh = {
@@ -46,6 +47,7 @@ export const zh = {
     tracking: '物流跟踪',
     aftersales: '售后',
     aftersalesWorkbench: '售后工作台',
+    returnReceipt: '退货签收',
     exceptions: '异常件',
   },
   roles: {
@@ -988,6 +990,7 @@ export const zh = {
     contactDueAt: '联系时限 {time}',
   },
   aftersales: aftersalesZh,
+  returns: returnsZh,
   events: {
     actor: '操作人',
     system: '系统',

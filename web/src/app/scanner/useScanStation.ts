@@ -24,6 +24,8 @@ export interface ScanStationOptions<Subject> {
    * field the station is in. Fields the worker can type in (a note, a select) keep it.
    */
   station?: boolean;
+  /** Enter in the empty scan box, nothing pending (退货签收 signs with it). */
+  onEmptyEnter?(): void;
 }
 
 export interface Feedback {
@@ -137,7 +139,10 @@ export function useScanStation<Subject>(options: ScanStationOptions<Subject>) {
         // busy, the focus not yet moved to where the station is, or the fields not yet showing the
         // station (an answer's render still to come): the station takes the key itself
         const caught = current.busy || current.field !== field || current !== onScreen.current;
-        if (key === '\n' || (caught && key.length === 1)) {
+        if (key === '\n' && !caught && field === 'scan' && !current.scanText.trim() && latest.current.options.onEmptyEnter) {
+          e.preventDefault();
+          latest.current.options.onEmptyEnter();
+        } else if (key === '\n' || (caught && key.length === 1)) {
           e.preventDefault();
           run(pressed(current, key));
         } else if (caught && key !== 'Tab') e.preventDefault();
