@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Form, Select, Space, Tabs, type TableColumnsType } from 'antd';
+import { Form, Input, Select, Space, Tabs, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { FilterBar } from '../app/FilterBar';
@@ -32,12 +32,12 @@ export default function AftersalesPage() {
   const list = useListParams();
   const tabs: Tab[] = [...(can('aftersales.handle') ? (['mine'] as const) : []), 'all', 'escalated', ...(can('aftersales.approve') ? (['approval'] as const) : [])];
   const tab = tabs.find((key) => key === list.filters.tab) ?? tabs[0]!;
-  const { type, status } = list.filters;
+  const { type, status, q } = list.filters;
 
   const cases = useQuery({
     queryKey: ['aftersalesCases', tab, list.query],
     queryFn: () =>
-      fetchCases({ type: type as CaseType | undefined, status: status as CaseStatus | undefined, ...TAB_QUERIES[tab], page: list.page, pageSize: list.pageSize }),
+      fetchCases({ q, type: type as CaseType | undefined, status: status as CaseStatus | undefined, ...TAB_QUERIES[tab], page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
 
@@ -72,6 +72,9 @@ export default function AftersalesPage() {
         items={tabs.map((key) => ({ key, label: t.aftersales.tabs[key] }))}
       />
       <FilterBar list={list} keepKeys={['tab']}>
+        <Form.Item name="q" label={t.aftersales.search} tooltip={t.aftersales.searchHint}>
+          <Input allowClear style={{ width: 220 }} />
+        </Form.Item>
         <Form.Item name="type" label={t.aftersales.type}>
           <Select options={optionsOf(t.aftersales.types)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
         </Form.Item>
@@ -81,7 +84,7 @@ export default function AftersalesPage() {
           </Form.Item>
         )}
       </FilterBar>
-      <ListTable list={list} query={cases} labels={{ type: t.aftersales.type, status: t.aftersales.status }} rowKey="id" columns={columns} />
+      <ListTable list={list} query={cases} labels={{ q: t.aftersales.search, type: t.aftersales.type, status: t.aftersales.status }} rowKey="id" columns={columns} />
     </Page>
   );
 }
