@@ -19,16 +19,17 @@ const FLOOR: Floor = {
 const floor = floorOrders(() => e2e, FLOOR);
 const { expectFocus, feedback, textOf } = stationChecks(() => station);
 const RETURN_WAYBILL = 'SF1400000000123';
+let shipments = 0;
 
 /** Two cups and a lid (10.00 each) packed and shipped by 中通, a quality case about all three, and the return offered with the buyer's waybill. */
-async function awaitedReturn() {
+async function awaitedReturn(returnTrackingNo?: string) {
   const order = await floor.order([CUP, 2], [LID, 1]);
   await floor.wave('multi', [order]);
   const session = await e2e.api('POST', '/api/v1/packing/sessions', { scan: order.orderNo });
   for (const barcode of [CUP.barcode, CUP.barcode, LID.barcode]) await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/scans`, { barcode });
   const parcel = await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/complete`);
   await e2e.api('POST', `/api/v1/parcels/${parcel.id}/weigh`, { grams: parcel.expectedGrams });
-  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: '774000000301' });
+  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: `77400000030${++shipments}` });
   const opened = await e2e.api('POST', '/api/v1/aftersales/cases', {
     orderId: order.id,
     type: 'quality',
@@ -38,7 +39,7 @@ async function awaitedReturn() {
       { skuCode: LID.code, quantity: 1 },
     ],
   });
-  await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/propose`, { solution: 'return', note: '请寄回，运费我们出', returnTrackingNo: RETURN_WAYBILL });
+  await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/propose`, { solution: 'return', note: '请寄回，运费我们出', returnTrackingNo });
   return opened as { id: number; caseNo: string };
 }
 
@@ -53,7 +54,7 @@ afterAll(() => e2e?.close());
 
 describe('退货签收 (return receipt)', () => {
   it('finds the case by the return waybill, counts the items scanned, refuses one not in the case, marks one 次品, signs and shows what is owed; the ledger restocks', async () => {
-    const c = await awaitedReturn();
+    const c = await awaitedReturn(RETURN_WAYBILL);
     await station.goto(`${e2e.baseUrl}/aftersales/returns`);
     await station.getByText('等待退货包裹', { exact: true }).waitFor();
     await expectFocus('returns-scan');
@@ -102,5 +103,29 @@ describe('退货签收 (return receipt)', () => {
     expect((await movements(LID)).filter(([, , ref]) => ref === c.caseNo)).toEqual([['return_restock', 1, c.caseNo]]);
     const received = await e2e.api('GET', `/api/v1/aftersales/cases/${c.id}`);
     expect(received).toMatchObject({ status: 'open', settlement: { amount: 3_000 }, returnTrackingNo: RETURN_WAYBILL });
+  });
+
+  it('asks before signing a short return, by the last 6 digits of the order number, and names what is short', async () => {
+    const c = await awaitedReturn();
+    const { orderNo } = await e2e.api('GET', `/api/v1/aftersales/cases/${c.id}`);
+    await station.goto(`${e2e.baseUrl}/aftersales/returns`);
+    await station.getByText('等待退货包裹', { exact: true }).waitFor();
+    await expectFocus('returns-scan');
+    await keyIn(station, (orderNo as string).slice(-6));
+    await feedback('success', `售后单 ${c.caseNo}：应退回 3 件`).waitFor();
+    await keyIn(station, CUP.barcode);
+    await feedback('success', `${CUP.code} 不锈钢保温杯：已扫 1 / 2`).waitFor();
+    await station.keyboard.press('F9');
+    const confirm = station.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '还少 2 件，确定签收？' }).waitFor();
+    await confirm.getByText(`${CUP.code} 不锈钢保温杯 × 1，${LID.code} 不锈钢保温杯 × 1`, { exact: false }).waitFor();
+    await station.keyboard.press('Enter');
+    await feedback('success', `已签收售后单 ${c.caseNo}：入库 1 件，次品 0 件，应退 ¥10.00`).waitFor();
+    await expectFocus('returns-scan');
+    const received = await e2e.api('GET', `/api/v1/aftersales/cases/${c.id}`);
+    expect(received.events.at(-1).after.missing).toEqual([
+      { skuCode: CUP.code, quantity: 1 },
+      { skuCode: LID.code, quantity: 1 },
+    ]);
   });
 });
