@@ -3391,6 +3391,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3513,6 +3525,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3700,6 +3724,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3967,6 +4003,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4172,6 +4220,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4436,6 +4496,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4641,6 +4713,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4852,6 +4936,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5063,6 +5159,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5278,6 +5386,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -10155,7 +10275,7 @@ export interface paths {
                                 escalatedAt: string | null;
                                 proposal: {
                                     /** @enum {string} */
-                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                     amount: number | null;
                                     note: string;
                                     at: string;
@@ -10167,6 +10287,13 @@ export interface paths {
                                     shippingDeducted: number;
                                     returnShipping: number;
                                     amount: number;
+                                } | null;
+                                complaint: {
+                                    /** @enum {string} */
+                                    category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                    ours: boolean | null;
+                                    resolved: boolean | null;
+                                    apologizedAt: string | null;
                                 } | null;
                                 returnTrackingNo: string | null;
                                 overrideReason: string | null;
@@ -10230,6 +10357,8 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
+                        /** @enum {string} */
+                        complaintCategory?: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
                         override?: {
                             reason: string;
                         };
@@ -10263,7 +10392,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10275,6 +10404,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -10305,6 +10441,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10443,7 +10597,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10455,6 +10609,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -10485,6 +10646,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10580,7 +10759,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10592,6 +10771,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -10622,6 +10808,241 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/reship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            skuCode: string;
+                            quantity: number;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            suggestedRefund: number | null;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                barcode: string | null;
+                                received: number;
+                            }[];
+                            evidence: {
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10738,7 +11159,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                         amount?: number;
                         note: string;
                         returnTrackingNo?: string;
@@ -10772,7 +11193,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10784,6 +11205,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -10814,6 +11242,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -10962,7 +11408,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10974,6 +11420,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -11004,6 +11457,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11159,7 +11630,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11171,6 +11642,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -11201,6 +11679,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11347,7 +11843,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11359,6 +11855,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -11389,6 +11892,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11535,7 +12056,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11547,6 +12068,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -11577,6 +12105,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -11693,6 +12239,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
+                        ours?: boolean;
+                        resolved?: boolean;
                     };
                 };
             };
@@ -11723,7 +12271,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11735,6 +12283,13 @@ export interface paths {
                                 shippingDeducted: number;
                                 returnShipping: number;
                                 amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
                             } | null;
                             returnTrackingNo: string | null;
                             overrideReason: string | null;
@@ -11765,6 +12320,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             events: {
                                 id: number;
                                 at: string;
@@ -12588,6 +13161,110 @@ export interface paths {
                                 cases: number;
                                 periodCases: number;
                                 share: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉统计（客诉率、解决率：按店铺、按投诉类别） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件，不分页 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                                shopName: string;
+                            }[];
+                            total: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                            };
+                            byCategory: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                complaints: number;
+                                resolved: number;
                             }[];
                         };
                     };
