@@ -91,6 +91,7 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
     `SH${localDate(now, order.timezone).replaceAll('-', '')}`,
     {
       orderId: order.id,
+      shopId: order.shopId,
       type: input.type,
       status: 'open',
       reason: input.reason,

@@ -20,13 +20,14 @@ import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds, returnRe
 
 export interface OrderForCase extends OrderFacts {
   id: number;
+  shopId: number;
   items: { id: number; skuId: number; skuCode: string; quantity: number; returnPolicy: ReturnPolicy }[];
 }
 
 export async function orderForCase(ctx: Ctx, orderId: number): Promise<OrderForCase | null> {
   const [order] = await rowsOf<Omit<OrderForCase, 'items' | 'deliveredAt'> & { deliveredAt: Date | string | null }>(
     ctx.db,
-    sql`SELECT o.id::int AS id, o.order_no AS "orderNo", o.status, o.paid_amount AS paid, o.delivered_at AS "deliveredAt", s.timezone
+    sql`SELECT o.id::int AS id, o.shop_id AS "shopId", o.order_no AS "orderNo", o.status, o.paid_amount AS paid, o.delivered_at AS "deliveredAt", s.timezone
           FROM ${orders} AS o JOIN ${shops} AS s ON s.id = o.shop_id WHERE o.id = ${orderId}`,
   );
   if (!order) return null;

@@ -15,6 +15,8 @@ export const aftersalesCases = pgTable(
     /** "SH" + the shop-local date + a sequence, as staff quote it to the buyer. */
     caseNo: text('case_no').notNull().unique(),
     orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    /** The order's shop, kept here so reports by shop day need not read orders (an order never changes shop). */
+    shopId: integer('shop_id').notNull(),
     type: text('type').notNull(),
     status: text('status').notNull(),
     reason: text('reason').notNull(),
@@ -58,6 +60,8 @@ export const aftersalesCases = pgTable(
     index('aftersales_cases_order_idx').on(t.orderId),
     index('aftersales_cases_queue_idx').on(t.status, t.deadline),
     index('aftersales_cases_return_tracking_idx').on(t.returnTrackingNo).where(sql`return_tracking_no IS NOT NULL`),
+    // 我的售后: a user's cases in the list's order (open ones by deadline, then closed), so a page is a walk, not a sort of all their cases.
+    index('aftersales_cases_owner_queue_idx').on(t.ownerId, sql`(status = 'closed')`, t.deadline, t.id),
     index('aftersales_cases_overdue_idx').on(t.deadline).where(sql`status <> 'closed' AND proposed_at IS NULL AND escalated_at IS NULL`),
     check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
     check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'awaiting_return', 'closed')`),

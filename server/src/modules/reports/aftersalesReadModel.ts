@@ -108,7 +108,7 @@ export function returnReasons(ctx: Ctx, q: ReturnReasonsQuery) {
     ctx.db,
     sql`SELECT period, reason, cases, (sum(cases) OVER (PARTITION BY period))::int AS "periodCases"
           FROM (SELECT ${period} AS period, btrim(c.reason) AS reason, count(*)::int AS cases
-                  FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id JOIN ${shops} AS s ON s.id = o.shop_id
+                  FROM ${aftersalesCases} AS c JOIN ${shops} AS s ON s.id = c.shop_id
                  WHERE c.type IN ('return_refund', 'exchange') AND ${onShopDays(sql`c.opened_at`, q)}
                  GROUP BY 1, 2) AS grouped
          ORDER BY period, cases DESC, reason`,
