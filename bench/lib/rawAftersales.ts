@@ -25,14 +25,17 @@ export async function rawQueue(pool: pg.Pool, ownerId: number, pageSize: number)
   return { rows: page.rows, total: count.rows[0]!.total };
 }
 
-const day = '(c.opened_at AT TIME ZONE s.timezone)::date';
-const period = { month: `to_char(${day}, 'YYYY-MM')`, week: `to_char(${day}, 'IYYY-"W"IW')` } as const;
+const period = { month: `to_char(day, 'YYYY-MM')`, week: `to_char(day, 'IYYY-"W"IW')` } as const;
 
 export const reasonsSql = (groupBy: 'month' | 'week') => `
 SELECT period, reason, cases, (sum(cases) OVER (PARTITION BY period))::int AS "periodCases"
-  FROM (SELECT ${period[groupBy]} AS period, btrim(c.reason) AS reason, count(*)::int AS cases
-          FROM aftersales_cases AS c JOIN shops AS s ON s.id = c.shop_id
-         WHERE c.type IN ('return_refund', 'exchange') AND ${day} BETWEEN $1::date AND $2::date
+  FROM (SELECT ${period[groupBy]} AS period, reason, sum(n)::int AS cases
+          FROM (SELECT (c.opened_at AT TIME ZONE s.timezone)::date AS day, btrim(c.reason) AS reason, count(*) AS n
+                  FROM aftersales_cases AS c JOIN shops AS s ON s.id = c.shop_id
+                 WHERE c.type IN ('return_refund', 'exchange')
+                   AND c.opened_at >= ($1::date - 1)::timestamp AT TIME ZONE 'UTC' AND c.opened_at < ($2::date + 2)::timestamp AT TIME ZONE 'UTC'
+                 GROUP BY 1, 2 OFFSET 0) AS days
+         WHERE day BETWEEN $1::date AND $2::date
          GROUP BY 1, 2) AS grouped
  ORDER BY period, cases DESC, reason`;
 

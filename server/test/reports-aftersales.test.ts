@@ -83,6 +83,9 @@ describe('after-sales registers', () => {
       { period: '2026-11', reason: '不喜欢', cases: 3, periodCases: 4, share: 0.75 },
       { period: '2026-11', reason: '尺码不合适', cases: 1, periodCases: 4, share: 0.25 },
     ]);
+    // the range is of shop days: the day before or after a case's leaves it out
+    expect((await report('return-reasons', 'from=2026-11-21&to=2026-11-30&groupBy=month')).items).toEqual([{ period: '2026-11', reason: '不喜欢', cases: 1, periodCases: 1, share: 1 }]);
+    expect((await report('return-reasons', 'from=2026-11-01&to=2026-11-19&groupBy=month')).items).toEqual([]);
     const csv = await download('return-reasons', 'from=2026-11-01&to=2026-11-30&groupBy=month&format=csv');
     expect(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     expect(csv.body.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 3)).toEqual(['月份,退货原因,件数(单),占比', '2026-11,不喜欢,3,75.0%', '2026-11,尺码不合适,1,25.0%']);

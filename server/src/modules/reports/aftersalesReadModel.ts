@@ -100,16 +100,23 @@ export interface ReasonRow {
 /**
  * Return and exchange cases opened in the range, by the shop week (ISO, Monday first) or month they
  * opened in and by reason (as written, spaces trimmed), most frequent first within each period.
+ * Counted by shop day and reason first, so each case's time is converted to its shop's day once and
+ * the period formatted per day, not per case; the UTC window a day wider on each side than any time
+ * zone only narrows the scan, the days themselves decide. OFFSET 0 keeps the planner from pushing
+ * the day filter down into the scan, where it would convert every case's time twice more.
  */
 export function returnReasons(ctx: Ctx, q: ReturnReasonsQuery) {
-  const day = sql`(c.opened_at AT TIME ZONE s.timezone)::date`;
-  const period = q.groupBy === 'month' ? sql`to_char(${day}, 'YYYY-MM')` : sql`to_char(${day}, 'IYYY-"W"IW')`;
+  const period = q.groupBy === 'month' ? sql`to_char(day, 'YYYY-MM')` : sql`to_char(day, 'IYYY-"W"IW')`;
   return rowsOf<ReasonRow>(
     ctx.db,
     sql`SELECT period, reason, cases, (sum(cases) OVER (PARTITION BY period))::int AS "periodCases"
-          FROM (SELECT ${period} AS period, btrim(c.reason) AS reason, count(*)::int AS cases
-                  FROM ${aftersalesCases} AS c JOIN ${shops} AS s ON s.id = c.shop_id
-                 WHERE c.type IN ('return_refund', 'exchange') AND ${onShopDays(sql`c.opened_at`, q)}
+          FROM (SELECT ${period} AS period, reason, sum(n)::int AS cases
+                  FROM (SELECT (c.opened_at AT TIME ZONE s.timezone)::date AS day, btrim(c.reason) AS reason, count(*) AS n
+                          FROM ${aftersalesCases} AS c JOIN ${shops} AS s ON s.id = c.shop_id
+                         WHERE c.type IN ('return_refund', 'exchange')
+                           AND c.opened_at >= (${q.from}::date - 1)::timestamp AT TIME ZONE 'UTC' AND c.opened_at < (${q.to}::date + 2)::timestamp AT TIME ZONE 'UTC'
+                         GROUP BY 1, 2 OFFSET 0) AS days
+                 WHERE day BETWEEN ${q.from}::date AND ${q.to}::date
                  GROUP BY 1, 2) AS grouped
          ORDER BY period, cases DESC, reason`,
   );
