@@ -11,7 +11,7 @@ import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
 import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
-import { aftersalesJobs, aftersalesRoutes } from './modules/aftersales';
+import { aftersalesJobs, aftersalesRoutes, claimRoutes } from './modules/aftersales';
 import { logisticsJobs, logisticsRoutes } from './modules/logistics';
 import { orderJobs, orderRoutes } from './modules/orders';
 import { authJobs } from './platform/auth/jobs';
@@ -35,7 +35,7 @@ z.config(z.locales.zhCN());
 followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, claimRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...aftersalesJobs, ...maintenanceJobs];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryFailure } from '../src/platform/delivery/channels';
 import { dispatchOutbox } from '../src/platform/delivery/dispatcher';
-import { cursorOf, expectStatus, makeOrder, makePackedParcel, makePaidOrder, makeProduct, makeShop, makeWarehouse, orderInput, receiveStock, seedCatalog } from './factories';
+import { cursorOf, expectStatus, makeOrder, makePackedParcel, makePaidOrder, makeProduct, makeShippedOrder, makeShop, makeWarehouse, orderInput, receiveStock, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 /**
@@ -147,6 +147,12 @@ beforeAll(async () => {
   const aftersaleAgent = await t.signIn(['cs_aftersale']);
   expectStatus(await admin.put('/api/v1/settings', { 'aftersales.refundAuthorityFen': 0 }), 200);
   expect((await aftersaleAgent.post(`/api/v1/aftersales/cases/${awaiting.id}/refund`, { amount: 100, reason: '需审批' })).body.error.code).toBe('approval_required');
+  // a shipped order's case with carrier claims: one to submit, one filed with the carrier to settle or reject
+  const carried = await makeShippedOrder(staff);
+  const claimCase = expectStatus(await admin.post('/api/v1/aftersales/cases', { orderId: carried.order.id, type: 'missing_item', reason: '模糊测试', lines: [{ skuCode: carried.skus[0]!.code, quantity: 1 }] }), 201);
+  const openClaim = expectStatus(await admin.post(`/api/v1/aftersales/cases/${claimCase.id}/claim`, { kind: 'damage' }), 201);
+  const filedClaim = expectStatus(await admin.post(`/api/v1/aftersales/cases/${claimCase.id}/claim`, { kind: 'shortfall' }), 201);
+  expectStatus(await admin.post(`/api/v1/aftersales/claims/${filedClaim.id}/submit`, {}), 200);
   existingIds = { orders: paid.id, customers: customerId, products: product.id, shops: shop.id, warehouses: warehouse.id, users: target.userId, skus: sku.id };
   samples = {
     'POST /api/v1/auth/login': { ids: [], body: { username: 'fuzz-nobody', password: 'not-the-password' } },
@@ -213,6 +219,10 @@ beforeAll(async () => {
     'POST /api/v1/aftersales/cases/:id/reject': { ids: [awaiting.id], body: { note: '不予退款' } },
     'POST /api/v1/aftersales/cases/:id/close': { ids: [afterSale.id], body: { note: '已处理' } },
     'POST /api/v1/aftersales/cases/:id/reship': { ids: [afterSale.id, awaiting.id], body: { lines: [{ skuCode: skus[0]!.code, quantity: 1 }], note: '补发漏发的商品' } },
+    'POST /api/v1/aftersales/cases/:id/claim': { ids: [claimCase.id, afterSale.id], body: { kind: 'damage', amount: 500, note: '外箱破损' } },
+    'POST /api/v1/aftersales/claims/:id/submit': { ids: [openClaim.id, filedClaim.id], body: { claimNo: 'ZTO-LP-1', note: '已提交' } },
+    'POST /api/v1/aftersales/claims/:id/settle': { ids: [filedClaim.id], body: { amount: 100, note: '按保价赔付' } },
+    'POST /api/v1/aftersales/claims/:id/reject': { ids: [filedClaim.id], body: { note: '外包装无破损' } },
     'POST /api/v1/files': { ids: [], body: { file: 'not multipart' } },
     'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };

@@ -3391,18 +3391,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3525,18 +3513,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3724,18 +3700,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4003,18 +3967,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4220,18 +4172,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4496,18 +4436,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4713,18 +4641,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4936,18 +4852,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5159,18 +5063,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5386,18 +5278,6 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
-                            reissueOf: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            } | null;
-                            reissues: {
-                                id: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -10237,8 +10117,6 @@ export interface paths {
                     escalated?: "true" | "false";
                     type?: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                     orderId?: number;
-                    q?: string;
-                    receiptOverdue?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };
@@ -10275,7 +10153,7 @@ export interface paths {
                                 escalatedAt: string | null;
                                 proposal: {
                                     /** @enum {string} */
-                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                     amount: number | null;
                                     note: string;
                                     at: string;
@@ -10288,14 +10166,6 @@ export interface paths {
                                     returnShipping: number;
                                     amount: number;
                                 } | null;
-                                complaint: {
-                                    /** @enum {string} */
-                                    category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                    ours: boolean | null;
-                                    resolved: boolean | null;
-                                    apologizedAt: string | null;
-                                } | null;
-                                returnTrackingNo: string | null;
                                 overrideReason: string | null;
                                 openedAt: string;
                                 closedAt: string | null;
@@ -10357,8 +10227,6 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
-                        /** @enum {string} */
-                        complaintCategory?: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
                         override?: {
                             reason: string;
                         };
@@ -10392,7 +10260,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10405,14 +10273,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10425,7 +10285,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10441,23 +10300,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -10597,7 +10467,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10610,14 +10480,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10630,7 +10492,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10646,23 +10507,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -10759,7 +10631,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10772,14 +10644,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10792,7 +10656,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10808,240 +10671,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                            }[];
-                            events: {
-                                id: number;
-                                at: string;
-                                actorId: number | null;
-                                actorName: string;
-                                action: string;
-                                before: unknown;
-                                after: unknown;
-                                requestId: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/aftersales/cases/{id}/reship": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        lines: {
-                            skuCode: string;
-                            quantity: number;
-                        }[];
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            caseNo: string;
-                            orderId: number;
-                            orderNo: string;
-                            /** @enum {string} */
-                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
-                            /** @enum {string} */
-                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
-                            reason: string;
-                            noReason: boolean;
-                            /** @enum {string|null} */
-                            severity: "minor" | "severe" | null;
-                            owner: string | null;
-                            deadline: string;
-                            overdue: boolean;
-                            difficult: boolean;
-                            escalatedAt: string | null;
-                            proposal: {
-                                /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
-                                amount: number | null;
-                                note: string;
-                                at: string;
-                            } | null;
-                            receivedAt: string | null;
-                            settlement: {
-                                goods: number;
-                                shipping: number;
-                                shippingDeducted: number;
-                                returnShipping: number;
-                                amount: number;
-                            } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
-                            overrideReason: string | null;
-                            openedAt: string;
-                            closedAt: string | null;
-                            refunded: number;
-                            suggestedRefund: number | null;
-                            lines: {
-                                orderItemId: number;
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
-                                unitPrice: number;
-                                barcode: string | null;
-                                received: number;
-                            }[];
-                            evidence: {
-                                fileId: number | null;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
                                 note: string | null;
-                                name: string | null;
-                                contentType: string | null;
-                            }[];
-                            pendingApproval: {
-                                id: number;
-                                amount: number;
-                                reason: string;
-                                requestedBy: string | null;
-                                requestedAt: string;
-                            } | null;
-                            reships: {
-                                orderId: number;
-                                orderNo: string;
-                                /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
-                                lines: {
-                                    skuCode: string;
-                                    productName: string;
-                                    spec: string;
-                                    quantity: number;
-                                }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -11159,10 +10816,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                         amount?: number;
                         note: string;
-                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -11193,7 +10849,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11206,14 +10862,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11226,7 +10874,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11242,23 +10889,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -11408,7 +11066,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11421,14 +11079,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11441,7 +11091,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11457,23 +11106,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -11599,7 +11259,6 @@ export interface paths {
                         /** @default 0 */
                         buyerReturnShipping?: number;
                         note?: string;
-                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -11630,7 +11289,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11643,14 +11302,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11663,7 +11314,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11679,23 +11329,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -11843,7 +11504,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11856,14 +11517,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11876,7 +11529,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11892,23 +11544,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -12056,7 +11719,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -12069,14 +11732,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -12089,7 +11744,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -12105,23 +11759,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -12239,8 +11904,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
-                        ours?: boolean;
-                        resolved?: boolean;
                     };
                 };
             };
@@ -12271,7 +11934,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -12284,14 +11947,6 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
-                            complaint: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                ours: boolean | null;
-                                resolved: boolean | null;
-                                apologizedAt: string | null;
-                            } | null;
-                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -12304,7 +11959,6 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
-                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -12320,23 +11974,34 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
-                            reships: {
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
                                 orderId: number;
                                 orderNo: string;
+                                parcelId: number;
                                 /** @enum {string} */
-                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
                                 lines: {
                                     skuCode: string;
-                                    productName: string;
-                                    spec: string;
                                     quantity: number;
                                 }[];
-                            }[];
-                            reshipOptions: {
-                                skuCode: string;
-                                productName: string;
-                                spec: string;
-                                quantity: number;
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
                             }[];
                             events: {
                                 id: number;
@@ -12497,6 +12162,816 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向快递公司发起理赔（未填金额时按买家实付算出；同类理赔未结时答 409 claim_open） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "damage" | "shortfall";
+                        amount?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string;
+                            /** @enum {string} */
+                            kind: "damage" | "shortfall";
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "settled" | "rejected";
+                            claimed: number;
+                            recovered: number | null;
+                            lines: {
+                                skuCode: string;
+                                quantity: number;
+                            }[];
+                            carrierClaimNo: string | null;
+                            automatic: boolean;
+                            note: string | null;
+                            outcomeNote: string | null;
+                            openedBy: string | null;
+                            openedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 理赔单列表（未结的在前，最早的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "submitted" | "settled" | "rejected";
+                    carrier?: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                    kind?: "damage" | "shortfall";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
+                                orderId: number;
+                                orderNo: string;
+                                parcelId: number;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
+                                lines: {
+                                    skuCode: string;
+                                    quantity: number;
+                                }[];
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 理赔单详情（含处理记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string;
+                            /** @enum {string} */
+                            kind: "damage" | "shortfall";
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "settled" | "rejected";
+                            claimed: number;
+                            recovered: number | null;
+                            lines: {
+                                skuCode: string;
+                                quantity: number;
+                            }[];
+                            carrierClaimNo: string | null;
+                            automatic: boolean;
+                            note: string | null;
+                            outcomeNote: string | null;
+                            openedBy: string | null;
+                            openedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/claims/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记已向快递公司提交理赔（可填快递公司理赔单号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        claimNo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string;
+                            /** @enum {string} */
+                            kind: "damage" | "shortfall";
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "settled" | "rejected";
+                            claimed: number;
+                            recovered: number | null;
+                            lines: {
+                                skuCode: string;
+                                quantity: number;
+                            }[];
+                            carrierClaimNo: string | null;
+                            automatic: boolean;
+                            note: string | null;
+                            outcomeNote: string | null;
+                            openedBy: string | null;
+                            openedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/claims/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记快递公司赔付（不超过索赔金额） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string;
+                            /** @enum {string} */
+                            kind: "damage" | "shortfall";
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "settled" | "rejected";
+                            claimed: number;
+                            recovered: number | null;
+                            lines: {
+                                skuCode: string;
+                                quantity: number;
+                            }[];
+                            carrierClaimNo: string | null;
+                            automatic: boolean;
+                            note: string | null;
+                            outcomeNote: string | null;
+                            openedBy: string | null;
+                            openedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记快递公司拒赔 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            parcelId: number;
+                            /** @enum {string} */
+                            carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                            trackingNo: string;
+                            /** @enum {string} */
+                            kind: "damage" | "shortfall";
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "settled" | "rejected";
+                            claimed: number;
+                            recovered: number | null;
+                            lines: {
+                                skuCode: string;
+                                quantity: number;
+                            }[];
+                            carrierClaimNo: string | null;
+                            automatic: boolean;
+                            note: string | null;
+                            outcomeNote: string | null;
+                            openedBy: string | null;
+                            openedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13161,110 +13636,6 @@ export interface paths {
                                 cases: number;
                                 periodCases: number;
                                 share: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/complaints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 投诉统计（客诉率、解决率：按店铺、按投诉类别） */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    format?: "xlsx" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件，不分页 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                orders: number;
-                                complaints: number;
-                                complaintOrders: number;
-                                closed: number;
-                                resolved: number;
-                                ours: number;
-                                complaintRate: number | null;
-                                resolutionRate: number | null;
-                                shopName: string;
-                            }[];
-                            total: {
-                                orders: number;
-                                complaints: number;
-                                complaintOrders: number;
-                                closed: number;
-                                resolved: number;
-                                ours: number;
-                                complaintRate: number | null;
-                                resolutionRate: number | null;
-                            };
-                            byCategory: {
-                                /** @enum {string} */
-                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
-                                complaints: number;
-                                resolved: number;
                             }[];
                         };
                     };

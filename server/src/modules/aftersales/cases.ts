@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '
 import { describeFiles } from '../../platform/files';
 import { readSetting } from '../../platform/settings';
 import { nextCaseStatus } from './caseStates';
+import { claimsOfCase, openAutomaticClaim } from './claims';
 import { caseRefusal } from './eligibility';
 import { damageCompensation, RETURN_SETTLE_HOURS } from './settlement';
 import { damageRefundPercentSetting } from './settings';
@@ -111,6 +112,7 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
   const opened = { caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, deadline: deadline.toISOString() };
   const overridden = refusal && { refused: refusal.message, override: input.override!.reason };
   await recordEvent(ctx, { action: 'aftersales_case.open', entityType: 'aftersales_case', entityId: id, after: { ...opened, ...overridden } });
+  if (input.type === 'damaged' && input.severity === 'severe') await openAutomaticClaim(ctx, { id, orderId: order.id, caseNo }, 'damage', '严重破损，自动发起理赔');
   return getCase(ctx, id);
 }
 
@@ -144,6 +146,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
     pendingApproval: pending && { ...pending, requestedAt: iso(pending.requestedAt)! },
     reships: await caseReships(ctx, id),
     reshipOptions: (await reshipOptionsOf(ctx, id, rows[0].type as CaseType, rows[0].status)).map(({ skuCode, productName, spec, quantity }) => ({ skuCode, productName, spec, quantity })),
+    claims: await claimsOfCase(ctx, id),
     events: await timeline(ctx, 'aftersales_case', id),
   };
 }

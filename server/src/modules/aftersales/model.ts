@@ -3,6 +3,7 @@ import { booleanQuery, idSchema, lookupCode, MAX_ID, pageQuery, searchText, time
 import { normalizeTrackingNo } from '../fulfillment';
 import { ORDER_STATUSES } from '../orders';
 import { CASE_STATUSES } from './caseStates';
+import { claimSummarySchema } from './claimModel';
 
 export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -208,6 +209,8 @@ export const caseSchema = caseSummarySchema.extend({
   reships: z.array(reshipSchema),
   /** The SKUs a reship may send now, `quantity` the units that may still go (for an exchange: of the product, in any size or colour); empty when the type or state allows none. */
   reshipOptions: z.array(skuLineSchema),
+  /** Its carrier claims (理赔), undecided first. */
+  claims: z.array(claimSummarySchema),
   events: timelineSchema,
 });
 export type Case = z.infer<typeof caseSchema>;

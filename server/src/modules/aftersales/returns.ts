@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { conflict, unprocessable, type ErrorDetail } from '../../platform/errors';
 import { restockReturn } from '../inventory';
 import { getCase, requireCase } from './cases';
+import { openAutomaticClaim } from './claims';
 import { nextCaseStatus } from './caseStates';
 import type { Case, ReceiveInput } from './model';
 import * as readModel from './readModel';
@@ -77,5 +78,7 @@ export async function receiveReturn(ctx: Ctx, id: number, input: ReceiveInput): 
     before: { status: row.status },
     after: { status, lines: received.map((r) => ({ skuCode: r.line.skuCode, quantity: r.quantity, condition: r.condition })), missing, settlement, deadline: deadline.toISOString(), note: input.note ?? null, returnTrackingNo },
   });
+  // what the buyer said they sent and did not arrive is claimed from the carrier
+  if (missing.length) await openAutomaticClaim(ctx, row, 'shortfall', `退货短少：${missing.map((m) => `${m.skuCode} × ${m.quantity}`).join('，')}`);
   return getCase(ctx, id);
 }

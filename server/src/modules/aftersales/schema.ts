@@ -186,3 +186,54 @@ export const aftersalesReships = pgTable(
   },
   (t) => [index('aftersales_reships_case_idx').on(t.caseId)],
 );
+
+/**
+ * A carrier claim (理赔): what the shop claims back from the carrier for goods damaged or lost in
+ * transit, opened on a case (automatically for a severe damage or a return that came back short,
+ * or by hand) and tracked to the carrier's answer. Its moves are `claimStates.ts`. One claim of a
+ * kind is undecided on a case at a time.
+ */
+export const carrierClaims = pgTable(
+  'carrier_claims',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => aftersalesCases.id),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    /** The shipped parcel that carried the case's goods, its carrier and waybill number at the time. */
+    parcelId: bigint('parcel_id', { mode: 'number' }).notNull(),
+    carrier: text('carrier').notNull(),
+    trackingNo: text('tracking_no').notNull(),
+    /** damage | shortfall */
+    kind: text('kind').notNull(),
+    /** open | submitted | settled | rejected */
+    status: text('status').notNull(),
+    /** What is claimed, in fen: by default what the buyer paid for the damaged or missing units. */
+    claimed: integer('claimed').notNull(),
+    /** The units claimed for: `[{ skuCode, quantity }]`. */
+    lines: jsonb('lines').notNull(),
+    /** What the carrier paid, in fen, once settled. */
+    recovered: integer('recovered'),
+    /** The carrier's own number for the claim, given when it is submitted. */
+    carrierClaimNo: text('carrier_claim_no'),
+    /** Opened by the rules (a severe damage, a short return) rather than by hand. */
+    automatic: boolean('automatic').notNull(),
+    note: text('note'),
+    /** What the carrier said when it paid or refused. */
+    outcomeNote: text('outcome_note'),
+    openedBy: integer('opened_by'),
+    openedAt: at('opened_at').notNull(),
+    submittedAt: at('submitted_at'),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [
+    index('carrier_claims_case_idx').on(t.caseId),
+    index('carrier_claims_queue_idx').on(t.status, t.openedAt),
+    uniqueIndex('carrier_claims_one_undecided_uq').on(t.caseId, t.kind).where(sql`status IN ('open', 'submitted')`),
+    check('carrier_claims_kind', sql`${t.kind} IN ('damage', 'shortfall')`),
+    check('carrier_claims_status', sql`${t.status} IN ('open', 'submitted', 'settled', 'rejected')`),
+    check('carrier_claims_claimed', sql`${t.claimed} > 0`),
+    check('carrier_claims_recovered', sql`(${t.status} = 'settled') = (${t.recovered} IS NOT NULL) AND (${t.recovered} IS NULL OR (${t.recovered} > 0 AND ${t.recovered} <= ${t.claimed}))`),
+  ],
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { damageCompensation, returnSettlement } from './settlement';
+import { damageCompensation, paidValue, returnSettlement } from './settlement';
 
 // an order of 2 × 59.00 (T-shirts) + 1 × 129.00 (a scarf), 10.00 off, 8.00 shipping
 const order = { itemsTotal: 24_700, discount: 1_000, shippingFee: 800, units: 3 };
@@ -38,5 +38,11 @@ describe('return settlement', () => {
     // one shirt of the two: 5 661 paid, 10 % is 566
     expect(damageCompensation(order, [{ ...shirts, damaged: 1 }], 10)).toBe(566);
     expect(damageCompensation(order, [{ ...shirts, damaged: 2 }, { ...scarf, damaged: 1 }], 10)).toBe(2_370);
+  });
+
+  it('claims from the carrier what was paid for the units damaged or lost', () => {
+    expect(paidValue(order, [{ ...shirts, units: 1 }])).toBe(5_661);
+    // the scarf bore 522 of the discount: 12 378 paid
+    expect(paidValue(order, [{ ...shirts, units: 2 }, { ...scarf, units: 1 }])).toBe(23_700);
   });
 });

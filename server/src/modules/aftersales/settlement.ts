@@ -44,7 +44,12 @@ function paidFor(line: ReturnedLine, order: SettlementInput['order'], units: num
  * paid for the damaged units (10 % by default, the setting aftersales.damageRefundPercent).
  */
 export function damageCompensation(order: SettlementInput['order'], lines: (Omit<ReturnedLine, 'returned'> & { damaged: number })[], percent: number): number {
-  return Math.round((lines.reduce((sum, l) => sum + paidFor({ ...l, returned: 0 }, order, l.damaged), 0) * percent) / 100);
+  return Math.round((paidValue(order, lines.map((l) => ({ ...l, units: l.damaged }))) * percent) / 100);
+}
+
+/** What the buyer paid for `units` of each line: what a carrier claim (理赔) asks back for goods damaged or lost. */
+export function paidValue(order: SettlementInput['order'], lines: (Omit<ReturnedLine, 'returned'> & { units: number })[]): number {
+  return lines.reduce((sum, l) => sum + paidFor({ ...l, returned: 0 }, order, l.units), 0);
 }
 
 export function returnSettlement({ noReason, order, lines, buyerReturnShipping }: SettlementInput): Settlement {
