@@ -11,6 +11,7 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { fetchCase, type Case } from './api';
 import { CaseActions } from './CaseActions';
+import { CaseClaimsPanel } from './CaseClaimsPanel';
 import { EvidenceList } from './EvidenceList';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 import { RefundsPanel } from './RefundsPanel';
@@ -143,6 +144,7 @@ export default function CaseDetailPage() {
           <ReshipsCard reships={c.reships} />
           <EvidenceList evidence={c.evidence} />
           <RefundsPanel orderId={c.orderId} />
+          <CaseClaimsPanel c={c} />
         </Col>
         <Col xs={24} xl={8}>
           <ProposalCard c={c} />

@@ -53,6 +53,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/logistics/tracking', page: lazy(() => import('../logistics/TrackingPage')), permission: 'logistics.read', menu: { group: 'logistics', label: 'tracking' } },
   { path: '/aftersales', page: lazy(() => import('../aftersales/AftersalesPage')), permission: 'aftersales.read', menu: { group: 'aftersales', label: 'aftersalesWorkbench' } },
   { path: '/aftersales/returns', page: lazy(() => import('../aftersales/ReturnsPage')), permission: 'aftersales.receive', menu: { group: 'aftersales', label: 'returnReceipt' } },
+  { path: '/aftersales/claims', page: lazy(() => import('../aftersales/ClaimsPage')), permission: 'aftersales.read', menu: { group: 'aftersales', label: 'carrierClaims' } },
   { path: '/aftersales/:id', page: lazy(() => import('../aftersales/CaseDetailPage')), permission: 'aftersales.read' },
   { path: '/reports/unpaid', page: lazy(() => import('../reports/UnpaidRegisterPage')), permission: 'orders.read', menu: { group: 'reports', label: 'unpaidRegister' } },
   { path: '/admin/shops', page: lazy(() => import('../catalog/ShopsPage')), permission: 'shops.read', menu: { group: 'admin', label: 'shops' } },

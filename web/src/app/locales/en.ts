@@ -1,6 +1,7 @@
 import type { Messages } from './zh';
 import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
+import { claimsEn } from './claims';
 
 export const en: Messages = {
   appName: 'ShopFlow Back Office',
@@ -48,6 +49,7 @@ export const en: Messages = {
     aftersales: 'After-sales',
     aftersalesWorkbench: 'After-sales workbench',
     returnReceipt: 'Return receipt',
+    carrierClaims: 'Carrier claims',
     exceptions: 'Delivery exceptions',
   },
   roles: {
@@ -232,6 +234,11 @@ export const en: Messages = {
     'order.reissue': 'Reissue order made (after-sales)',
     'order.refund': 'After-sales refund',
     'aftersales_case.receive': 'Return received',
+    'aftersales_case.claim': 'Carrier claim opened',
+    'carrier_claim.open': 'Claim opened',
+    'carrier_claim.submit': 'Submitted to carrier',
+    'carrier_claim.settle': 'Carrier paid',
+    'carrier_claim.reject': 'Carrier refused',
     'file.upload': 'Evidence file uploaded',
   },
   reports: {
@@ -989,6 +996,7 @@ export const en: Messages = {
   },
   aftersales: aftersalesEn,
   returns: returnsEn,
+  claims: claimsEn,
   events: {
     actor: 'By',
     system: 'System',

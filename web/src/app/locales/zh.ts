@@ -1,5 +1,6 @@
 import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
+import { claimsZh } from './claims';
 
 /** UI text, zh-CN first. en.ts must have the same keys (the type enforces it). */
 export const zh = {
@@ -48,6 +49,7 @@ export const zh = {
     aftersales: '售后',
     aftersalesWorkbench: '售后工作台',
     returnReceipt: '退货签收',
+    carrierClaims: '理赔',
     exceptions: '异常件',
   },
   roles: {
@@ -232,6 +234,11 @@ export const zh = {
     'order.reissue': '售后补发（生成补发单）',
     'order.refund': '售后退款',
     'aftersales_case.receive': '退货签收',
+    'aftersales_case.claim': '发起快递理赔',
+    'carrier_claim.open': '发起理赔',
+    'carrier_claim.submit': '提交快递公司',
+    'carrier_claim.settle': '快递公司赔付',
+    'carrier_claim.reject': '快递公司拒赔',
     'file.upload': '上传凭证文件',
   },
   reports: {
@@ -991,6 +998,7 @@ export const zh = {
   },
   aftersales: aftersalesZh,
   returns: returnsZh,
+  claims: claimsZh,
   events: {
     actor: '操作人',
     system: '系统',
