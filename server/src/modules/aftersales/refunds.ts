@@ -7,6 +7,7 @@ import { readSetting } from '../../platform/settings';
 import { getCase, requireCase } from './cases';
 import { nextCaseStatus } from './caseStates';
 import type { Case, Refund, RefundInput } from './model';
+import { settleUnshippedOrder } from './orderEffects';
 import * as readModel from './readModel';
 import * as repo from './repository';
 import { refundAuthoritySetting } from './settings';
@@ -32,15 +33,25 @@ async function assertWithinPaid(ctx: Ctx, orderId: number, amount: number): Prom
   }
 }
 
-/** Pays the refund out: the ledger row, the case's and the order's history, and the event membership takes its points back from. */
-async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, approvedBy: number | null) {
-  const refund = await repo.insertRefund(ctx, { orderId: row.orderId, caseId: row.id, amount: input.amount, reason: input.reason, method: 'original', actorId: ctx.actor.id, approvedBy, at: ctx.clock.now() });
+/** Who a ledger row names: the person who asked for the refund, and the supervisor who approved it (or null). */
+interface RefundPeople {
+  actorId: number | null;
+  approvedBy: number | null;
+}
+
+/**
+ * Pays the refund out: the ledger row, the case's and the order's history, the event membership
+ * takes its points back from, and what the refund does to an order not shipped (orderEffects.ts).
+ */
+async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, { actorId, approvedBy }: RefundPeople) {
+  const refund = await repo.insertRefund(ctx, { orderId: row.orderId, caseId: row.id, amount: input.amount, reason: input.reason, method: 'original', actorId, approvedBy, at: ctx.clock.now() });
   // a refund answers the case: its deadline stops running
   if (row.proposedAt === null) await repo.updateCase(ctx, row.id, { proposedAt: refund.at });
   const paid = { refundId: refund.id, caseNo: row.caseNo, amount: input.amount, reason: input.reason, approvedBy };
   await recordEvent(ctx, { action: 'aftersales_case.refund', entityType: 'aftersales_case', entityId: row.id, after: paid });
   await recordEvent(ctx, { action: 'order.refund', entityType: 'order', entityId: row.orderId, after: paid });
   await enqueue(ctx, 'order.refunded', { orderId: row.orderId, caseId: row.id, caseNo: row.caseNo, refundId: refund.id, amount: input.amount });
+  await settleUnshippedOrder(ctx, row, input);
   return refund;
 }
 
@@ -71,7 +82,7 @@ export async function refundOnCase(ctx: Ctx, id: number, input: RefundInput): Pr
       };
     }
   }
-  await payRefund(ctx, row, input, null);
+  await payRefund(ctx, row, input, { actorId: ctx.actor.id, approvedBy: null });
   return getCase(ctx, id);
 }
 
@@ -81,7 +92,8 @@ export async function approveRefund(ctx: Ctx, id: number, amount: number): Promi
   const status = nextCaseStatus(row.status, 'approve');
   const request = (await repo.pendingRequest(ctx, id))!;
   await assertWithinPaid(ctx, row.orderId, amount);
-  const refund = await payRefund(ctx, row, { amount, reason: request.reason }, ctx.actor.id);
+  // the ledger names who asked for the refund; the supervisor is its approver
+  const refund = await payRefund(ctx, row, { amount, reason: request.reason }, { actorId: request.requestedBy, approvedBy: ctx.actor.id });
   await repo.decideRequest(ctx, request.id, { status: 'approved', refundId: refund.id });
   await repo.updateCase(ctx, id, { status });
   await recordEvent(ctx, { action: 'aftersales_case.approve', entityType: 'aftersales_case', entityId: id, before: { status: row.status }, after: { status, requestId: request.id, asked: request.amount, approved: amount } });

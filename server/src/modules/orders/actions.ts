@@ -4,12 +4,12 @@ import { forbidden } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { consumeForOrder, releaseForOrder } from '../inventory';
 import { requireOrder, toDetail, toSummary } from './detail';
-import { SHIPPED_STATUSES } from './guards';
+import { holdsBuyerMoney, SHIPPED_STATUSES } from './guards';
 import type { OrderDetail, OrderSummary, RemarkInput } from './model';
 import * as repo from './repository';
 import { hold } from './review';
 import type { HoldReason } from './rules';
-import { canTransition, type OrderAction } from './states';
+import { canTransition, type OrderAction, type OrderStatus } from './states';
 import { statusOf, transition } from './transitions';
 
 /** What staff and fulfillment do to an order after review: cancel, close, remarks and flags, picking to completion. */
@@ -18,7 +18,10 @@ type OrderRow = repo.OrderRow;
 
 /** Cancels (reject in review included) and gives the reserved stock back. */
 export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
-  const row = await requireOrder(ctx, id, { lock: true });
+  return toDetail(ctx, await cancelRow(ctx, await requireOrder(ctx, id, { lock: true }), reason), false);
+}
+
+async function cancelRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
   const now = ctx.clock.now();
   const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: now, closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
   await releaseForOrder(ctx, row.id, `订单取消：${reason}`);
@@ -26,7 +29,21 @@ export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise
   // The buyer's money is still with the shop: the refund is owed, and after-sales picks it up from here.
   const owed = row.paidAmount - row.refundedAmount;
   if (owed > 0) await enqueue(ctx, 'refund.due', { orderId: row.id, orderNo: row.orderNo, shopId: row.shopId, amount: owed, reason });
-  return toDetail(ctx, cancelled, false);
+  return cancelled;
+}
+
+/**
+ * After-sales refunded all that was paid for an order not shipped: it is cancelled as staff cancel
+ * it (stock released, a parcel in a wave intercepted by fulfillment's follower), then closed —
+ * closed meaning paid and fully refunded. Nothing is owed, so no `refund.due`. A shipped order, or
+ * one still holding the buyer's money, is left as it is. A refused move throws and the caller's
+ * transaction (the refund) rolls back. Returns the order's status.
+ */
+export async function closeRefundedOrder(ctx: Ctx, id: number, reason: string): Promise<OrderStatus> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  if (SHIPPED_STATUSES.includes(statusOf(row)) || holdsBuyerMoney(row)) return statusOf(row);
+  const cancelled = row.status === 'cancelled' ? row : await cancelRow(ctx, row, reason);
+  return statusOf(await closeRow(ctx, cancelled, reason));
 }
 
 /** Closes an unpaid order (timeout or by hand) into the unpaid register, releasing its stock. */

@@ -37,6 +37,9 @@ const closeGuard: OrderGuard = (_ctx, { order, action }) => {
   if (action !== 'close') return null;
   const owed = order.paidAmount - order.refundedAmount;
   if (holdsBuyerMoney(order)) return conflict('refund_required', `订单 ${order.orderNo} 还有 ${owed} 分已付款未退，退款后才能关闭`, [{ path: 'paidAmount', message: String(owed) }]);
+  if (order.status === 'cancelled' && order.paidAmount === 0) {
+    return conflict('not_refunded', `订单 ${order.orderNo} 已取消且未付款，无需关闭`, [{ path: 'status', message: order.status }]);
+  }
   if (SHIPPED_STATUSES.includes(order.status) && order.paidAmount === 0) {
     return conflict('not_refunded', `订单 ${order.orderNo} 已发货，只有全额退款后才能关闭`, [{ path: 'status', message: order.status }]);
   }

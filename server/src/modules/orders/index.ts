@@ -3,7 +3,7 @@ export { resolveDivision, type ResolvedDivision } from './divisions';
 export { orderJobs, sweepDeliveredOrders, sweepUnpaidOrders } from './jobs';
 export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
-export { advanceOrder, type FulfillmentAction } from './actions';
+export { advanceOrder, closeRefundedOrder, type FulfillmentAction } from './actions';
 export { getOrder, shippingContacts, type ShippingContact } from './detail';
 export { countReviewOverdue, holdShortPicked } from './review';
 export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';

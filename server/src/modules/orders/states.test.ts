@@ -24,8 +24,9 @@ describe('order transition table', () => {
     expect([...reachableFrom('pending_payment')].sort()).toEqual([...ORDER_STATUSES].sort());
   });
 
-  it('has no dead ends but cancelled and closed', () => {
-    expect([...TERMINAL_STATUSES].sort()).toEqual(['cancelled', 'closed']);
+  it('has no dead end but closed; a cancelled order only closes, once its money is refunded (guards.ts)', () => {
+    expect([...TERMINAL_STATUSES]).toEqual(['closed']);
+    expect(ORDER_TRANSITIONS.cancelled).toEqual({ close: ['closed'] });
   });
 
   it('lets every non-terminal state reach a terminal one', () => {

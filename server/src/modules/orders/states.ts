@@ -82,7 +82,7 @@ export const UNSHIPPED_STATUSES = ['pending_payment', 'awaiting_review', 'awaiti
 /**
  * The transition table: state → action → the state(s) it may lead to. Only `release` has more than
  * one target (back to where the hold came from); the service names which. `close` after shipment
- * is the fully-refunded case. Side effects live in the service, not here.
+ * or after a cancel is the fully-refunded case. Side effects live in the service, not here.
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, readonly OrderStatus[]>>> = {
   pending_payment: { pay: ['awaiting_review'], confirm_cod: ['awaiting_review'], cancel: ['cancelled'], close: ['closed'] },
@@ -95,7 +95,8 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, 
   shipped: { deliver: ['delivered'], close: ['closed'] },
   delivered: { complete: ['completed'], close: ['closed'] },
   completed: { close: ['closed'] },
-  cancelled: {},
+  // cancelled with the buyer's money refunded in full (after-sales): closed (guards.ts keeps it to that)
+  cancelled: { close: ['closed'] },
   closed: {},
 };
 
