@@ -143,6 +143,70 @@ describe('a full refund of an order not shipped', () => {
   });
 });
 
+describe('a partial refund of a 仅退款 case before shipping', () => {
+  it('takes the case\'s lines off an order not yet waved: just those units released, and the wave picks and packs only the rest', async () => {
+    const { order, a, b, warehouseCode } = await approvedOrder();
+    const opened = await openCase(aftersale, order.id, [{ skuCode: a.code, quantity: 1 }]);
+    expectStatus(await refund(aftersale, opened.id, 9_900, '买家只要一件'), 200);
+
+    const after = await orderOf(order.id);
+    expect(after.status).toBe('awaiting_fulfillment');
+    expect(after.items.map((i: { skuCode: string; quantity: number; cancelledQuantity: number }) => [i.skuCode, i.quantity, i.cancelledQuantity])).toEqual([
+      [a.code, 2, 1],
+      [b.code, 1, 0],
+    ]);
+    expect((await eventsOf(order.id)).slice(-2)).toEqual(['order.refund', 'order.cancel_lines']);
+    expect([await levelOf(a.code), await levelOf(b.code)]).toEqual([expect.objectContaining({ onHand: 10, reserved: 1 }), expect.objectContaining({ onHand: 10, reserved: 1 })]);
+    expect(await releasesOf(order.id)).toEqual([{ sku: a.code, delta: -1 }]);
+    // a second refund on the case pays money only: its lines were taken off once
+    expectStatus(await refund(aftersale, opened.id, 100, '补偿'), 200);
+    expect((await levelOf(a.code)).reserved).toBe(1);
+
+    const wave = expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'multi' }), 201);
+    const list = expectStatus(await packer.get(`/api/v1/waves/${wave.id}/pick-list`), 200);
+    expect(list.units).toBe(2);
+    expect(list.lines.map((l: { skuCode: string; quantity: number }) => [l.skuCode, l.quantity]).sort()).toEqual([
+      [a.code, 1],
+      [b.code, 1],
+    ].sort());
+    const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: order.orderNo }), 200);
+    expect(session.lines.map((l: { skuCode: string; expected: number }) => [l.skuCode, l.expected])).toEqual([
+      [a.code, 1],
+      [b.code, 1],
+    ]);
+  });
+
+  it('cancels the order when its lines leave nothing to ship, the money still owed announced by refund.due', async () => {
+    const { order, a, b } = await approvedOrder();
+    const opened = await openCase(aftersale, order.id, [
+      { skuCode: a.code, quantity: 2 },
+      { skuCode: b.code, quantity: 1 },
+    ]);
+    // the goods refunded, the 8.00 shipping still with the shop
+    expectStatus(await refund(aftersale, opened.id, order.total - 800), 200);
+    expect(await orderOf(order.id)).toMatchObject({ status: 'cancelled', refundedAmount: order.total - 800 });
+    expect((await outboxOf('refund.due', order.id)).map((r) => (r.payload as { amount: number }).amount)).toEqual([800]);
+    expect([(await levelOf(a.code)).reserved, (await levelOf(b.code)).reserved]).toEqual([0, 0]);
+    expectStatus(await refund(aftersale, opened.id, 800, '退运费'), 200);
+    expect((await orderOf(order.id)).status).toBe('closed');
+  });
+
+  it('is refused in words once the order is in a wave, and nothing is written', async () => {
+    const { order, a, warehouseCode } = await approvedOrder();
+    expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'multi' }), 201);
+    const opened = await openCase(aftersale, order.id, [{ skuCode: a.code, quantity: 1 }]);
+    const res = await refund(aftersale, opened.id, 9_900);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'order_in_wave', message: `订单 ${order.orderNo} 已在配货中，不能只取消部分商品：请全额退款拦截整单，或等发货后按退货退款处理` });
+    expect(await orderOf(order.id)).toMatchObject({ status: 'in_fulfillment', refundedAmount: 0 });
+    expect((await levelOf(a.code)).reserved).toBe(2);
+    // a 仅退款 case without lines refunds money only, waved or not
+    const money = await openCase(aftersale, order.id);
+    expectStatus(await refund(aftersale, money.id, 500, '差价补偿'), 200);
+    expect(await orderOf(order.id)).toMatchObject({ status: 'in_fulfillment', refundedAmount: 500 });
+  });
+});
+
 describe('a refund beyond customer service authority', () => {
   it('keeps who asked as the ledger row actor and the supervisor as its approver, and closes the order when approved in full', async () => {
     const catalog = await seedCatalog(admin, { skuCount: 1, stock: 0 });

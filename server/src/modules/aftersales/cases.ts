@@ -140,6 +140,8 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
   const lines = await readModel.caseLines(ctx, id);
   return {
     ...toSummary(rows[0], ctx.clock.now()),
+    orderStatus: rows[0].orderStatus,
+    orderRefundable: rows[0].orderRefundable,
     suggestedRefund: await suggestedRefund(ctx, rows[0], lines),
     lines: lines.map(({ orderItemId, skuCode, productName, spec, quantity, unitPrice, barcode, received }) => ({ orderItemId, skuCode, productName, spec, quantity, unitPrice, barcode, received })),
     evidence: await evidenceOf(ctx, rows[0].evidence),

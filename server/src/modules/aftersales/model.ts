@@ -200,6 +200,9 @@ const skuLineSchema = z.object({ skuCode: z.string(), productName: z.string(), s
 const reshipSchema = z.object({ orderId: z.number().int(), orderNo: z.string(), status: z.enum(ORDER_STATUSES), lines: z.array(skuLineSchema) });
 
 export const caseSchema = caseSummarySchema.extend({
+  /** The order's state and what is left to refund of it: what the 退款 form says a refund will do (orderEffects.ts). */
+  orderStatus: z.enum(ORDER_STATUSES),
+  orderRefundable: z.number().int(),
   /** The refund the rules suggest, in fen: 10 % of the damaged goods for a minor damage, what a received return is worth; else null. */
   suggestedRefund: z.number().int().nullable(),
   lines: z.array(caseLineSchema),

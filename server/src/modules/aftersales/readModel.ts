@@ -9,6 +9,7 @@ import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { ReturnPolicy } from '../catalog';
+import type { OrderStatus } from '../orders';
 import { products, shops, skus } from '../catalog/schema';
 import { parcels } from '../fulfillment/schema';
 import { normalizeTrackingNo } from '../fulfillment';
@@ -83,6 +84,8 @@ export interface CaseRow {
   openedAt: Date | string;
   closedAt: Date | string | null;
   refunded: number;
+  orderStatus: OrderStatus;
+  orderRefundable: number;
 }
 
 /** An order number is matched by its last characters from this many on (what a worker reads off a parcel). */
@@ -123,7 +126,8 @@ export async function caseRows(ctx: Ctx, filter: CaseFilter, page?: { limit: num
                c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
                c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.return_tracking_no AS "returnTrackingNo", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
                c.complaint_category AS "complaintCategory", c.complaint_ours AS "complaintOurs", c.complaint_resolved AS "complaintResolved", c.apologized_at AS "apologizedAt",
-               COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
+               COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded,
+               o.status AS "orderStatus", (o.paid_amount - o.refunded_amount)::int AS "orderRefundable"
           FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.id = c.order_id LEFT JOIN ${users} AS u ON u.id = c.owner_id
          WHERE ${condition}
          ORDER BY c.status = 'closed', c.deadline, c.id

@@ -44,6 +44,7 @@ interface RefundPeople {
  * takes its points back from, and what the refund does to an order not shipped (orderEffects.ts).
  */
 async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, { actorId, approvedBy }: RefundPeople) {
+  const firstOnCase = (await repo.refundedOnCase(ctx, row.id)) === 0;
   const refund = await repo.insertRefund(ctx, { orderId: row.orderId, caseId: row.id, amount: input.amount, reason: input.reason, method: 'original', actorId, approvedBy, at: ctx.clock.now() });
   // a refund answers the case: its deadline stops running
   if (row.proposedAt === null) await repo.updateCase(ctx, row.id, { proposedAt: refund.at });
@@ -51,7 +52,7 @@ async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, { a
   await recordEvent(ctx, { action: 'aftersales_case.refund', entityType: 'aftersales_case', entityId: row.id, after: paid });
   await recordEvent(ctx, { action: 'order.refund', entityType: 'order', entityId: row.orderId, after: paid });
   await enqueue(ctx, 'order.refunded', { orderId: row.orderId, caseId: row.id, caseNo: row.caseNo, refundId: refund.id, amount: input.amount });
-  await settleUnshippedOrder(ctx, row, input);
+  await settleUnshippedOrder(ctx, row, input, { firstOnCase });
   return refund;
 }
 

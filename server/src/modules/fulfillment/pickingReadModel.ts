@@ -9,6 +9,7 @@ import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { products, skus } from '../catalog/schema';
 import { orderItems, orders } from '../orders/schema';
+import { shipsLine, toShip } from './readModel';
 import { waveOrders, wavePicks, waves } from './schema';
 
 export interface WaveSkuLine {
@@ -27,10 +28,10 @@ export function waveSkuLines(ctx: Ctx, waveId: number): Promise<WaveSkuLine[]> {
   return rowsOf<WaveSkuLine>(
     ctx.db,
     sql`SELECT i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec, w.slot, o.order_no AS "orderNo",
-               SUM(i.quantity)::int AS quantity
+               SUM(${toShip})::int AS quantity
           FROM ${waveOrders} AS w
           JOIN ${orders} AS o ON o.id = w.order_id
-          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id AND ${shipsLine}
           JOIN ${skus} AS k ON k.id = i.sku_id
          WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
          GROUP BY i.sku_id, i.sku_code, k.barcode, i.product_name, i.spec, w.slot, o.order_no
@@ -55,8 +56,8 @@ export function waveSkuNeeds(ctx: Ctx, waveId: number): Promise<WaveSkuNeed[]> {
     ctx.db,
     sql`
       WITH need AS (
-        SELECT w.order_id, i.sku_id, SUM(i.quantity)::int AS quantity, w.intercepted_at IS NOT NULL AS gone
-          FROM ${waveOrders} AS w JOIN ${orderItems} AS i ON i.order_id = w.order_id
+        SELECT w.order_id, i.sku_id, SUM(${toShip})::int AS quantity, w.intercepted_at IS NOT NULL AS gone
+          FROM ${waveOrders} AS w JOIN ${orderItems} AS i ON i.order_id = w.order_id AND ${shipsLine}
          WHERE w.wave_id = ${waveId}
          GROUP BY w.order_id, i.sku_id, w.intercepted_at)
       SELECT n.sku_id AS "skuId", k.code AS "skuCode", k.barcode, p.name AS "productName", k.spec,
@@ -83,10 +84,10 @@ export function orderNeedsOf(ctx: Ctx, waveId: number, skuId: number): Promise<O
   return rowsOf<OrderSkuNeed>(
     ctx.db,
     sql`
-      SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", w.slot, SUM(i.quantity)::int AS quantity, COALESCE(MAX(wp.picked), 0)::int AS picked
+      SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", w.slot, SUM(${toShip})::int AS quantity, COALESCE(MAX(wp.picked), 0)::int AS picked
         FROM ${waveOrders} AS w
         JOIN ${orders} AS o ON o.id = w.order_id
-        JOIN ${orderItems} AS i ON i.order_id = w.order_id AND i.sku_id = ${skuId}
+        JOIN ${orderItems} AS i ON i.order_id = w.order_id AND i.sku_id = ${skuId} AND ${shipsLine}
         LEFT JOIN ${wavePicks} AS wp ON wp.wave_id = w.wave_id AND wp.order_id = w.order_id AND wp.sku_id = ${skuId}
        WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
        GROUP BY w.order_id, o.order_no, w.slot, o.ship_by, o.id

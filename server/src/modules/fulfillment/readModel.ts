@@ -38,10 +38,15 @@ export interface CandidateQuery {
   limit: number;
 }
 
-const unitsOf = sql`(SELECT SUM(i.quantity) FROM ${orderItems} AS i WHERE i.order_id = o.id)`;
+/** What of an order line ships: its units less those taken off before it was waved (orders' cancelled_quantity). */
+export const toShip = sql`(i.quantity - i.cancelled_quantity)`;
+/** A line with something left to ship; a line taken off whole is never picked, sown or printed. */
+export const shipsLine = sql`i.quantity > i.cancelled_quantity`;
+
+const unitsOf = sql`(SELECT SUM(${toShip}) FROM ${orderItems} AS i WHERE i.order_id = o.id)`;
 /** The units of the order's parcel: its own, or its merge group's. */
 const parcelUnitsOf = sql`(CASE WHEN o.merge_id IS NULL THEN ${unitsOf}
-  ELSE (SELECT SUM(i.quantity) FROM ${orderItems} AS i JOIN ${orders} AS m ON m.id = i.order_id WHERE m.merge_id = o.merge_id) END)`;
+  ELSE (SELECT SUM(${toShip}) FROM ${orderItems} AS i JOIN ${orders} AS m ON m.id = i.order_id WHERE m.merge_id = o.merge_id) END)`;
 
 /**
  * Approved orders of the warehouse a wave may take, the earliest promise first, locked for this
@@ -60,7 +65,7 @@ export async function lockWaveCandidates(ctx: Ctx, q: CandidateQuery): Promise<W
   ];
   if (q.shopId !== undefined) conditions.push(sql`o.shop_id = ${q.shopId}`);
   if (q.shipByBefore !== undefined) conditions.push(sql`o.ship_by < ${q.shipByBefore.toISOString()}`);
-  if (q.skuId !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM ${orderItems} AS i WHERE i.order_id = o.id AND i.sku_id = ${q.skuId})`);
+  if (q.skuId !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM ${orderItems} AS i WHERE i.order_id = o.id AND i.sku_id = ${q.skuId} AND ${shipsLine})`);
   return rowsOf<WaveCandidate>(
     ctx.db,
     sql`
@@ -254,8 +259,8 @@ export interface SlipItem {
 export function slipItems(ctx: Ctx, orderIds: number[]): Promise<SlipItem[]> {
   return rowsOf<SlipItem>(
     ctx.db,
-    sql`SELECT i.order_id::int AS "orderId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, i.quantity, i.unit_price AS "unitPrice"
-          FROM ${orderItems} AS i WHERE i.order_id = ANY(${sql.param(orderIds)}::bigint[]) ORDER BY i.order_id, i.id`,
+    sql`SELECT i.order_id::int AS "orderId", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec, ${toShip} AS quantity, i.unit_price AS "unitPrice"
+          FROM ${orderItems} AS i WHERE i.order_id = ANY(${sql.param(orderIds)}::bigint[]) AND ${shipsLine} ORDER BY i.order_id, i.id`,
   );
 }
 

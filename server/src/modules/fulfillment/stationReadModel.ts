@@ -8,6 +8,7 @@ import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { skus } from '../catalog/schema';
 import { orderItems, orders } from '../orders/schema';
+import { shipsLine, toShip } from './readModel';
 import { parcels, sowLines, waveOrders } from './schema';
 
 // ---- the single-item station (一单一件) ----
@@ -34,7 +35,7 @@ export async function nextSingleOrder(ctx: Ctx, waveId: number, code: string): P
     sql`SELECT w.order_id::int AS "orderId", o.order_no AS "orderNo", i.sku_id AS "skuId", w.intercepted_at IS NOT NULL AS intercepted
           FROM ${waveOrders} AS w
           JOIN ${orders} AS o ON o.id = w.order_id
-          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id AND ${shipsLine}
           JOIN ${skus} AS k ON k.id = i.sku_id
          WHERE w.wave_id = ${waveId} AND (upper(k.barcode) = ${scanned} OR upper(k.code) = ${scanned})
            AND w.shelved_at IS NULL AND (w.intercepted_at IS NOT NULL OR o.status = 'in_fulfillment') AND ${noParcelInWave}
@@ -104,10 +105,10 @@ export function wallLines(ctx: Ctx, waveId: number, only: { code: string } | { o
                NOT ${noParcelInWave} AS packing,
                (w.intercepted_at IS NULL AND o.status = 'in_fulfillment' AND ${noParcelInWave}) AS open,
                i.id::int AS "lineId", i.sku_id AS "skuId", i.sku_code AS "skuCode", k.barcode, i.product_name AS "productName", i.spec,
-               i.quantity AS needed, COALESCE(s.sown, 0)::int AS sown
+               ${toShip} AS needed, COALESCE(s.sown, 0)::int AS sown
           FROM ${waveOrders} AS w
           JOIN ${orders} AS o ON o.id = w.order_id
-          JOIN ${orderItems} AS i ON i.order_id = w.order_id
+          JOIN ${orderItems} AS i ON i.order_id = w.order_id AND ${shipsLine}
           JOIN ${skus} AS k ON k.id = i.sku_id
           LEFT JOIN ${sowLines} AS s ON s.wave_id = w.wave_id AND s.order_item_id = i.id
          WHERE w.wave_id = ${waveId} ${where}
@@ -121,9 +122,9 @@ export async function wallProgress(ctx: Ctx, waveId: number): Promise<{ units: n
     ctx.db,
     sql`SELECT COALESCE(SUM(per.needed), 0)::int AS units, COALESCE(SUM(per.sown), 0)::int AS sown, count(*)::int AS slots,
                count(*) FILTER (WHERE per.sown >= per.needed)::int AS full
-          FROM (SELECT SUM(i.quantity) AS needed, SUM(COALESCE(s.sown, 0)) AS sown
+          FROM (SELECT SUM(${toShip}) AS needed, SUM(COALESCE(s.sown, 0)) AS sown
                   FROM ${waveOrders} AS w
-                  JOIN ${orderItems} AS i ON i.order_id = w.order_id
+                  JOIN ${orderItems} AS i ON i.order_id = w.order_id AND ${shipsLine}
                   LEFT JOIN ${sowLines} AS s ON s.wave_id = w.wave_id AND s.order_item_id = i.id
                  WHERE w.wave_id = ${waveId} AND w.intercepted_at IS NULL
                  GROUP BY w.order_id) AS per`,

@@ -21,7 +21,7 @@ export async function cancelOrder(ctx: Ctx, id: number, reason: string): Promise
   return toDetail(ctx, await cancelRow(ctx, await requireOrder(ctx, id, { lock: true }), reason), false);
 }
 
-async function cancelRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
+export async function cancelRow(ctx: Ctx, row: OrderRow, reason: string): Promise<OrderRow> {
   const now = ctx.clock.now();
   const cancelled = await transition(ctx, row, 'cancel', { cancelledAt: now, closeReason: reason, reviewDueAt: null }, { reason, paidAmount: row.paidAmount });
   await releaseForOrder(ctx, row.id, `订单取消：${reason}`);

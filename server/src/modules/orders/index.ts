@@ -5,6 +5,8 @@ export type { OrderDetail, OrderState, OrderSummary } from './model';
 export { orderRoutes } from './routes';
 export { advanceOrder, closeRefundedOrder, type FulfillmentAction } from './actions';
 export { getOrder, shippingContacts, type ShippingContact } from './detail';
+export { SHIPPED_STATUSES } from './guards';
+export { cancelOrderLines, type LineCancel } from './lineCancels';
 export { countReviewOverdue, holdShortPicked } from './review';
 export { followOrderTransitions, guardOrderTransitions, type OrderFollower, type OrderGuard, type OrderMove } from './transitions';
 export { countUnpaidToRemind } from './unpaid';

@@ -80,6 +80,8 @@ const itemSchema = z.object({
   quantity: z.number().int(),
   unitPrice: z.number().int(),
   lineTotal: z.number().int(),
+  /** Units taken off before the order was waved (仅退款 of some lines): they are not shipped. */
+  cancelledQuantity: z.number().int(),
 });
 
 const paymentSchema = z.object({

@@ -156,6 +156,16 @@ export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Prom
 export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
   ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
 
+/** Adds units taken off each line (the CHECK keeps them within the line's quantity). */
+export async function addCancelledUnits(ctx: Ctx, orderId: number, lines: readonly { lineId: number; quantity: number }[]): Promise<void> {
+  for (const l of lines) {
+    await ctx.db
+      .update(orderItems)
+      .set({ cancelledQuantity: sql`${orderItems.cancelledQuantity} + ${l.quantity}` })
+      .where(and(eq(orderItems.id, l.lineId), eq(orderItems.orderId, orderId)));
+  }
+}
+
 export async function insertPayment(ctx: Ctx, values: typeof orderPayments.$inferInsert): Promise<void> {
   await ctx.db.insert(orderPayments).values(values);
 }

@@ -125,6 +125,11 @@ export const orderItems = pgTable(
     unitPrice: integer('unit_price').notNull(),
     lineTotal: integer('line_total').notNull(),
     /**
+     * Units taken off the order before it was waved (仅退款 of some lines, aftersales): their stock
+     * released, fulfillment picks and packs only quantity − cancelled_quantity. The line's money stays as sold.
+     */
+    cancelledQuantity: integer('cancelled_quantity').notNull().default(0),
+    /**
      * The order's created_at, copied so "orders with SKU X in a date range" is answered from the
      * lines' own index. Filled by the intake; a trigger copies it (and order_total) for any other writer.
      */
@@ -141,6 +146,7 @@ export const orderItems = pgTable(
     index('order_items_sku_created_idx').on(t.skuId, t.orderCreatedAt, t.orderId),
     index('order_items_sku_total_idx').on(t.skuId, t.orderTotal, t.orderId),
     check('order_items_amounts', sql`${t.quantity} > 0 AND ${t.unitPrice} >= 0 AND ${t.lineTotal} = ${t.quantity} * ${t.unitPrice}`),
+    check('order_items_cancelled', sql`${t.cancelledQuantity} BETWEEN 0 AND ${t.quantity}`),
   ],
 );
 

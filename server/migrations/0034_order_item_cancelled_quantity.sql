@@ -1,0 +1,2 @@
+ALTER TABLE "order_items" ADD COLUMN "cancelled_quantity" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_items" ADD CONSTRAINT "order_items_cancelled" CHECK ("order_items"."cancelled_quantity" BETWEEN 0 AND "order_items"."quantity");
