@@ -37,6 +37,21 @@ async function shippedOrder(): Promise<Order> {
   return order;
 }
 
+/** A coat ordered and paid, approved and waiting for a wave. */
+async function unshippedOrder(): Promise<Order> {
+  const n = ++parcels;
+  const order = (await e2e.api('POST', '/api/v1/orders', {
+    shopCode: SHOP.code,
+    buyer: { nick: `as_unshipped_${n}`, name: '周芷若', phone: `1375555100${n}` },
+    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 2 号' },
+    items: [{ skuCode: COAT.code, quantity: 1, unitPrice: COAT.price }],
+    shippingFee: 0,
+    payment: { amount: COAT.price, method: 'alipay' },
+  })) as Order & { status: string };
+  if (order.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${order.id}/approve`);
+  return order;
+}
+
 /** A 1 × 1 PNG: the server keeps a photo by its first bytes, whatever it is called. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -128,7 +143,9 @@ describe('售后 (after-sales)', () => {
     const refunded = boss.getByRole('row', { name: new RegExp(`${caseNo}.*¥600\\.00`) });
     await refunded.waitFor();
     expect(await (await cellUnder(refunded, '金额')).textContent()).toBe('¥600.00');
-    expect(await (await cellUnder(refunded, '批准人')).textContent()).toBe(SUPERVISOR.displayName);
+    // the ledger names who asked for the refund and who approved it
+    expect(await (await cellUnder(refunded, '经办人')).textContent()).toBe(CS.displayName);
+    expect(await (await cellUnder(refunded, '审批人')).textContent()).toBe(SUPERVISOR.displayName);
     expect(await ledger.locator('.ant-descriptions').innerText()).toMatch(/已付\s*¥800\.00\s*已退\s*¥600\.00\s*还可退\s*¥200\.00/);
     await boss.locator('main .ant-tag', { hasText: '处理中' }).waitFor();
     await boss.locator('main').getByText('主管批准退款').waitFor();
@@ -147,5 +164,25 @@ describe('售后 (after-sales)', () => {
     expect(await (await cellUnder(line, '已退回')).textContent()).toBe('1');
     await button(page.locator('main'), '退款').click();
     expect(await dialog(page).getByLabel('退款金额').inputValue()).toBe('800.00');
+  });
+
+  it('says before a full 仅退款 of an unshipped order is confirmed that the order will be cancelled and closed, then closes it', async () => {
+    const order = await unshippedOrder();
+    const opened = (await e2e.api('POST', '/api/v1/aftersales/cases', { orderId: order.id, type: 'refund_only', reason: '未发货，买家不要了' })) as { id: number };
+    const page = await e2e.freshPage();
+    page.setDefaultTimeout(10_000);
+    await signInAs(e2e, SUPERVISOR.username, SUPERVISOR.password, page);
+    await page.goto(`${e2e.baseUrl}/aftersales/${opened.id}`);
+    await button(page.locator('main'), '退款').click();
+    const refund = dialog(page);
+    // part of the money says nothing about the order; all of it says what will happen
+    await typeInto(refund.getByLabel('退款金额'), '100');
+    expect(await refund.getByTestId('refund-effect').count()).toBe(0);
+    await typeOver(refund.getByLabel('退款金额'), '800');
+    await refund.getByTestId('refund-effect').getByText('全额退款：订单将取消并关闭，占用的库存释放，不再发货').waitFor();
+    await typeInto(refund.getByLabel('退款原因'), '未发货全额退款');
+    await button(refund, '退款').click();
+    await page.locator('.ant-message-success', { hasText: '已退款 ¥800.00' }).waitFor();
+    await expect.poll(async () => ((await e2e.api('GET', `/api/v1/orders/${order.id}`)) as { status: string }).status).toBe('closed');
   });
 });

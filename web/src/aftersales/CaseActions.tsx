@@ -12,6 +12,7 @@ import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { ReasonDialog } from '../orders/ReasonDialog';
 import { approveRefund, closeCase, escalateCase, MONEY_SOLUTIONS, proposeSolution, refundCase, rejectRefund, SOLUTIONS, type Case, type CaseStatus, type CloseInput, type EscalateInput, type ProposeInput, type RefundInput } from './api';
 import { ReshipDialog } from './ReshipDialog';
+import { refundEffect } from './refundEffect';
 
 type Action = 'propose' | 'refund' | 'reship' | 'escalate' | 'close' | 'approve' | 'reject';
 
@@ -121,6 +122,13 @@ export function CaseActions({ c }: { c: Case }) {
       >
         <Form.Item name="amount" label={a.refundAmount} rules={[{ required: true, message: t.common.required }, moneyRule(t.common.invalidMoney)]}>
           <MoneyInput />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['amount']}>
+          {({ getFieldValue }) => {
+            // what the refund does to an order not shipped, said before it is confirmed
+            const effect = refundEffect(c, getFieldValue('amount') as number | undefined);
+            return effect && <Alert type={effect === 'inWave' ? 'error' : 'warning'} showIcon title={a.refundEffects[effect]} style={{ marginBottom: 16 }} data-testid="refund-effect" />;
+          }}
         </Form.Item>
         <Form.Item name="reason" label={a.refundReason} rules={noteRule(t.common.required)}>
           <Input maxLength={200} />

@@ -3436,6 +3436,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -3558,6 +3559,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -3745,6 +3747,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -4012,6 +4015,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -4217,6 +4221,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -4481,6 +4486,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -4686,6 +4692,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -4897,6 +4904,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -5108,6 +5116,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -5323,6 +5332,7 @@ export interface paths {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                cancelledQuantity: number;
                             }[];
                             itemsTotal: number;
                             shippingFee: number;
@@ -10277,6 +10287,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -10484,6 +10497,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -10648,6 +10664,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -10866,6 +10885,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -11083,6 +11105,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -11306,6 +11331,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -11521,6 +11549,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -11736,6 +11767,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
@@ -11951,6 +11985,9 @@ export interface paths {
                             openedAt: string;
                             closedAt: string | null;
                             refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
                             suggestedRefund: number | null;
                             lines: {
                                 orderItemId: number;
