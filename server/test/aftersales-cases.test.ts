@@ -88,7 +88,7 @@ describe('eligibility', () => {
 
     const { order } = await shipped();
     expect(refusal(await openCase(cs, { orderId: order.id, type: 'refund_only', reason: '不想要了' }))).toBe(`订单 ${order.orderNo} 已发货，不能仅退款：请按退货退款、少货、错货或破损受理`);
-    expect(refusal(await openCase(cs, { orderId: order.id, type: 'wrong_item', reason: '发错颜色' }))).toBe('请填写售后涉及的商品（货号和数量）');
+    expect(refusal(await openCase(cs, { orderId: order.id, type: 'wrong_item', reason: '发错颜色', reportedBarcode: '6901234567892' }))).toBe('请填写售后涉及的商品（货号和数量）');
     const bad = await openCase(cs, { orderId: order.id, type: 'damaged', noReason: true, reason: '压坏', lines: lineOf(order) });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual(

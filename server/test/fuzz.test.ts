@@ -210,7 +210,7 @@ beforeAll(async () => {
     'POST /api/v1/logistics/exceptions/:id/resolve': { ids: [1, 2], body: { outcome: 'redelivered', note: '已重新派送' } },
     'POST /api/v1/customers/:id/blacklist': { ids: [customerId], body: { blacklisted: true, reason: '恶意差评' } },
     'POST /api/v1/outbox/:id/retry': { ids: outboxIds, body: {} },
-    'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'refund_only', reason: '不想要了', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '聊天截图' }], override: { reason: '主管受理' } } },
+    'POST /api/v1/aftersales/cases': { ids: [], body: { orderId: paid.id, type: 'refund_only', reason: '不想要了', lines: [{ skuCode: skus[0]!.code, quantity: 1 }], evidence: [{ note: '聊天截图' }], shippingInsurance: true, override: { reason: '主管受理' } } },
     'POST /api/v1/aftersales/cases/:id/propose': { ids: [afterSale.id, awaiting.id], body: { solution: 'return', note: '请寄回', returnTrackingNo: 'SF1234567890123' } },
     'POST /api/v1/aftersales/cases/:id/receive': { ids: [afterSale.id, awaiting.id], body: { lines: [{ skuCode: skus[0]!.code, quantity: 1, condition: 'resellable' }], buyerReturnShipping: 1000, note: '外包装完好', returnTrackingNo: 'YT1234567890123' } },
     'POST /api/v1/aftersales/cases/:id/escalate': { ids: [afterSale.id, awaiting.id], body: { note: '买家情绪激动', difficult: true } },

@@ -7,6 +7,7 @@ import { readSetting } from '../../platform/settings';
 import { nextCaseStatus } from './caseStates';
 import { claimsOfCase, openAutomaticClaim } from './claims';
 import { caseRefusal } from './eligibility';
+import { caseEvidence } from './evidence';
 import { damageCompensation, RETURN_SETTLE_HOURS } from './settlement';
 import { damageRefundPercentSetting } from './settings';
 import { complaintClosing } from './complaints';
@@ -33,6 +34,8 @@ function toSummary(row: readModel.CaseRow, now: Date): CaseSummary {
     reason: row.reason,
     noReason: row.noReason,
     severity: row.severity as CaseSummary['severity'],
+    reportedBarcode: row.reportedBarcode,
+    shippingInsurance: row.shippingInsurance,
     owner: row.owner,
     deadline: iso(row.deadline)!,
     overdue: row.status !== 'closed' && row.proposedAt === null && new Date(row.deadline) < now,
@@ -99,6 +102,8 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
       noReason: input.noReason,
       severity: input.severity ?? null,
       complaintCategory: input.complaintCategory ?? null,
+      reportedBarcode: input.reportedBarcode ?? null,
+      shippingInsurance: input.shippingInsurance,
       overrideReason: refusal ? input.override!.reason : null,
       overriddenBy: refusal ? ctx.actor.id : null,
       evidence: input.evidence,
@@ -109,7 +114,7 @@ export async function openCase(ctx: Ctx, input: CreateCaseInput): Promise<Case> 
     },
     lines.map(({ orderItemId, skuId, quantity }) => ({ orderItemId, skuId, quantity })),
   );
-  const opened = { caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, deadline: deadline.toISOString() };
+  const opened = { caseNo, orderId: order.id, type: input.type, reason: input.reason, lines: input.lines, reportedBarcode: input.reportedBarcode ?? null, shippingInsurance: input.shippingInsurance, deadline: deadline.toISOString() };
   const overridden = refusal && { refused: refusal.message, override: input.override!.reason };
   await recordEvent(ctx, { action: 'aftersales_case.open', entityType: 'aftersales_case', entityId: id, after: { ...opened, ...overridden } });
   if (input.type === 'damaged' && input.severity === 'severe') await openAutomaticClaim(ctx, { id, orderId: order.id, caseNo }, 'damage', '严重破损，自动发起理赔');
@@ -149,6 +154,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
     reships: await caseReships(ctx, id),
     reshipOptions: (await reshipOptionsOf(ctx, id, rows[0].type as CaseType, rows[0].status)).map(({ skuCode, productName, spec, quantity }) => ({ skuCode, productName, spec, quantity })),
     claims: await claimsOfCase(ctx, id),
+    ...(await caseEvidence(ctx, rows[0], lines)),
     events: await timeline(ctx, 'aftersales_case', id),
   };
 }

@@ -8,6 +8,7 @@ import type { Case, EscalateInput, ProposeInput } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
 import { difficultDaysSetting } from './settings';
+import { correctWrongItemStock } from './wrongItem';
 
 /**
  * Working a case to its SLA: the solution offered to the buyer (which meets the deadline), the
@@ -20,6 +21,7 @@ export async function propose(ctx: Ctx, id: number, input: ProposeInput): Promis
   const row = await requireCase(ctx, id);
   const offered = nextCaseStatus(row.status, 'propose');
   const status = input.solution === 'return' || input.solution === 'exchange' ? nextCaseStatus(offered, 'await_return') : offered;
+  await correctWrongItemStock(ctx, row, input.solution);
   const now = ctx.clock.now();
   const proposal = { solution: input.solution, amount: input.amount ?? null, note: input.note, at: now.toISOString() };
   const returnTrackingNo = input.returnTrackingNo ?? row.returnTrackingNo;

@@ -4,6 +4,7 @@ import { normalizeTrackingNo } from '../fulfillment';
 import { ORDER_STATUSES } from '../orders';
 import { CASE_STATUSES } from './caseStates';
 import { claimSummarySchema } from './claimModel';
+import { caseStockSchema, packingScanSchema, parcelWeightSchema, wrongItemCheckSchema } from './evidenceModel';
 
 export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -62,6 +63,10 @@ export const createCaseBody = z
     noReason: z.boolean().default(false),
     severity: z.enum(['minor', 'severe'], { error: '破损程度为 minor（轻微）或 severe（严重）' }).optional(),
     complaintCategory: z.enum(COMPLAINT_CATEGORIES, { error: '投诉类别不对' }).optional(),
+    /** 错货: the barcode (or SKU code) on what the buyer says arrived instead. */
+    reportedBarcode: lookupCode.min(1, '请填写买家收到商品的条码').optional(),
+    /** The buyer bought shipping insurance (运费险). */
+    shippingInsurance: z.boolean().default(false),
     /** A supervisor opens a case the rules refuse (e.g. past the 7 days), saying why. */
     override: z.object({ reason: note('越权受理的原因', 200) }).optional(),
   })
@@ -69,6 +74,8 @@ export const createCaseBody = z
   .refine((c) => c.severity !== undefined || c.type !== 'damaged', { path: ['severity'], message: '请选择破损程度：轻微或严重' })
   .refine((c) => c.complaintCategory === undefined || c.type === 'complaint', { path: ['complaintCategory'], message: '只有投诉有投诉类别' })
   .refine((c) => c.complaintCategory !== undefined || c.type !== 'complaint', { path: ['complaintCategory'], message: '请选择投诉类别' })
+  .refine((c) => c.reportedBarcode !== undefined || c.type !== 'wrong_item', { path: ['reportedBarcode'], message: '错货请填写买家收到商品的条码' })
+  .refine((c) => c.reportedBarcode === undefined || c.type === 'wrong_item', { path: ['reportedBarcode'], message: '只有错货的售后单填写收到商品的条码' })
   .refine((c) => !c.noReason || c.type === 'return_refund' || c.type === 'exchange', { path: ['noReason'], message: '七天无理由只适用于退货退款和换货' });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
 
@@ -76,7 +83,7 @@ export type CreateCaseInput = z.infer<typeof createCaseBody>;
 export const SOLUTIONS = ['refund', 'partial_refund', 'return', 'exchange', 'reship', 'explain', 'apology'] as const;
 export type Solution = (typeof SOLUTIONS)[number];
 export const SOLUTION_LABELS: Record<Solution, string> = { refund: '退款', partial_refund: '部分退款', return: '退货退款', exchange: '换货', reship: '补发', explain: '解释说明', apology: '致歉' };
-const MONEY_SOLUTIONS: readonly Solution[] = ['refund', 'partial_refund'];
+export const MONEY_SOLUTIONS: readonly Solution[] = ['refund', 'partial_refund'];
 
 export const proposeBody = z
   .object({
@@ -173,6 +180,9 @@ export const caseSummarySchema = z.object({
   reason: z.string(),
   noReason: z.boolean(),
   severity: z.enum(['minor', 'severe']).nullable(),
+  /** 错货: the barcode the buyer reported. */
+  reportedBarcode: z.string().nullable(),
+  shippingInsurance: z.boolean(),
   owner: z.string().nullable(),
   deadline: z.string(),
   /** Past its deadline with no solution proposed. */
@@ -214,6 +224,12 @@ export const caseSchema = caseSummarySchema.extend({
   reshipOptions: z.array(skuLineSchema),
   /** Its carrier claims (理赔), undecided first. */
   claims: z.array(claimSummarySchema),
+  packingScans: z.array(packingScanSchema),
+  weights: z.array(parcelWeightSchema),
+  /** Per SKU of the case (and the one a wrong-item barcode names): stock in the order's warehouse now. */
+  stock: z.array(caseStockSchema),
+  /** 错货: what the reported barcode says; null for other types. */
+  wrongItemCheck: wrongItemCheckSchema.nullable(),
   events: timelineSchema,
 });
 export type Case = z.infer<typeof caseSchema>;

@@ -66,6 +66,9 @@ export interface CaseRow {
   reason: string;
   noReason: boolean;
   severity: string | null;
+  reportedBarcode: string | null;
+  shippingInsurance: boolean;
+  stockCorrectedAt: Date | string | null;
   evidence: { fileId?: number; note?: string }[];
   owner: string | null;
   deadline: Date | string;
@@ -123,7 +126,8 @@ export async function caseRows(ctx: Ctx, filter: CaseFilter, page?: { limit: num
   const rows = await rowsOf<CaseRow>(
     ctx.db,
     sql`SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
-               c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
+               c.no_reason AS "noReason", c.severity, c.reported_barcode AS "reportedBarcode", c.shipping_insurance AS "shippingInsurance",
+               c.stock_corrected_at AS "stockCorrectedAt", c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
                c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.return_tracking_no AS "returnTrackingNo", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
                c.complaint_category AS "complaintCategory", c.complaint_ours AS "complaintOurs", c.complaint_resolved AS "complaintResolved", c.apologized_at AS "apologizedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded,

@@ -6,11 +6,11 @@ import { enqueue } from '../../platform/outbox';
 import { readSetting } from '../../platform/settings';
 import { getCase, requireCase } from './cases';
 import { nextCaseStatus } from './caseStates';
-import type { Case, Refund, RefundInput } from './model';
+import { MONEY_SOLUTIONS, type Case, type Refund, type RefundInput } from './model';
 import { settleUnshippedOrder } from './orderEffects';
 import * as readModel from './readModel';
 import * as repo from './repository';
-import { refundAuthoritySetting } from './settings';
+import { directRefundLimitSetting, refundAuthoritySetting } from './settings';
 
 /**
  * Refunds (退款), each one row of the refund ledger. What an order refunds never passes what was
@@ -56,6 +56,24 @@ async function payRefund(ctx: Ctx, row: repo.CaseRecord, input: RefundInput, { a
   return refund;
 }
 
+/**
+ * 少货: a missing item may be refunded directly up to the setting (30 元 a case); beyond it the amount
+ * is first agreed with the buyer, recorded as a refund offer (提出方案) covering what the case refunds.
+ */
+async function assertAgreedOrSmall(ctx: Ctx, row: repo.CaseRecord, refunded: number, amount: number): Promise<void> {
+  const limit = await readSetting(ctx, directRefundLimitSetting);
+  const proposal = row.proposal as readModel.CaseRow['proposal'];
+  const offered = proposal && MONEY_SOLUTIONS.includes(proposal.solution) ? (proposal.amount ?? 0) : null;
+  const allowed = Math.max(limit, offered ?? 0);
+  const total = refunded + amount;
+  if (total <= allowed) return;
+  const told =
+    offered === null
+      ? `少货直接退款最多 ${yuanText(limit)} 元，这张售后单退款合计将达 ${yuanText(total)} 元：请先与买家协商，用「提出方案」记录退款金额后再退款`
+      : `与买家商定的退款是 ${yuanText(offered)} 元，这张售后单退款合计将达 ${yuanText(total)} 元：请先重新提出方案，记录新的金额`;
+  throw conflict('proposal_required', told, [{ path: 'amount', message: String(Math.max(0, allowed - refunded)) }]);
+}
+
 export type RefundOutcome = Case | { refused: AppError };
 
 /**
@@ -67,8 +85,10 @@ export async function refundOnCase(ctx: Ctx, id: number, input: RefundInput): Pr
   const row = await requireCase(ctx, id);
   nextCaseStatus(row.status, 'refund');
   await assertWithinPaid(ctx, row.orderId, input.amount);
+  const refunded = await repo.refundedOnCase(ctx, id);
+  if (row.type === 'missing_item') await assertAgreedOrSmall(ctx, row, refunded, input.amount);
   if (!can(ctx.actor, 'aftersales.approve')) {
-    const [authority, refunded] = await Promise.all([readSetting(ctx, refundAuthoritySetting), repo.refundedOnCase(ctx, id)]);
+    const authority = await readSetting(ctx, refundAuthoritySetting);
     if (refunded + input.amount > authority) {
       const status = nextCaseStatus(row.status, 'request_approval');
       const requestId = await repo.insertRefundRequest(ctx, { caseId: id, amount: input.amount, reason: input.reason, requestedBy: ctx.actor.id, requestedAt: ctx.clock.now() });

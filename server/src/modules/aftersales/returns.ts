@@ -47,14 +47,16 @@ export async function receiveReturn(ctx: Ctx, id: number, input: ReceiveInput): 
   const order = await readModel.orderForReturn(ctx, row.orderId);
   if (order.warehouseId === null) throw conflict('not_shipped', `售后单 ${row.caseNo} 的订单没有发货仓，无法退货入库`, [{ path: 'id', message: String(id) }]);
   const now = ctx.clock.now();
+  // a wrong item found ours came back as the SKU that left (its stock was already corrected)
+  const skuBack = (r: (typeof received)[number]) => row.sentSkuId ?? r.line.skuId;
   await repo.insertReturnReceipts(
     ctx,
-    received.map((r) => ({ caseId: id, orderItemId: r.line.orderItemId, skuId: r.line.skuId, warehouseId: order.warehouseId!, quantity: r.quantity, condition: r.condition, receivedBy: ctx.actor.id, receivedAt: now })),
+    received.map((r) => ({ caseId: id, orderItemId: r.line.orderItemId, skuId: skuBack(r), warehouseId: order.warehouseId!, quantity: r.quantity, condition: r.condition, receivedBy: ctx.actor.id, receivedAt: now })),
   );
   await restockReturn(
     ctx,
     order.warehouseId,
-    received.map((r) => ({ skuId: r.line.skuId, quantity: r.quantity, condition: r.condition })),
+    received.map((r) => ({ skuId: skuBack(r), quantity: r.quantity, condition: r.condition })),
     { type: 'aftersales_case', id: row.caseNo, note: input.note ?? null },
   );
   const returned = (orderItemId: number) => received.filter((r) => r.line.orderItemId === orderItemId).reduce((sum, r) => sum + r.quantity, 0);

@@ -24,6 +24,14 @@ export const aftersalesCases = pgTable(
     noReason: boolean('no_reason').notNull().default(false),
     /** A damage case's minor | severe. */
     severity: text('severity'),
+    /** A wrong-item case's barcode (or SKU code) of what the buyer says arrived instead (错货). */
+    reportedBarcode: text('reported_barcode'),
+    /** The buyer's order carried shipping insurance (运费险): the insurer pays the return shipping. */
+    shippingInsurance: boolean('shipping_insurance').notNull().default(false),
+    /** When the ledger was corrected for what really left on a wrong-item case found ours; once per case. */
+    stockCorrectedAt: at('stock_corrected_at'),
+    /** The SKU that left instead of the ordered one, taken off on hand by that correction; a return of it restocks this SKU. */
+    sentSkuId: integer('sent_sku_id'),
     /** Photos, PDFs and chat excerpts as `{ fileId?, note? }` (platform's `files`). */
     evidence: jsonb('evidence').notNull(),
     ownerId: integer('owner_id'),
@@ -66,6 +74,8 @@ export const aftersalesCases = pgTable(
     check('aftersales_cases_type', sql`${t.type} IN ('return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint')`),
     check('aftersales_cases_status', sql`${t.status} IN ('open', 'awaiting_approval', 'awaiting_return', 'closed')`),
     check('aftersales_cases_complaint', sql`(${t.type} = 'complaint') = (${t.complaintCategory} IS NOT NULL)`),
+    check('aftersales_cases_reported_barcode', sql`${t.reportedBarcode} IS NULL OR ${t.type} = 'wrong_item'`),
+    check('aftersales_cases_stock_corrected', sql`(${t.stockCorrectedAt} IS NULL) = (${t.sentSkuId} IS NULL)`),
     check('aftersales_cases_severity', sql`${t.severity} IS NULL OR (${t.type} = 'damaged' AND ${t.severity} IN ('minor', 'severe'))`),
   ],
 );

@@ -25,3 +25,11 @@ export const damageRefundPercentSetting = defineSetting({
   schema: wholeSetting(1, 100),
   defaultValue: 10,
 });
+
+/** 少货: a refund the buyer was not offered first (提出方案) may reach this much on a case (直接退款上限 30 元). */
+export const directRefundLimitSetting = defineSetting({
+  key: 'aftersales.directRefundLimitFen',
+  label: '售后：少货未提出方案时可直接退款的上限',
+  schema: wholeSetting(0, 100_000_000),
+  defaultValue: 3_000,
+});

@@ -6,6 +6,7 @@ export { assertCanServe, checkStockInvariants, completeReservation, lowStockAler
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
 export { reportDiscrepancy } from './discrepancies';
 export { restockReturn, type ReturnedUnits } from './returns';
+export { correctShippedInstead, stockLevelsOf, type ShippedInstead, type StockChange } from './caseStock';
 export { packagingGramsOf, warehouseIdByCode } from './warehouses';
 export { inventoryRoutes } from './routes';
 export {
@@ -22,5 +23,6 @@ export {
   type ReservationLine,
   type ReservedRow,
   type ReserveRequest,
+  type StockLevel,
   type StockRequest,
 } from './model';

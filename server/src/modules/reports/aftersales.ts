@@ -107,6 +107,7 @@ export async function exportReturnsRegister(ctx: Ctx, q: DateRange & { format: E
     { header: '数量', width: 8, value: (r) => r.quantity },
     { header: '货品状态', width: 12, value: (r) => CONDITION_LABELS[r.condition] },
     { header: '签收人', width: 10, value: (r) => r.receivedBy },
+    { header: '运费险', width: 8, value: (r) => (r.shippingInsurance ? '有' : '') },
   ];
   return exportTable(q.format, { title: '退货登记表', asciiTitle: 'returns-register', columns, batches: batchesOf((w) => read.returnRows(ctx, q, w)), totalLabel: (n) => `合计 ${n} 行` }, `${q.from}_${q.to}`);
 }

@@ -70,6 +70,7 @@ export interface ReturnRow {
   quantity: number;
   condition: 'resellable' | 'defective';
   receivedBy: string | null;
+  shippingInsurance: boolean;
 }
 
 const returnsFrom = sql`FROM ${returnReceipts} AS r JOIN ${aftersalesCases} AS c ON c.id = r.case_id JOIN ${orders} AS o ON o.id = c.order_id JOIN ${shops} AS s ON s.id = o.shop_id`;
@@ -78,7 +79,7 @@ export function returnRows(ctx: Ctx, range: DateRange, window: { limit: number; 
   return rowsOf<ReturnRow>(
     ctx.db,
     sql`SELECT r.id::int AS id, r.received_at AS "receivedAt", s.timezone, c.case_no AS "caseNo", o.order_no AS "orderNo", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec,
-               r.quantity, r.condition, u.display_name AS "receivedBy"
+               r.quantity, r.condition, u.display_name AS "receivedBy", c.shipping_insurance AS "shippingInsurance"
           ${returnsFrom} JOIN ${orderItems} AS i ON i.id = r.order_item_id LEFT JOIN ${users} AS u ON u.id = r.received_by
          WHERE ${onShopDays(sql`r.received_at`, range)} ORDER BY r.received_at, r.id ${page(window)}`,
   );

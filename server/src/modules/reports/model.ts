@@ -162,6 +162,8 @@ export const returnsRegisterReply = pageOf(
     quantity: z.number().int(),
     condition: z.enum(['resellable', 'defective']),
     receivedBy: z.string().nullable(),
+    /** The buyer had shipping insurance (运费险): the insurer paid the return shipping. */
+    shippingInsurance: z.boolean(),
   }),
 );
 
