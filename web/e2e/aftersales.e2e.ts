@@ -102,7 +102,7 @@ describe('售后 (after-sales)', () => {
     const photo = evidence.getByRole('img', { name: '袖口.png' });
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     // rows are found from the page: cellUnder finds the table holding them
-    const line = page.getByRole('row', { name: new RegExp(COAT.code) });
+    const line = page.getByRole('row', { name: new RegExp(`^${COAT.code}.*¥`) });
     await line.waitFor();
     expect(await (await cellUnder(line, '规格')).textContent()).toBe(COAT.spec);
     expect(await (await cellUnder(line, '单价')).textContent()).toBe('¥800.00');
@@ -159,7 +159,7 @@ describe('售后 (after-sales)', () => {
     const { page } = e2e;
     await page.goto(`${e2e.baseUrl}/aftersales/${opened.id}`);
     await page.locator('main').getByText('¥800.00（商品 ¥800.00 + 运费 ¥0.00 + 垫付退货运费 ¥0.00）').waitFor();
-    const line = page.getByRole('row', { name: new RegExp(COAT.code) });
+    const line = page.getByRole('row', { name: new RegExp(`^${COAT.code}.*¥`) });
     await line.waitFor();
     expect(await (await cellUnder(line, '已退回')).textContent()).toBe('1');
     await button(page.locator('main'), '退款').click();

@@ -12,6 +12,7 @@ import { formatFen } from '../app/money';
 import { fetchCase, type Case } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseClaimsPanel } from './CaseClaimsPanel';
+import { CaseEvidencePanel } from './CaseEvidencePanel';
 import { EvidenceList } from './EvidenceList';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 import { RefundsPanel } from './RefundsPanel';
@@ -92,6 +93,7 @@ export default function CaseDetailPage() {
         <Tag>{labelOf(a.types, c.type)}</Tag>
         <CaseStatusTag status={c.status} />
         <CaseTags c={c} />
+        {c.shippingInsurance && <Tag color="geekblue">{a.shippingInsuranceTag}</Tag>}
       </Space>
       <Card style={{ marginBottom: 16 }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -143,6 +145,7 @@ export default function CaseDetailPage() {
           </Card>
           <ReshipsCard reships={c.reships} />
           <EvidenceList evidence={c.evidence} />
+          <CaseEvidencePanel c={c} />
           <RefundsPanel orderId={c.orderId} />
           <CaseClaimsPanel c={c} />
         </Col>

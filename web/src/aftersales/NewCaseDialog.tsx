@@ -30,7 +30,7 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
   const [form] = Form.useForm<NewCaseValues>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const type = Form.useWatch('type', form);
-  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, evidence: a.evidence, 'evidence.*.note': a.evidenceNote, 'evidence.*.fileId': a.evidenceFile, severity: a.severity, complaintCategory: a.complaintCategory, noReason: a.noReason, 'override.reason': a.overrideReasonLabel };
+  const labels = { type: a.type, reason: a.reason, 'lines.*.quantity': a.quantity, 'lines.*.skuCode': a.skuCode, evidence: a.evidence, 'evidence.*.note': a.evidenceNote, 'evidence.*.fileId': a.evidenceFile, severity: a.severity, complaintCategory: a.complaintCategory, noReason: a.noReason, reportedBarcode: a.reportedBarcodeLabel, shippingInsurance: a.shippingInsurance, 'override.reason': a.overrideReasonLabel };
 
   const create = useMutation({
     mutationFn: (values: NewCaseValues) => openCase(caseRequest(order, values)),
@@ -94,6 +94,20 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
             <Checkbox>{a.noReason}</Checkbox>
           </Form.Item>
         )}
+        {type === 'wrong_item' && (
+          <Form.Item name="reportedBarcode" label={a.reportedBarcodeLabel} extra={a.reportedBarcodeHint} rules={[{ required: true, whitespace: true, message: t.common.required }]}>
+            {/* a scanner types the code and Enter: on to the reason, not a submit */}
+            <Input
+              autoFocus
+              maxLength={64}
+              autoComplete="off"
+              onPressEnter={(e) => {
+                e.preventDefault();
+                form.focusField('reason');
+              }}
+            />
+          </Form.Item>
+        )}
         {type === 'damaged' && (
           <Form.Item name="severity" label={a.severity} rules={[{ required: true, message: t.common.required }]}>
             <Select options={(['minor', 'severe'] as const).map((value) => ({ value, label: labelOf(a.severities, value) }))} />
@@ -104,6 +118,9 @@ function NewCaseDialog({ order, onClose }: { order: Order; onClose: () => void }
             <Select options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: labelOf(a.complaintCategories, value) }))} />
           </Form.Item>
         )}
+        <Form.Item name="shippingInsurance" valuePropName="checked">
+          <Checkbox>{a.shippingInsurance}</Checkbox>
+        </Form.Item>
         <EvidenceFields />
         {refusal && <Alert type="error" showIcon title={a.notEligibleTitle} description={refusal} style={{ marginBottom: 16 }} />}
         {refusal && can('aftersales.approve') && (

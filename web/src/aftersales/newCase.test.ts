@@ -20,7 +20,15 @@ describe('申请售后 → the case asked of the server', () => {
       lines: [{ skuCode: 'COAT-L', quantity: 2 }],
       evidence: [{ note: '买家聊天：袖口起球' }, { fileId: 3 }, { fileId: 4, note: '聊天记录' }],
       noReason: false,
+      shippingInsurance: false,
     });
+  });
+
+  it('sends the reported barcode only for a wrong item, and 运费险 when ticked', () => {
+    const wrong = caseRequest(order, { type: 'wrong_item', reason: '发错', quantities: [1, 0], reportedBarcode: ' 6901234567892 ', shippingInsurance: true });
+    expect(wrong).toMatchObject({ reportedBarcode: '6901234567892', shippingInsurance: true });
+    // typed, then the type changed
+    expect(caseRequest(order, { type: 'quality', reason: '起球', quantities: [1, 0], reportedBarcode: '6901234567892' })).not.toHaveProperty('reportedBarcode');
   });
 
   it('asks 七天无理由 only of a return or an exchange', () => {

@@ -10,6 +10,9 @@ export interface NewCaseValues {
   noReason?: boolean;
   severity?: Severity;
   complaintCategory?: ComplaintCategory;
+  /** 错货: the barcode on what the buyer received. */
+  reportedBarcode?: string;
+  shippingInsurance?: boolean;
   /** A file uploaded (its id and name) and what it shows, or a note alone. */
   evidence?: { fileId?: number; name?: string; note?: string }[];
   overrideReason?: string;
@@ -17,8 +20,8 @@ export interface NewCaseValues {
 
 /**
  * The case to open from the dialog: the lines with a quantity (0 or empty leaves one out), the
- * evidence notes written, 七天无理由 only where it applies, the damage only for a damaged parcel, the category only for a complaint, and
- * the supervisor's override reason when one was given.
+ * evidence notes written, 七天无理由 only where it applies, the damage only for a damaged parcel, the
+ * category only for a complaint, the reported barcode only for a wrong item, 运费险, and the supervisor's override reason when one was given.
  */
 export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues): CreateCaseInput {
   return {
@@ -36,6 +39,8 @@ export function caseRequest(order: Pick<Order, 'id' | 'items'>, v: NewCaseValues
     noReason: NO_REASON_TYPES.includes(v.type) && Boolean(v.noReason),
     ...(v.type === 'damaged' && { severity: v.severity }),
     ...(v.type === 'complaint' && { complaintCategory: v.complaintCategory }),
+    ...(v.type === 'wrong_item' && { reportedBarcode: v.reportedBarcode?.trim() ?? '' }),
+    shippingInsurance: Boolean(v.shippingInsurance),
     ...(v.overrideReason?.trim() && { override: { reason: v.overrideReason } }),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refundEffect } from './refundEffect';
 
-const line = { orderItemId: 1, skuCode: 'COAT-L', productName: '羊绒大衣', spec: '黑色 L', quantity: 1, unitPrice: 80_000, received: 0 };
+const line = { orderItemId: 1, skuCode: 'COAT-L', barcode: '6901234567892', productName: '羊绒大衣', spec: '黑色 L', quantity: 1, unitPrice: 80_000, received: 0 };
 const refundOnly = { type: 'refund_only' as const, orderStatus: 'awaiting_fulfillment' as const, orderRefundable: 80_800, refunded: 0, lines: [line] };
 
 describe('退款 → what the refund will do to the order', () => {

@@ -3391,6 +3391,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3514,6 +3526,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3702,6 +3726,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -3970,6 +4006,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4176,6 +4224,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4441,6 +4501,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4647,6 +4719,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -4859,6 +4943,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5071,6 +5167,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -5287,6 +5395,18 @@ export interface paths {
                                 canMerge: boolean;
                                 canUnmerge: boolean;
                             };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
                             /** @enum {string|null} */
                             heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
                             holdReasons: {
@@ -10127,6 +10247,8 @@ export interface paths {
                     escalated?: "true" | "false";
                     type?: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
                     orderId?: number;
+                    q?: string;
+                    receiptOverdue?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };
@@ -10156,6 +10278,8 @@ export interface paths {
                                 noReason: boolean;
                                 /** @enum {string|null} */
                                 severity: "minor" | "severe" | null;
+                                reportedBarcode: string | null;
+                                shippingInsurance: boolean;
                                 owner: string | null;
                                 deadline: string;
                                 overdue: boolean;
@@ -10163,7 +10287,7 @@ export interface paths {
                                 escalatedAt: string | null;
                                 proposal: {
                                     /** @enum {string} */
-                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                    solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                     amount: number | null;
                                     note: string;
                                     at: string;
@@ -10176,6 +10300,14 @@ export interface paths {
                                     returnShipping: number;
                                     amount: number;
                                 } | null;
+                                complaint: {
+                                    /** @enum {string} */
+                                    category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                    ours: boolean | null;
+                                    resolved: boolean | null;
+                                    apologizedAt: string | null;
+                                } | null;
+                                returnTrackingNo: string | null;
                                 overrideReason: string | null;
                                 openedAt: string;
                                 closedAt: string | null;
@@ -10237,6 +10369,11 @@ export interface paths {
                         noReason?: boolean;
                         /** @enum {string} */
                         severity?: "minor" | "severe";
+                        /** @enum {string} */
+                        complaintCategory?: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                        reportedBarcode?: string;
+                        /** @default false */
+                        shippingInsurance?: boolean;
                         override?: {
                             reason: string;
                         };
@@ -10263,6 +10400,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -10270,7 +10409,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10283,6 +10422,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10298,6 +10445,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10313,6 +10461,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -10342,6 +10508,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -10473,6 +10695,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -10480,7 +10704,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10493,6 +10717,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10508,6 +10740,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10523,6 +10756,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -10552,6 +10803,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -10640,6 +10947,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -10647,7 +10956,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10660,6 +10969,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10675,6 +10992,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10690,6 +11008,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -10719,6 +11055,369 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftersales/cases/{id}/reship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补发：生成 0 元补发单（蓝旗，预占库存，直接待发货），经波次、拣货、验货、称重发货 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            skuCode: string;
+                            quantity: number;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            type: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                            /** @enum {string} */
+                            status: "open" | "awaiting_approval" | "awaiting_return" | "closed";
+                            reason: string;
+                            noReason: boolean;
+                            /** @enum {string|null} */
+                            severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
+                            owner: string | null;
+                            deadline: string;
+                            overdue: boolean;
+                            difficult: boolean;
+                            escalatedAt: string | null;
+                            proposal: {
+                                /** @enum {string} */
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
+                                amount: number | null;
+                                note: string;
+                                at: string;
+                            } | null;
+                            receivedAt: string | null;
+                            settlement: {
+                                goods: number;
+                                shipping: number;
+                                shippingDeducted: number;
+                                returnShipping: number;
+                                amount: number;
+                            } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
+                            overrideReason: string | null;
+                            openedAt: string;
+                            closedAt: string | null;
+                            refunded: number;
+                            /** @enum {string} */
+                            orderStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            orderRefundable: number;
+                            suggestedRefund: number | null;
+                            lines: {
+                                orderItemId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                barcode: string | null;
+                                received: number;
+                            }[];
+                            evidence: {
+                                fileId: number | null;
+                                note: string | null;
+                                name: string | null;
+                                contentType: string | null;
+                            }[];
+                            pendingApproval: {
+                                id: number;
+                                amount: number;
+                                reason: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                            } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
+                            claims: {
+                                id: number;
+                                caseId: number;
+                                caseNo: string;
+                                orderId: number;
+                                orderNo: string;
+                                parcelId: number;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string;
+                                /** @enum {string} */
+                                kind: "damage" | "shortfall";
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "settled" | "rejected";
+                                claimed: number;
+                                recovered: number | null;
+                                lines: {
+                                    skuCode: string;
+                                    quantity: number;
+                                }[];
+                                carrierClaimNo: string | null;
+                                automatic: boolean;
+                                note: string | null;
+                                outcomeNote: string | null;
+                                openedBy: string | null;
+                                openedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -10835,9 +11534,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                        solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                         amount?: number;
                         note: string;
+                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -10861,6 +11561,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -10868,7 +11570,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -10881,6 +11583,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -10896,6 +11606,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -10911,6 +11622,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -10940,6 +11669,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -11081,6 +11866,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -11088,7 +11875,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11101,6 +11888,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11116,6 +11911,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11131,6 +11927,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -11160,6 +11974,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -11284,6 +12154,7 @@ export interface paths {
                         /** @default 0 */
                         buyerReturnShipping?: number;
                         note?: string;
+                        returnTrackingNo?: string;
                     };
                 };
             };
@@ -11307,6 +12178,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -11314,7 +12187,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11327,6 +12200,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11342,6 +12223,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11357,6 +12239,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -11386,6 +12286,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -11525,6 +12481,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -11532,7 +12490,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11545,6 +12503,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11560,6 +12526,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11575,6 +12542,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -11604,6 +12589,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -11743,6 +12784,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -11750,7 +12793,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11763,6 +12806,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11778,6 +12829,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -11793,6 +12845,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -11822,6 +12892,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -11938,6 +13064,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
+                        ours?: boolean;
+                        resolved?: boolean;
                     };
                 };
             };
@@ -11961,6 +13089,8 @@ export interface paths {
                             noReason: boolean;
                             /** @enum {string|null} */
                             severity: "minor" | "severe" | null;
+                            reportedBarcode: string | null;
+                            shippingInsurance: boolean;
                             owner: string | null;
                             deadline: string;
                             overdue: boolean;
@@ -11968,7 +13098,7 @@ export interface paths {
                             escalatedAt: string | null;
                             proposal: {
                                 /** @enum {string} */
-                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain";
+                                solution: "refund" | "partial_refund" | "return" | "exchange" | "reship" | "explain" | "apology";
                                 amount: number | null;
                                 note: string;
                                 at: string;
@@ -11981,6 +13111,14 @@ export interface paths {
                                 returnShipping: number;
                                 amount: number;
                             } | null;
+                            complaint: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                ours: boolean | null;
+                                resolved: boolean | null;
+                                apologizedAt: string | null;
+                            } | null;
+                            returnTrackingNo: string | null;
                             overrideReason: string | null;
                             openedAt: string;
                             closedAt: string | null;
@@ -11996,6 +13134,7 @@ export interface paths {
                                 spec: string;
                                 quantity: number;
                                 unitPrice: number;
+                                barcode: string | null;
                                 received: number;
                             }[];
                             evidence: {
@@ -12011,6 +13150,24 @@ export interface paths {
                                 requestedBy: string | null;
                                 requestedAt: string;
                             } | null;
+                            reships: {
+                                orderId: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                lines: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            reshipOptions: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                            }[];
                             claims: {
                                 id: number;
                                 caseId: number;
@@ -12040,6 +13197,62 @@ export interface paths {
                                 submittedAt: string | null;
                                 decidedAt: string | null;
                             }[];
+                            packingScans: {
+                                parcelId: number;
+                                trackingNo: string | null;
+                                at: string;
+                                barcode: string;
+                                skuCode: string | null;
+                                productName: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "wrong_item" | "excess_item" | "intercepted";
+                                scannedBy: string | null;
+                            }[];
+                            weights: {
+                                parcelId: number;
+                                carrier: string;
+                                trackingNo: string | null;
+                                shippedAt: string | null;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                differenceGrams: number | null;
+                                tolerancePercent: number | null;
+                                /** @enum {string|null} */
+                                verdict: "ok" | "mismatch" | "override" | null;
+                                weighings: {
+                                    grams: number;
+                                    expectedGrams: number;
+                                    tolerancePercent: number;
+                                    /** @enum {string} */
+                                    verdict: "ok" | "mismatch" | "override";
+                                    reason: string | null;
+                                    weighedBy: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            stock: {
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                warehouseCode: string;
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            wrongItemCheck: {
+                                reportedBarcode: string;
+                                sku: {
+                                    skuCode: string;
+                                    productName: string;
+                                    spec: string;
+                                } | null;
+                                ordered: boolean;
+                                packingScans: number;
+                                /** @enum {string} */
+                                verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                message: string;
+                                stockCorrectedAt: string | null;
+                            } | null;
                             events: {
                                 id: number;
                                 at: string;
@@ -13585,6 +14798,7 @@ export interface paths {
                                 /** @enum {string} */
                                 condition: "resellable" | "defective";
                                 receivedBy: string | null;
+                                shippingInsurance: boolean;
                             }[];
                             total: number;
                             page: number;
@@ -13673,6 +14887,110 @@ export interface paths {
                                 cases: number;
                                 periodCases: number;
                                 share: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉统计（客诉率、解决率：按店铺、按投诉类别） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON；带 format 时为 xlsx 或 CSV（UTF-8 带 BOM）文件，不分页 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                                shopName: string;
+                            }[];
+                            total: {
+                                orders: number;
+                                complaints: number;
+                                complaintOrders: number;
+                                closed: number;
+                                resolved: number;
+                                ours: number;
+                                complaintRate: number | null;
+                                resolutionRate: number | null;
+                            };
+                            byCategory: {
+                                /** @enum {string} */
+                                category: "shipping_delay" | "logistics" | "quality" | "not_as_described" | "service" | "price" | "other";
+                                complaints: number;
+                                resolved: number;
                             }[];
                         };
                     };

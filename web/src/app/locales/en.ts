@@ -239,6 +239,7 @@ export const en: Messages = {
     'carrier_claim.submit': 'Submitted to carrier',
     'carrier_claim.settle': 'Carrier paid',
     'carrier_claim.reject': 'Carrier refused',
+    'aftersales_case.correct_stock': 'Wrong item: stock corrected for what really left',
     'file.upload': 'Evidence file uploaded',
   },
   reports: {

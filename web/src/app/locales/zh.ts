@@ -239,6 +239,7 @@ export const zh = {
     'carrier_claim.submit': '提交快递公司',
     'carrier_claim.settle': '快递公司赔付',
     'carrier_claim.reject': '快递公司拒赔',
+    'aftersales_case.correct_stock': '错货：按实际发出更正库存',
     'file.upload': '上传凭证文件',
   },
   reports: {
