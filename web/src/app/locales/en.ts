@@ -232,6 +232,7 @@ export const en: Messages = {
     'aftersales_case.close': 'Case closed',
     'aftersales_case.reship': 'Reshipped',
     'order.reissue': 'Reissue order made (after-sales)',
+    'order.cancel_lines': 'Lines taken off (after-sales refund)',
     'order.refund': 'After-sales refund',
     'aftersales_case.receive': 'Return received',
     'aftersales_case.claim': 'Carrier claim opened',

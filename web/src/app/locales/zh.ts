@@ -232,6 +232,7 @@ export const zh = {
     'aftersales_case.close': '完结售后单',
     'aftersales_case.reship': '补发',
     'order.reissue': '售后补发（生成补发单）',
+    'order.cancel_lines': '售后仅退款：取消部分商品',
     'order.refund': '售后退款',
     'aftersales_case.receive': '退货签收',
     'aftersales_case.claim': '发起快递理赔',
