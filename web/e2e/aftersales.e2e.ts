@@ -1,77 +1,18 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
+import { button, COAT, CS, dialog, PHOTO, setUpDesk, shippedOrder, SUPERVISOR, unshippedOrder } from './aftersalesDesk';
+import { cellUnder, pick, signInAs, startE2E, typeInto, typeOver, type E2E } from './harness';
 
 let e2e: E2E;
-const WAREHOUSE = { code: 'WH-AS', name: '售后测试仓' };
-const SHOP = { code: 'TM-AS', name: '售后旗舰店' };
-const CS = { username: 'aftersale1', password: 'aftersale-pass-1', displayName: '售后客服小林', roles: ['cs_aftersale'] };
-const SUPERVISOR = { username: 'boss1', password: 'boss-pass-1', displayName: '主管老陈', roles: ['supervisor'] };
-/** 800 元 a coat: a refund of most of it is beyond customer service's 500 元. */
-const COAT = { code: uniqueCode('COAT'), spec: '羊绒大衣 黑色 L', weightGrams: 1200, price: 80_000 };
-
-interface Order {
-  id: number;
-  orderNo: string;
-}
-
-/** A coat ordered, paid, waved, packed, weighed and shipped by 中通, as the floor would. */
-let parcels = 0;
-async function shippedOrder(): Promise<Order> {
-  const n = ++parcels;
-  const order = (await e2e.api('POST', '/api/v1/orders', {
-    shopCode: SHOP.code,
-    buyer: { nick: `as_buyer_${n}`, name: '赵敏', phone: `1375555000${n}` },
-    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 1 号' },
-    items: [{ skuCode: COAT.code, quantity: 1, unitPrice: COAT.price }],
-    shippingFee: 0,
-    payment: { amount: COAT.price, method: 'alipay' },
-  })) as Order & { status: string };
-  if (order.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${order.id}/approve`);
-  await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind: 'single', filter: { shopCode: SHOP.code } });
-  const session = await e2e.api('POST', '/api/v1/packing/sessions', { scan: order.orderNo });
-  await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/scans`, { barcode: COAT.code });
-  const parcel = await e2e.api('POST', `/api/v1/packing/sessions/${session.id}/complete`);
-  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/weigh`, { grams: parcel.expectedGrams });
-  await e2e.api('POST', `/api/v1/parcels/${parcel.id}/ship`, { carrier: 'ZTO', trackingNo: `77400000020${n}` });
-  return order;
-}
-
-/** A coat ordered and paid, approved and waiting for a wave. */
-async function unshippedOrder(): Promise<Order> {
-  const n = ++parcels;
-  const order = (await e2e.api('POST', '/api/v1/orders', {
-    shopCode: SHOP.code,
-    buyer: { nick: `as_unshipped_${n}`, name: '周芷若', phone: `1375555100${n}` },
-    address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '天目山路 2 号' },
-    items: [{ skuCode: COAT.code, quantity: 1, unitPrice: COAT.price }],
-    shippingFee: 0,
-    payment: { amount: COAT.price, method: 'alipay' },
-  })) as Order & { status: string };
-  if (order.status !== 'awaiting_fulfillment') await e2e.api('POST', `/api/v1/orders/${order.id}/approve`);
-  return order;
-}
-
-/** A 1 × 1 PNG: the server keeps a photo by its first bytes, whatever it is called. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-const dialog = (page: Page) => page.locator('.ant-modal:visible');
-const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
 
 beforeAll(async () => {
   e2e = await startE2E();
-  await e2e.api('POST', '/api/v1/warehouses', WAREHOUSE);
-  await e2e.api('POST', '/api/v1/shops', { code: SHOP.code, name: SHOP.name, platform: 'tmall', defaultWarehouseCode: WAREHOUSE.code, defaultCarrier: 'ZTO' });
-  await e2e.api('POST', '/api/v1/products', { name: '羊绒大衣', category: '服装', priceBand: 'profit', skus: [{ code: COAT.code, spec: COAT.spec, weightGrams: COAT.weightGrams, price: COAT.price, cost: 30_000 }] });
-  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: WAREHOUSE.code, lines: [{ skuCode: COAT.code, quantity: 5 }] });
-  await e2e.api('POST', '/api/v1/users', CS);
-  await e2e.api('POST', '/api/v1/users', SUPERVISOR);
+  await setUpDesk(e2e);
 });
 afterAll(() => e2e?.close());
 
 describe('售后 (after-sales)', () => {
   it('opens a case with a photo on a shipped order, a refund past 500 元 waits for the supervisor, who approves it from 待审批 and the ledger shows it', async () => {
-    const order = await shippedOrder();
+    const order = await shippedOrder(e2e);
     const { page } = e2e;
     page.setDefaultTimeout(10_000);
     await signInAs(e2e, CS.username, CS.password);
@@ -152,7 +93,7 @@ describe('售后 (after-sales)', () => {
   });
 
   it('shows what a received return is worth and offers it as the refund', async () => {
-    const order = await shippedOrder();
+    const order = await shippedOrder(e2e);
     const opened = await e2e.api('POST', '/api/v1/aftersales/cases', { orderId: order.id, type: 'return_refund', reason: '尺码偏大', lines: [{ skuCode: COAT.code, quantity: 1 }] });
     await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/propose`, { solution: 'return', note: '买家寄回后退款' });
     await e2e.api('POST', `/api/v1/aftersales/cases/${opened.id}/receive`, { lines: [{ skuCode: COAT.code, quantity: 1, condition: 'resellable' }] });
@@ -167,7 +108,7 @@ describe('售后 (after-sales)', () => {
   });
 
   it('says before a full 仅退款 of an unshipped order is confirmed that the order will be cancelled and closed, then closes it', async () => {
-    const order = await unshippedOrder();
+    const order = await unshippedOrder(e2e);
     const opened = (await e2e.api('POST', '/api/v1/aftersales/cases', { orderId: order.id, type: 'refund_only', reason: '未发货，买家不要了' })) as { id: number };
     const page = await e2e.freshPage();
     page.setDefaultTimeout(10_000);
