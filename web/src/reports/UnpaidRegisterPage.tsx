@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Form, Select, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { rangeFromForm, rangeToForm } from '../app/dateRange';
 import { FilterBar } from '../app/FilterBar';
@@ -12,8 +11,8 @@ import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
 import { useShopOptions } from '../catalog/api';
-import { useApiMutation } from '../app/useApiMutation';
-import { exportUnpaidRegister, fetchUnpaidRegister, type ExportFormat, type UnpaidEntry } from './api';
+import { exportUnpaidRegister, fetchUnpaidRegister, type UnpaidEntry } from './api';
+import { ExportButtons } from './ExportButtons';
 
 const toForm = (filters: Filters) => ({ shopCode: filters.shopCode, closed: rangeToForm(filters, 'closedFrom', 'closedTo') });
 const fromForm = (values: Record<string, unknown>) => ({ shopCode: values.shopCode, ...rangeFromForm(values.closed, 'closedFrom', 'closedTo') });
@@ -29,16 +28,6 @@ export default function UnpaidRegisterPage() {
     queryFn: () => fetchUnpaidRegister({ ...filter, page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
-  const exporting = useApiMutation((format: ExportFormat) => exportUnpaidRegister(filter, format), {
-    success: (name) => fill(t.reports.exported, { name }),
-    labels: { shopCode: t.reports.shop, closedFrom: t.reports.closed, closedTo: t.reports.closed },
-  });
-  const exportButton = (format: ExportFormat, label: string) => (
-    <Button icon={<DownloadOutlined />} loading={exporting.isPending && exporting.variables === format} disabled={exporting.isPending} onClick={() => exporting.mutate(format)}>
-      {label}
-    </Button>
-  );
-
   const columns: TableColumnsType<UnpaidEntry> = [
     { title: t.reports.orderNo, dataIndex: 'orderNo', render: (orderNo: string, e) => <Link to={`/orders/${e.orderId}`}>{orderNo}</Link> },
     { title: t.reports.shop, dataIndex: 'shopName' },
@@ -52,12 +41,7 @@ export default function UnpaidRegisterPage() {
   return (
     <Page
       title={t.reports.unpaidTitle}
-      extra={
-        <Space>
-          {exportButton('xlsx', t.reports.exportXlsx)}
-          {exportButton('csv', t.reports.exportCsv)}
-        </Space>
-      }
+      extra={<ExportButtons exportAs={(format) => exportUnpaidRegister(filter, format)} labels={{ shopCode: t.reports.shop, closedFrom: t.reports.closed, closedTo: t.reports.closed }} />}
     >
       <Typography.Paragraph type="secondary">{t.reports.unpaidHint}</Typography.Paragraph>
       <FilterBar list={list} toForm={toForm} fromForm={fromForm}>

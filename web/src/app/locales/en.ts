@@ -2,6 +2,7 @@ import type { Messages } from './zh';
 import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
 import { claimsEn } from './claims';
+import { registersEn } from './registers';
 
 export const en: Messages = {
   appName: 'ShopFlow Back Office',
@@ -33,6 +34,10 @@ export const en: Messages = {
     users: 'Users & roles',
     reports: 'Reports',
     unpaidRegister: 'Unpaid register',
+    aftersalesRegister: 'After-sales register',
+    returnsRegister: 'Returns register',
+    returnReasons: 'Return reasons',
+    refundStats: 'Daily refunds',
     settings: 'Rules & settings',
     outbox: 'Message delivery',
     fulfillment: 'Shipping',
@@ -999,6 +1004,7 @@ export const en: Messages = {
   aftersales: aftersalesEn,
   returns: returnsEn,
   claims: claimsEn,
+  registers: registersEn,
   events: {
     actor: 'By',
     system: 'System',

@@ -1,6 +1,7 @@
 import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
 import { claimsZh } from './claims';
+import { registersZh } from './registers';
 
 /** UI text, zh-CN first. en.ts must have the same keys (the type enforces it). */
 export const zh = {
@@ -33,6 +34,10 @@ export const zh = {
     users: '用户与角色',
     reports: '报表',
     unpaidRegister: '未付款明细',
+    aftersalesRegister: '售后登记',
+    returnsRegister: '退货登记表',
+    returnReasons: '退货原因汇总表',
+    refundStats: '每日退款统计',
     settings: '规则设置',
     outbox: '消息投递',
     fulfillment: '发货',
@@ -1001,6 +1006,7 @@ export const zh = {
   aftersales: aftersalesZh,
   returns: returnsZh,
   claims: claimsZh,
+  registers: registersZh,
   events: {
     actor: '操作人',
     system: '系统',
