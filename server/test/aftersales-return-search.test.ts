@@ -80,7 +80,7 @@ describe('finding a return by what is written on its parcel', () => {
     t.clock.advance(24 * HOUR - MINUTE);
     expectStatus(await receive(fresh), 200);
     const ours = [late, refunded, fresh].map((r) => r.case.id);
-    const overdue = async () => (await search('', '&receiptOverdue=true&pageSize=100')).filter((id) => ours.includes(id));
+    const overdue = async () => (await search('', '&progress=return_unrefunded&pageSize=100')).filter((id) => ours.includes(id));
     expect(await overdue()).toEqual([]);
     t.clock.advance(MINUTE);
     expect(await overdue()).toEqual([late.case.id]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../src/platform/clock';
-import { expectStatus, makeOrder, makePaidOrder, makeProduct, orderInput, receiveStock, seedCatalog } from './factories';
+import { expectStatus, makeOrder, makePaidOrder, makeProduct, makeShippedOrder, orderInput, receiveStock, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
 let t: TestApp;
@@ -58,6 +58,57 @@ describe('工作台', () => {
     expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
     t.clock.advance(6 * HOUR);
     expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toShip: before.toShip + 1, promisePast: before.promisePast + 2 });
+  });
+
+  it('shows after-sales their cases: my open ones, the overdue, refunds waiting for a supervisor, returns not refunded 24 h after they arrived — each the count of the list it opens', async () => {
+    t.deps.config.tokenTtlHours = 24 * 7;
+    // on to the next 10:00 in Shanghai (02:00 UTC): the cases open with 14 h left of their shop day
+    const now = t.clock.now().getTime();
+    t.clock.advance((((Date.UTC(2026, 0, 1, 2) - now) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) || 24 * HOUR);
+    // the file's admin signed in before earlier tests moved the clock on
+    const admin = await t.signIn(['admin']);
+    const cs = await t.signIn(['cs_aftersale']);
+    const boss = await t.signIn(['supervisor']);
+    const packer = await t.signIn(['warehouse']);
+    const counters = async (client: Client) => expectStatus(await client.get('/api/v1/workbench'), 200).aftersales;
+    const listTotal = async (query: string) => expectStatus(await cs.get(`/api/v1/aftersales/cases?${query}`), 200).total as number;
+    expect(expectStatus(await packer.get('/api/v1/workbench'), 200).aftersales).toBeNull();
+    const before = await counters(cs);
+    expect(before).toMatchObject({ mineOpen: 0, toApprove: null });
+    const bossBefore = await counters(boss);
+
+    // three shipped 99.00 items: one case left alone, one whose return arrives, one refunded beyond the 500 元 authority
+    const orders: Awaited<ReturnType<typeof makeShippedOrder>>[] = [];
+    for (let i = 0; i < 3; i++) orders.push(await makeShippedOrder({ admin, cs, packer }, { skus: [{ price: 99_000 }] }));
+    const open = (o: (typeof orders)[number]) => cs.post('/api/v1/aftersales/cases', { orderId: o.order.id, type: 'quality', reason: '开线', lines: [{ skuCode: o.skus[0]!.code, quantity: 1 }] });
+    const [untouched, returned, costly] = [expectStatus(await open(orders[0]!), 201), expectStatus(await open(orders[1]!), 201), expectStatus(await open(orders[2]!), 201)];
+    expectStatus(await cs.post(`/api/v1/aftersales/cases/${returned.id}/propose`, { solution: 'return', note: '请寄回' }), 200);
+    expectStatus(await packer.post(`/api/v1/aftersales/cases/${returned.id}/receive`, { lines: [{ skuCode: orders[1]!.skus[0]!.code, quantity: 1, condition: 'defective' }] }), 200);
+    expect(expectStatus(await cs.post(`/api/v1/aftersales/cases/${costly.id}/refund`, { amount: 60_000, reason: '质量问题' }), 409).error.code).toBe('approval_required');
+
+    expect(await counters(cs)).toEqual({ ...before, mineOpen: 3 });
+    expect((await counters(boss)).toApprove).toBe(bossBefore.toApprove + 1);
+    expect(await listTotal('mine=true&progress=open')).toBe(3);
+    expect(await listTotal('status=awaiting_approval')).toBe(bossBefore.toApprove + 1);
+
+    // 23 h on: the untouched and the costly case are past their same-day deadline; the return, signed for 23 h ago, is not yet due
+    t.clock.advance(23 * HOUR);
+    const dayOn = await counters(cs);
+    expect(dayOn).toEqual({ ...before, mineOpen: 3, overdue: before.overdue + 2 });
+    // 24 h after the receipt the return is due and overdue too
+    t.clock.advance(HOUR + MINUTE);
+    const due = await counters(cs);
+    expect(due).toEqual({ ...before, mineOpen: 3, overdue: before.overdue + 3, returnUnrefunded: before.returnUnrefunded + 1 });
+    expect(await listTotal('progress=overdue')).toBe(due.overdue);
+    expect(await listTotal('progress=return_unrefunded')).toBe(due.returnUnrefunded);
+    const unrefunded = expectStatus(await cs.get('/api/v1/aftersales/cases?progress=return_unrefunded&pageSize=100'), 200).items.map((c: { id: number }) => c.id);
+    expect(unrefunded).toContain(returned.id);
+    expect(unrefunded).not.toContain(untouched.id);
+
+    // refunding the return clears it; closing the untouched case takes it off my open cases
+    expectStatus(await cs.post(`/api/v1/aftersales/cases/${returned.id}/refund`, { amount: 30_000, reason: '退货退款' }), 200);
+    expectStatus(await cs.post(`/api/v1/aftersales/cases/${untouched.id}/close`, { note: '买家撤销' }), 200);
+    expect(await counters(cs)).toEqual({ ...before, mineOpen: 2, overdue: before.overdue + 1 });
   });
 
   it('needs a signed-in user', async () => {

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 describe('运输破损 (transport damage)', () => {
-  it('customer service opens a minor damage case with the photo, the 退款 form offers 10 % of what the coat was paid, and the refund lands in the ledger', async () => {
+  it('customer service opens a minor damage case with the photo, the 退款 form offers 10 % of what the coat was paid, and the refund lands in the ledger; the open case is on the agent’s 工作台', async () => {
     const order = await shippedOrder(e2e);
     const { page } = e2e;
     page.setDefaultTimeout(10_000);
@@ -56,5 +56,14 @@ describe('运输破损 (transport damage)', () => {
     expect(await (await cellUnder(row, '经办人')).textContent()).toBe(CS.displayName);
     expect(await ledger.locator('.ant-descriptions').innerText()).toMatch(/已付\s*¥800\.00\s*已退\s*¥80\.00\s*还可退\s*¥720\.00/);
     expect((await e2e.api('GET', `/api/v1/orders/${order.id}/refunds`)).refunded).toBe(8_000);
+
+    // the case stays open with the agent: 工作台 counts it among their open cases and opens that list
+    await page.goto(`${e2e.baseUrl}/`);
+    const mine = page.getByRole('link', { name: '我处理中的售后单' });
+    await expect.poll(() => mine.locator('.ant-statistic-content').textContent()).toBe('1');
+    await mine.click();
+    await page.waitForURL(/\/aftersales\?tab=mine&progress=open/);
+    await page.getByRole('row', { name: new RegExp(caseNo) }).waitFor();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
   });
 });

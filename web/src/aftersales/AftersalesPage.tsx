@@ -9,7 +9,7 @@ import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
-import { fetchCases, type CaseListQuery, type CaseStatus, type CaseSummary, type CaseType } from './api';
+import { fetchCases, type CaseListQuery, type CaseProgress, type CaseStatus, type CaseSummary, type CaseType } from './api';
 import { CaseDeadline, CaseStatusTag, CaseTags, ProposalText } from './labels';
 
 type Tab = 'mine' | 'all' | 'escalated' | 'approval';
@@ -24,7 +24,8 @@ const TAB_QUERIES: Record<Tab, Partial<CaseListQuery>> = {
 
 /**
  * 售后工作台: the cases by deadline, soonest (so overdue) first — the agent's own, all, those handed
- * to a supervisor, and the refunds waiting for a supervisor's approval — filtered by type and status.
+ * to a supervisor, and the refunds waiting for a supervisor's approval — filtered by type, status and
+ * progress (未完结, 已超时, 退货签收超 24 小时未退款: the queues the workbench counts).
  */
 export default function AftersalesPage() {
   const { t } = useI18n();
@@ -32,12 +33,12 @@ export default function AftersalesPage() {
   const list = useListParams();
   const tabs: Tab[] = [...(can('aftersales.handle') ? (['mine'] as const) : []), 'all', 'escalated', ...(can('aftersales.approve') ? (['approval'] as const) : [])];
   const tab = tabs.find((key) => key === list.filters.tab) ?? tabs[0]!;
-  const { type, status, q } = list.filters;
+  const { type, status, q, progress } = list.filters;
 
   const cases = useQuery({
     queryKey: ['aftersalesCases', tab, list.query],
     queryFn: () =>
-      fetchCases({ q, type: type as CaseType | undefined, status: status as CaseStatus | undefined, ...TAB_QUERIES[tab], page: list.page, pageSize: list.pageSize }),
+      fetchCases({ q, type: type as CaseType | undefined, status: status as CaseStatus | undefined, progress: progress as CaseProgress | undefined, ...TAB_QUERIES[tab], page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
 
@@ -83,8 +84,11 @@ export default function AftersalesPage() {
             <Select options={optionsOf(t.aftersales.statuses)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
           </Form.Item>
         )}
+        <Form.Item name="progress" label={t.aftersales.progress}>
+          <Select options={optionsOf(t.aftersales.progresses)} allowClear placeholder={t.common.all} style={{ width: 200 }} />
+        </Form.Item>
       </FilterBar>
-      <ListTable list={list} query={cases} labels={{ q: t.aftersales.search, type: t.aftersales.type, status: t.aftersales.status }} rowKey="id" columns={columns} />
+      <ListTable list={list} query={cases} labels={{ q: t.aftersales.search, type: t.aftersales.type, status: t.aftersales.status, progress: t.aftersales.progress }} rowKey="id" columns={columns} />
     </Page>
   );
 }

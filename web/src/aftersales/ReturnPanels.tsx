@@ -141,7 +141,7 @@ export function ReturnQueues() {
       <CaseQueue
         title={r.overdueTitle}
         testId="returns-overdue"
-        query={{ receiptOverdue: 'true' }}
+        query={{ progress: 'return_unrefunded' }}
         extra={[
           { title: r.receivedAt, dataIndex: 'receivedAt', width: 170, render: formatTime },
           { title: r.deadline, key: 'deadline', render: (_, c) => <Countdown dueAt={c.deadline} warnWithinMs={0} /> },

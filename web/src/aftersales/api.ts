@@ -11,6 +11,7 @@ export type CaseStatus = CaseSummary['status'];
 export type Proposal = NonNullable<CaseSummary['proposal']>;
 export type Solution = Proposal['solution'];
 export type Severity = NonNullable<CaseSummary['severity']>;
+export type CaseProgress = NonNullable<CaseListQuery['progress']>;
 export type OrderRefunds = Awaited<ReturnType<typeof fetchOrderRefunds>>;
 export type CreateCaseInput = Body<'/api/v1/aftersales/cases'>;
 export type ProposeInput = Body<'/api/v1/aftersales/cases/{id}/propose'>;

@@ -10246,9 +10246,9 @@ export interface paths {
                     mine?: "true" | "false";
                     escalated?: "true" | "false";
                     type?: "return_refund" | "exchange" | "refund_only" | "missing_item" | "wrong_item" | "damaged" | "quality" | "complaint";
+                    progress?: "open" | "overdue" | "return_unrefunded";
                     orderId?: number;
                     q?: string;
-                    receiptOverdue?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };
@@ -14439,6 +14439,12 @@ export interface paths {
                             exceptions: {
                                 open: number;
                                 overdue: number;
+                            } | null;
+                            aftersales: {
+                                mineOpen: number;
+                                overdue: number;
+                                toApprove: number | null;
+                                returnUnrefunded: number;
                             } | null;
                         };
                     };

@@ -79,13 +79,20 @@ export default function WorkbenchPage() {
   const { warehouses } = useWarehouseOptions();
 
   const counters: ReactNode[] = [];
-  // each role sees its own work: reviewers the review queue, customer service the unpaid and the parcels in trouble, the floor its waves and parcels
+  // each role sees its own work: reviewers the review queue, customer service the unpaid, the parcels in trouble and its after-sales cases, the floor its waves and parcels
   if (can('orders.review')) counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue} to="/orders/review" danger />);
   if (can('orders.create'))
     counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
   if (data?.exceptions) {
     counters.push(<Counter key="exceptions" title={t.workbench.exceptionsOpen} value={data.exceptions.open} to="/logistics/exceptions" />);
     counters.push(<Counter key="exceptions-overdue" title={t.workbench.exceptionsOverdue} value={data.exceptions.overdue} to="/logistics/exceptions?overdue=true" danger />);
+  }
+  if (data?.aftersales) {
+    const cases = data.aftersales;
+    counters.push(<Counter key="cases-mine" title={t.workbench.myOpenCases} value={cases.mineOpen} to="/aftersales?tab=mine&progress=open" />);
+    counters.push(<Counter key="cases-overdue" title={t.workbench.casesOverdue} value={cases.overdue} to="/aftersales?tab=all&progress=overdue" danger />);
+    if (cases.toApprove !== null) counters.push(<Counter key="cases-approve" title={t.workbench.refundsToApprove} value={cases.toApprove} to="/aftersales?tab=approval" />);
+    counters.push(<Counter key="cases-unrefunded" title={t.workbench.returnsUnrefunded} value={cases.returnUnrefunded} to="/aftersales?tab=all&progress=return_unrefunded" danger />);
   }
   if (data?.warehouse) {
     const unshipped = '/orders?status=awaiting_fulfillment,in_fulfillment&sort=createdAt';

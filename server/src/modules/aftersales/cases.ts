@@ -8,7 +8,7 @@ import { nextCaseStatus } from './caseStates';
 import { claimsOfCase, openAutomaticClaim } from './claims';
 import { caseRefusal } from './eligibility';
 import { caseEvidence } from './evidence';
-import { damageCompensation, RETURN_SETTLE_HOURS } from './settlement';
+import { damageCompensation } from './settlement';
 import { damageRefundPercentSetting } from './settings';
 import { complaintClosing } from './complaints';
 import type { Case, CaseListQuery, CaseSummary, CaseType, CloseInput, ComplaintCategory, CreateCaseInput } from './model';
@@ -160,8 +160,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<Case> {
 }
 
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
-  const receiptOverdue = q.receiptOverdue ? { now: ctx.clock.now(), settleHours: RETURN_SETTLE_HOURS } : undefined;
-  const { rows, total } = await readModel.caseRows(ctx, { ...q, receiptOverdue }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await readModel.caseRows(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: rows.map((row) => toSummary(row, ctx.clock.now())), total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -4,3 +4,4 @@ export { aftersalesRoutes } from './routes';
 export { claimRoutes } from './claimRoutes';
 export { CASE_STATUS_LABELS } from './caseStates';
 export { CASE_TYPE_LABELS, CASE_TYPES, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, SOLUTION_LABELS, type CaseType, type ComplaintCategory, type Solution } from './model';
+export { aftersalesCounters } from './queues';

@@ -5,6 +5,7 @@ import { ORDER_STATUSES } from '../orders';
 import { CASE_STATUSES } from './caseStates';
 import { claimSummarySchema } from './claimModel';
 import { caseStockSchema, packingScanSchema, parcelWeightSchema, wrongItemCheckSchema } from './evidenceModel';
+import { CASE_PROGRESS } from './queues';
 
 export const CASE_TYPES = ['return_refund', 'exchange', 'refund_only', 'missing_item', 'wrong_item', 'damaged', 'quality', 'complaint'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -144,11 +145,11 @@ export const caseListQuery = z.object({
   /** Only cases handed to a supervisor (by staff or the overdue sweep). */
   escalated: booleanQuery.optional(),
   type: z.enum(CASE_TYPES).optional(),
+  /** open: not closed; overdue: past the deadline with no solution; return_unrefunded: the return signed for, nothing refunded 24 h on. */
+  progress: z.enum(CASE_PROGRESS).optional(),
   orderId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   /** A scan or a typed search: case no, order no (or its last 6+ characters), platform order id, the return's or the original parcel's tracking no. */
   q: searchText.optional(),
-  /** Returns received more than 24 h ago, still open and not refunded since (逾期未退款). */
-  receiptOverdue: booleanQuery.optional(),
   ...pageQuery,
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;

@@ -16,6 +16,7 @@ import { normalizeTrackingNo } from '../fulfillment';
 import { orderItems, orders } from '../orders/schema';
 import type { OrderFacts } from './eligibility';
 import type { CaseListQuery, Solution } from './model';
+import { progressCondition } from './queues';
 import type { Settlement } from './settlement';
 import { aftersalesCaseLines, aftersalesCases, refundRequests, refunds, returnReceipts } from './schema';
 
@@ -103,25 +104,19 @@ function caseSearch(text: string): SQL {
               OR EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = c.order_id AND p.tracking_no = ${waybill}))`;
 }
 
-/** Received at least the settle window ago, still open, and nothing refunded since the receipt. */
-function receiptOverdue(now: Date, settleHours: number): SQL {
-  return sql`(c.received_at IS NOT NULL AND c.status <> 'closed' AND c.received_at <= ${now.toISOString()}::timestamptz - make_interval(hours => ${settleHours})
-              AND NOT EXISTS (SELECT 1 FROM ${refunds} AS r WHERE r.case_id = c.id AND r.at >= c.received_at))`;
-}
-
-type CaseFilter = Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated' | 'q'>> & { id?: number; receiptOverdue?: { now: Date; settleHours: number } };
+type CaseFilter = Partial<Pick<CaseListQuery, 'status' | 'type' | 'orderId' | 'mine' | 'escalated' | 'q' | 'progress'>> & { id?: number };
 
 /** Cases by filter, open ones first and the soonest deadline first among them (the queue's order), with the page's total. */
 export async function caseRows(ctx: Ctx, filter: CaseFilter, page?: { limit: number; offset: number }) {
   const where: SQL[] = [sql`true`];
   if (filter.q) where.push(caseSearch(filter.q));
-  if (filter.receiptOverdue) where.push(receiptOverdue(filter.receiptOverdue.now, filter.receiptOverdue.settleHours));
   if (filter.mine) where.push(sql`c.owner_id = ${ctx.actor.id}`);
   if (filter.escalated !== undefined) where.push(filter.escalated ? sql`c.escalated_at IS NOT NULL` : sql`c.escalated_at IS NULL`);
   if (filter.id !== undefined) where.push(sql`c.id = ${filter.id}`);
   if (filter.status) where.push(sql`c.status = ${filter.status}`);
   if (filter.type) where.push(sql`c.type = ${filter.type}`);
   if (filter.orderId !== undefined) where.push(sql`c.order_id = ${filter.orderId}`);
+  if (filter.progress) where.push(progressCondition(filter.progress, ctx.clock.now()));
   const condition = sql.join(where, sql` AND `);
   const rows = await rowsOf<CaseRow>(
     ctx.db,

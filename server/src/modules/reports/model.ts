@@ -15,6 +15,8 @@ export const workbenchReply = z.object({
   warehouse: z.object({ toWave: z.number().int(), toPack: z.number().int(), toShip: z.number().int(), promiseSoon: z.number().int(), promisePast: z.number().int() }).nullable(),
   /** Parcels in trouble (for customer service and supervisors): open, and past their contact deadline. */
   exceptions: z.object({ open: z.number().int(), overdue: z.number().int() }).nullable(),
+  /** After-sales (for those who handle cases): my open cases, those overdue, refunds waiting for my approval (supervisors, else null), returns received and not refunded 24 h on. */
+  aftersales: z.object({ mineOpen: z.number().int(), overdue: z.number().int(), toApprove: z.number().int().nullable(), returnUnrefunded: z.number().int() }).nullable(),
 });
 export type Workbench = z.infer<typeof workbenchReply>;
 

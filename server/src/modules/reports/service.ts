@@ -2,6 +2,7 @@ import { HOUR, localDate, localDateTime } from '../../platform/clock';
 import { can, type Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
 import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
+import { aftersalesCounters } from '../aftersales';
 import { lowStockAlerts } from '../inventory';
 import { countReviewOverdue, countUnpaidToRemind } from '../orders';
 import type { UnpaidRegisterExportQuery, UnpaidRegisterPage, UnpaidRegisterQuery, Workbench } from './model';
@@ -14,14 +15,15 @@ const PROMISE_SOON_MS = 6 * HOUR;
 /** 工作台: what needs someone now, gathered from the modules that own each fact. */
 export async function workbench(ctx: Ctx): Promise<Workbench> {
   const now = ctx.clock.now();
-  const [reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions] = await Promise.all([
+  const [reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions, aftersales] = await Promise.all([
     countReviewOverdue(ctx),
     countUnpaidToRemind(ctx),
     lowStockAlerts(ctx, LOW_STOCK_SHOWN),
     can(ctx.actor, 'fulfillment.manage') ? read.warehouseWork(ctx, now, PROMISE_SOON_MS) : null,
     can(ctx.actor, 'logistics.handle') ? read.exceptionCounts(ctx, now) : null,
+    aftersalesCounters(ctx),
   ]);
-  return { reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions };
+  return { reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions, aftersales };
 }
 
 /** 未付款明细表: orders that closed without payment, newest first. */

@@ -280,6 +280,10 @@ export const en: Messages = {
     promisePast: 'Past their ship-by time',
     exceptionsOpen: 'Logistics exceptions open',
     exceptionsOverdue: 'Exceptions not contacted in time',
+    myOpenCases: 'My open after-sales cases',
+    casesOverdue: 'Cases past their deadline with no solution',
+    refundsToApprove: 'Refunds waiting for my approval',
+    returnsUnrefunded: 'Returns received over 24 h ago, not refunded',
   },
   common: {
     save: 'Save',

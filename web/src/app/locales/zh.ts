@@ -280,6 +280,10 @@ export const zh = {
     promisePast: '已超过承诺发货时间',
     exceptionsOpen: '待处理的物流异常件',
     exceptionsOverdue: '超时未联系的异常件',
+    myOpenCases: '我处理中的售后单',
+    casesOverdue: '超时未提出方案的售后单',
+    refundsToApprove: '待我审批的退款',
+    returnsUnrefunded: '退货签收超 24 小时未退款',
   },
   common: {
     save: '保存',
