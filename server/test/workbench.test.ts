@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../src/platform/clock';
 import { expectStatus, makeOrder, makePaidOrder, makeProduct, makeShippedOrder, orderInput, receiveStock, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
@@ -7,6 +7,9 @@ let t: TestApp;
 let admin: Client;
 beforeAll(async () => {
   t = await createTestApp();
+});
+// signed in afresh for each test: another may have moved the clock past a sign-in's 12 h
+beforeEach(async () => {
   admin = await t.signIn(['admin']);
 });
 afterAll(() => t.close());
@@ -65,8 +68,8 @@ describe('工作台', () => {
     // on to the next 10:00 in Shanghai (02:00 UTC): the cases open with 14 h left of their shop day
     const now = t.clock.now().getTime();
     t.clock.advance((((Date.UTC(2026, 0, 1, 2) - now) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) || 24 * HOUR);
-    // the file's admin signed in before earlier tests moved the clock on
-    const admin = await t.signIn(['admin']);
+    // the day and a half this takes outlasts the 12 h sign-in of beforeEach
+    admin = await t.signIn(['admin']);
     const cs = await t.signIn(['cs_aftersale']);
     const boss = await t.signIn(['supervisor']);
     const packer = await t.signIn(['warehouse']);
