@@ -137,10 +137,11 @@ JOIN pool_reason re ON re.type = ty.type AND re.i = floor(power(t.r_reason, 1.7)
  * escalated by the sweep five minutes past their deadline. 4 % are difficult (three more days).
  */
 const insertCasesSql = `
-INSERT INTO aftersales_cases (id, case_no, order_id, shop_id, type, status, reason, no_reason, severity, evidence, owner_id, deadline, difficult,
+INSERT INTO aftersales_cases (id, case_no, order_id, shop_id, type, status, reason, no_reason, severity, complaint_category, evidence, owner_id, deadline, difficult,
   proposal, proposed_at, escalated_at, received_at, settlement, opened_by, opened_at, closed_at)
 OVERRIDING SYSTEM VALUE
-SELECT x.g, x.case_no, x.order_id, x.shop_id, x.type, x.status, x.reason, x.no_reason, x.severity, x.evidence, x.owner_id, x.deadline, x.difficult,
+SELECT x.g, x.case_no, x.order_id, x.shop_id, x.type, x.status, x.reason, x.no_reason, x.severity,
+       CASE WHEN x.type = 'complaint' THEN CASE x.reason WHEN '物流太慢' THEN 'logistics' WHEN '客服回复慢' THEN 'service' ELSE 'other' END END, x.evidence, x.owner_id, x.deadline, x.difficult,
        CASE WHEN x.proposed THEN jsonb_build_object('solution', x.solution, 'amount', CASE WHEN x.solution IN ('refund', 'partial_refund') THEN x.refund_amount END,
                                                     'note', '已与买家沟通', 'at', to_char(x.proposed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END,
        CASE WHEN x.proposed THEN x.proposed_at END,

@@ -30,7 +30,8 @@ async function deliveredOrder(skus: SkuFields[] = [{ price: 5_900 }, { price: 12
 
 async function openCase(orderId: number, type: string, lines: { skuCode: string; quantity: number }[]) {
   const photo = type === 'damaged' ? { severity: 'severe', evidence: [{ fileId: expectStatus(await uploadFile(cs), 201).id, note: '外箱压扁' }] } : {};
-  return expectStatus(await cs.post('/api/v1/aftersales/cases', { orderId, type, reason: '买家反馈', lines, ...photo }), 201);
+  const asked = { complaint: { complaintCategory: 'service' }, wrong_item: { reportedBarcode: lines[0]?.skuCode } }[type] ?? {};
+  return expectStatus(await cs.post('/api/v1/aftersales/cases', { orderId, type, reason: '买家反馈', lines, ...photo, ...asked }), 201);
 }
 
 const reship = (caseId: number, body: Record<string, unknown>) => cs.post(`/api/v1/aftersales/cases/${caseId}/reship`, body);
