@@ -49,7 +49,8 @@ describe('after-sales registers', () => {
     expect(caseNos(later.items)).toEqual(['A', 'C', 'D', 'E'].map((n) => cases[n]!.caseNo));
     // the complaint was never answered: a week past its deadline
     expect(later.items.find((i: { caseNo: string }) => i.caseNo === cases.D!.caseNo)).toMatchObject({ type: 'complaint', overdue: true, refunded: 0 });
-    expect(later.items[0]).toMatchObject({ solution: 'return', refunded: 5_900, overdue: false });
+    // each row names its case and order, for the screen's links
+    expect(later.items[0]).toMatchObject({ caseId: cases.A!.id, orderId: order.id, solution: 'return', refunded: 5_900, overdue: false });
     expect((await report('aftersales-register', 'date=2026-11-19')).total).toBe(0);
     expect((await report('aftersales-register', 'date=2026-11-27&type=return_refund')).total).toBe(2);
   });
@@ -69,7 +70,7 @@ describe('after-sales registers', () => {
 
   it('退货登记表 has a row per SKU the warehouse signed for', async () => {
     const returns = await report('returns', 'from=2026-11-20&to=2026-11-27');
-    expect(returns).toMatchObject({ total: 1, items: [{ caseNo: cases.A!.caseNo, orderNo: order.orderNo, skuCode: order.items[0]!.skuCode, quantity: 1, condition: 'resellable' }] });
+    expect(returns).toMatchObject({ total: 1, items: [{ id: expect.any(Number), caseId: cases.A!.id, caseNo: cases.A!.caseNo, orderId: order.id, orderNo: order.orderNo, skuCode: order.items[0]!.skuCode, quantity: 1, condition: 'resellable' }] });
     expect((await report('returns', 'from=2026-11-21&to=2026-11-27')).total).toBe(0);
   });
 

@@ -14695,7 +14695,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                caseId: number;
                                 caseNo: string;
+                                orderId: number;
                                 orderNo: string;
                                 shopName: string;
                                 /** @enum {string} */
@@ -14794,8 +14796,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                id: number;
                                 receivedAt: string;
+                                caseId: number;
                                 caseNo: string;
+                                orderId: number;
                                 orderNo: string;
                                 skuCode: string;
                                 productName: string;

@@ -138,7 +138,13 @@ export default function OrderDetailPage() {
     { title: t.orders.product, dataIndex: 'productName' },
     { title: t.orders.spec, dataIndex: 'spec' },
     { title: t.orders.unitPrice, dataIndex: 'unitPrice', align: 'right', render: formatFen },
-    { title: t.orders.quantity, dataIndex: 'quantity', align: 'right' },
+    {
+      title: t.orders.quantity,
+      dataIndex: 'quantity',
+      align: 'right',
+      // units taken off by an after-sales 仅退款 before the order was waved ship no more
+      render: (quantity: number, item) => (item.cancelledQuantity > 0 ? fill(t.orders.quantityCancelled, { quantity, cancelled: item.cancelledQuantity }) : quantity),
+    },
     { title: t.orders.lineTotal, dataIndex: 'lineTotal', align: 'right', render: formatFen },
   ];
 

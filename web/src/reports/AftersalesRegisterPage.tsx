@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseStatus, CaseType } from '../aftersales/api';
 import { CaseStatusTag } from '../aftersales/labels';
@@ -29,9 +30,9 @@ export default function AftersalesRegisterPage() {
   const labels = { date: r.date, type: r.type };
 
   const columns: TableColumnsType<RegisterEntry> = [
-    { title: r.caseNo, dataIndex: 'caseNo', width: 160 },
+    { title: r.caseNo, dataIndex: 'caseNo', width: 160, render: (caseNo: string, e) => <Link to={`/aftersales/${e.caseId}`}>{caseNo}</Link> },
     { title: r.openedAt, dataIndex: 'openedAt', width: 140, render: formatTime },
-    { title: r.orderNo, dataIndex: 'orderNo', width: 180 },
+    { title: r.orderNo, dataIndex: 'orderNo', width: 180, render: (orderNo: string, e) => <Link to={`/orders/${e.orderId}`}>{orderNo}</Link> },
     { title: r.shop, dataIndex: 'shopName', width: 140 },
     {
       title: r.type,
@@ -78,7 +79,7 @@ export default function AftersalesRegisterPage() {
           <Select options={optionsOf(t.aftersales.types)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
         </Form.Item>
       </FilterBar>
-      <ListTable list={list} query={register} labels={labels} rowKey="caseNo" columns={columns} />
+      <ListTable list={list} query={register} labels={labels} rowKey="caseId" columns={columns} />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import { formatTime } from '../app/format';
 import { FilterBar } from '../app/FilterBar';
 import { useI18n } from '../app/i18n';
@@ -26,8 +27,8 @@ export default function ReturnsRegisterPage() {
 
   const columns: TableColumnsType<ReturnEntry> = [
     { title: r.receivedAt, dataIndex: 'receivedAt', width: 140, render: formatTime },
-    { title: r.caseNo, dataIndex: 'caseNo', width: 160 },
-    { title: r.orderNo, dataIndex: 'orderNo', width: 180 },
+    { title: r.caseNo, dataIndex: 'caseNo', width: 160, render: (caseNo: string, e) => <Link to={`/aftersales/${e.caseId}`}>{caseNo}</Link> },
+    { title: r.orderNo, dataIndex: 'orderNo', width: 180, render: (orderNo: string, e) => <Link to={`/orders/${e.orderId}`}>{orderNo}</Link> },
     { title: r.skuCode, dataIndex: 'skuCode', width: 150 },
     { title: r.product, dataIndex: 'productName' },
     { title: r.spec, dataIndex: 'spec', width: 140 },
@@ -44,7 +45,7 @@ export default function ReturnsRegisterPage() {
           <DatePicker.RangePicker allowClear={false} />
         </Form.Item>
       </FilterBar>
-      <ListTable list={list} query={returns} labels={labels} rowKey={(e) => `${e.caseNo}-${e.skuCode}-${e.receivedAt}-${e.condition}-${e.quantity}`} columns={columns} />
+      <ListTable list={list} query={returns} labels={labels} rowKey="id" columns={columns} />
     </Page>
   );
 }

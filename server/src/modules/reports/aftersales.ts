@@ -43,7 +43,9 @@ export async function aftersalesRegister(ctx: Ctx, q: AftersalesRegisterFilter &
   const now = ctx.clock.now();
   return {
     items: rows.map((r) => ({
+      caseId: r.id,
       caseNo: r.caseNo,
+      orderId: r.orderId,
       orderNo: r.orderNo,
       shopName: r.shopName,
       type: r.type as CaseType,
@@ -88,7 +90,7 @@ export async function exportAftersalesRegister(ctx: Ctx, q: AftersalesRegisterFi
 export async function returnsRegister(ctx: Ctx, q: DateRange & { page: number; pageSize: number }) {
   const rows = await read.returnRows(ctx, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
-    items: rows.map(({ id: _id, timezone: _zone, receivedAt, ...r }) => ({ ...r, receivedAt: iso(receivedAt)! })),
+    items: rows.map(({ timezone: _zone, receivedAt, ...r }) => ({ ...r, receivedAt: iso(receivedAt)! })),
     total: await read.returnCount(ctx, q),
     page: q.page,
     pageSize: q.pageSize,

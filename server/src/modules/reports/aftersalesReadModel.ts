@@ -19,6 +19,7 @@ const page = (window: { limit: number; offset: number }) => sql`LIMIT ${window.l
 export interface RegisterRow {
   id: number;
   caseNo: string;
+  orderId: number;
   orderNo: string;
   shopName: string;
   timezone: string;
@@ -45,7 +46,7 @@ const registerFrom = sql`FROM ${aftersalesCases} AS c JOIN ${orders} AS o ON o.i
 export function registerRows(ctx: Ctx, f: AftersalesRegisterFilter, window: { limit: number; offset: number }) {
   return rowsOf<RegisterRow>(
     ctx.db,
-    sql`SELECT c.id::int AS id, c.case_no AS "caseNo", o.order_no AS "orderNo", s.name AS "shopName", s.timezone, c.type, c.status, c.reason, c.no_reason AS "noReason",
+    sql`SELECT c.id::int AS id, c.case_no AS "caseNo", o.id::int AS "orderId", o.order_no AS "orderNo", s.name AS "shopName", s.timezone, c.type, c.status, c.reason, c.no_reason AS "noReason",
                u.display_name AS owner, c.opened_at AS "openedAt", c.deadline, c.proposed_at AS "proposedAt", c.proposal, c.closed_at AS "closedAt",
                COALESCE((SELECT sum(r.amount) FROM ${refunds} AS r WHERE r.case_id = c.id), 0)::int AS refunded
           ${registerFrom} LEFT JOIN ${users} AS u ON u.id = c.owner_id
@@ -62,7 +63,9 @@ export interface ReturnRow {
   id: number;
   receivedAt: Date | string;
   timezone: string;
+  caseId: number;
   caseNo: string;
+  orderId: number;
   orderNo: string;
   skuCode: string;
   productName: string;
@@ -78,7 +81,7 @@ const returnsFrom = sql`FROM ${returnReceipts} AS r JOIN ${aftersalesCases} AS c
 export function returnRows(ctx: Ctx, range: DateRange, window: { limit: number; offset: number }) {
   return rowsOf<ReturnRow>(
     ctx.db,
-    sql`SELECT r.id::int AS id, r.received_at AS "receivedAt", s.timezone, c.case_no AS "caseNo", o.order_no AS "orderNo", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec,
+    sql`SELECT r.id::int AS id, r.received_at AS "receivedAt", s.timezone, c.id::int AS "caseId", c.case_no AS "caseNo", o.id::int AS "orderId", o.order_no AS "orderNo", i.sku_code AS "skuCode", i.product_name AS "productName", i.spec,
                r.quantity, r.condition, u.display_name AS "receivedBy", c.shipping_insurance AS "shippingInsurance"
           ${returnsFrom} JOIN ${orderItems} AS i ON i.id = r.order_item_id LEFT JOIN ${users} AS u ON u.id = r.received_by
          WHERE ${onShopDays(sql`r.received_at`, range)} ORDER BY r.received_at, r.id ${page(window)}`,

@@ -135,7 +135,9 @@ const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(it
 
 export const aftersalesRegisterReply = pageOf(
   z.object({
+    caseId: z.number().int(),
     caseNo: z.string(),
+    orderId: z.number().int(),
     orderNo: z.string(),
     shopName: z.string(),
     type: z.enum(CASE_TYPES),
@@ -155,8 +157,12 @@ export const aftersalesRegisterReply = pageOf(
 
 export const returnsRegisterReply = pageOf(
   z.object({
+    /** The receipt line's id. */
+    id: z.number().int(),
     receivedAt: z.string(),
+    caseId: z.number().int(),
     caseNo: z.string(),
+    orderId: z.number().int(),
     orderNo: z.string(),
     skuCode: z.string(),
     productName: z.string(),
