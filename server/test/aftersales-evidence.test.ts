@@ -117,6 +117,7 @@ describe('wrong item (错货)', () => {
       ordered: true,
       packingScans: 1,
       verdict: 'buyer_error',
+      advice: null,
       message: `条码 ${s.shirt.barcode} 是 ${s.shirt.code}（纯棉T恤 白色 M），正是这个订单买的商品，不是发错：请向买家解释（核对规格、颜色）`,
       stockCorrectedAt: null,
     });
@@ -131,6 +132,18 @@ describe('wrong item (错货)', () => {
     const opened = expectStatus(await openCase(wrongItem(s.order, s.shirt, s.scarf.code.toLowerCase())), 201);
     expect(opened.wrongItemCheck).toMatchObject({ sku: { skuCode: s.scarf.code }, ordered: false, packingScans: 1, verdict: 'ours' });
     expect(opened.wrongItemCheck.message).toContain('验货时扫到过它 1 次，是我方发错');
+    // a 99.00 scarf is worth more than the 12.00 元 of having it sent back: exchange it
+    expect(opened.wrongItemCheck).toMatchObject({ advice: 'exchange' });
+    expect(opened.wrongItemCheck.message).toContain('它的价值 99.00 元高于退回运费 12.00 元，请买家寄回换货');
+    // were the return to cost as much as the scarf, the buyer keeps it
+    expectStatus(await admin.put('/api/v1/settings', { 'aftersales.returnShippingCostFen': 9_900 }), 200);
+    try {
+      const kept = expectStatus(await cs.get(`/api/v1/aftersales/cases/${opened.id}`), 200);
+      expect(kept.wrongItemCheck).toMatchObject({ verdict: 'ours', advice: 'keep' });
+      expect(kept.wrongItemCheck.message).toContain('它的价值 99.00 元不高于退回运费 99.00 元，可部分退款或让买家留下，并补发漏发的商品');
+    } finally {
+      expectStatus(await admin.put('/api/v1/settings', { 'aftersales.returnShippingCostFen': 1_200 }), 200);
+    }
     // the case's SKU and the one that arrived instead, in the order's warehouse
     expect(opened.stock).toEqual(
       expect.arrayContaining([expect.objectContaining({ skuCode: s.shirt.code, onHand: 4, available: 4 }), expect.objectContaining({ skuCode: s.scarf.code, onHand: 5, available: 5 })]),

@@ -10561,6 +10561,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -10856,6 +10858,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -11108,6 +11112,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -11415,6 +11421,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -11722,6 +11730,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -12027,6 +12037,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -12339,6 +12351,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -12642,6 +12656,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -12945,6 +12961,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;
@@ -13250,6 +13268,8 @@ export interface paths {
                                 packingScans: number;
                                 /** @enum {string} */
                                 verdict: "unknown_barcode" | "buyer_error" | "ours";
+                                /** @enum {string|null} */
+                                advice: "exchange" | "keep" | null;
                                 message: string;
                                 stockCorrectedAt: string | null;
                             } | null;

@@ -75,6 +75,8 @@ export const wrongItemCheckSchema = z.object({
   /** Times it was scanned at 验货 into (or refused from) the order's parcels. */
   packingScans: z.number().int(),
   verdict: z.enum(WRONG_ITEM_VERDICTS),
+  /** Ours: `exchange` when the wrong item is worth more than its return shipping (have it back), else `keep` (partial refund or let the buyer keep it, reship what was missing); null otherwise. */
+  advice: z.enum(['exchange', 'keep']).nullable(),
   /** The verdict in words customer service can act on. */
   message: z.string(),
   /** When the ledger was corrected for what really left (ordered SKU back on hand, this one off), or null. */

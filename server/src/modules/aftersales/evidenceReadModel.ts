@@ -75,13 +75,15 @@ export interface SkuNamed {
   barcode: string | null;
   productName: string;
   spec: string;
+  /** Its list price, in fen. */
+  price: number;
 }
 
 /** The SKU a scanned code names: its barcode first, else its SKU code (either case), or null. */
 export async function skuByScan(ctx: Ctx, code: string): Promise<SkuNamed | null> {
   const [row] = await rowsOf<SkuNamed>(
     ctx.db,
-    sql`SELECT k.id AS "skuId", k.code AS "skuCode", k.barcode, p.name AS "productName", k.spec
+    sql`SELECT k.id AS "skuId", k.code AS "skuCode", k.barcode, p.name AS "productName", k.spec, k.price
           FROM ${skus} AS k JOIN ${products} AS p ON p.id = k.product_id
          WHERE upper(k.barcode) = upper(${code}) OR upper(k.code) = upper(${code})
          ORDER BY upper(k.barcode) = upper(${code}) DESC NULLS LAST, k.id LIMIT 1`,

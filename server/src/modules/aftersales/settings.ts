@@ -33,3 +33,11 @@ export const directRefundLimitSetting = defineSetting({
   schema: wholeSetting(0, 100_000_000),
   defaultValue: 3_000,
 });
+
+/** 错货 found ours: what having the wrong item sent back costs the shop; worth more than this, it is exchanged, else the buyer may keep it (退货运费 12 元). */
+export const returnShippingCostSetting = defineSetting({
+  key: 'aftersales.returnShippingCostFen',
+  label: '售后：错货取回一件商品的退货运费',
+  schema: wholeSetting(0, 100_000),
+  defaultValue: 1_200,
+});

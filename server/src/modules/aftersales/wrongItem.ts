@@ -1,11 +1,14 @@
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
+import { yuanText } from '../../platform/money';
+import { readSetting } from '../../platform/settings';
 import { correctShippedInstead } from '../inventory';
 import type { PackingScan, WrongItemCheck, WrongItemVerdict } from './evidenceModel';
 import * as evidence from './evidenceReadModel';
 import type { Solution } from './model';
 import * as readModel from './readModel';
 import * as repo from './repository';
+import { returnShippingCostSetting } from './settings';
 
 /**
  * 错货 (DOMAIN.md §6): the barcode the buyer reports against the order's lines and the packing
@@ -21,23 +24,32 @@ export interface WrongItemFacts {
   ordered: boolean;
   /** Scans at 验货 of this SKU into (or refused from) the order's parcels. */
   packingScans: number;
+  /** What having an item sent back costs the shop (setting). */
+  returnShipping: number;
 }
 
-/** The verdict and the words for it, as a pure rule. */
-export function wrongItemVerdict(f: WrongItemFacts): { verdict: WrongItemVerdict; message: string } {
-  if (!f.sku) return { verdict: 'unknown_barcode', message: `条码 ${f.reportedBarcode} 不是本店任何商品的条码或货号，请买家拍下商品条码核对` };
+/**
+ * The verdict and the words for it, as a pure rule. Ours: a wrong item worth more than its return
+ * shipping is had back (exchange); a cheaper one the buyer may keep (partial refund, reship what was missing).
+ */
+export function wrongItemVerdict(f: WrongItemFacts): { verdict: WrongItemVerdict; advice: 'exchange' | 'keep' | null; message: string } {
+  if (!f.sku) return { verdict: 'unknown_barcode', advice: null, message: `条码 ${f.reportedBarcode} 不是本店任何商品的条码或货号，请买家拍下商品条码核对` };
   const named = `条码 ${f.reportedBarcode} 是 ${f.sku.skuCode}（${f.sku.productName}${f.sku.spec ? ` ${f.sku.spec}` : ''}）`;
-  if (f.ordered) return { verdict: 'buyer_error', message: `${named}，正是这个订单买的商品，不是发错：请向买家解释（核对规格、颜色）` };
-  if (f.packingScans > 0) return { verdict: 'ours', message: `${named}，订单没有买它；验货时扫到过它 ${f.packingScans} 次，是我方发错：可换货、部分退款或补发` };
-  return { verdict: 'ours', message: `${named}，订单没有买它；验货记录没有扫到它，请对照包裹重量核实；确认我方发错可换货、部分退款或补发` };
+  if (f.ordered) return { verdict: 'buyer_error', advice: null, message: `${named}，正是这个订单买的商品，不是发错：请向买家解释（核对规格、颜色）` };
+  const found = f.packingScans > 0 ? `验货时扫到过它 ${f.packingScans} 次，是我方发错` : '验货记录没有扫到它，请对照包裹重量核实；确认我方发错后';
+  const worth = `它的价值 ${yuanText(f.sku.price)} 元`;
+  const cost = `退回运费 ${yuanText(f.returnShipping)} 元`;
+  return f.sku.price > f.returnShipping
+    ? { verdict: 'ours', advice: 'exchange', message: `${named}，订单没有买它；${found}：${worth}高于${cost}，请买家寄回换货` }
+    : { verdict: 'ours', advice: 'keep', message: `${named}，订单没有买它；${found}：${worth}不高于${cost}，可部分退款或让买家留下，并补发漏发的商品` };
 }
 
 async function factsOf(ctx: Ctx, orderId: number, reportedBarcode: string, scans: PackingScan[]): Promise<WrongItemFacts> {
-  const sku = await evidence.skuByScan(ctx, reportedBarcode);
-  if (!sku) return { reportedBarcode, sku: null, ordered: false, packingScans: 0 };
+  const [sku, returnShipping] = await Promise.all([evidence.skuByScan(ctx, reportedBarcode), readSetting(ctx, returnShippingCostSetting)]);
+  if (!sku) return { reportedBarcode, sku: null, ordered: false, packingScans: 0, returnShipping };
   const order = await readModel.orderForCase(ctx, orderId);
   const scanned = scans.filter((s) => s.skuCode === sku.skuCode || sameCode(s.barcode, sku.barcode) || sameCode(s.barcode, sku.skuCode)).length;
-  return { reportedBarcode, sku, ordered: order!.items.some((i) => i.skuId === sku.skuId), packingScans: scanned };
+  return { reportedBarcode, sku, ordered: order!.items.some((i) => i.skuId === sku.skuId), packingScans: scanned, returnShipping };
 }
 
 /** The case's wrong-item check, with the id of the SKU the barcode names (for its stock). */
