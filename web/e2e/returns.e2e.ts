@@ -123,9 +123,12 @@ describe('退货签收 (return receipt)', () => {
     await feedback('success', `已签收售后单 ${c.caseNo}：入库 1 件，次品 0 件，应退 ¥10.00`).waitFor();
     await expectFocus('returns-scan');
     const received = await e2e.api('GET', `/api/v1/aftersales/cases/${c.id}`);
-    expect(received.events.at(-1).after.missing).toEqual([
+    const missing = [
       { skuCode: CUP.code, quantity: 1 },
       { skuCode: LID.code, quantity: 1 },
-    ]);
+    ];
+    expect(received.events.find((e: { action: string }) => e.action === 'aftersales_case.receive').after.missing).toEqual(missing);
+    // what did not come back is claimed from the carrier
+    expect(received.claims).toMatchObject([{ kind: 'shortfall', status: 'open', automatic: true }]);
   });
 });
