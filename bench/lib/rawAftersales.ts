@@ -9,9 +9,12 @@ import type pg from 'pg';
 
 const queuePage = `
 SELECT c.id::int AS id, c.case_no AS "caseNo", c.order_id::int AS "orderId", o.order_no AS "orderNo", c.type, c.status, c.reason,
-       c.no_reason AS "noReason", c.severity, c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
-       c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
-       COALESCE((SELECT sum(r.amount) FROM refunds AS r WHERE r.case_id = c.id), 0)::int AS refunded
+       c.no_reason AS "noReason", c.severity, c.reported_barcode AS "reportedBarcode", c.shipping_insurance AS "shippingInsurance",
+       c.stock_corrected_at AS "stockCorrectedAt", c.evidence, u.display_name AS owner, c.deadline, c.override_reason AS "overrideReason",
+       c.difficult, c.proposal, c.proposed_at AS "proposedAt", c.escalated_at AS "escalatedAt", c.received_at AS "receivedAt", c.settlement, c.return_tracking_no AS "returnTrackingNo", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+       c.complaint_category AS "complaintCategory", c.complaint_ours AS "complaintOurs", c.complaint_resolved AS "complaintResolved", c.apologized_at AS "apologizedAt",
+       COALESCE((SELECT sum(r.amount) FROM refunds AS r WHERE r.case_id = c.id), 0)::int AS refunded,
+       o.status AS "orderStatus", (o.paid_amount - o.refunded_amount)::int AS "orderRefundable"
   FROM aftersales_cases AS c JOIN orders AS o ON o.id = c.order_id LEFT JOIN users AS u ON u.id = c.owner_id
  WHERE true AND c.owner_id = $1
  ORDER BY c.status = 'closed', c.deadline, c.id
