@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStockInvariants } from '../src/modules/inventory';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makePaidOrder, makeProduct, makeShippedOrder, orderInput, receiveStock, seedCatalog, uniqueCode } from './factories';
+import { expectStatus, makePaidOrder, makeProduct, makeShippedOrder, orderInput, receiveStock, seedCatalog, uniqueCode, ztoTrackingNo } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -47,7 +47,7 @@ async function shippedWithEvidence() {
   const packed = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
   expect((await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams * 2 })).body.error.code).toBe('weight_mismatch');
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams - 20 }), 200);
-  const trackingNo = `78${String(process.pid % 1000).padStart(3, '0')}${String(packed.id).padStart(7, '0')}`;
+  const trackingNo = ztoTrackingNo();
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
   return { order, shirt: shirt!, scarf: scarf!, parcelId: packed.id as number, expectedGrams: packed.expectedGrams as number, trackingNo, warehouseCode };
 }

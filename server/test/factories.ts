@@ -153,13 +153,16 @@ export async function makeShippedOrder(
  * An approved order of `warehouseCode` taken the warehouse's way: waved (一单一件 for one unit),
  * packed by scanning `barcodes` (one per unit), weighed at its expected weight, shipped by 中通.
  */
+/** A 中通 tracking number no other parcel of this test process has (12 digits: 7, the process, a serial). */
+export const ztoTrackingNo = () => `7${String(process.pid % 10000).padStart(4, '0')}${String(++trackingSerial).padStart(7, '0')}`;
+
 export async function shipThroughFulfillment(packer: Client, { warehouseCode, orderNo, barcodes }: { warehouseCode: string; orderNo: string; barcodes: string[] }) {
   expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: barcodes.length === 1 ? 'single' : 'multi' }), 201);
   const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: orderNo }), 200);
   for (const barcode of barcodes) expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode }), 200);
   const packed = expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/weigh`, { grams: packed.expectedGrams }), 200);
-  const trackingNo = `7${String(process.pid % 10000).padStart(4, '0')}${String(++trackingSerial).padStart(7, '0')}`;
+  const trackingNo = ztoTrackingNo();
   expectStatus(await packer.post(`/api/v1/parcels/${packed.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
   return { parcelId: packed.id as number, expectedGrams: packed.expectedGrams as number, trackingNo };
 }

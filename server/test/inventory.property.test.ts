@@ -114,7 +114,7 @@ const ACCEPTED_REFUSALS: Record<Request['kind'], string[]> = {
   order: ['insufficient_stock'],
   pay: ['invalid_transition'],
   cancel: ['invalid_transition'],
-  close: ['invalid_transition', 'refund_required'],
+  close: ['invalid_transition', 'refund_required', 'not_refunded'],
 };
 
 function expectSuccessOrAcceptedRefusal(kind: Request['kind'], res: { status: number; body: any }): boolean {

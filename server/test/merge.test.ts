@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStockInvariants } from '../src/modules/inventory';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makePaidOrder, makeProduct, makeShop, orderInput, receiveStock, seedCatalog } from './factories';
+import { expectStatus, makePaidOrder, makeProduct, makeShop, orderInput, receiveStock, seedCatalog, ztoTrackingNo } from './factories';
 
 /** 合单: orders of one buyer to one address merged, waved, packed, weighed and shipped as one parcel. */
 
@@ -21,7 +21,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let serial = 0;
-const ztoNo = () => `78${String(process.pid % 1000).padStart(3, '0')}${String(++serial).padStart(7, '0')}`;
 
 type Sku = { id: number; code: string; barcode: string; price: number };
 
@@ -161,7 +160,7 @@ describe('merging orders (合单)', () => {
     // the scale finds it by either slip
     expect(expectStatus(await packer.get(`/api/v1/parcels/lookup?scan=${y.orderNo}`), 200).id).toBe(session.id);
     expectStatus(await packer.post(`/api/v1/parcels/${session.id}/weigh`, { grams: 500 }), 200);
-    const trackingNo = ztoNo();
+    const trackingNo = ztoTrackingNo();
     expectStatus(await packer.post(`/api/v1/parcels/${session.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
 
     expect((await detail(x.id)).status).toBe('shipped');

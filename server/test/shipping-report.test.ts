@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './harness';
-import { expectStatus, makePackedParcel, uniqueCode } from './factories';
+import { expectStatus, makePackedParcel, uniqueCode, ztoTrackingNo } from './factories';
 
 let t: TestApp;
 let admin: Client;
@@ -19,14 +19,11 @@ async function signInAt(time: string) {
   [admin, cs, packer] = [await t.signIn(['admin']), await t.signIn(['cs_presale']), await t.signIn(['warehouse'])];
 }
 
-let serial = 0;
-const ztoNo = () => `78${String(process.pid % 1000).padStart(3, '0')}${String(++serial).padStart(7, '0')}`;
-
 /** A parcel packed, weighed at 800 g and shipped by ZTO now. */
 async function shippedNow() {
   const made = await makePackedParcel({ admin, cs, packer }, { platformOrderId: uniqueCode('TB') });
   expectStatus(await packer.post(`/api/v1/parcels/${made.parcel.id}/weigh`, { grams: 800 }), 200);
-  const trackingNo = ztoNo();
+  const trackingNo = ztoTrackingNo();
   expectStatus(await packer.post(`/api/v1/parcels/${made.parcel.id}/ship`, { carrier: 'ZTO', trackingNo }), 200);
   const shippedBy = (await t.deps.database.query('SELECT display_name FROM users WHERE id = $1', [packer.userId])).rows[0]!.display_name as string;
   return { ...made, trackingNo, shippedBy };
