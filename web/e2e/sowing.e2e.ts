@@ -46,7 +46,7 @@ const slotCell = (slot: number) => station.getByTestId(`sowing-slot-${slot}`);
 /** A slot of the wall as shown: its n/m and state. */
 async function slotShows(slot: number, count: string, state: string) {
   await expect.poll(() => slotCell(slot).getByTestId('sowing-slot-count').textContent()).toBe(count);
-  expect(await slotCell(slot).getByTestId('sowing-slot-state').textContent()).toBe(state);
+  await expect.poll(() => slotCell(slot).getByTestId('sowing-slot-state').textContent()).toBe(state);
 }
 
 /** Opens the screen from the address bar; from here on only keys. */
