@@ -38,7 +38,7 @@ export const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];
 export const DISTRICT_SUFFIXES = ['自治县', '自治旗', '区', '县', '市', '旗'];
 
 /** Municipalities list their districts under these pseudo-cities. */
-const PSEUDO_CITIES = new Set(['市辖区', '县']);
+export const PSEUDO_CITIES = new Set(['市辖区', '县']);
 /** Provinces list county-level cities they administer directly (e.g. 仙桃市) under such a pseudo-city. */
 const isDirectlyAdministered = (cityName: string) => cityName.includes('直辖');
 
@@ -64,6 +64,9 @@ export function findByName(candidates: Division[], name: string, suffixes: strin
 }
 
 export const childrenOf = (d: Division): Division[] => d[2] ?? [];
+
+/** Every province with its cities and districts, as the reference file lists them. */
+export const allProvinces = (): Division[] => loadProvinces();
 
 export const findProvince = (name: string): Division | undefined => findByName(loadProvinces(), name.trim(), PROVINCE_SUFFIXES);
 
