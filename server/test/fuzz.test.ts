@@ -178,6 +178,7 @@ beforeAll(async () => {
     'POST /api/v1/inventory/receipts': { ids: [], body: { warehouseCode: warehouse.code, lines: [{ skuCode: sku.code, quantity: 2, binCode: 'A-01' }], reference: 'PO-1', note: '到货' } },
     'POST /api/v1/inventory/adjustments': { ids: [], body: { warehouseCode: warehouse.code, skuCode: sku.code, delta: -1, reason: '破损' } },
     'POST /api/v1/orders': { ids: [], body: orderInput(shop.code, skus, { platformOrderId: 'FUZZ-1', payment: { amount: 20600, method: 'alipay', paidAt: '2026-11-20T08:00:00+08:00' } }) },
+    'POST /api/v1/addresses/parse': { ids: [], body: { text: '收货人：张三\n手机号码：+86 138-0013-8000\n所在地区：广西南宁市青秀区\n详细地址：民族大道100号 邮编530022' } },
     'POST /api/v1/orders/:id/payments': { ids: orderIds, body: { amount: unpaid.total, method: 'bank_transfer', transactionNo: 'T-1', paidAt: '2026-11-20T08:00:00Z' } },
     'POST /api/v1/orders/:id/approve': { ids: orderIds, body: {} },
     'POST /api/v1/orders/bulk-approve': { ids: [], body: { ids: orderIds } },

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography, type FormInstance } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { FieldLabels } from '../app/errorText';
 import { blankToUndefined } from '../app/format';
@@ -10,6 +10,7 @@ import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { useApiMutation } from '../app/useApiMutation';
 import { useShopOptions } from '../catalog/api';
+import { AddressPaste, type ParsedAddress } from './AddressPaste';
 import { createOrder, PAYMENT_METHODS, type CreateOrderInput, type PaymentMethod } from './api';
 import { childrenOf, divisionOptions, useDivisions } from './divisions';
 import { SkuSelect } from './SkuSelect';
@@ -49,6 +50,22 @@ function orderLabels(t: Messages): FieldLabels {
     'payment.amount': t.orders.payAmount,
     'payment.method': t.orders.paymentMethod,
   };
+}
+
+const ADDRESS_KEYS = ['province', 'city', 'district', 'detail', 'postalCode'] as const;
+
+/**
+ * 智能识别's fields into the form. What was not recognised stays as typed, except a city or district
+ * that belonged to the province or city just replaced (it would no longer be one of its options).
+ */
+function fillReceiver(form: FormInstance<Values>, found: ParsedAddress) {
+  const old = form.getFieldsValue(['buyer', 'address']) as Partial<Pick<Values, 'buyer' | 'address'>>;
+  const address: Partial<Values['address']> = { ...old.address };
+  if (found.province && found.province !== address.province) Object.assign(address, { city: undefined, district: undefined });
+  if (found.city && found.city !== address.city) address.district = undefined;
+  for (const key of ADDRESS_KEYS) if (found[key] !== null) address[key] = found[key];
+  const buyer = { ...old.buyer, ...(found.name !== null && { name: found.name }), ...(found.phone !== null && { phone: found.phone }) };
+  form.setFieldsValue({ buyer, address } as Partial<Values>);
 }
 
 /** Province → city → district as three selects whose names match the server's address fields. */
@@ -211,6 +228,7 @@ export default function NewOrderPage() {
               </Row>
             </Card>
             <Card title={t.orders.buyerInfo} style={{ marginBottom: 16 }}>
+              <AddressPaste onParsed={(found) => fillReceiver(form, found)} />
               <Row gutter={12}>
                 <Col span={8}>
                   <Form.Item name={['buyer', 'nick']} label={t.orders.buyerNick} normalize={blankToUndefined}>

@@ -24,6 +24,10 @@ export function fetchOrder(id: number, reveal = false) {
 
 export const createOrder = (body: CreateOrderInput) => unwrap(api.POST('/api/v1/orders', { body }));
 
+/** 智能识别: the receiver's fields found in pasted chat text, null where not found. */
+export const parseAddress = (text: string) => unwrap(api.POST('/api/v1/addresses/parse', { body: { text } }));
+export type ParsedAddress = Awaited<ReturnType<typeof parseAddress>>;
+
 const onOrder = (id: number) => ({ params: { path: { id } } });
 export const approveOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/approve', onOrder(id)));
 /** Approves each order on its own; the answer says, per order, whether it went through and why not. */

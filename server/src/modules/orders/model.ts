@@ -45,6 +45,22 @@ export const createOrderBody = z.object({
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 export type PaymentInput = z.infer<typeof paymentBody>;
 
+/** 智能识别: what the buyer typed in chat, pasted as it is. */
+export const ADDRESS_PASTE_MAX = 500;
+export const addressParseBody = z.object({
+  text: z.string().trim().min(1, '请粘贴买家发来的收货信息').max(ADDRESS_PASTE_MAX, `粘贴的内容最多 ${ADDRESS_PASTE_MAX} 字，请只粘贴收货人、电话和地址`),
+});
+/** Each field null when the text did not show it; the region named as intake stores it. */
+export const parsedAddressSchema = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  detail: z.string().nullable(),
+  postalCode: z.string().nullable(),
+});
+
 export const reasonBody = z.object({ reason: text(200) });
 
 export const bulkApproveBody = z.object({ ids: z.array(idSchema).min(1, '至少选择一个订单').max(200) });

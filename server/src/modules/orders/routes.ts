@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
-import { bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { parseAddress } from './addressParse';
 import { listOrders } from './list';
 import * as actions from './actions';
 import * as detail from './detail';
@@ -33,6 +34,16 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           return result.replayed ? ok(result.order) : created(result.order);
         }),
       ),
+  );
+
+  // Reads nothing and changes nothing: no transaction, nothing to audit.
+  app.post(
+    '/api/v1/addresses/parse',
+    {
+      config: { permission: 'orders.create' },
+      schema: { tags, summary: '智能识别：从买家发来的文字中识别收货人、电话与地址（识别不到的字段为 null）', body: addressParseBody, response: { 200: parsedAddressSchema, 400: errorReply } },
+    },
+    async (request) => parseAddress(request.body.text),
   );
 
   app.get('/api/v1/orders', { config: { permission: 'orders.read' }, schema: { tags, summary: '订单列表与搜索', querystring: orderListQuery, response: { 200: orderListReply, 400: errorReply } } }, async (request) =>

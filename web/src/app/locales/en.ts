@@ -6,6 +6,7 @@ import { packingEn } from './packing';
 import { eventsEn } from './events';
 import { logisticsEn } from './logistics';
 import { ordersEn } from './orders';
+import { addressPasteEn } from './addressPaste';
 import { inventoryEn } from './inventory';
 import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
@@ -281,6 +282,7 @@ export const en: Messages = {
   },
   ...inventoryEn,
   ...ordersEn,
+  ...addressPasteEn,
   ...floorEn,
   /** 合单 on the order page. */
   ...packingEn,

@@ -5,6 +5,7 @@ import { packingZh } from './packing';
 import { eventsZh } from './events';
 import { logisticsZh } from './logistics';
 import { ordersZh } from './orders';
+import { addressPasteZh } from './addressPaste';
 import { inventoryZh } from './inventory';
 import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
@@ -281,6 +282,7 @@ export const zh = {
   },
   ...inventoryZh,
   ...ordersZh,
+  ...addressPasteZh,
   ...floorZh,
   /** 合单 on the order page. */
   ...packingZh,
