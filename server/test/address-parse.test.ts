@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADDRESS_CORPUS } from '../src/modules/orders/addressParse.corpus';
 import { expectStatus, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
@@ -24,9 +23,11 @@ describe('POST /api/v1/addresses/parse (智能识别)', () => {
   });
 
   it('gives what intake accepts: a parsed sample submitted as it stands makes an order with that address', async () => {
-    const samples = ADDRESS_CORPUS.filter((s) => s.expected.district && s.expected.phone && s.expected.name);
-    for (const sample of [samples[0]!, samples.find((s) => s.expected.province === '重庆市')!, samples.find((s) => s.expected.city === '省直辖县级行政区划')!]) {
-      const parsed = expectStatus(await parse(cs, sample.text), 200);
+    // a province's district, a municipality's county, a county-level city the province runs itself
+    const pasted = ['张伟 13812345678 浙江杭州西湖区文三路478号', '邓超 13983334444 重庆市巫山县高唐街道广东路8号', '湖北仙桃市沔阳大道18号 胡蝶 13797700000 邮编433000'];
+    for (const text of pasted) {
+      const parsed = expectStatus(await parse(cs, text), 200);
+      expect(parsed.district).not.toBeNull();
       const { name, phone, postalCode, ...address } = parsed;
       const order = expectStatus(
         await cs.post('/api/v1/orders', orderInput(catalog.shop.code, catalog.skus, { buyer: { name, phone }, address: { ...address, ...(postalCode && { postalCode }) } })),

@@ -65,7 +65,7 @@ function fillReceiver(form: FormInstance<Values>, found: ParsedAddress) {
   if (found.city && found.city !== address.city) address.district = undefined;
   for (const key of ADDRESS_KEYS) if (found[key] !== null) address[key] = found[key];
   const buyer = { ...old.buyer, ...(found.name !== null && { name: found.name }), ...(found.phone !== null && { phone: found.phone }) };
-  form.setFieldsValue({ buyer, address } as Partial<Values>);
+  form.setFieldsValue({ buyer, address });
 }
 
 /** Province → city → district as three selects whose names match the server's address fields. */

@@ -91,7 +91,7 @@ export interface Region {
   district?: Division;
 }
 
-const SEPARATOR = /[\s,，、/\\>\-]/;
+const SEPARATOR = /[\s,，、/\\>-]/;
 const skipSeparators = (text: string, pos: number) => {
   let at = pos;
   while (at < text.length && SEPARATOR.test(text[at]!)) at++;
