@@ -174,4 +174,41 @@ export const ADDRESS_CORPUS: CorpusSample[] = [
     province: '浙江省', city: '温州市', district: '鹿城区', detail: '人民路1号',
   }),
   sample('no address at all', '王五 13812340000', { name: '王五', phone: '13812340000' }),
+  // a second batch, written after the first passed: shapes the first did not have
+  sample('张三收', '地址:浙江省杭州市西湖区文三路100号，张三收，13800138000', {
+    name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路100号',
+  }),
+  sample('a street named after the district is no district', '广东省广州市天河路208号 李四 13800000001', {
+    name: '李四', phone: '13800000001', province: '广东省', city: '广州市', district: null, detail: '天河路208号',
+  }),
+  sample('labels with spaces, a four-character name', '收货人: 欧阳娜娜\n电话: 159 1234 5678\n地址: 福建省泉州市晋江市青阳街道泉安中路1号', {
+    name: '欧阳娜娜', phone: '15912345678', province: '福建省', city: '泉州市', district: '晋江市', detail: '青阳街道泉安中路1号',
+  }),
+  sample('bracketed labels', '【收货人】王强【手机】13511112222【地址】河北省保定市竞秀区朝阳北大街1号', {
+    name: '王强', phone: '13511112222', province: '河北省', city: '保定市', district: '竞秀区', detail: '朝阳北大街1号',
+  }),
+  sample('傣族自治州 full', '云南省西双版纳傣族自治州景洪市勐泐大道8号 玉香 15912345678', {
+    name: '玉香', phone: '15912345678', province: '云南省', city: '西双版纳傣族自治州', district: '景洪市', detail: '勐泐大道8号',
+  }),
+  sample('凉山州', '四川省凉山州西昌市航天大道三段1号 阿依 18380000000', {
+    name: '阿依', phone: '18380000000', province: '四川省', city: '凉山彝族自治州', district: '西昌市', detail: '航天大道三段1号',
+  }),
+  sample('a district starting with 道', '黑龙江哈尔滨道里区中央大街100号 刘德 13304510000', {
+    name: '刘德', phone: '13304510000', province: '黑龙江省', city: '哈尔滨市', district: '道里区', detail: '中央大街100号',
+  }),
+  sample('电话 without a colon, thanks at the end', '麻烦帮我寄到 山东省济南市历下区泉城路1号 王老师 电话18654000000 谢谢啦', {
+    name: '王老师', phone: '18654000000', province: '山东省', city: '济南市', district: '历下区', detail: '泉城路1号',
+  }),
+  sample('盟 and a county-level city', '内蒙古锡林郭勒盟锡林浩特市额尔敦路1号 其其格 15847900000', {
+    name: '其其格', phone: '15847900000', province: '内蒙古自治区', city: '锡林郭勒盟', district: '锡林浩特市', detail: '额尔敦路1号',
+  }),
+  sample('湘西州', '湖南湘西州凤凰县沱江镇虹桥路1号 龙女士 13874300000', {
+    name: '龙女士', phone: '13874300000', province: '湖南省', city: '湘西土家族苗族自治州', district: '凤凰县', detail: '沱江镇虹桥路1号',
+  }),
+  sample('a landline is not the mobile the form wants', '上海浦东新区世纪大道100号 猪八戒 021-12345678', {
+    name: '猪八戒', province: '上海市', city: '市辖区', district: '浦东新区', detail: '世纪大道100号',
+  }),
+  sample('JD labels, Chongqing written twice', '收货人：沙僧 手机号码：13700001111 所在地区：重庆市 重庆市 渝北区 详细地址：龙溪街道金开大道1号', {
+    name: '沙僧', phone: '13700001111', province: '重庆市', city: '市辖区', district: '渝北区', detail: '龙溪街道金开大道1号',
+  }),
 ];

@@ -55,12 +55,15 @@ interface Match {
   end: number;
 }
 
+/** A short spelling followed by one of these is a street named after the place (天河路, 中山街), not the place. */
+const STREET = /^[路街巷弄]/;
+
 /** The longest spelling at `pos` naming exactly one division; a full name beats short spellings that collide with it. */
 function matchAt(text: string, pos: number, index: NameIndex, fullOnly = false): Match | undefined {
   for (let len = Math.min(index.longest, text.length - pos); len >= 2; len--) {
     const hits = index.byName.get(text.slice(pos, pos + len)) ?? [];
     const full = hits.filter((h) => h.full);
-    const entry = full.length === 1 ? full[0] : !fullOnly && hits.length === 1 ? hits[0] : undefined;
+    const entry = full.length === 1 ? full[0] : !fullOnly && hits.length === 1 && !STREET.test(text.slice(pos + len)) ? hits[0] : undefined;
     if (entry) return { entry, end: pos + len };
   }
   return undefined;
