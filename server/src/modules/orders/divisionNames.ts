@@ -32,6 +32,8 @@ interface Entry {
 interface NameIndex {
   byName: Map<string, Entry[]>;
   longest: number;
+  /** The first characters of every spelling: most places in a text start none, and are passed at once. */
+  firsts: Set<string>;
 }
 
 const indexes = new Map<string, NameIndex>();
@@ -39,11 +41,12 @@ const indexes = new Map<string, NameIndex>();
 function indexed(key: string, entries: () => Omit<Entry, 'full'>[], suffixes: string[]): NameIndex {
   const cached = indexes.get(key);
   if (cached) return cached;
-  const index: NameIndex = { byName: new Map(), longest: 0 };
+  const index: NameIndex = { byName: new Map(), longest: 0, firsts: new Set() };
   for (const entry of entries()) {
     for (const spelling of spellings(entry.division[1], suffixes)) {
       index.byName.set(spelling, [...(index.byName.get(spelling) ?? []), { ...entry, full: spelling === entry.division[1] }]);
       index.longest = Math.max(index.longest, spelling.length);
+      index.firsts.add(spelling[0]!);
     }
   }
   indexes.set(key, index);
@@ -56,14 +59,15 @@ interface Match {
 }
 
 /** A short spelling followed by one of these is a street named after the place (天河路, 中山街), not the place. */
-const STREET = /^[路街巷弄]/;
+const STREET = new Set(['路', '街', '巷', '弄']);
 
 /** The longest spelling at `pos` naming exactly one division; a full name beats short spellings that collide with it. */
 function matchAt(text: string, pos: number, index: NameIndex, fullOnly = false): Match | undefined {
+  if (!index.firsts.has(text[pos] ?? '')) return undefined;
   for (let len = Math.min(index.longest, text.length - pos); len >= 2; len--) {
     const hits = index.byName.get(text.slice(pos, pos + len)) ?? [];
     const full = hits.filter((h) => h.full);
-    const entry = full.length === 1 ? full[0] : !fullOnly && hits.length === 1 && !STREET.test(text.slice(pos + len)) ? hits[0] : undefined;
+    const entry = full.length === 1 ? full[0] : !fullOnly && hits.length === 1 && !STREET.has(text[pos + len] ?? '') ? hits[0] : undefined;
     if (entry) return { entry, end: pos + len };
   }
   return undefined;
