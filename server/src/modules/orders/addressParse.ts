@@ -17,8 +17,6 @@ export interface ParsedAddress {
   postalCode: string | null;
 }
 
-export const PARSED_FIELDS = ['name', 'phone', 'province', 'city', 'district', 'detail', 'postalCode'] as const;
-
 const PHONE_LABEL = '(?:联系)?(?:手机号码|手机号|手机|电话号码|电话|联系方式)';
 const ADDRESS_LABEL = '(?:收货|收件)?(?:所在地区|所在地|地区|省市区|详细地址|地址|具体地址)';
 const NAME_LABEL_WORDS = '(?:收货人|收件人|联系人|姓名|名字)(?:姓名)?';
@@ -59,7 +57,7 @@ function cutAll(text: string, pattern: RegExp): { text: string; ends: number[] }
 const ADDRESS_ENDING = /(?:路|街|道|巷|弄|号|村|镇|乡|楼|室|栋|幢|座|层|单元|苑|园|庄|城|区|院|厦|场|坊|湾|里|屯|组|府|店|门|口|桥|站|港|县|市|省|期|湖|山)$/;
 const NOT_A_NAME = /地址|电话|手机|号码|邮编|快递|发货|收货|收件|中国|谢|麻烦|老板|是|的|吗|吧|呢|啊|哦|呀|了|请|帮/;
 /** A Chinese name of 2–6 characters (with · for a transliterated one), not a piece of address or chatter. */
-export const looksLikeName = (token: string) => /^[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}$/.test(token) && !ADDRESS_ENDING.test(token) && !NOT_A_NAME.test(token);
+const looksLikeName = (token: string) => /^[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}$/.test(token) && !ADDRESS_ENDING.test(token) && !NOT_A_NAME.test(token);
 
 /** The name a token gives, if it is one: 张三, and 张三收 / 张三(收) as the receiver writes it. */
 function nameIn(token: string): string | undefined {

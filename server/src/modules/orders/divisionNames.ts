@@ -13,7 +13,7 @@ const ETHNIC_GROUPS =
 const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC_GROUPS})族?)+自治(州|县|旗)$`);
 
 /** The ways buyers write a division's name, none shorter than 2 characters; the full name first. */
-export function spellings(name: string, suffixes: string[]): string[] {
+function spellings(name: string, suffixes: string[]): string[] {
   const names = new Set([name]);
   const short = stripSuffix(name, suffixes);
   if (short.length >= 2) names.add(short);
@@ -24,7 +24,7 @@ export function spellings(name: string, suffixes: string[]): string[] {
 
 interface Entry {
   division: Division;
-  /** The city of a district found across a province's cities, or the province of a city found nationwide. */
+  /** Where it sits, when the index spans more than one parent: [city] for a district across a province, [province] for a city nationwide, [city, province] for a district nationwide. */
   parents: Division[];
   full: boolean;
 }
