@@ -52,6 +52,7 @@ export function toSummary(ctx: Ctx, row: OrderRow): OrderSummary {
     province: row.province,
     city: row.city,
     district: row.district,
+    addressDetail: buyer.detail,
     total: row.total,
     paidAmount: row.paidAmount,
     reviewDueAt: iso(row.reviewDueAt),

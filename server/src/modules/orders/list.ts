@@ -3,11 +3,11 @@ import { can, type Ctx } from '../../platform/context';
 import { badRequest, forbidden } from '../../platform/errors';
 import { idSchema, isoTime } from '../../platform/model';
 import { findSkusByCodes, getShopByCode } from '../catalog';
-import type { OrderListQuery } from './model';
+import type { OrderCounts, OrderCountsQuery, OrderListQuery, OrderListRow } from './model';
 import * as repo from './repository';
 import { MAX_FEN, validMobile } from './rules';
 import { toSummary } from './detail';
-import { isOrderStatus, type OrderStatus } from './states';
+import { isOrderStatus, ORDER_STATUSES, type OrderStatus } from './states';
 
 /** The order list and search: filters resolved to ids, keyset or page paging, a capped total. */
 
@@ -45,8 +45,11 @@ function decodeCursor(cursor: string, key: keyof typeof CURSOR_SHAPES): { value:
 
 const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
+/** The list's filters: its query without sort and paging. */
+type OrderFilterQuery = Omit<OrderListQuery, 'sort' | 'cursor' | 'page' | 'pageSize'>;
+
 /** Resolves codes to ids; undefined when a filter names something that does not exist (no rows). */
-async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilter | undefined> {
+export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<repo.OrderFilter | undefined> {
   const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
   const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
   if (shop === null || (q.skuCode && !sku)) return undefined;
@@ -72,26 +75,50 @@ async function buildFilter(ctx: Ctx, q: OrderListQuery): Promise<repo.OrderFilte
 /** Lists count at most this many matches ("10000+"): narrowing the filter beats paging that far. */
 export const LIST_TOTAL_CAP = 10_000;
 
+/** A page in the list's sort: by offset, or after a keyset position. */
+export function listPageOf(sort: OrderListQuery['sort'], limit: number, pageNo: number, after?: repo.OrderPage['after']): repo.OrderPage {
+  return { sort: { key: sort.endsWith('total') ? 'total' : 'createdAt', descending: sort.startsWith('-') }, limit, offset: (pageNo - 1) * limit, after };
+}
+
+/** The keyset position after a row: its sort value and id. */
+export const cursorOf = (key: repo.OrderSortKey, row: repo.OrderRow) => ({ value: key === 'total' ? row.total : row.createdAt.toISOString(), id: row.id });
+
 export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const filter = await buildFilter(ctx, q);
   const empty = { items: [], total: q.cursor ? null : 0, totalCapped: false, page: q.page, pageSize: q.pageSize, nextCursor: null };
   if (!filter) return empty;
   const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
-  const page: repo.OrderPage = {
-    sort: { key, descending: q.sort.startsWith('-') },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-    after: q.cursor ? decodeCursor(q.cursor, key) : undefined,
-  };
+  const page = listPageOf(q.sort, q.pageSize, q.page, q.cursor ? decodeCursor(q.cursor, key) : undefined);
   const rows = await repo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
   const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, LIST_TOTAL_CAP + 1);
+  const next = last ? cursorOf(key, last) : undefined;
   return {
-    items: rows.map((r) => toSummary(ctx, r)),
+    items: await withLines(ctx, rows),
     total: counted === null ? null : Math.min(counted, LIST_TOTAL_CAP),
     totalCapped: counted !== null && counted > LIST_TOTAL_CAP,
     page: q.page,
     pageSize: q.pageSize,
-    nextCursor: last ? encodeCursor(key === 'total' ? last.total : last.createdAt.toISOString(), last.id) : null,
+    nextCursor: next ? encodeCursor(next.value, next.id) : null,
   };
+}
+
+/** Summaries with their lines, read for the whole page in one query. */
+export async function withLines(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderListRow[]> {
+  const lines = await repo.lineBriefsOf(ctx, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...toSummary(ctx, r), lines: lines.get(r.id) ?? [] }));
+}
+
+/** The status tabs: the list's filters counted per status, each up to the list's cap. */
+export async function countOrdersByStatus(ctx: Ctx, q: OrderCountsQuery): Promise<OrderCounts> {
+  const filter = await buildFilter(ctx, q);
+  const counted = filter ? await repo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, LIST_TOTAL_CAP + 1) : {};
+  const byStatus = {} as OrderCounts['byStatus'];
+  const capped = {} as OrderCounts['capped'];
+  for (const status of ORDER_STATUSES) {
+    const n = counted[status] ?? 0;
+    byStatus[status] = Math.min(n, LIST_TOTAL_CAP);
+    capped[status] = n > LIST_TOTAL_CAP;
+  }
+  return { byStatus, capped };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../platform/exports';
 import { idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
 import { DIVISION_MATCHES, PHONE_KINDS } from './addressIntake';
 import { FLAGS, MAX_FEN, type Flag, type HoldReason } from './rules';
@@ -158,6 +159,8 @@ export const orderSummarySchema = z.object({
   province: z.string(),
   city: z.string(),
   district: z.string(),
+  /** The street address, masked as the list shows it. */
+  addressDetail: z.string(),
   total: z.number().int(),
   paidAmount: z.number().int(),
   reviewDueAt: z.string().nullable(),
@@ -258,8 +261,14 @@ export const orderListQuery = z.object({
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
+/** A row of the order list: the summary and what it bought (SKU code × units still ordered). */
+export const orderListRowSchema = orderSummarySchema.extend({
+  lines: z.array(z.object({ skuCode: z.string(), quantity: z.number().int() })),
+});
+export type OrderListRow = z.infer<typeof orderListRowSchema>;
+
 export const orderListReply = z.object({
-  items: z.array(orderSummarySchema),
+  items: z.array(orderListRowSchema),
   /** null in cursor mode; at most 10,000 (then totalCapped is true: "10000+"). */
   total: z.number().int().nullable(),
   totalCapped: z.boolean(),
@@ -267,6 +276,21 @@ export const orderListReply = z.object({
   pageSize: z.number().int(),
   nextCursor: z.string().nullable(),
 });
+
+/** The list's filters without status, sort and paging: what the status tabs count. */
+export const orderCountsQuery = orderListQuery.omit({ status: true, sort: true, cursor: true, page: true, pageSize: true });
+export type OrderCountsQuery = z.infer<typeof orderCountsQuery>;
+
+export const orderCountsReply = z.object({
+  /** Orders per status under the filters, each counted up to 10,000 (then `capped` is true for it: "10000+"). */
+  byStatus: z.record(orderStatusSchema, z.number().int()),
+  capped: z.record(orderStatusSchema, z.boolean()),
+});
+export type OrderCounts = z.infer<typeof orderCountsReply>;
+
+/** The list's filters and sort, without paging: the whole selection as a file. */
+export const orderExportQuery = orderListQuery.omit({ cursor: true, page: true, pageSize: true }).extend({ format: z.enum(EXPORT_FORMATS).default('xlsx') });
+export type OrderExportQuery = z.infer<typeof orderExportQuery>;
 
 /** An order as guards and followers of its transitions see it (transitions.ts): no personal data. */
 export interface OrderState {

@@ -157,6 +157,19 @@ export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
   ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
 
 /** Adds units taken off each line (the CHECK keeps them within the line's quantity). */
+/** What the list shows of each order's lines: SKU code and the units still ordered, for a page of orders in one query. */
+export async function lineBriefsOf(ctx: Ctx, orderIds: readonly number[]): Promise<Map<number, { skuCode: string; quantity: number }[]>> {
+  const briefs = new Map<number, { skuCode: string; quantity: number }[]>();
+  if (orderIds.length === 0) return briefs;
+  const rows = await ctx.db
+    .select({ orderId: orderItems.orderId, skuCode: orderItems.skuCode, quantity: sql<number>`(${orderItems.quantity} - ${orderItems.cancelledQuantity})::int` })
+    .from(orderItems)
+    .where(and(inArray(orderItems.orderId, [...orderIds]), gt(orderItems.quantity, orderItems.cancelledQuantity)))
+    .orderBy(asc(orderItems.orderId), asc(orderItems.id));
+  for (const { orderId, ...line } of rows) briefs.set(orderId, [...(briefs.get(orderId) ?? []), line]);
+  return briefs;
+}
+
 export async function addCancelledUnits(ctx: Ctx, orderId: number, lines: readonly { lineId: number; quantity: number }[]): Promise<void> {
   for (const l of lines) {
     await ctx.db
@@ -320,23 +333,39 @@ export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage)
 const LINE_FILTERS: readonly (keyof OrderFilter)[] = ['skuId', 'createdFrom', 'createdTo'];
 
 /**
- * Counts matching orders, stopping at `cap`: an exact count over a million rows costs more than a
- * page. A filter of only a SKU and dates is counted on the lines alone (their index holds the
- * order id and date), without looking each order up.
+ * The orders matching the filter, at most `cap` of them (a row each, to be counted). A filter of
+ * only a SKU and dates is read on the lines alone (their index holds the order id and date),
+ * without looking each order up.
  */
-export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number): Promise<number> {
+function matchingUpTo(ctx: Ctx, filter: OrderFilter, cap: number) {
   const { skuId } = filter;
   const linesOnly = skuId !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || LINE_FILTERS.includes(key as keyof OrderFilter));
-  const matching = linesOnly
-    ? ctx.db.selectDistinct({ orderId: orderItems.orderId }).from(orderItems).where(skuLines({ ...filter, skuId })).limit(cap).as('matching')
+  return linesOnly
+    ? ctx.db.selectDistinct({ orderId: orderItems.orderId }).from(orderItems).where(skuLines({ ...filter, skuId })).limit(cap)
     : ctx.db
         .select({ one: sql`1` })
         .from(orders)
         .where(and(orderWhere(filter), skuId === undefined ? undefined : inArray(orders.id, sql`(SELECT ${orderItems.orderId} FROM ${orderItems} WHERE ${skuLines({ ...filter, skuId })})`)))
-        .limit(cap)
-        .as('matching');
-  const [row] = await ctx.db.select({ n: count() }).from(matching);
+        .limit(cap);
+}
+
+/** Counts matching orders, stopping at `cap`: an exact count over a million rows costs more than a page. */
+export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(matchingUpTo(ctx, filter, cap).as('matching'));
   return row?.n ?? 0;
+}
+
+/**
+ * The same capped count for each of `statuses` (the filter's own statuses ignored), in one round
+ * trip: each status walks its own (shop,) status index and stops at `cap`, where one GROUP BY
+ * would read every matching order.
+ */
+export async function countOrdersByStatusUpTo(ctx: Ctx, filter: OrderFilter, statuses: readonly OrderStatus[], cap: number): Promise<Record<string, number>> {
+  const counts = statuses.map(
+    (status) => sql`(SELECT count(*)::int FROM (${matchingUpTo(ctx, { ...filter, statuses: [status] }, cap)}) AS matching) AS ${sql.identifier(status)}`,
+  );
+  const [row] = await rowsOf<Record<string, number>>(ctx.db, sql`SELECT ${sql.join(counts, sql`, `)}`);
+  return row!;
 }
 
 // ---- sweeps (unpaid, delivered) and the review queue ----

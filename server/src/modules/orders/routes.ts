@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendExport } from '../../platform/exports';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
-import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, orderCountsQuery, orderCountsReply, orderExportQuery, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
 import { parseAddress } from './addressParse';
-import { listOrders } from './list';
+import { countOrdersByStatus, listOrders } from './list';
+import { exportOrders } from './listExport';
 import * as actions from './actions';
 import * as detail from './detail';
 import * as intake from './intake';
@@ -48,6 +50,29 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/orders', { config: { permission: 'orders.read' }, schema: { tags, summary: '订单列表与搜索', querystring: orderListQuery, response: { 200: orderListReply, 400: errorReply } } }, async (request) =>
     listOrders(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/orders/counts',
+    {
+      config: { permission: 'orders.read' },
+      schema: { tags, summary: '订单列表各状态的单数（与列表相同的筛选条件，不含状态；每个状态最多数到 10000）', querystring: orderCountsQuery, response: { 200: orderCountsReply, 400: errorReply } },
+    },
+    async (request) => countOrdersByStatus(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/orders/export',
+    {
+      config: { permission: 'orders.read' },
+      schema: {
+        tags,
+        summary: '导出订单列表（format=xlsx 或 csv，按列表的筛选条件和排序导出全部订单，不分页；买家信息与列表一样脱敏）',
+        querystring: orderExportQuery,
+        response: { 200: z.any().describe('xlsx 或 CSV（UTF-8 带 BOM）文件'), 400: errorReply, 422: errorReply },
+      },
+    },
+    async (request, reply) => sendExport(reply, await exportOrders(query(request), request.query)),
   );
 
   app.get(
