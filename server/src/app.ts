@@ -20,6 +20,7 @@ import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
 import { outboxRoutes } from './platform/delivery/routes';
 import { fileRoutes } from './platform/fileRoutes';
+import { preferenceRoutes } from './platform/preferenceRoutes';
 import { authHook, errorHandler, jsonKeepingRawBody, verifySignedRequest } from './platform/http';
 import { refuseUnstorableInput } from './platform/inputGuard';
 import { logSerializers } from './platform/logging';
@@ -35,7 +36,7 @@ z.config(z.locales.zhCN());
 followOrders();
 
 /** Every module's HTTP surface, registered in this order. */
-export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, claimRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes];
+export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, claimRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes, preferenceRoutes];
 
 /** Every module's background jobs (main.ts adds the outbox's, which need the configured channels). */
 export const moduleJobs: JobDefinition[] = [...authJobs, ...orderJobs, ...logisticsJobs, ...aftersalesJobs, ...maintenanceJobs];

@@ -19,7 +19,7 @@ let t: TestApp;
 let admin: Client;
 /** Signs out in the logout route's runs; every other route runs as `admin`. */
 let throwaway: Client;
-let samples: Record<string, { ids: number[]; body: unknown; as?: () => Client }>;
+let samples: Record<string, { ids: (number | string)[]; body: unknown; as?: () => Client }>;
 /** An existing id for each collection (`/api/v1/<collection>/{id}`), for the reads that take one. */
 let existingIds: Record<string, number>;
 
@@ -225,6 +225,7 @@ beforeAll(async () => {
     'POST /api/v1/aftersales/claims/:id/settle': { ids: [filedClaim.id], body: { amount: 100, note: '按保价赔付' } },
     'POST /api/v1/aftersales/claims/:id/reject': { ids: [filedClaim.id], body: { note: '外包装无破损' } },
     'POST /api/v1/files': { ids: [], body: { file: 'not multipart' } },
+    'PUT /api/v1/me/preferences/:key': { ids: ['orders.listColumns'], body: { value: [{ key: 'phone', visible: false }, { key: 'orderNo', visible: true }] } },
     'POST /api/v1/waybills': { ids: [], body: { carrier: 'ZTO', trackingNos: ['700000000001', '7000-0000-0002'] } },
   };
 }, 120_000);
@@ -250,9 +251,10 @@ describe('seeded fuzzing', () => {
         const before = await stockSnapshot();
         const client = sample.as?.() ?? admin;
         const headers = { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) };
-        const res = await client.request(method, url.replace(':id', id), payload, headers);
+        const path = url.replace(/:(id|key)\b/, id);
+        const res = await client.request(method, path, payload, headers);
         sent++;
-        const what = `${method} ${url.replace(':id', id)} ${payload.slice(0, 160)}`;
+        const what = `${method} ${path} ${payload.slice(0, 160)}`;
         if (res.status >= 500) failures.push(`${res.status} ${what} → ${JSON.stringify(res.body).slice(0, 200)}`);
         if (res.status >= 400 && JSON.stringify(await stockSnapshot()) !== JSON.stringify(before)) failures.push(`stock moved by a refused request (${res.status}) ${what}`);
       }

@@ -92,6 +92,20 @@ export const settings = pgTable('settings', {
   updatedBy: integer('updated_by'),
 });
 
+/** Per user, how they like a screen (a list's columns): declared by the module that owns the screen (platform/preferences.ts). */
+export const userPreferences = pgTable(
+  'user_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
 /**
  * Effects outside the database (customer notices, platform calls) leave from here after commit.
  * The dispatcher (platform/delivery) claims a due row by moving `next_attempt_at` past a lease;

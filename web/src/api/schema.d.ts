@@ -3278,12 +3278,17 @@ export interface paths {
                                 province: string;
                                 city: string;
                                 district: string;
+                                addressDetail: string;
                                 total: number;
                                 paidAmount: number;
                                 reviewDueAt: string | null;
                                 shipBy: string | null;
                                 createdAt: string;
                                 paidAt: string | null;
+                                lines: {
+                                    skuCode: string;
+                                    quantity: number;
+                                }[];
                             }[];
                             total: number | null;
                             totalCapped: boolean;
@@ -3679,30 +3684,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/addresses/parse": {
+    "/api/v1/orders/counts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 智能识别：从买家发来的文字中识别收货人、电话与地址（识别不到的字段为 null） */
-        post: {
+        /** 订单列表各状态的单数（与列表相同的筛选条件，不含状态；每个状态最多数到 10000） */
+        get: {
             parameters: {
-                query?: never;
+                query?: {
+                    shopCode?: string;
+                    flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    skuCode?: string;
+                    phone?: string;
+                    nick?: string;
+                    orderNo?: string;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -3711,13 +3718,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            name: string | null;
-                            phone: string | null;
-                            province: string | null;
-                            city: string | null;
-                            district: string | null;
-                            detail: string | null;
-                            postalCode: string | null;
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            capped: {
+                                [key: string]: boolean;
+                            };
                         };
                     };
                 };
@@ -3741,6 +3747,93 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出订单列表（format=xlsx 或 csv，按列表的筛选条件和排序导出全部订单，不分页；买家信息与列表一样脱敏） */
+        get: {
+            parameters: {
+                query?: {
+                    shopCode?: string;
+                    status?: string;
+                    flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    skuCode?: string;
+                    phone?: string;
+                    nick?: string;
+                    orderNo?: string;
+                    q?: string;
+                    sort?: "-createdAt" | "createdAt" | "-total" | "total";
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx 或 CSV（UTF-8 带 BOM）文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5657,6 +5750,7 @@ export interface paths {
                                 province: string;
                                 city: string;
                                 district: string;
+                                addressDetail: string;
                                 total: number;
                                 paidAmount: number;
                                 reviewDueAt: string | null;
@@ -5743,6 +5837,7 @@ export interface paths {
                                 province: string;
                                 city: string;
                                 district: string;
+                                addressDetail: string;
                                 total: number;
                                 paidAmount: number;
                                 reviewDueAt: string | null;
@@ -5875,6 +5970,7 @@ export interface paths {
                             province: string;
                             city: string;
                             district: string;
+                            addressDetail: string;
                             total: number;
                             paidAmount: number;
                             reviewDueAt: string | null;
@@ -15527,6 +15623,132 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/preferences/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读取自己的偏好设置（未设置时为默认值） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            value: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存自己的偏好设置（如订单列表的列） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            value: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

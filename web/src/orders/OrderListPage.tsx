@@ -1,24 +1,27 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Select, Space, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { rangeFromForm, rangeToForm } from '../app/dateRange';
 import { useShowError } from '../app/errors';
 import { FilterBar } from '../app/FilterBar';
-import { formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { optionsOf } from '../app/labels';
 import { ListTable } from '../app/ListTable';
 import { useListParams, type Filters } from '../app/list';
 import { fill } from '../app/locales/zh';
-import { formatFen } from '../app/money';
 import { Page } from '../app/Page';
+import { usePreference } from '../app/preferences';
 import { useShopOptions } from '../catalog/api';
-import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderSummary } from './api';
-import { regionText } from './divisions';
-import { FlagLabel, FlagTag, StatusTag } from './labels';
+import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderListRow } from './api';
+import { ColumnSettings } from './ColumnSettings';
+import { FlagLabel } from './labels';
+import { exportOrders } from './listApi';
+import { arrangeColumns, useOrderColumns, type OrderColumnKey } from './orderColumns';
+import { StatusTabs } from './StatusTabs';
+import { ExportButtons } from '../reports/ExportButtons';
 import { useRefreshAfterOrderChange } from './OrderActions';
 
 /** URL ⇄ form: the two date params become one range picker value, the status list a multi-select. */
@@ -33,7 +36,7 @@ function fromForm(values: Record<string, unknown>) {
 }
 
 /** "SO…（reason）" for each order the bulk approval refused. */
-async function approveAll(orders: OrderSummary[]): Promise<string[]> {
+async function approveAll(orders: OrderListRow[]): Promise<string[]> {
   const { items } = await bulkApprove(orders.map((o) => o.id));
   const orderNo = new Map(orders.map((o) => [o.id, o.orderNo]));
   return items.filter((r) => !r.ok).map((r) => `${orderNo.get(r.id) ?? r.id}（${r.error?.message ?? ''}）`);
@@ -48,9 +51,22 @@ export default function OrderListPage() {
   const { shops, options: shopOptions } = useShopOptions();
   const refresh = useRefreshAfterOrderChange();
   const showError = useShowError();
-  const [selected, setSelected] = useState<OrderSummary[]>([]);
+  const [selected, setSelected] = useState<OrderListRow[]>([]);
   const canReview = can('orders.review');
+  const filterLabels = {
+    q: t.common.search,
+    shopCode: t.orders.shop,
+    status: t.orders.status,
+    flag: t.orders.flag,
+    createdFrom: t.orders.createdRange,
+    createdTo: t.orders.createdRange,
+    skuCode: t.orders.skuCode,
+    phone: t.orders.phone,
+    nick: t.orders.nick,
+    orderNo: t.orders.orderNo,
+  };
 
+  const columnPreference = usePreference('orders.listColumns', t.orderList.columnsSaved);
   const orders = useQuery({
     queryKey: ['orders', list.query],
     queryFn: () => fetchOrders({ ...list.filters, flag: list.filters.flag as Flag | undefined, sort: list.sort as OrderListQuery['sort'], page: list.page, pageSize: list.pageSize }),
@@ -77,16 +93,10 @@ export default function OrderListPage() {
     });
   }
 
-  const columns: TableColumnsType<OrderSummary> = [
-    { title: t.orders.orderNo, dataIndex: 'orderNo', width: 180, render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
-    { title: t.orders.shop, dataIndex: 'shopId', ellipsis: true, render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
-    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
-    { title: t.orders.flag, dataIndex: 'flag', width: 90, render: (f: Flag | null) => <FlagTag flag={f} short /> },
-    { title: t.orders.buyer, key: 'buyer', ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName, o.buyerPhone].filter(Boolean).join(' / ') },
-    { title: t.orders.address, key: 'region', ellipsis: true, render: (_, o) => regionText(o.province, o.city, o.district) },
-    { title: t.orders.total, dataIndex: 'total', width: 120, align: 'right', ...list.sortable('total'), render: formatFen },
-    { title: t.orders.createdAt, dataIndex: 'createdAt', width: 160, ...list.sortable('createdAt'), render: formatTime },
-  ];
+  const columnsByKey = useOrderColumns(list, (id) => shops.find((s) => s.id === id)?.name ?? '');
+  const columnTitles = Object.fromEntries(Object.entries(columnsByKey).map(([key, c]) => [key, c.title])) as Record<OrderColumnKey, string>;
+  const chosen = arrangeColumns(columnPreference.value);
+  const columns = chosen.filter((c) => c.visible).map((c) => ({ ...columnsByKey[c.key], key: c.key }));
 
   return (
     <Page
@@ -144,31 +154,24 @@ export default function OrderListPage() {
           />
         </Form.Item>
       </FilterBar>
-      {canReview && (
-        <Space style={{ marginBottom: 12 }}>
+      <StatusTabs list={list} />
+      <Space style={{ marginBottom: 12 }}>
+        {canReview && (
           <Button disabled={!selected.length} onClick={confirmBulkApprove}>
             {t.orders.bulkApprove}
             {selected.length ? ` (${selected.length})` : ''}
           </Button>
-        </Space>
-      )}
+        )}
+        <ColumnSettings columns={chosen} titles={columnTitles} saving={columnPreference.save.isPending} onSave={(value) => columnPreference.save.mutateAsync(value)} />
+        <ExportButtons exportAs={(format) => exportOrders({ ...list.filters, flag: list.filters.flag as Flag | undefined, sort: list.sort as OrderListQuery['sort'] }, format)} labels={filterLabels} />
+      </Space>
       <ListTable
         list={list}
         query={orders}
-        labels={{
-          q: t.common.search,
-          shopCode: t.orders.shop,
-          status: t.orders.status,
-          flag: t.orders.flag,
-          createdFrom: t.orders.createdRange,
-          createdTo: t.orders.createdRange,
-          skuCode: t.orders.skuCode,
-          phone: t.orders.phone,
-          nick: t.orders.nick,
-          orderNo: t.orders.orderNo,
-        }}
+        labels={filterLabels}
         rowKey="id"
         columns={columns}
+        scroll={{ x: 'max-content' }}
         rowSelection={
           canReview
             ? {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { definePreference } from '../../platform/preferences';
 import { defineSetting, listedName, wholeSetting as whole } from '../../platform/settings';
 import { MAX_FEN, type RiskSettings } from './rules';
 
@@ -72,3 +73,15 @@ export const riskSettings = {
   blacklist: defineSetting({ key: 'orders.risk.blacklist', label: '风控：黑名单买家', schema: z.object({ enabled }), defaultValue: { enabled: true } }),
   message: defineSetting({ key: 'orders.risk.message', label: '风控：有买家留言或卖家备注', schema: z.object({ enabled }), defaultValue: { enabled: true } }),
 } satisfies { [K in keyof RiskSettings]: ReturnType<typeof defineSetting<RiskSettings[K]>> };
+
+/** The order list's columns, in the web's keys: each user's order and which are shown (订单列表 → 列设置). */
+export const ORDER_LIST_COLUMNS = ['orderNo', 'shop', 'status', 'flag', 'buyer', 'phone', 'address', 'lines', 'total', 'createdAt'] as const;
+
+definePreference({
+  key: 'orders.listColumns',
+  schema: z
+    .array(z.object({ key: z.enum(ORDER_LIST_COLUMNS), visible: z.boolean() }))
+    .max(ORDER_LIST_COLUMNS.length)
+    .refine((columns) => new Set(columns.map((c) => c.key)).size === columns.length, '每一列只能出现一次'),
+  defaultValue: ORDER_LIST_COLUMNS.map((key) => ({ key, visible: true })),
+});

@@ -7,6 +7,7 @@ import { eventsEn } from './events';
 import { logisticsEn } from './logistics';
 import { ordersEn } from './orders';
 import { addressPasteEn } from './addressPaste';
+import { orderListEn } from './orderList';
 import { inventoryEn } from './inventory';
 import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
@@ -283,6 +284,7 @@ export const en: Messages = {
   ...inventoryEn,
   ...ordersEn,
   ...addressPasteEn,
+  ...orderListEn,
   ...floorEn,
   /** 合单 on the order page. */
   ...packingEn,

@@ -6,6 +6,7 @@ import { eventsZh } from './events';
 import { logisticsZh } from './logistics';
 import { ordersZh } from './orders';
 import { addressPasteZh } from './addressPaste';
+import { orderListZh } from './orderList';
 import { inventoryZh } from './inventory';
 import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
@@ -283,6 +284,7 @@ export const zh = {
   ...inventoryZh,
   ...ordersZh,
   ...addressPasteZh,
+  ...orderListZh,
   ...floorZh,
   /** 合单 on the order page. */
   ...packingZh,
