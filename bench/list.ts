@@ -1,6 +1,7 @@
 /**
  * npm run bench:list — 1 M generated orders on PostgreSQL; p50/p95 of filtered list pages and of
- * lookups by phone / nick / order no through GET /api/v1/orders, one request at a time.
+ * lookups by phone / nick / order no through GET /api/v1/orders, and of the status tabs' counts
+ * (GET /api/v1/orders/counts), one request at a time.
  * Options: --orders=1000000 --requests=200 --keep (leave the database for EXPLAIN) --reuse=<database name>
  */
 import { parseArgs } from 'node:util';
@@ -27,7 +28,7 @@ const DAY = 86_400_000;
 
 interface Probe {
   name: string;
-  kind: 'list' | 'lookup';
+  kind: 'list' | 'lookup' | 'counts';
   /** The query string of request i. */
   url: (random: Random) => string;
 }
@@ -52,10 +53,13 @@ function probes(orderNos: string[]): Probe[] {
     { name: 'search box q= (order no)', kind: 'lookup', url: (r) => path({ q: pick(r, orderNos) }) },
     { name: 'search box q= (phone)', kind: 'lookup', url: (r) => path({ q: phone(r) }) },
     { name: 'search box q= (nick)', kind: 'lookup', url: (r) => path({ q: nick(r) }) },
+    { name: 'counts: all orders', kind: 'counts', url: () => '/api/v1/orders/counts' },
+    { name: 'counts: shop', kind: 'counts', url: (r) => `/api/v1/orders/counts?${new URLSearchParams({ shopCode: pick(r, benchShopCodes) }).toString()}` },
+    { name: 'counts: shop + last 30 days', kind: 'counts', url: (r) => `/api/v1/orders/counts?${new URLSearchParams({ shopCode: pick(r, benchShopCodes), createdFrom: iso(30 * DAY) }).toString()}` },
   ];
 }
 
-const TARGET_MS = { list: 30, lookup: 20 } as const;
+const TARGET_MS = { list: 30, lookup: 20, counts: 100 } as const;
 
 async function sampleOrderNos(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -79,7 +83,8 @@ async function timeProbe(api: Api, probe: Probe): Promise<Timed> {
   let found = 0;
   const run = async () => {
     const reply = await api.request('GET', probe.url(random));
-    if (reply.body?.items?.length > 0) found++;
+    const counted = Object.values<number>(reply.body?.byStatus ?? {}).some((n) => n > 0);
+    if (reply.body?.items?.length > 0 || counted) found++;
     return reply;
   };
   await runLoad({ concurrency: 1, maxCount: 20, maxMs: 30_000 }, [200], run);
@@ -126,7 +131,7 @@ async function main() {
       generated
         ? `Generated ${fmt(generated.orders)} orders (${fmt(generated.items)} lines) by set-based SQL in ${fmt(generated.seconds)} s: 7 shops, one year, statuses by age, 6 % flagged, ${fmt(PHONE_POOL)} phones and ${fmt(NICK_POOL)} nicks.`
         : `Reused database ${args.reuse}.`,
-      `Each row: ${requests} requests one at a time through HTTP (after 20 warm-up), admin token, default page size 20 (page mode, so each list also counts its total), ms measured by the client; "found" is the share of requests whose page held an order.`,
+      `Each row: ${requests} requests one at a time through HTTP (after 20 warm-up), admin token, default page size 20 (page mode, so each list also counts its total), ms measured by the client; "found" is the share of requests whose page held an order (for counts: whose counts were not all 0). Counts count each of the 10 statuses up to 10,000 (then "10000+").`,
       '',
       table(['request', 'p50 ms', 'p95 ms', 'target p95 ms', 'verdict', 'found', 'statuses'], rows),
       ...(unexpected.length ? ['', 'Unexpected replies:', ...unexpected] : []),

@@ -24,6 +24,9 @@ import { StatusTabs } from './StatusTabs';
 import { ExportButtons } from '../reports/ExportButtons';
 import { useRefreshAfterOrderChange } from './OrderActions';
 
+/** antd's row selection column at size middle. */
+const SELECTION_WIDTH = 32;
+
 /** URL ⇄ form: the two date params become one range picker value, the status list a multi-select. */
 function toForm(filters: Filters) {
   const { createdFrom, createdTo, status, ...rest } = filters;
@@ -171,7 +174,8 @@ export default function OrderListPage() {
         labels={filterLabels}
         rowKey="id"
         columns={columns}
-        scroll={{ x: 'max-content' }}
+        size="middle"
+        scroll={{ x: columns.reduce((sum, c) => sum + c.width, SELECTION_WIDTH) }}
         rowSelection={
           canReview
             ? {

@@ -42,19 +42,22 @@ function LinesCell({ lines }: { lines: OrderListRow['lines'] }) {
   );
 }
 
-/** Every column of the list; widths chosen so phone and address show whole beside the menu at 1440 px. */
-export function useOrderColumns(list: ListParams, shopName: (id: number) => string): Record<OrderColumnKey, TableColumnType<OrderListRow> & { title: string }> {
+/**
+ * Every column of the list. The widths (the table's size "middle" padding included) add up to what
+ * fits beside the menu at 1440 px, so nothing scrolls sideways there; address and time wrap, the phone never.
+ */
+export function useOrderColumns(list: ListParams, shopName: (id: number) => string): Record<OrderColumnKey, TableColumnType<OrderListRow> & { title: string; width: number }> {
   const { t } = useI18n();
   return {
-    orderNo: { title: t.orders.orderNo, dataIndex: 'orderNo', width: 170, render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
-    shop: { title: t.orders.shop, dataIndex: 'shopId', width: 110, ellipsis: true, render: shopName },
-    status: { title: t.orders.status, dataIndex: 'status', width: 96, render: (s: OrderListRow['status']) => <StatusTag status={s} /> },
-    flag: { title: t.orders.flag, dataIndex: 'flag', width: 64, render: (f: Flag | null) => <FlagTag flag={f} short /> },
-    buyer: { title: t.orders.buyer, key: 'buyer', width: 130, ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName].filter(Boolean).join(' / ') },
-    phone: { title: t.orderList.phone, dataIndex: 'buyerPhone', width: 124, render: (phone: string) => <span style={{ whiteSpace: 'nowrap' }}>{phone}</span> },
-    address: { title: t.orders.address, key: 'address', width: 210, render: (_, o) => `${regionText(o.province, o.city, o.district)} ${o.addressDetail}` },
-    lines: { title: t.orderList.lines, key: 'lines', width: 170, render: (_, o) => <LinesCell lines={o.lines} /> },
-    total: { title: t.orders.total, dataIndex: 'total', width: 104, align: 'right', ...list.sortable('total'), render: formatFen },
-    createdAt: { title: t.orders.createdAt, dataIndex: 'createdAt', width: 140, ...list.sortable('createdAt'), render: formatTime },
+    orderNo: { title: t.orders.orderNo, dataIndex: 'orderNo', width: 148, render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link> },
+    shop: { title: t.orders.shop, dataIndex: 'shopId', width: 88, ellipsis: true, render: shopName },
+    status: { title: t.orders.status, dataIndex: 'status', width: 92, render: (s: OrderListRow['status']) => <StatusTag status={s} /> },
+    flag: { title: t.orders.flag, dataIndex: 'flag', width: 48, render: (f: Flag | null) => <FlagTag flag={f} short /> },
+    buyer: { title: t.orders.buyer, key: 'buyer', width: 104, ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName].filter(Boolean).join(' / ') },
+    phone: { title: t.orderList.phone, dataIndex: 'buyerPhone', width: 104, render: (phone: string) => <span style={{ whiteSpace: 'nowrap' }}>{phone}</span> },
+    address: { title: t.orders.address, key: 'address', width: 172, render: (_, o) => `${regionText(o.province, o.city, o.district)} ${o.addressDetail}` },
+    lines: { title: t.orderList.lines, key: 'lines', width: 128, render: (_, o) => <LinesCell lines={o.lines} /> },
+    total: { title: t.orders.total, dataIndex: 'total', width: 92, align: 'right', ...list.sortable('total'), render: formatFen },
+    createdAt: { title: t.orders.createdAt, dataIndex: 'createdAt', width: 92, ...list.sortable('createdAt'), render: formatTime },
   };
 }
