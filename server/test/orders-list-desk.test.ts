@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../src/modules/orders';
+import { EXPORT_MAX_ROWS } from '../src/platform/exports';
 import { createTestApp, type Client, type TestApp } from './harness';
 import { expectStatus, makeOrder, makePaidOrder, orderInput, seedCatalog } from './factories';
 
@@ -57,18 +58,25 @@ describe('status counts', () => {
   });
 
   it('stops counting a status at 10000 and says so', async () => {
-    // Copies of one order in a shop of their own: only the count is under test, not intake.
-    const big = await seedCatalog(admin, { skuCount: 1, stock: 10 });
-    const seed = await makeOrder(cs, orderInput(big.shop.code, big.skus));
-    const { rows } = await t.deps.database.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'orders' AND column_name NOT IN ('id', 'order_no', 'platform_order_id')`);
-    const columns = rows.map((r: any) => `"${r.column_name}"`).join(', ');
-    await t.deps.database.query(`INSERT INTO orders (order_no, ${columns}) SELECT 'CAP' || g, ${columns} FROM orders, generate_series(1, 10000) AS g WHERE id = $1`, [seed.id]);
+    const big = await copiesOfOneOrder(10_000);
     const counts = await get(`/api/v1/orders/counts?shopCode=${big.shop.code}`);
     expect(counts.byStatus.pending_payment).toBe(10000);
     expect(counts.capped).toMatchObject({ pending_payment: true, awaiting_review: false });
-    await t.deps.database.query(`DELETE FROM orders WHERE order_no LIKE 'CAP%' AND shop_id = $1`, [big.shop.id]);
+    await dropCopies(big);
   });
 });
+
+/** A shop of its own holding one order and `n` copies of it: only counting is under test, not intake. */
+async function copiesOfOneOrder(n: number) {
+  const big = await seedCatalog(admin, { skuCount: 1, stock: 10 });
+  const seed = await makeOrder(cs, orderInput(big.shop.code, big.skus));
+  const { rows } = await t.deps.database.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'orders' AND column_name NOT IN ('id', 'order_no', 'platform_order_id')`);
+  const columns = rows.map((r: any) => `"${r.column_name}"`).join(', ');
+  await t.deps.database.query(`INSERT INTO orders (order_no, ${columns}) SELECT 'CAP' || g, ${columns} FROM orders, generate_series(1, $2::int) AS g WHERE id = $1`, [seed.id, n]);
+  return big;
+}
+
+const dropCopies = (big: { shop: { id: number } }) => t.deps.database.query(`DELETE FROM orders WHERE order_no LIKE 'CAP%' AND shop_id = $1`, [big.shop.id]);
 
 describe('lines column', () => {
   it('lists each order\'s SKU codes and units, and the masked street address', async () => {
@@ -110,6 +118,15 @@ describe('export', () => {
     expect(lines[1]).toContain(`,${(flagged.total / 100).toFixed(2)},0.00,`);
     expect(res.rawPayload.toString('utf8')).not.toContain('13900001234');
   });
+
+  it('refuses, before writing anything, more orders than one file takes, saying how to narrow it', async () => {
+    const big = await copiesOfOneOrder(EXPORT_MAX_ROWS);
+    const res = await download(`shopCode=${big.shop.code}&format=xlsx`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'export_too_large', details: [{ path: 'createdFrom' }] });
+    expect(res.json().error.message).toContain('缩小范围');
+    await dropCopies(big);
+  }, 60_000);
 
   it('refuses an unknown format with a 400 naming it', async () => {
     const res = await download('format=pdf');
