@@ -15,13 +15,13 @@ import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { usePreference } from '../app/preferences';
 import { useShopOptions } from '../catalog/api';
+import { ExportButtons } from '../reports/ExportButtons';
 import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderListRow } from './api';
 import { ColumnSettings } from './ColumnSettings';
 import { FlagLabel } from './labels';
 import { exportOrders } from './listApi';
 import { arrangeColumns, useOrderColumns, type OrderColumnKey } from './orderColumns';
 import { StatusTabs } from './StatusTabs';
-import { ExportButtons } from '../reports/ExportButtons';
 import { useRefreshAfterOrderChange } from './OrderActions';
 
 /** antd's row selection column at size middle. */
