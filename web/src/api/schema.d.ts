@@ -2847,69 +2847,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/inventory/movements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 库存流水（新→旧） */
-        get: {
-            parameters: {
-                query?: {
-                    skuCode?: string;
-                    warehouseCode?: string;
-                    reason?: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                skuId: number;
-                                skuCode: string;
-                                warehouseId: number;
-                                warehouseCode: string;
-                                onHandDelta: number;
-                                reservedDelta: number;
-                                /** @enum {string} */
-                                reason: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
-                                refType: string | null;
-                                refId: string | null;
-                                note: string | null;
-                                actorId: number | null;
-                                actorName: string;
-                                at: string;
-                            }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/inventory/alerts": {
         parameters: {
             query?: never;
@@ -3181,6 +3118,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    warehouseId?: number;
                     page?: number;
                     pageSize?: number;
                 };
@@ -14698,6 +14636,73 @@ export interface paths {
                                 toApprove: number | null;
                                 returnUnrefunded: number;
                             } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 库存流水（新→旧，含每笔后的结存） */
+        get: {
+            parameters: {
+                query?: {
+                    skuCode?: string;
+                    warehouseCode?: string;
+                    reason?: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                warehouseId: number;
+                                warehouseCode: string;
+                                warehouseName: string;
+                                onHandDelta: number;
+                                reservedDelta: number;
+                                onHandAfter: number;
+                                reservedAfter: number;
+                                /** @enum {string} */
+                                reason: "receipt" | "reservation" | "release" | "shipment" | "return_restock" | "defective" | "write_off" | "stocktake" | "adjustment";
+                                refType: string | null;
+                                refId: string | null;
+                                orderNo: string | null;
+                                note: string | null;
+                                actorId: number | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };

@@ -38,8 +38,9 @@ export const addSku = (productId: number, body: SkuInput) => unwrap(api.POST('/a
 export const updateSku = (id: number, body: SkuChange) => unwrap(api.PATCH('/api/v1/skus/{id}', { params: { path: { id } }, body }));
 
 /** SKU picker: by code, barcode or product name, with the stock available to sell. */
-export function searchSkus(q: string, pageSize = 20) {
-  return unwrap(api.GET('/api/v1/skus', { params: { query: { q, page: 1, pageSize } } }));
+/** SKUs matching `q`, each with what `warehouseId` can sell now (without it: the most one warehouse can). */
+export function searchSkus(q: string, pageSize = 20, warehouseId?: number) {
+  return unwrap(api.GET('/api/v1/skus', { params: { query: { q, page: 1, pageSize, warehouseId } } }));
 }
 
 /** Every active shop, for selects (a shop back office has a handful, never hundreds). */

@@ -13,21 +13,20 @@ function Delta({ value }: { value: number }) {
   return <Typography.Text type={value > 0 ? 'success' : 'danger'}>{value > 0 ? `+${value}` : value}</Typography.Text>;
 }
 
-/** What a movement belongs to: an order (a link to it) or a receipt's reference number. */
+/** What a movement belongs to: an order (its number, a link to it) or a receipt's reference number. */
 function Reference({ movement, onOpen }: { movement: Movement; onOpen: () => void }) {
-  const { t } = useI18n();
   if (!movement.refId) return null;
   if (movement.refType === 'order') {
     return (
       <Link to={`/orders/${movement.refId}`} onClick={onOpen}>
-        {t.inventory.orderRef}
+        {movement.orderNo ?? movement.refId}
       </Link>
     );
   }
   return <>{movement.refId}</>;
 }
 
-/** The stock ledger of one SKU in one warehouse, newest first. */
+/** The stock ledger of one SKU in one warehouse, newest first, with the balance after each movement. */
 export function MovementsDrawer({ target, onClose }: { target: { skuCode: string; warehouseCode: string } | null; onClose: () => void }) {
   const { t } = useI18n();
   // Typed by the server's declared reasons: a reason without a label fails the build.
@@ -42,14 +41,18 @@ export function MovementsDrawer({ target, onClose }: { target: { skuCode: string
     { title: t.inventory.at, dataIndex: 'at', render: formatTime },
     { title: t.inventory.reason, dataIndex: 'reason', render: (reason: Movement['reason']) => reasonLabels[reason] },
     { title: t.inventory.onHandDelta, dataIndex: 'onHandDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
+    { title: t.inventory.onHandAfter, dataIndex: 'onHandAfter', align: 'right' },
     { title: t.inventory.reservedDelta, dataIndex: 'reservedDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
+    { title: t.inventory.reservedAfter, dataIndex: 'reservedAfter', align: 'right' },
+    { title: t.inventory.warehouse, dataIndex: 'warehouseName' },
     { title: t.inventory.reference, key: 'ref', render: (_, m) => <Reference movement={m} onOpen={onClose} /> },
+    { title: t.inventory.actor, dataIndex: 'actorName' },
     { title: t.inventory.note, dataIndex: 'note' },
   ];
   return (
     <Drawer
       open={!!target}
-      size={820}
+      size={1080}
       title={target ? fill(t.inventory.movementsTitle, { sku: target.skuCode }) : ''}
       onClose={() => {
         setPage(1);

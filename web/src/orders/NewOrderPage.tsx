@@ -10,6 +10,7 @@ import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { useApiMutation } from '../app/useApiMutation';
 import { useShopOptions } from '../catalog/api';
+import { useWarehouseOptions } from '../inventory/api';
 import { AddressPaste, type ParsedAddress } from './AddressPaste';
 import { createOrder, PAYMENT_METHODS, type CreateOrderInput, type PaymentMethod } from './api';
 import { childrenOf, divisionOptions, useDivisions } from './divisions';
@@ -120,10 +121,19 @@ function AddressFields() {
   );
 }
 
+/** The warehouse intake reserves a shop's orders in first: the shop's default one. */
+function useShopWarehouse(shopCode: string | undefined) {
+  const { shops } = useShopOptions();
+  const { warehouses } = useWarehouseOptions();
+  const warehouseId = shops.find((s) => s.code === shopCode)?.defaultWarehouseId;
+  return warehouses.find((w) => w.id === warehouseId) ?? null;
+}
+
 function ItemLines() {
   const { t } = useI18n();
   const form = Form.useFormInstance<Values>();
   const items = Form.useWatch('items', form);
+  const warehouse = useShopWarehouse(Form.useWatch('shopCode', form));
   return (
     <Form.List name="items" rules={[{ validator: (_, lines: Line[]) => (lines?.length ? Promise.resolve() : Promise.reject(new Error(t.orders.noItems))) }]}>
       {(fields, { add, remove }, { errors }) => (
@@ -132,7 +142,7 @@ function ItemLines() {
             <Row key={field.key} gutter={8} wrap={false}>
               <Col flex="auto" style={{ minWidth: 0 }}>
                 <Form.Item name={[field.name, 'skuCode']} label={index === 0 ? t.orders.product : undefined} rules={[{ required: true, message: t.common.required }]}>
-                  <SkuSelect onPick={(sku) => form.setFieldValue(['items', field.name, 'unitPrice'], sku.price)} />
+                  <SkuSelect warehouse={warehouse} onPick={(sku) => form.setFieldValue(['items', field.name, 'unitPrice'], sku.price)} />
                 </Form.Item>
               </Col>
               <Col flex="90px">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { searchSkus, type PickerSku } from '../catalog/api';
 import { useI18n } from '../app/i18n';
 import { LoadError } from '../app/LoadError';
+import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 
 interface Props {
@@ -12,10 +13,16 @@ interface Props {
   onChange?: (skuCode: string) => void;
   /** Called with the chosen SKU (its price prefills the line). */
   onPick?: (sku: PickerSku) => void;
+  /** The warehouse that will serve the order (the shop's): availability is shown there. */
+  warehouse?: { id: number; name: string } | null;
 }
 
-/** Searches SKUs by code, barcode or product name as you type; shows price and stock available. */
-export function SkuSelect({ id, value, onChange, onPick }: Props) {
+/**
+ * Searches SKUs by code, barcode or product name as you type; shows price and what the order's
+ * warehouse has available (with no warehouse known, the most one warehouse has: an order is
+ * reserved whole in one warehouse, never summed across them).
+ */
+export function SkuSelect({ id, value, onChange, onPick, warehouse }: Props) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -24,7 +31,8 @@ export function SkuSelect({ id, value, onChange, onPick }: Props) {
     const timer = setTimeout(() => setQ(typed), 250);
     return () => clearTimeout(timer);
   }, [typed]);
-  const search = useQuery({ queryKey: ['sku-search', q], queryFn: () => searchSkus(q), placeholderData: (previous) => previous });
+  const search = useQuery({ queryKey: ['sku-search', q, warehouse?.id], queryFn: () => searchSkus(q, 20, warehouse?.id), placeholderData: (previous) => previous });
+  const availability = (n: number) => (warehouse ? fill(t.orders.availableIn, { warehouse: warehouse.name, n }) : fill(t.orders.availableOneWarehouse, { n }));
   const results = search.isError ? [] : (search.data?.items ?? []);
 
   return (
@@ -38,7 +46,7 @@ export function SkuSelect({ id, value, onChange, onPick }: Props) {
       options={results.map((sku) => ({
         value: sku.code,
         title: sku.code,
-        label: `${sku.code} · ${sku.productName} ${sku.spec} · ${formatFen(sku.price)} · ${t.inventory.available} ${sku.available}`,
+        label: `${sku.code} · ${sku.productName} ${sku.spec} · ${formatFen(sku.price)} · ${availability(sku.available)}`,
         disabled: sku.listingStatus !== 'on_sale',
       }))}
       onChange={(code: string) => {

@@ -11,6 +11,7 @@ export { packagingGramsOf, warehouseIdByCode } from './warehouses';
 export { inventoryRoutes } from './routes';
 export {
   lowStockAlertSchema,
+  MOVEMENT_REASONS,
   type Discrepancy,
   type DiscrepancyReport,
   type InvariantProblem,

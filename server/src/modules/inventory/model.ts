@@ -149,34 +149,6 @@ export const adjustmentBody = z
   });
 export type AdjustmentInput = z.infer<typeof adjustmentBody>;
 
-export const movementSchema = z.object({
-  id: z.number().int(),
-  skuId: z.number().int(),
-  skuCode: z.string(),
-  warehouseId: z.number().int(),
-  warehouseCode: z.string(),
-  onHandDelta: z.number().int(),
-  reservedDelta: z.number().int(),
-  reason: z.enum(MOVEMENT_REASONS),
-  refType: z.string().nullable(),
-  refId: z.string().nullable(),
-  note: z.string().nullable(),
-  actorId: z.number().int().nullable(),
-  actorName: z.string(),
-  at: z.string(),
-});
-export type Movement = z.infer<typeof movementSchema>;
-
-export const movementListQuery = z.object({
-  skuCode: lookupCode.optional(),
-  warehouseCode: lookupCode.optional(),
-  reason: z.enum(MOVEMENT_REASONS).optional(),
-  ...pageQuery,
-});
-export type MovementListQuery = z.infer<typeof movementListQuery>;
-
-export const movementListReply = z.object({ items: z.array(movementSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
-
 export const lowStockAlertSchema = z.object({
   skuId: z.number().int(),
   skuCode: z.string(),
@@ -194,7 +166,13 @@ export type LowStockAlert = z.infer<typeof lowStockAlertSchema>;
 export const alertListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 export const alertListReply = z.object({ items: z.array(lowStockAlertSchema), total: z.number().int() });
 
-export const skuPickerQuery = z.object({ q: searchText.optional(), ...pageQuery });
+export const skuPickerQuery = z.object({
+  q: searchText.optional(),
+  /** The warehouse that will serve the order (the shop's): its available; left out, the most one active warehouse holds. */
+  warehouseId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  ...pageQuery,
+});
+export type SkuPickerQuery = z.infer<typeof skuPickerQuery>;
 export const skuPickerItem = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -204,7 +182,10 @@ export const skuPickerItem = z.object({
   spec: z.string(),
   price: z.number().int(),
   listingStatus: z.string(),
-  /** Σ (on hand − reserved) over active warehouses. */
+  /**
+   * On hand − reserved in the asked warehouse, else the most any one active warehouse holds: an order
+   * is reserved whole in one warehouse, so a sum over warehouses would promise what intake refuses.
+   */
   available: z.number().int(),
 });
 export const skuPickerReply = z.object({ items: z.array(skuPickerItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -1,14 +1,14 @@
 /**
  * Stock read models: what staff look at (levels, movements, alerts, the SKU picker, discrepancies). Besides
  * inventory's own tables they read catalog's `skus` and `products` (codes, names, safety stock)
- * and platform's `users` (who moved the stock); they never write them.
+ * and platform's `users` (who reported and counted); they never write them.
  */
 import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import { products, skus } from '../catalog/schema';
-import type { Discrepancy, DiscrepancyListQuery, LevelListQuery, LowStockAlert, Movement, MovementListQuery, StockLevel } from './model';
-import { bins, stockDiscrepancies, stockLevels, stockMovements, warehouses } from './schema';
+import type { Discrepancy, DiscrepancyListQuery, LevelListQuery, LowStockAlert, SkuPickerQuery, StockLevel } from './model';
+import { bins, stockDiscrepancies, stockLevels, warehouses } from './schema';
 
 const available = sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
 const safetyStock = (defaultSafetyStock: number) => sql<number>`COALESCE(${skus.safetyStock}, ${defaultSafetyStock}::int)::int`;
@@ -104,53 +104,13 @@ export async function lowStock(ctx: Ctx, limit: number, defaultSafetyStock: numb
   };
 }
 
-export async function listMovements(ctx: Ctx, q: MovementListQuery) {
-  const where = and(
-    q.skuCode ? eq(skus.code, q.skuCode) : undefined,
-    q.warehouseCode ? eq(warehouses.code, q.warehouseCode) : undefined,
-    q.reason ? eq(stockMovements.reason, q.reason) : undefined,
-  );
-  const rows = await ctx.db
-    .select({
-      id: stockMovements.id,
-      skuId: stockMovements.skuId,
-      skuCode: skus.code,
-      warehouseId: stockMovements.warehouseId,
-      warehouseCode: warehouses.code,
-      onHandDelta: stockMovements.onHandDelta,
-      reservedDelta: stockMovements.reservedDelta,
-      reason: stockMovements.reason,
-      refType: stockMovements.refType,
-      refId: stockMovements.refId,
-      note: stockMovements.note,
-      actorId: stockMovements.actorId,
-      actorName: users.displayName,
-      at: stockMovements.at,
-    })
-    .from(stockMovements)
-    .innerJoin(skus, eq(skus.id, stockMovements.skuId))
-    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
-    .leftJoin(users, eq(users.id, stockMovements.actorId))
-    .where(where)
-    .orderBy(desc(stockMovements.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(stockMovements)
-    .innerJoin(skus, eq(skus.id, stockMovements.skuId))
-    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
-    .where(where);
-  const items: Movement[] = rows.map((r) => ({ ...r, actorName: r.actorName ?? '系统', at: r.at.toISOString() }));
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
-}
-
-/** SKUs for order-entry pickers, with what can be sold now. */
-export async function pickSkus(ctx: Ctx, q: { q?: string; page: number; pageSize: number }) {
+/** SKUs for order-entry pickers, with what one warehouse can sell now (see `skuPickerItem.available`). */
+export async function pickSkus(ctx: Ctx, q: SkuPickerQuery) {
   const sellable = ctx.db
-    .select({ skuId: stockLevels.skuId, available: sql<number>`SUM(${available})::int`.as('available') })
+    .select({ skuId: stockLevels.skuId, available: sql<number>`MAX(${available})::int`.as('available') })
     .from(stockLevels)
     .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.active, true)))
+    .where(q.warehouseId === undefined ? undefined : eq(stockLevels.warehouseId, q.warehouseId))
     .groupBy(stockLevels.skuId)
     .as('sellable');
   const where = q.q ? skuMatches(q.q) : undefined;

@@ -14,8 +14,6 @@ import {
   createWarehouseBody,
   levelListQuery,
   levelListReply,
-  movementListQuery,
-  movementListReply,
   pickBinBody,
   receiptBody,
   receiptReply,
@@ -102,12 +100,6 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/inventory/levels',
     { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '库存（按 SKU 与仓库）', querystring: levelListQuery, response: { 200: levelListReply } } },
     async (request) => service.listLevels(query(request), request.query),
-  );
-
-  app.get(
-    '/api/v1/inventory/movements',
-    { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '库存流水（新→旧）', querystring: movementListQuery, response: { 200: movementListReply } } },
-    async (request) => service.listMovements(query(request), request.query),
   );
 
   app.get(

@@ -9,7 +9,6 @@ import type {
   InvariantProblem,
   LevelListQuery,
   LowStockAlert,
-  MovementListQuery,
   MovementReason,
   PickBin,
   PickBinInput,
@@ -17,6 +16,7 @@ import type {
   ReservationLine,
   ReservedRow,
   ReserveRequest,
+  SkuPickerQuery,
   StockLevel,
   StockRequest,
 } from './model';
@@ -268,9 +268,7 @@ export async function listLevels(ctx: Ctx, q: LevelListQuery) {
   return read.listLevels(ctx, q, await defaultSafetyStock(ctx));
 }
 
-export const listMovements = (ctx: Ctx, q: MovementListQuery) => read.listMovements(ctx, q);
-
-export const pickSkus = (ctx: Ctx, q: { q?: string; page: number; pageSize: number }) => read.pickSkus(ctx, q);
+export const pickSkus = (ctx: Ctx, q: SkuPickerQuery) => read.pickSkus(ctx, q);
 
 /** Stock below safety stock per SKU and warehouse (restock alerts), largest shortfall first. */
 export async function lowStockAlerts(ctx: Ctx, limit = 100): Promise<{ items: LowStockAlert[]; total: number }> {

@@ -6,12 +6,21 @@ import { errorReply } from '../../platform/model';
 import { shippingReportQuery, shippingReportReply, unpaidRegisterExportQuery, unpaidRegisterQuery, unpaidRegisterReply, workbenchReply } from './model';
 import { exportUnpaidRegister, unpaidRegister, workbench } from './service';
 import { exportShippingReport, shippingReport } from './shipping';
+import { movementListQuery, movementListReply } from './stockLedgerModel';
+import { listMovements } from './stockLedgerReadModel';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/workbench',
     { config: { permission: 'dashboard.read' }, schema: { tags: ['reports'], summary: '工作台待办', response: { 200: workbenchReply } } },
     async (request) => workbench(query(request)),
+  );
+
+  // Inventory's ledger with the order numbers it refers to: a read across modules, so it lives here.
+  app.get(
+    '/api/v1/inventory/movements',
+    { config: { permission: 'inventory.read' }, schema: { tags: ['inventory'], summary: '库存流水（新→旧，含每笔后的结存）', querystring: movementListQuery, response: { 200: movementListReply } } },
+    async (request) => listMovements(query(request), request.query),
   );
 
   app.get(
