@@ -10,11 +10,23 @@ import { settings } from './schema';
  * as JSON rows; an unset key reads its default, so every threshold and timeout a rule uses is a
  * default a shop may change.
  */
+/**
+ * What a number in a setting counts, so the settings page shows and takes it as staff think of it
+ * (fen as 元, minutes as hours when whole hours); the stored value is always in this unit.
+ */
+export const SETTING_UNITS = ['fen', 'minutes', 'hours', 'days', 'percent', 'grams', 'count'] as const;
+export type SettingUnit = (typeof SETTING_UNITS)[number];
+
 export interface SettingDefinition<T> {
   key: string;
+  /** The title staff read: no unit in it, the unit is shown beside the value. */
   label: string;
   schema: z.ZodType<T>;
   defaultValue: T;
+  /** The unit of a number or of a list's numbers. */
+  unit?: SettingUnit;
+  /** The unit of each numeric field of an object setting (a risk rule's thresholds). */
+  fieldUnits?: Partial<Record<keyof T & string, SettingUnit>>;
 }
 
 const registry = new Map<string, SettingDefinition<unknown>>();

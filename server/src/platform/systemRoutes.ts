@@ -2,12 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import { command, ok, query } from './http';
-import { readAllSettings, settingDefinitions, writeSettings } from './settings';
+import { readAllSettings, SETTING_UNITS, settingDefinitions, writeSettings, type SettingUnit } from './settings';
 
 const settingsReply = z.object({
   values: z.record(z.string(), z.unknown()),
-  definitions: z.array(z.object({ key: z.string(), label: z.string(), defaultValue: z.unknown() })),
+  definitions: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      defaultValue: z.unknown(),
+      /** What a number (or a list's numbers) counts: fen, minutes, hours, days, percent, grams or count. */
+      unit: z.enum(SETTING_UNITS).nullable(),
+      /** The same per field of an object setting. */
+      fieldUnits: z.record(z.string(), z.enum(SETTING_UNITS)),
+    }),
+  ),
 });
+
+const describeSettings = () =>
+  settingDefinitions().map(({ key, label, defaultValue, unit, fieldUnits }) => ({ key, label, defaultValue, unit: unit ?? null, fieldUnits: (fieldUnits ?? {}) as Record<string, SettingUnit> }));
 
 /** Health, metrics and settings: the routes that belong to no business module. */
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,7 +54,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/settings', { config: { permission: 'settings.read' }, schema: { tags: ['settings'], response: { 200: settingsReply } } }, async (request) => ({
     values: await readAllSettings(query(request)),
-    definitions: settingDefinitions().map(({ key, label, defaultValue }) => ({ key, label, defaultValue })),
+    definitions: describeSettings(),
   }));
 
   app.put(
@@ -49,7 +62,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'settings.manage' }, schema: { tags: ['settings'], body: z.record(z.string(), z.unknown()), response: { 200: settingsReply } } },
     async (request) => {
       const values = (await command(request, async (ctx) => ok(await writeSettings(ctx, request.body)))).body;
-      return { values, definitions: settingDefinitions().map(({ key, label, defaultValue }) => ({ key, label, defaultValue })) };
+      return { values, definitions: describeSettings() };
     },
   );
 };

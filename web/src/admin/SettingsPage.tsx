@@ -6,39 +6,53 @@ import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
-import { formatFen } from '../app/money';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
 import { fetchSettings, saveSettings } from './api';
+import { MinutesInput, MinutesListInput, useUnitWords } from './SettingInputs';
+import { formatSettingNumber, type SettingUnit, type UnitWords } from './settingUnits';
 
 type Path = string[];
-
-/** Amount fields are named …Fen by the server: they are edited in 元. */
-const isFenField = (path: Path) => /Fen$/.test(path[path.length - 1] ?? '');
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown, path: Path, yes: string, no: string): string {
+function describe(value: unknown, unit: SettingUnit | null, words: UnitWords, yes: string, no: string): string {
   if (typeof value === 'boolean') return value ? yes : no;
-  if (Array.isArray(value)) return value.join('、');
-  if (typeof value === 'number' && isFenField(path)) return formatFen(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? formatSettingNumber(v, unit, words) : String(v))).join('、');
+  if (typeof value === 'number') return formatSettingNumber(value, unit, words);
   return String(value);
 }
 
+/** A whole number of the setting's unit, as the server stores it (a duration typed as 1.5 分钟 is not). */
+const wholeRule = (message: string) => ({
+  validator: (_: unknown, value: number | undefined) => (value === undefined || Number.isInteger(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+
+interface FieldProps {
+  path: Path;
+  label: string;
+  defaultValue: unknown;
+  /** What the number (or the list's numbers) counts; for an object setting, `fieldUnits` says it per field. */
+  unit: SettingUnit | null;
+  fieldUnits?: Record<string, SettingUnit>;
+  disabled: boolean;
+}
+
 /**
- * One setting value, as the input its default's type calls for: switch, number, money, tag list
- * or text. Object settings (a risk rule's switch and thresholds) become one item per field.
+ * One setting value, as the input its default's type and unit call for: switch, number with its
+ * unit, money in 元, a duration in minutes or hours, tag list or text. Object settings (a risk rule's switch and thresholds) become one item per field.
  */
-function SettingField({ path, label, defaultValue, disabled }: { path: Path; label: string; defaultValue: unknown; disabled: boolean }) {
+function SettingField({ path, label, defaultValue, unit, fieldUnits, disabled }: FieldProps) {
   const { t } = useI18n();
+  const words = useUnitWords();
   if (isPlainObject(defaultValue)) {
     return (
       <Card size="small" title={label} style={{ marginBottom: 16 }}>
         {Object.entries(defaultValue).map(([key, value]) => (
-          <SettingField key={key} path={[...path, key]} label={labelOf(t.settings.fields, key)} defaultValue={value} disabled={disabled} />
+          <SettingField key={key} path={[...path, key]} label={labelOf(t.settings.fields, key)} defaultValue={value} unit={fieldUnits?.[key] ?? null} disabled={disabled} />
         ))}
       </Card>
     );
@@ -46,7 +60,7 @@ function SettingField({ path, label, defaultValue, disabled }: { path: Path; lab
   const item: FormItemProps = {
     name: path,
     label,
-    extra: fill(t.settings.default, { value: describe(defaultValue, path, t.common.yes, t.common.no) }),
+    extra: fill(t.settings.default, { value: describe(defaultValue, unit, words, t.common.yes, t.common.no) }),
   };
   if (typeof defaultValue === 'boolean') {
     return (
@@ -56,13 +70,31 @@ function SettingField({ path, label, defaultValue, disabled }: { path: Path; lab
     );
   }
   if (typeof defaultValue === 'number') {
-    return isFenField(path) ? (
-      <Form.Item {...item} rules={[moneyRule(t.common.invalidMoney)]}>
-        <MoneyInput disabled={disabled} style={{ width: 200 }} />
-      </Form.Item>
-    ) : (
+    if (unit === 'fen') {
+      return (
+        <Form.Item {...item} rules={[moneyRule(t.common.invalidMoney)]}>
+          <MoneyInput disabled={disabled} style={{ width: 200 }} />
+        </Form.Item>
+      );
+    }
+    if (unit === 'minutes') {
+      return (
+        <Form.Item {...item} rules={[wholeRule(t.settings.wholeMinutes)]}>
+          <MinutesInput disabled={disabled} />
+        </Form.Item>
+      );
+    }
+    const suffix = unit === null || unit === 'count' ? undefined : words[unit];
+    return (
       <Form.Item {...item}>
-        <InputNumber disabled={disabled} style={{ width: 200 }} />
+        <InputNumber disabled={disabled} suffix={suffix} style={{ width: 200 }} />
+      </Form.Item>
+    );
+  }
+  if (Array.isArray(defaultValue) && unit === 'minutes') {
+    return (
+      <Form.Item {...item}>
+        <MinutesListInput disabled={disabled} placeholder={t.settings.addDuration} />
       </Form.Item>
     );
   }
@@ -124,7 +156,15 @@ export default function SettingsPage() {
           onFinish={(values) => save.mutate(values)}
         >
           {definitions.map((definition) => (
-            <SettingField key={definition.key} path={[definition.key]} label={definition.label} defaultValue={definition.defaultValue} disabled={!editable} />
+            <SettingField
+              key={definition.key}
+              path={[definition.key]}
+              label={definition.label}
+              defaultValue={definition.defaultValue}
+              unit={definition.unit}
+              fieldUnits={definition.fieldUnits}
+              disabled={!editable}
+            />
           ))}
           {editable && (
             <Form.Item>

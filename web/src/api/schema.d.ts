@@ -73,6 +73,11 @@ export interface paths {
                                 key: string;
                                 label: string;
                                 defaultValue: unknown;
+                                /** @enum {string|null} */
+                                unit: "fen" | "minutes" | "hours" | "days" | "percent" | "grams" | "count" | null;
+                                fieldUnits: {
+                                    [key: string]: "fen" | "minutes" | "hours" | "days" | "percent" | "grams" | "count";
+                                };
                             }[];
                         };
                     };
@@ -108,6 +113,11 @@ export interface paths {
                                 key: string;
                                 label: string;
                                 defaultValue: unknown;
+                                /** @enum {string|null} */
+                                unit: "fen" | "minutes" | "hours" | "days" | "percent" | "grams" | "count" | null;
+                                fieldUnits: {
+                                    [key: string]: "fen" | "minutes" | "hours" | "days" | "percent" | "grams" | "count";
+                                };
                             }[];
                         };
                     };

@@ -18,15 +18,17 @@ export const remoteProvincesSetting = defineSetting({
  */
 export const packagingSetting = defineSetting({
   key: 'fulfillment.packagingGrams',
-  label: '称重：默认包装重量（克，仓库未设时）',
+  label: '称重：默认包装重量（仓库未设时）',
   schema: wholeSetting(0, 20_000),
   defaultValue: 50,
+  unit: 'grams',
 });
 
 /** How far a parcel's weight may be from the expected one before it is stopped (DOMAIN §5: 10 %). */
 export const weightToleranceSetting = defineSetting({
   key: 'fulfillment.weightTolerancePercent',
-  label: '称重：允许的重量误差（%）',
+  label: '称重：允许的重量误差',
   schema: wholeSetting(1, 50),
   defaultValue: 10,
+  unit: 'percent',
 });

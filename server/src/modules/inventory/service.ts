@@ -31,6 +31,7 @@ export const defaultSafetyStockSetting = defineSetting({
   label: '默认安全库存（SKU 未单独设置时）',
   schema: wholeSetting(0, 10_000_000),
   defaultValue: 50,
+  unit: 'count',
 });
 
 const defaultSafetyStock = (ctx: Ctx) => readSetting(ctx, defaultSafetyStockSetting);

@@ -7,6 +7,7 @@ export const pickupHoursSetting = defineSetting({
   label: '物流异常：发货后多少小时未揽收',
   schema: wholeSetting(1, 24 * 14),
   defaultValue: 24,
+  unit: 'hours',
 });
 
 export const staleHoursSetting = defineSetting({
@@ -14,6 +15,7 @@ export const staleHoursSetting = defineSetting({
   label: '物流异常：多少小时无物流更新算滞留',
   schema: wholeSetting(1, 24 * 30),
   defaultValue: 72,
+  unit: 'hours',
 });
 
 export const contactSlaHoursSetting = defineSetting({
@@ -21,4 +23,5 @@ export const contactSlaHoursSetting = defineSetting({
   label: '物流异常：客服须在多少小时内联系买家',
   schema: wholeSetting(1, 24 * 7),
   defaultValue: 12,
+  unit: 'hours',
 });

@@ -20,24 +20,25 @@ export const autoReviewSetting = defineSetting({
   defaultValue: true,
 });
 
-export const reviewSlaSetting = defineSetting({ key: 'orders.reviewSlaMinutes', label: '人工审单时限（分钟）', schema: whole(5, WEEK_MINUTES), defaultValue: 120 });
+export const reviewSlaSetting = defineSetting({ key: 'orders.reviewSlaMinutes', label: '人工审单时限', schema: whole(5, WEEK_MINUTES), defaultValue: 120, unit: 'minutes' });
 
-export const shipPromiseSetting = defineSetting({ key: 'orders.shipPromiseHours', label: '承诺发货时限（付款后小时数）', schema: whole(1, MONTH_HOURS), defaultValue: 48 });
+export const shipPromiseSetting = defineSetting({ key: 'orders.shipPromiseHours', label: '承诺发货时限（付款后）', schema: whole(1, MONTH_HOURS), defaultValue: 48, unit: 'hours' });
 
 export const unpaidRemindersSetting = defineSetting({
   key: 'orders.unpaidReminders',
-  label: '催付时间点（下单后分钟数）',
+  label: '催付时间点（下单后）',
   schema: z.array(whole(1, MONTH_MINUTES)).max(10),
   defaultValue: [30, 720],
+  unit: 'minutes',
 });
 
-export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后分钟数）', schema: whole(5, MONTH_MINUTES), defaultValue: 1440 });
+export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后）', schema: whole(5, MONTH_MINUTES), defaultValue: 1440, unit: 'minutes' });
 
-export const confirmNudgeDaysSetting = defineSetting({ key: 'orders.confirmNudgeDays', label: '签收后几天提醒买家确认收货', schema: whole(1, 30), defaultValue: 3 });
+export const confirmNudgeDaysSetting = defineSetting({ key: 'orders.confirmNudgeDays', label: '签收后几天提醒买家确认收货', schema: whole(1, 30), defaultValue: 3, unit: 'days' });
 
-export const surveyDaysSetting = defineSetting({ key: 'orders.surveyDays', label: '签收后几天发送满意度回访', schema: whole(1, 30), defaultValue: 7 });
+export const surveyDaysSetting = defineSetting({ key: 'orders.surveyDays', label: '签收后几天发送满意度回访', schema: whole(1, 30), defaultValue: 7, unit: 'days' });
 
-export const autoCompleteDaysSetting = defineSetting({ key: 'orders.autoCompleteDays', label: '签收后几天自动完成订单', schema: whole(1, 60), defaultValue: 10 });
+export const autoCompleteDaysSetting = defineSetting({ key: 'orders.autoCompleteDays', label: '签收后几天自动完成订单', schema: whole(1, 60), defaultValue: 10, unit: 'days' });
 
 export const riskSettings = {
   sameIp: defineSetting({
@@ -45,12 +46,14 @@ export const riskSettings = {
     label: '风控：同一 IP 短时间多笔下单',
     schema: z.object({ enabled, maxOrders: whole(2, 1000), windowMinutes: whole(1, WEEK_MINUTES) }),
     defaultValue: { enabled: true, maxOrders: 3, windowMinutes: 60 },
+    fieldUnits: { maxOrders: 'count', windowMinutes: 'minutes' },
   }),
   duplicate: defineSetting({
     key: 'orders.risk.duplicate',
     label: '风控：同手机号或同地址有未发货订单（建议合单）',
     schema: z.object({ enabled, windowHours: whole(1, MONTH_HOURS) }),
     defaultValue: { enabled: true, windowHours: 24 },
+    fieldUnits: { windowHours: 'hours' },
   }),
   sensitiveWords: defineSetting({
     key: 'orders.risk.sensitiveWords',
@@ -66,9 +69,10 @@ export const riskSettings = {
   }),
   amount: defineSetting({
     key: 'orders.risk.amount',
-    label: '风控：大额订单（分）',
+    label: '风控：大额订单',
     schema: z.object({ enabled, thresholdFen: whole(0, MAX_FEN) }),
     defaultValue: { enabled: true, thresholdFen: 500_000 },
+    fieldUnits: { thresholdFen: 'fen' },
   }),
   blacklist: defineSetting({ key: 'orders.risk.blacklist', label: '风控：黑名单买家', schema: z.object({ enabled }), defaultValue: { enabled: true } }),
   message: defineSetting({ key: 'orders.risk.message', label: '风控：有买家留言或卖家备注', schema: z.object({ enabled }), defaultValue: { enabled: true } }),

@@ -13,6 +13,7 @@ export const maxAttemptsSetting = defineSetting({
   label: '消息投递：最多尝试次数（仍失败则进入死信，需人工重新投递）',
   schema: z.number().int().min(1).max(30),
   defaultValue: 10,
+  unit: 'count',
 });
 
 /** Failed rounds wait 30 s, 1 min, 2 min, … doubling up to an hour: ten attempts span about three hours. */
