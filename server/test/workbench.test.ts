@@ -55,12 +55,12 @@ describe('工作台', () => {
     t.clock.advance(43 * HOUR);
     const waved = expectStatus(await packer.post('/api/v1/waves', { warehouseCode: warehouses[0].code, kind: 'single', maxOrders: 1 }), 201);
     expect(waved.orders[0].orderId).toBe(first.id);
-    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPack: before.toPack + 1, promiseSoon: before.promiseSoon + 2 });
+    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPick: before.toPick + 1, toPack: before.toPack + 1, promiseSoon: before.promiseSoon + 2 });
     const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: first.orderNo }), 200);
     expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: skus[0]!.code }), 200);
     expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
     t.clock.advance(6 * HOUR);
-    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toShip: before.toShip + 1, promisePast: before.promisePast + 2 });
+    expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPick: before.toPick + 1, toWeigh: before.toWeigh + 1, promisePast: before.promisePast + 2 });
   });
 
   it('shows after-sales their cases: my open ones, the overdue, refunds waiting for a supervisor, returns not refunded 24 h after they arrived — each the count of the list it opens', async () => {
@@ -112,6 +112,41 @@ describe('工作台', () => {
     expectStatus(await cs.post(`/api/v1/aftersales/cases/${returned.id}/refund`, { amount: 30_000, reason: '退货退款' }), 200);
     expectStatus(await cs.post(`/api/v1/aftersales/cases/${untouched.id}/close`, { note: '买家撤销' }), 200);
     expect(await counters(cs)).toEqual({ ...before, mineOpen: 2, overdue: before.overdue + 1 });
+  });
+
+  it('is per role: the floor sees its work, finance the payments to confirm, each counter the count of the list it opens', async () => {
+    const packer = await t.signIn(['warehouse']);
+    const finance = await t.signIn(['finance']);
+    const cs = await t.signIn(['cs_presale']);
+    const { shop, skus, warehouses } = await seedCatalog(admin, { skuCount: 1, stock: 100 });
+    await makeOrder(cs, orderInput(shop.code, skus));
+    await makePaidOrder(cs, orderInput(shop.code, skus));
+    expectStatus(await packer.post('/api/v1/waves', { warehouseCode: warehouses[0].code, kind: 'single', maxOrders: 1 }), 201);
+    const total = async (client: Client, url: string) => expectStatus(await client.get(url), 200).total as number;
+
+    const floor = expectStatus(await packer.get('/api/v1/workbench'), 200);
+    expect(floor).toMatchObject({ reviewOverdue: null, unpaidToRemind: null, paymentsToConfirm: null, aftersales: null, exceptions: null });
+    expect(floor.warehouse.toPick).toBeGreaterThan(0);
+    expect(floor.warehouse.toWave).toBe(await total(packer, '/api/v1/orders?status=awaiting_fulfillment'));
+    expect(floor.warehouse.toPick).toBe(await total(packer, '/api/v1/waves?status=picking'));
+    expect(floor.warehouse.returnsToReceive).toBe(await total(admin, '/api/v1/aftersales/cases?status=awaiting_return'));
+    expect(floor.warehouse.discrepancies).toBe(await total(packer, '/api/v1/inventory/discrepancies?status=open'));
+
+    const money = expectStatus(await finance.get('/api/v1/workbench'), 200);
+    expect(money).toMatchObject({ reviewOverdue: null, unpaidToRemind: null, warehouse: null, aftersales: null, exceptions: null });
+    expect(money.paymentsToConfirm).toBeGreaterThan(0);
+    expect(money.paymentsToConfirm).toBe(await total(finance, '/api/v1/orders?status=pending_payment'));
+
+    const desk = expectStatus(await cs.get('/api/v1/workbench'), 200);
+    expect(desk).toMatchObject({ paymentsToConfirm: null, warehouse: null });
+    expect(desk.reviewOverdue).not.toBeNull();
+
+    // a supervisor sees everything overdue: reviews, promises, parcels in trouble, cases
+    const boss = expectStatus(await (await t.signIn(['supervisor'])).get('/api/v1/workbench'), 200);
+    expect(boss.reviewOverdue).not.toBeNull();
+    expect(boss.warehouse.promisePast).not.toBeUndefined();
+    expect(boss.exceptions.overdue).not.toBeUndefined();
+    expect(boss.aftersales.overdue).not.toBeUndefined();
   });
 
   it('needs a signed-in user', async () => {

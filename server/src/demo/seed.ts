@@ -425,7 +425,9 @@ export async function seedDemoCommand(deps: Deps, args: string[]): Promise<void>
     console.log(`\n演示数据已生成：${s.shops} 个店铺，${s.warehouses} 个仓库，${s.skus} 个 SKU。\n订单：${statuses}\n`);
     console.log(`演示账号（密码都是 ${s.password}）：`);
     for (const u of s.users) console.log(`  ${u.username.padEnd(12)} ${u.displayName} · ${u.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
-    console.log('\n接着运行 npm start，在 http://localhost:3000 用上面任一账号登录。');
+    const port = deps.config.port;
+    const start = port === 3000 ? 'npm start' : `PORT=${port} npm start`;
+    console.log(`\n接着运行 ${start}，在 http://localhost:${port} 用上面任一账号登录。`);
   } catch (err) {
     if (!(err instanceof DemoAlreadySeeded)) throw err;
     console.error(err.message);

@@ -7981,6 +7981,7 @@ export interface paths {
                 query?: {
                     warehouseCode?: string;
                     kind?: "single" | "multi";
+                    status?: "picking" | "picked" | "shipped";
                     page?: number;
                     pageSize?: number;
                 };
@@ -14613,8 +14614,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            reviewOverdue: number;
-                            unpaidToRemind: number;
+                            reviewOverdue: number | null;
+                            unpaidToRemind: number | null;
+                            paymentsToConfirm: number | null;
                             lowStock: {
                                 total: number;
                                 items: {
@@ -14631,10 +14633,14 @@ export interface paths {
                             };
                             warehouse: {
                                 toWave: number;
+                                toPick: number;
                                 toPack: number;
+                                toWeigh: number;
                                 toShip: number;
                                 promiseSoon: number;
                                 promisePast: number;
+                                returnsToReceive: number;
+                                discrepancies: number;
                             } | null;
                             exceptions: {
                                 open: number;

@@ -12,7 +12,7 @@ import { ListTable } from '../app/ListTable';
 import { useListParams } from '../app/list';
 import { Page } from '../app/Page';
 import { useWarehouseOptions } from '../inventory/api';
-import { fetchWaves, type Wave, type WaveKind } from './api';
+import { fetchWaves, type Wave, type WaveKind, type WaveStatus } from './api';
 import { CreateWaveDialog } from './CreateWaveDialog';
 import { WaveKindTag } from './labels';
 
@@ -24,10 +24,10 @@ export default function WavesPage() {
   const list = useListParams();
   const [creating, setCreating] = useState(false);
   const { warehouses, options: warehouseOptions } = useWarehouseOptions();
-  const { warehouseCode, kind } = list.filters;
+  const { warehouseCode, kind, status } = list.filters;
   const waves = useQuery({
     queryKey: ['waves', list.query],
-    queryFn: () => fetchWaves({ warehouseCode, kind: kind as WaveKind | undefined, page: list.page, pageSize: list.pageSize }),
+    queryFn: () => fetchWaves({ warehouseCode, kind: kind as WaveKind | undefined, status: status as WaveStatus | undefined, page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
   const w = t.waves;
@@ -60,8 +60,11 @@ export default function WavesPage() {
         <Form.Item name="kind" label={w.kind}>
           <Select options={optionsOf(w.kinds)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
         </Form.Item>
+        <Form.Item name="status" label={t.common.status}>
+          <Select options={optionsOf(w.statuses)} allowClear placeholder={t.common.all} style={{ width: 140 }} />
+        </Form.Item>
       </FilterBar>
-      <ListTable list={list} query={waves} rowKey="id" columns={columns} labels={{ warehouseCode: w.warehouse, kind: w.kind }} />
+      <ListTable list={list} query={waves} rowKey="id" columns={columns} labels={{ warehouseCode: w.warehouse, kind: w.kind, status: t.common.status }} />
       <CreateWaveDialog open={creating} warehouseCode={warehouseCode} onClose={() => setCreating(false)} onCreated={(wave) => navigate(`/fulfillment/waves/${wave.id}`)} />
     </Page>
   );

@@ -3,12 +3,13 @@ import type { paths } from '../api/schema';
 
 type WaveQuery = NonNullable<paths['/api/v1/waves']['get']['parameters']['query']>;
 export type WaveKind = NonNullable<WaveQuery['kind']>;
+export type WaveStatus = NonNullable<WaveQuery['status']>;
 export type Wave = Awaited<ReturnType<typeof fetchWaves>>['items'][number];
 export type WaveDetail = Awaited<ReturnType<typeof fetchWave>>;
 export type WaveOrder = WaveDetail['orders'][number];
 export type WaveInput = paths['/api/v1/waves']['post']['requestBody']['content']['application/json'];
 
-export function fetchWaves(query: { warehouseCode?: string; kind?: WaveKind; page: number; pageSize: number }) {
+export function fetchWaves(query: { warehouseCode?: string; kind?: WaveKind; status?: WaveStatus; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/waves', { params: { query } }));
 }
 export const fetchWave = (id: number) => unwrap(api.GET('/api/v1/waves/{id}', { params: { path: { id } } }));

@@ -79,10 +79,13 @@ export default function WorkbenchPage() {
   const { warehouses } = useWarehouseOptions();
 
   const counters: ReactNode[] = [];
-  // each role sees its own work: reviewers the review queue, customer service the unpaid, the parcels in trouble and its after-sales cases, the floor its waves and parcels
-  if (can('orders.review')) counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue} to="/orders/review" danger />);
+  // each role sees its own work (the server leaves out what is not theirs): reviewers the review queue, customer service the
+  // unpaid, the parcels in trouble and its after-sales cases, finance the payments to confirm, the floor its waves and parcels
+  if (can('orders.review')) counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue ?? undefined} to="/orders/review" danger />);
   if (can('orders.create'))
-    counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind} to="/orders?status=pending_payment&sort=createdAt" />);
+    counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind ?? undefined} to="/orders?status=pending_payment&sort=createdAt" />);
+  if (can('orders.pay'))
+    counters.push(<Counter key="payments" title={t.workbench.paymentsToConfirm} value={data?.paymentsToConfirm ?? undefined} to="/orders?status=pending_payment" />);
   if (data?.exceptions) {
     counters.push(<Counter key="exceptions" title={t.workbench.exceptionsOpen} value={data.exceptions.open} to="/logistics/exceptions" />);
     counters.push(<Counter key="exceptions-overdue" title={t.workbench.exceptionsOverdue} value={data.exceptions.overdue} to="/logistics/exceptions?overdue=true" danger />);
@@ -98,9 +101,12 @@ export default function WorkbenchPage() {
     const unshipped = '/orders?status=awaiting_fulfillment,in_fulfillment&sort=createdAt';
     counters.push(<Counter key="past" title={t.workbench.promisePast} value={data.warehouse.promisePast} to={unshipped} danger />);
     counters.push(<Counter key="soon" title={t.workbench.promiseSoon} value={data.warehouse.promiseSoon} to={unshipped} />);
-    counters.push(<Counter key="wave" title={t.workbench.toWave} value={data.warehouse.toWave} to="/fulfillment/waves" />);
+    counters.push(<Counter key="wave" title={t.workbench.toWave} value={data.warehouse.toWave} to="/orders?status=awaiting_fulfillment" />);
+    counters.push(<Counter key="pick" title={t.workbench.toPick} value={data.warehouse.toPick} to="/fulfillment/waves?status=picking" />);
     counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/packing" />);
-    counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/waves" />);
+    counters.push(<Counter key="weigh" title={t.workbench.toWeigh} value={data.warehouse.toWeigh} to="/fulfillment/weighing" />);
+    counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/shipping" />);
+    counters.push(<Counter key="returns" title={t.workbench.returnsToReceive} value={data.warehouse.returnsToReceive} to="/aftersales?tab=all&status=awaiting_return" />);
   }
   if (can('inventory.read')) counters.push(<Counter key="stock" title={t.workbench.lowStock} value={data?.lowStock.total} to="/inventory/levels?lowStock=true" danger />);
 

@@ -84,6 +84,7 @@ export type PickList = z.infer<typeof pickListSchema>;
 export const waveListQuery = z.object({
   warehouseCode: lookupCode.min(1).optional(),
   kind: z.enum(WAVE_KINDS).optional(),
+  status: z.enum(WAVE_STATUSES).optional(),
   ...pageQuery,
 });
 export type WaveListQuery = z.infer<typeof waveListQuery>;

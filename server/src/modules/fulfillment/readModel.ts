@@ -14,6 +14,7 @@ import type { Carrier } from '../catalog';
 import { shops, skus } from '../catalog/schema';
 import { orderItems, orderRemarks, orders } from '../orders/schema';
 import type { WaveKind } from './rules';
+import type { WaveStatus } from './waveStates';
 import { warehouses } from '../inventory/schema';
 import { CARRIERS, normalizeTrackingNo } from './carriers';
 import { parcelLines, parcels, waveOrders, waves } from './schema';
@@ -118,11 +119,12 @@ export interface WaveRow {
 }
 
 /** Waves with their warehouse's code and their creator's name, newest first. */
-export async function waveRows(ctx: Ctx, where: { id?: number; warehouseCode?: string; kind?: WaveKind }, page = { limit: 1, offset: 0 }): Promise<{ rows: WaveRow[]; total: number }> {
+export async function waveRows(ctx: Ctx, where: { id?: number; warehouseCode?: string; kind?: WaveKind; status?: WaveStatus }, page = { limit: 1, offset: 0 }): Promise<{ rows: WaveRow[]; total: number }> {
   const conditions: SQL[] = [sql`TRUE`];
   if (where.id !== undefined) conditions.push(sql`v.id = ${where.id}`);
   if (where.warehouseCode !== undefined) conditions.push(sql`h.code = ${where.warehouseCode}`);
   if (where.kind !== undefined) conditions.push(sql`v.kind = ${where.kind}`);
+  if (where.status !== undefined) conditions.push(sql`v.status = ${where.status}`);
   const from = sql`FROM ${waves} AS v JOIN ${warehouses} AS h ON h.id = v.warehouse_id LEFT JOIN ${users} AS u ON u.id = v.created_by WHERE ${sql.join(conditions, sql` AND `)}`;
   const rows = await rowsOf<WaveRow>(
     ctx.db,

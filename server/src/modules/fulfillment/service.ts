@@ -97,6 +97,6 @@ export async function getWave(ctx: Ctx, id: number): Promise<WaveDetail> {
 }
 
 export async function listWaves(ctx: Ctx, q: WaveListQuery): Promise<{ items: Wave[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await readModel.waveRows(ctx, { warehouseCode: q.warehouseCode, kind: q.kind }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await readModel.waveRows(ctx, { warehouseCode: q.warehouseCode, kind: q.kind, status: q.status }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: rows.map(toWave), total, page: q.page, pageSize: q.pageSize };
 }

@@ -6,13 +6,30 @@ import { carrierSchema } from '../catalog';
 import { lowStockAlertSchema } from '../inventory';
 
 export const workbenchReply = z.object({
-  /** Orders waiting for a person's review past their 2 h SLA. */
-  reviewOverdue: z.number().int(),
-  /** Unpaid orders old enough for a payment reminder (催付). */
-  unpaidToRemind: z.number().int(),
+  /** Orders waiting for a person's review past their 2 h SLA (for reviewers, else null). */
+  reviewOverdue: z.number().int().nullable(),
+  /** Unpaid orders old enough for a payment reminder (催付; for customer service who take orders, else null). */
+  unpaidToRemind: z.number().int().nullable(),
+  /** Orders waiting for their payment to be confirmed (待付款; for finance, who record payments, else null). */
+  paymentsToConfirm: z.number().int().nullable(),
   lowStock: z.object({ total: z.number().int(), items: z.array(lowStockAlertSchema) }),
-  /** The warehouse's work (for those who run it): to wave, to pack, at the door, and promises near or past. */
-  warehouse: z.object({ toWave: z.number().int(), toPack: z.number().int(), toShip: z.number().int(), promiseSoon: z.number().int(), promisePast: z.number().int() }).nullable(),
+  /**
+   * The warehouse's work (for those who run it): orders to wave, waves to pick, orders to pack,
+   * parcels to weigh and to ship, promises near or past, returns to sign for, short bins to count.
+   */
+  warehouse: z
+    .object({
+      toWave: z.number().int(),
+      toPick: z.number().int(),
+      toPack: z.number().int(),
+      toWeigh: z.number().int(),
+      toShip: z.number().int(),
+      promiseSoon: z.number().int(),
+      promisePast: z.number().int(),
+      returnsToReceive: z.number().int(),
+      discrepancies: z.number().int(),
+    })
+    .nullable(),
   /** Parcels in trouble (for customer service and supervisors): open, and past their contact deadline. */
   exceptions: z.object({ open: z.number().int(), overdue: z.number().int() }).nullable(),
   /** After-sales (for those who handle cases): my open cases, those overdue, refunds waiting for my approval (supervisors, else null), returns received and not refunded 24 h on. */

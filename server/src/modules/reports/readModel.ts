@@ -1,7 +1,8 @@
 /**
  * The reports' read models. Reports own no tables: they read orders' `unpaid_register` and
- * `orders`, catalog's `shops`, fulfillment's `parcels`, `parcel_lines` and `wave_orders`,
- * logistics' `logistics_exceptions`, inventory's `warehouses` and platform's `users` here, and
+ * `orders`, catalog's `shops`, fulfillment's `parcels`, `parcel_lines`, `wave_orders` and `waves`,
+ * logistics' `logistics_exceptions`, inventory's `warehouses` and `stock_discrepancies`,
+ * after-sales' `aftersales_cases` (cases waiting for a return) and platform's `users` here, and
  * never write them.
  */
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
@@ -11,9 +12,10 @@ import type { Ctx } from '../../platform/context';
 import { users } from '../../platform/schema';
 import type { Carrier } from '../catalog';
 import { shops } from '../catalog/schema';
-import { parcelLines, parcels, waveOrders } from '../fulfillment/schema';
+import { aftersalesCases } from '../aftersales/schema';
+import { parcelLines, parcels, waveOrders, waves } from '../fulfillment/schema';
 import { logisticsExceptions } from '../logistics/schema';
-import { warehouses } from '../inventory/schema';
+import { stockDiscrepancies, warehouses } from '../inventory/schema';
 import { orders, unpaidRegister } from '../orders/schema';
 import type { ShippingReportFilter, UnpaidRegisterFilter } from './model';
 
@@ -160,18 +162,29 @@ export async function shippedTotals(ctx: Ctx, f: ShippingReportFilter): Promise<
   return row ?? { parcels: 0, units: 0 };
 }
 
+/** Orders in one status, as the order list filtered by it counts them. */
+export async function countOrdersIn(ctx: Ctx, status: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${orders} WHERE status = ${status}`);
+  return row!.n;
+}
+
 export interface WarehouseWork {
   toWave: number;
+  toPick: number;
   toPack: number;
+  toWeigh: number;
   toShip: number;
   promiseSoon: number;
   promisePast: number;
+  returnsToReceive: number;
+  discrepancies: number;
 }
 
 /**
- * The warehouse's work now: approved orders not yet waved, waved ones with no closed parcel,
- * parcels packed or weighed waiting at the door, and orders not yet shipped whose promise
- * (ship_by) falls within `soonMs` or has passed.
+ * The warehouse's work now: approved orders not yet waved, waves still being picked, waved orders
+ * with no closed parcel, parcels packed and waiting for the scale, weighed ones waiting at the
+ * door, orders not yet shipped whose promise (ship_by) falls within `soonMs` or has passed, cases
+ * waiting for the buyer's return to be signed for, and short bins not yet counted.
  */
 export async function warehouseWork(ctx: Ctx, now: Date, soonMs: number): Promise<WarehouseWork> {
   const [row] = await rowsOf<WarehouseWork>(
@@ -181,7 +194,11 @@ export async function warehouseWork(ctx: Ctx, now: Date, soonMs: number): Promis
           (SELECT count(*)::int FROM ${orders} AS o WHERE o.status = 'in_fulfillment'
               AND NOT EXISTS (SELECT 1 FROM ${waveOrders} AS w WHERE w.order_id = o.id AND w.intercepted_at IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = o.id AND p.status IN ('packed', 'weighed', 'shipped'))) AS "toPack",
-          (SELECT count(*)::int FROM ${parcels} WHERE status IN ('packed', 'weighed')) AS "toShip",
+          (SELECT count(*)::int FROM ${waves} WHERE status = 'picking') AS "toPick",
+          (SELECT count(*)::int FROM ${parcels} WHERE status = 'packed') AS "toWeigh",
+          (SELECT count(*)::int FROM ${parcels} WHERE status = 'weighed') AS "toShip",
+          (SELECT count(*)::int FROM ${aftersalesCases} WHERE status = 'awaiting_return') AS "returnsToReceive",
+          (SELECT count(*)::int FROM ${stockDiscrepancies} WHERE status = 'open') AS "discrepancies",
           (SELECT count(*)::int FROM ${orders} WHERE status IN ('awaiting_fulfillment', 'in_fulfillment')
               AND ship_by >= ${now.toISOString()} AND ship_by < ${new Date(now.getTime() + soonMs).toISOString()}) AS "promiseSoon",
           (SELECT count(*)::int FROM ${orders} WHERE status IN ('awaiting_fulfillment', 'in_fulfillment') AND ship_by < ${now.toISOString()}) AS "promisePast"`,

@@ -12,18 +12,22 @@ const LOW_STOCK_SHOWN = 10;
 /** A promise due within this long is near: the floor should take the order now. */
 const PROMISE_SOON_MS = 6 * HOUR;
 
-/** 工作台: what needs someone now, gathered from the modules that own each fact. */
+/**
+ * 工作台: what needs someone now, gathered from the modules that own each fact; each part only for
+ * the roles whose work it is (null for the others), so every role sees its own desk.
+ */
 export async function workbench(ctx: Ctx): Promise<Workbench> {
   const now = ctx.clock.now();
-  const [reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions, aftersales] = await Promise.all([
-    countReviewOverdue(ctx),
-    countUnpaidToRemind(ctx),
+  const [reviewOverdue, unpaidToRemind, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales] = await Promise.all([
+    can(ctx.actor, 'orders.review') ? countReviewOverdue(ctx) : null,
+    can(ctx.actor, 'orders.create') ? countUnpaidToRemind(ctx) : null,
+    can(ctx.actor, 'orders.pay') ? read.countOrdersIn(ctx, 'pending_payment') : null,
     lowStockAlerts(ctx, LOW_STOCK_SHOWN),
     can(ctx.actor, 'fulfillment.manage') ? read.warehouseWork(ctx, now, PROMISE_SOON_MS) : null,
     can(ctx.actor, 'logistics.handle') ? read.exceptionCounts(ctx, now) : null,
     aftersalesCounters(ctx),
   ]);
-  return { reviewOverdue, unpaidToRemind, lowStock, warehouse, exceptions, aftersales };
+  return { reviewOverdue, unpaidToRemind, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales };
 }
 
 /** 未付款明细表: orders that closed without payment, newest first. */
