@@ -119,8 +119,14 @@ describe('manual order entry', () => {
     expect(await (await cellUnder(row, '可用库存')).textContent()).toContain('18');
     await row.getByRole('button', { name: '流水' }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByRole('cell', { name: '订单占用' }).waitFor();
-    await drawer.getByRole('link', { name: '查看订单' }).click();
+    const reservation = drawer.getByRole('row', { name: /订单占用/ });
+    await reservation.waitFor();
+    // the balance after it, the warehouse, who made it, and the order by its number
+    expect(await (await cellUnder(reservation, '结存实物')).textContent()).toBe('20');
+    expect(await (await cellUnder(reservation, '结存占用')).textContent()).toBe('2');
+    expect(await (await cellUnder(reservation, '仓库')).textContent()).toBe('杭州仓');
+    expect(await (await cellUnder(reservation, '操作人')).textContent()).toBe('管理员');
+    await drawer.getByRole('link', { name: order.orderNo }).click();
     await page.waitForURL(new RegExp(`/orders/${order.id}$`));
   });
 
