@@ -113,6 +113,22 @@ describe('rules and settings', () => {
     expect(values['orders.autoReview']).toBe(!before['orders.autoReview']);
     expect(values['orders.risk.amount']).toEqual({ enabled: true, thresholdFen: 300_000 });
   });
+
+  it('shows durations as staff think of them (1440 minutes as 24 小时) and stores what is typed in minutes', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.baseUrl + '/admin/settings');
+    const close = page.getByLabel('未付款自动关闭（下单后）');
+    await expect.poll(() => close.inputValue()).toBe('24');
+    const item = page.locator('.ant-form-item').filter({ has: close });
+    await item.getByText('小时', { exact: true }).first().waitFor();
+    await item.getByText('默认值：24 小时').waitFor();
+    expect(await page.getByText(/（分）|（分钟）/).count()).toBe(0);
+    await typeOver(close, '36');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').waitFor();
+    const { values } = await e2e.api('GET', '/api/v1/settings');
+    expect(values['orders.unpaidCloseMinutes']).toBe(36 * 60);
+  });
 });
 
 describe('language', () => {

@@ -119,7 +119,8 @@ describe('manual order entry', () => {
     expect(await (await cellUnder(row, '可用库存')).textContent()).toContain('18');
     await row.getByRole('button', { name: '流水' }).click();
     const drawer = page.getByRole('dialog');
-    const reservation = drawer.getByRole('row', { name: /订单占用/ });
+    // from the page, as cellUnder finds the row's table by it
+    const reservation = page.getByRole('row', { name: /订单占用/ });
     await reservation.waitFor();
     // the balance after it, the warehouse, who made it, and the order by its number
     expect(await (await cellUnder(reservation, '结存实物')).textContent()).toBe('20');
