@@ -106,6 +106,20 @@ describe('manual order entry', () => {
     expect(await level(sku)).toMatchObject({ onHand: 20, reserved: 2, available: 18 });
   });
 
+  it("shows in the SKU picker what the shop's warehouse has, not the sum over warehouses", async () => {
+    const { page } = e2e;
+    const sku = await newSku(20);
+    await e2e.api('POST', '/api/v1/warehouses', { code: 'WH-SOUTH', name: '广州仓' });
+    await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: 'WH-SOUTH', lines: [{ skuCode: sku.code, quantity: 13 }] });
+    await page.goto(e2e.baseUrl + '/orders/new');
+    await pick(page.getByLabel('店铺', { exact: true }), SHOP.name);
+    const field = page.getByLabel('商品', { exact: true });
+    await typeInto(field, sku.code);
+    const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${sku.code}"]`);
+    await expect.poll(() => option.textContent()).toContain('杭州仓可用 20');
+    expect(await option.textContent()).not.toContain('33');
+  });
+
   it('shows an order’s reservation on the stock page, with a link from the ledger to the order', async () => {
     const { page } = e2e;
     const sku = await newSku(20);
