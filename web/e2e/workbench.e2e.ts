@@ -33,6 +33,9 @@ beforeAll(async () => {
   for (let n = 1; n <= 3; n++) await order(n, true);
   for (let n = 4; n <= 5; n++) await order(n, false);
   await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind: 'single', maxOrders: 1 });
+  // a second wave whose picker finds the cup's shelf empty: a discrepancy to count, its order back to review
+  const short = await e2e.api('POST', '/api/v1/waves', { warehouseCode: WAREHOUSE.code, kind: 'single', maxOrders: 1 });
+  await e2e.api('POST', `/api/v1/waves/${short.id}/short-picks`, { skuCode: CUP.code, found: 0 });
 });
 afterAll(() => e2e?.close());
 
@@ -48,8 +51,9 @@ describe('工作台 by role', () => {
     const page = await e2e.freshPage();
     page.setDefaultTimeout(10_000);
     await signInAs(e2e, PACKER.username, PACKER.password, page);
-    expect(await counter(page, '待生成波次的订单')).toBe(2);
+    expect(await counter(page, '待生成波次的订单')).toBe(1);
     expect(await counter(page, '拣货中的波次')).toBe(1);
+    expect(await counter(page, '待盘点的库存差异')).toBe(1);
     await page.getByRole('link', { name: '已称重、待发货的包裹', exact: true }).waitFor();
     await page.getByRole('link', { name: '等待买家寄回、待签收的退货', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: '待确认收款的订单' }).count()).toBe(0);
@@ -60,6 +64,14 @@ describe('工作台 by role', () => {
     await page.waitForURL(/\/fulfillment\/waves\?status=picking/);
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.locator('.ant-table-row').count()).toBe(1);
+
+    await page.goBack();
+    await page.getByRole('link', { name: '待盘点的库存差异', exact: true }).click();
+    await page.waitForURL(/\/inventory\/discrepancies\?status=open/);
+    const row = page.getByRole('row', { name: new RegExp(CUP.code) });
+    await row.waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    await row.getByText('待盘点').waitFor();
   });
 
   it('shows finance the payments to confirm and not the floor', async () => {

@@ -39,6 +39,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/catalog/products', page: lazy(() => import('../catalog/ProductsPage')), permission: 'catalog.read', menu: { group: 'catalog', label: 'products' } },
   { path: '/inventory/levels', page: lazy(() => import('../inventory/StockLevelsPage')), permission: 'inventory.read', menu: { group: 'inventory', label: 'stockLevels' } },
   { path: '/inventory/receipts', page: lazy(() => import('../inventory/ReceiptsPage')), permission: 'inventory.receive', menu: { group: 'inventory', label: 'receipts' } },
+  { path: '/inventory/discrepancies', page: lazy(() => import('../inventory/DiscrepanciesPage')), permission: 'inventory.read', menu: { group: 'inventory', label: 'discrepancies' } },
   { path: '/inventory/warehouses', page: lazy(() => import('../inventory/WarehousesPage')), permission: 'warehouses.read', menu: { group: 'inventory', label: 'warehouses' } },
   { path: '/fulfillment/waves', page: lazy(() => import('../fulfillment/WavesPage')), permission: 'fulfillment.read', menu: { group: 'fulfillment', label: 'waves' } },
   { path: '/fulfillment/waves/:id', page: lazy(() => import('../fulfillment/WaveDetailPage')), permission: 'fulfillment.read' },

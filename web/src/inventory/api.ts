@@ -24,6 +24,11 @@ export const setWalkOrder = (id: number, codes: string[]) => unwrap(api.PUT('/ap
 export function fetchLevels(query: { skuCode?: string; warehouseCode?: string; q?: string; lowStock?: 'true' | 'false'; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/inventory/levels', { params: { query } }));
 }
+export type Discrepancy = Awaited<ReturnType<typeof fetchDiscrepancies>>['items'][number];
+export type DiscrepancyStatus = NonNullable<NonNullable<paths['/api/v1/inventory/discrepancies']['get']['parameters']['query']>['status']>;
+export function fetchDiscrepancies(query: { warehouseCode?: string; status?: DiscrepancyStatus; page: number; pageSize: number }) {
+  return unwrap(api.GET('/api/v1/inventory/discrepancies', { params: { query } }));
+}
 export function fetchMovements(query: { skuCode?: string; warehouseCode?: string; page: number; pageSize: number }) {
   return unwrap(api.GET('/api/v1/inventory/movements', { params: { query } }));
 }

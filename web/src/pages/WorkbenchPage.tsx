@@ -106,6 +106,7 @@ export default function WorkbenchPage() {
     counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/packing" />);
     counters.push(<Counter key="weigh" title={t.workbench.toWeigh} value={data.warehouse.toWeigh} to="/fulfillment/weighing" />);
     counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/shipping" />);
+    counters.push(<Counter key="discrepancies" title={t.workbench.discrepancies} value={data.warehouse.discrepancies} to="/inventory/discrepancies?status=open" danger />);
     counters.push(<Counter key="returns" title={t.workbench.returnsToReceive} value={data.warehouse.returnsToReceive} to="/aftersales?tab=all&status=awaiting_return" />);
   }
   if (can('inventory.read')) counters.push(<Counter key="stock" title={t.workbench.lowStock} value={data?.lowStock.total} to="/inventory/levels?lowStock=true" danger />);
