@@ -181,6 +181,7 @@ beforeAll(async () => {
     'POST /api/v1/addresses/parse': { ids: [], body: { text: '收货人：张三\n手机号码：+86 138-0013-8000\n所在地区：广西南宁市青秀区\n详细地址：民族大道100号 邮编530022' } },
     'POST /api/v1/orders/:id/payments': { ids: orderIds, body: { amount: unpaid.total, method: 'bank_transfer', transactionNo: 'T-1', paidAt: '2026-11-20T08:00:00Z' } },
     'POST /api/v1/orders/:id/approve': { ids: orderIds, body: {} },
+    'POST /api/v1/orders/:id/undo-approve': { ids: orderIds, body: {} },
     'POST /api/v1/orders/bulk-approve': { ids: [], body: { ids: orderIds } },
     'POST /api/v1/orders/:id/hold': { ids: orderIds, body: { reason: '买家要改地址' } },
     'POST /api/v1/orders/:id/release': { ids: orderIds, body: {} },

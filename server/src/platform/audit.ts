@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowOf } from '../db/client';
 import type { Ctx } from './context';
 import { auditEvents } from './schema';
@@ -60,6 +60,17 @@ export async function timeline(ctx: Ctx, entityType: string, entityId: string | 
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
     .orderBy(asc(auditEvents.id));
   return rows.map(toTimelineEvent);
+}
+
+/** The entity's newest event, leaving out `ignoring` (actions that read it and changed nothing, such as a reveal). */
+export async function lastEvent(ctx: Ctx, entityType: string, entityId: string | number, ignoring: readonly string[] = []): Promise<TimelineEvent | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId)), ignoring.length > 0 ? notInArray(auditEvents.action, [...ignoring]) : undefined))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row && toTimelineEvent(row);
 }
 
 function toTimelineEvent(r: typeof auditEvents.$inferSelect): TimelineEvent {

@@ -1,7 +1,9 @@
+import { lastEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, forbidden, type AppError } from '../../platform/errors';
 import { ROLE_LABELS, type Role } from '../../platform/permissions';
 import type { OrderState } from './model';
+import { UNDO_APPROVE_SECONDS } from './rules';
 import type { OrderGuard, OrderMove } from './transitions';
 import type { OrderStatus } from './states';
 
@@ -61,4 +63,27 @@ const releaserGuard: OrderGuard = (ctx: Ctx, { order, action }): AppError | null
   return forbidden('orders.review', by ? `这个订单由${by}挂起，只有审单人员或${by}可以解除挂起` : '这个订单因风控规则挂起，只有审单人员可以解除挂起');
 };
 
-export const ORDER_RULE_GUARDS: readonly OrderGuard[] = [greenFlagGuard, reviewHoldGuard, closeGuard, releaserGuard];
+/** Events that only read the order: they do not stop an approval being taken back. */
+export const ORDER_READ_EVENTS = ['order.pii.reveal'] as const;
+
+export const orderMovedRefusal = (order: Pick<OrderState, 'orderNo'>) =>
+  conflict('order_moved', `订单 ${order.orderNo} 审核通过后已有其他操作（配货、合单、备注或改动），不能撤销审核；如需拦截请挂起订单`, [{ path: 'status', message: 'moved' }]);
+
+/**
+ * 撤销审核: only the reviewer's own approval, within UNDO_APPROVE_SECONDS, and only while it is the
+ * last thing that happened to the order — not waved, merged, remarked or changed since.
+ */
+const undoApproveGuard: OrderGuard = async (ctx, { order, action }) => {
+  if (action !== 'undo_approve') return null;
+  const last = await lastEvent(ctx, 'order', order.id, ORDER_READ_EVENTS);
+  if (last?.action !== 'order.approve') return orderMovedRefusal(order);
+  if (last.actorId === null || last.actorId !== ctx.actor.id) {
+    return conflict('not_own_approval', `订单 ${order.orderNo} 是${last.actorName}审核通过的，只有审核人本人可以撤销`, [{ path: 'actor', message: last.actorName }]);
+  }
+  const seconds = Math.floor((ctx.clock.now().getTime() - new Date(last.at).getTime()) / 1000);
+  return seconds > UNDO_APPROVE_SECONDS
+    ? conflict('undo_expired', `订单 ${order.orderNo} 审核通过已超过 ${UNDO_APPROVE_SECONDS} 秒，不能撤销；如需拦截请挂起订单`, [{ path: 'approvedAt', message: last.at }])
+    : null;
+};
+
+export const ORDER_RULE_GUARDS: readonly OrderGuard[] = [greenFlagGuard, reviewHoldGuard, closeGuard, releaserGuard, undoApproveGuard];

@@ -5,7 +5,7 @@ import { idSchema, isoTime } from '../../platform/model';
 import { findSkusByCodes, getShopByCode } from '../catalog';
 import type { OrderCounts, OrderCountsQuery, OrderListQuery, OrderListRow } from './model';
 import * as repo from './repository';
-import { MAX_FEN, validMobile } from './rules';
+import { MAX_FEN, validMobile, type Flag, type HoldReason } from './rules';
 import { toSummary } from './detail';
 import { isOrderStatus, ORDER_STATUSES, type OrderStatus } from './states';
 
@@ -94,7 +94,7 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, LIST_TOTAL_CAP + 1);
   const next = last ? cursorOf(key, last) : undefined;
   return {
-    items: await withLines(ctx, rows),
+    items: await listRows(ctx, rows),
     total: counted === null ? null : Math.min(counted, LIST_TOTAL_CAP),
     totalCapped: counted !== null && counted > LIST_TOTAL_CAP,
     page: q.page,
@@ -103,10 +103,21 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   };
 }
 
-/** Summaries with their lines, read for the whole page in one query. */
-export async function withLines(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderListRow[]> {
-  const lines = await repo.lineBriefsOf(ctx, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...toSummary(ctx, r), lines: lines.get(r.id) ?? [] }));
+/** Rows of a page: the summaries with their lines and newest remarks, each read for the whole page in one query. */
+export async function listRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderListRow[]> {
+  const ids = rows.map((r) => r.id);
+  const lines = await repo.lineBriefsOf(ctx, ids);
+  const remarks = await repo.latestRemarks(ctx, ids);
+  return rows.map((r) => {
+    const remark = remarks.get(r.id);
+    return {
+      ...toSummary(ctx, r),
+      lines: lines.get(r.id) ?? [],
+      holdReasons: r.holdReasons as HoldReason[],
+      buyerMessage: r.buyerMessage,
+      latestRemark: remark ? { authorName: remark.authorName, content: remark.content, flag: remark.flag as Flag, createdAt: remark.createdAt.toISOString() } : null,
+    };
+  });
 }
 
 /** The status tabs: the list's filters counted per status, each up to the list's cap. */

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context';
 import { unprocessable } from '../../platform/errors';
 import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, type ExportFile } from '../../platform/exports';
 import { getShop, type Shop } from '../catalog';
-import { buildFilter, cursorOf, listPageOf, withLines } from './list';
+import { buildFilter, cursorOf, listPageOf, listRows } from './list';
 import type { OrderExportQuery, OrderListRow } from './model';
 import * as repo from './repository';
 import { ORDER_STATUS_LABELS } from './states';
@@ -50,7 +50,7 @@ export async function exportOrders(ctx: Ctx, q: OrderExportQuery): Promise<Expor
     for (;;) {
       const page = listPageOf(q.sort, EXPORT_BATCH_ROWS, 1, cursor);
       const rows = await repo.listOrders(ctx, filter, page);
-      const listed = await withLines(ctx, rows);
+      const listed = await listRows(ctx, rows);
       const batch: ExportRow[] = [];
       for (const row of listed) batch.push({ ...row, shop: await shopOf(row.shopId) });
       if (batch.length > 0) yield batch;

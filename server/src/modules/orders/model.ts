@@ -235,6 +235,11 @@ export const mergeBody = z.object({ orderIds: z.array(idSchema).min(2, '合单�
 export const mergeGroupSchema = z.object({ id: z.number().int(), orders: z.array(orderSummarySchema) });
 export type MergeGroup = z.infer<typeof mergeGroupSchema>;
 
+/** The newest seller remark of a listed order, with its flag: what the review queue shows beside the reasons. */
+const latestRemarkSchema = z.object({ authorName: z.string(), content: z.string(), flag: z.enum(FLAGS), createdAt: z.string() });
+
+export const holdPresetsReply = z.object({ items: z.array(z.string()) });
+
 export const ORDER_SORTS = ['-createdAt', 'createdAt', '-total', 'total'] as const;
 
 export const orderListQuery = z.object({
@@ -261,9 +266,15 @@ export const orderListQuery = z.object({
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-/** A row of the order list: the summary and what it bought (SKU code × units still ordered). */
+/**
+ * A row of the order list: the summary, what it bought (SKU code × units still ordered) and why it
+ * waits (the rules that fired, the buyer's message, the newest remark).
+ */
 export const orderListRowSchema = orderSummarySchema.extend({
   lines: z.array(z.object({ skuCode: z.string(), quantity: z.number().int() })),
+  holdReasons: z.array(holdReasonSchema),
+  buyerMessage: z.string().nullable(),
+  latestRemark: latestRemarkSchema.nullable(),
 });
 export type OrderListRow = z.infer<typeof orderListRowSchema>;
 

@@ -194,6 +194,17 @@ export async function insertRemark(ctx: Ctx, values: typeof orderRemarks.$inferI
 export const listRemarks = (ctx: Ctx, orderId: number): Promise<RemarkRow[]> =>
   ctx.db.select().from(orderRemarks).where(eq(orderRemarks.orderId, orderId)).orderBy(asc(orderRemarks.id));
 
+/** The newest remark of each of these orders, in one query (a list page asks for its rows' at once). */
+export async function latestRemarks(ctx: Ctx, orderIds: number[]): Promise<Map<number, RemarkRow>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectDistinctOn([orderRemarks.orderId])
+    .from(orderRemarks)
+    .where(inArray(orderRemarks.orderId, orderIds))
+    .orderBy(orderRemarks.orderId, desc(orderRemarks.id));
+  return new Map(rows.map((r) => [r.orderId, r]));
+}
+
 // ---- facts for the risk rules ----
 
 export async function countOrdersFromIp(ctx: Ctx, buyerIp: string, since: Date): Promise<number> {

@@ -1,4 +1,4 @@
-import { recordEvent } from '../../platform/audit';
+import { lastEvent, recordEvent, type TimelineEvent } from '../../platform/audit';
 import { HOUR, localDateTime, MINUTE } from '../../platform/clock';
 import { systemActor, type Ctx } from '../../platform/context';
 import { AppError, unprocessable } from '../../platform/errors';
@@ -10,8 +10,9 @@ import { requireOrder, toDetail, toSummary } from './detail';
 import type { BulkApproveResult, OrderDetail, OrderSummary, PaymentInput } from './model';
 import * as repo from './repository';
 import { evaluateRisk, shipByDeadline, type HoldReason, type RiskSettings } from './rules';
-import { autoReviewSetting, reviewSlaSetting, riskSettings, shipPromiseSetting } from './settings';
-import { nextStatus } from './states';
+import { autoReviewSetting, holdPresetsSetting, reviewSlaSetting, riskSettings, shipPromiseSetting } from './settings';
+import { canTransition, nextStatus, type OrderStatus } from './states';
+import { ORDER_READ_EVENTS, orderMovedRefusal } from './guards';
 import { releaseTarget, statusOf, transition } from './transitions';
 
 /** Payment and review: a paid order is reviewed at once by the risk rules, then by people (approve, hold, release). */
@@ -34,11 +35,18 @@ async function readRiskSettings(ctx: Ctx): Promise<RiskSettings> {
   };
 }
 
+/** What an approval cleared, kept in its audit event so 撤销审核 can put it back. */
+interface ApprovalUndo {
+  reviewDueAt: string | null;
+  heldFromStatus: string | null;
+}
+
 async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
   const now = ctx.clock.now();
   const shop = await getShop(ctx, row.shopId);
   const shipBy = row.shipBy ?? shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
-  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null, shipBy }, { shipBy: shipBy.toISOString() });
+  const undo: ApprovalUndo = { reviewDueAt: row.reviewDueAt?.toISOString() ?? null, heldFromStatus: row.heldFromStatus };
+  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null, shipBy }, { shipBy: shipBy.toISOString(), undo });
   await enqueue(ctx, 'customer.notify', {
     kind: 'order_confirmed',
     orderId: row.id,
@@ -158,6 +166,33 @@ export async function approveOrders(ctx: Ctx, ids: number[]): Promise<BulkApprov
   }
   return results;
 }
+
+/** Where the approval in `event` came from and what it cleared; the guard refuses when it is no approval. */
+function undoOfApproval(event: TimelineEvent | undefined): ApprovalUndo & { from: OrderStatus } {
+  const before = (event?.before ?? {}) as { status?: string };
+  const after = (event?.after ?? {}) as { undo?: ApprovalUndo };
+  return {
+    from: before.status === 'on_hold' ? 'on_hold' : 'awaiting_review',
+    reviewDueAt: after.undo?.reviewDueAt ?? null,
+    heldFromStatus: after.undo?.heldFromStatus ?? null,
+  };
+}
+
+/**
+ * 撤销审核: the reviewer takes an approval back seconds after it, and the order returns to the
+ * review queue as it was (its state, deadline and hold). The guard (guards.ts) allows only the
+ * reviewer's own, recent approval with nothing done to the order since; a waved order is gone.
+ */
+export async function undoApproval(ctx: Ctx, id: number): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  if (!canTransition(statusOf(row), 'undo_approve')) throw orderMovedRefusal(row);
+  const undo = undoOfApproval(await lastEvent(ctx, 'order', id, ORDER_READ_EVENTS));
+  const patch = { approvedAt: null, reviewDueAt: undo.reviewDueAt ? new Date(undo.reviewDueAt) : null, heldFromStatus: undo.heldFromStatus };
+  return toDetail(ctx, await transition(ctx, row, 'undo_approve', patch, {}, undo.from), false);
+}
+
+/** The preset hold reasons the supervisor keeps in settings, offered by the hold dialog. */
+export const holdPresets = (ctx: Ctx): Promise<string[]> => readSetting(ctx, holdPresetsSetting);
 
 export async function holdOrder(ctx: Ctx, id: number, reason: string): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sendExport } from '../../platform/exports';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
-import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, orderCountsQuery, orderCountsReply, orderExportQuery, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, holdPresetsReply, orderCountsQuery, orderCountsReply, orderExportQuery, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
 import { parseAddress } from './addressParse';
 import { countOrdersByStatus, listOrders } from './list';
 import { exportOrders } from './listExport';
@@ -11,6 +11,7 @@ import * as actions from './actions';
 import * as detail from './detail';
 import * as intake from './intake';
 import * as review from './review';
+import { UNDO_APPROVE_SECONDS } from './rules';
 import { STAFF_ACTION_PERMISSIONS } from './states';
 
 const tags = ['orders'];
@@ -104,6 +105,26 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/orders/:id/approve',
     { config: { permission: STAFF_ACTION_PERMISSIONS.approve }, schema: { tags, summary: '审核通过', params: idParams, response: detailReplies } },
     async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.approveOrder(ctx, request.params.id)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/undo-approve',
+    {
+      config: { permission: STAFF_ACTION_PERMISSIONS.approve },
+      schema: {
+        tags,
+        summary: `撤销审核（仅审核人本人、审核通过后 ${UNDO_APPROVE_SECONDS} 秒内、且其间订单没有其他操作；回到审核前的状态）`,
+        params: idParams,
+        response: detailReplies,
+      },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await review.undoApproval(ctx, request.params.id)))),
+  );
+
+  app.get(
+    '/api/v1/orders/hold-presets',
+    { config: { permission: STAFF_ACTION_PERMISSIONS.hold }, schema: { tags, summary: '挂起常用原因（主管在设置中维护）', response: { 200: holdPresetsReply } } },
+    async (request) => ({ items: await review.holdPresets(query(request)) }),
   );
 
   app.post(

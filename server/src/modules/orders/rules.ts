@@ -158,6 +158,12 @@ export function evaluateRisk(facts: ReviewFacts, settings: RiskSettings): HoldRe
   return RISK_RULES.map((rule) => checks[rule](facts, settings)).filter((r): r is HoldReason => r !== null);
 }
 
+/**
+ * How long after approving the reviewer may take it back (撤销审核). The screen offers it for 10 s;
+ * the server allows a few more so a click in the last second still arrives in time.
+ */
+export const UNDO_APPROVE_SECONDS = 15;
+
 /** Ships-before promise told to the buyer on approval. */
 export const shipByDeadline = (paidAt: Date, promiseHours: number): Date => new Date(paidAt.getTime() + promiseHours * 3_600_000);
 

@@ -40,6 +40,14 @@ export const surveyDaysSetting = defineSetting({ key: 'orders.surveyDays', label
 
 export const autoCompleteDaysSetting = defineSetting({ key: 'orders.autoCompleteDays', label: '签收后几天自动完成订单', schema: whole(1, 60), defaultValue: 10, unit: 'days' });
 
+/** The reasons a reviewer picks from when holding an order (挂起); the supervisor keeps the list, free text stays possible. */
+export const holdPresetsSetting = defineSetting({
+  key: 'orders.holdPresets',
+  label: '挂起常用原因',
+  schema: z.array(listedName).max(30),
+  defaultValue: ['买家要求修改地址', '等待买家确认', '缺货，等待补货', '疑似重复下单，待合单', '价格或金额异常，待核实'],
+});
+
 export const riskSettings = {
   sameIp: defineSetting({
     key: 'orders.risk.sameIp',

@@ -20,6 +20,7 @@ export const ORDER_ACTIONS = [
   'pay',
   'confirm_cod',
   'approve',
+  'undo_approve',
   'hold',
   'release',
   'cancel',
@@ -62,6 +63,7 @@ const ORDER_ACTION_LABELS: Record<OrderAction, string> = {
   pay: '付款',
   confirm_cod: '确认货到付款',
   approve: '审核通过',
+  undo_approve: '撤销审核',
   hold: '挂起',
   release: '解除挂起',
   cancel: '取消',
@@ -80,15 +82,16 @@ export const HOLDABLE_STATUSES = ['awaiting_review', 'awaiting_fulfillment'] as 
 export const UNSHIPPED_STATUSES = ['pending_payment', 'awaiting_review', 'awaiting_fulfillment', 'in_fulfillment', 'on_hold'] as const satisfies readonly OrderStatus[];
 
 /**
- * The transition table: state → action → the state(s) it may lead to. Only `release` has more than
- * one target (back to where the hold came from); the service names which. `close` after shipment
+ * The transition table: state → action → the state(s) it may lead to. Only `release` and `undo_approve`
+ * have more than one target (back to where the hold or the approval came from); the service names which. `close` after shipment
  * or after a cancel is the fully-refunded case. Side effects live in the service, not here.
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, readonly OrderStatus[]>>> = {
   pending_payment: { pay: ['awaiting_review'], confirm_cod: ['awaiting_review'], cancel: ['cancelled'], close: ['closed'] },
   awaiting_review: { approve: ['awaiting_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
   on_hold: { approve: ['awaiting_fulfillment'], release: HOLDABLE_STATUSES, cancel: ['cancelled'] },
-  awaiting_fulfillment: { start_fulfillment: ['in_fulfillment'], hold: ['on_hold'], cancel: ['cancelled'] },
+  // 撤销审核: back to where the approval took it from, seconds later (guards.ts says when)
+  awaiting_fulfillment: { start_fulfillment: ['in_fulfillment'], undo_approve: ['awaiting_review', 'on_hold'], hold: ['on_hold'], cancel: ['cancelled'] },
   // cancelled or held in a wave: fulfillment intercepts the parcel (a follower of the move); short
   // picked (the stock was not in its bin), it goes back to review the same way — never a staff button
   in_fulfillment: { ship: ['shipped'], hold: ['on_hold'], short_pick: ['on_hold'], cancel: ['cancelled'] },
