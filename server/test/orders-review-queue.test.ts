@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceOrder } from '../src/modules/orders';
-import { SECOND } from '../src/platform/clock';
+import { HOUR, SECOND } from '../src/platform/clock';
 import { expectStatus, makePaidOrder, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
@@ -46,13 +46,20 @@ describe('the review queue shows why an order waits', () => {
     expect((await queueRow(plain.id)).latestRemark).toBeNull();
   });
 
-  it('shows a green-flagged order with its reason and no review deadline when it was held after approval', async () => {
+  it('takes a green-flagged order off the review clock: held with its reason, no deadline, never overdue', async () => {
     const approved = await makePaidOrder(cs, input());
     expect(approved.status).toBe('awaiting_fulfillment');
     expectStatus(await cs.post(`/api/v1/orders/${approved.id}/remarks`, { content: '疑似欺诈', flag: 'green' }), 201);
     const row = await queueRow(approved.id);
     expect(row).toMatchObject({ status: 'on_hold', flag: 'green', reviewDueAt: null, latestRemark: { flag: 'green', content: '疑似欺诈' } });
     expect(row.holdReasons.map((r: { rule: string }) => r.rule)).toEqual(['green_flag']);
+
+    const held = await heldOrder();
+    expect(held.reviewDueAt).not.toBeNull();
+    expectStatus(await cs.post(`/api/v1/orders/${held.id}/remarks`, { content: '同一买家多次刷单嫌疑', flag: 'green' }), 201);
+    expect(await queueRow(held.id)).toMatchObject({ flag: 'green', reviewDueAt: null });
+    t.clock.advance(3 * HOUR);
+    expect((await orderOf(held.id)).reviewOverdue).toBe(false);
   });
 });
 

@@ -103,10 +103,14 @@ export async function addRemark(ctx: Ctx, id: number, input: RemarkInput): Promi
   return toDetail(ctx, updated, false);
 }
 
+/**
+ * A green flag stops the order: held, and out of the review clock — it waits to be checked and
+ * cancelled (or its flag changed), not to be approved within the SLA.
+ */
 async function holdForGreenFlag(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
   const reason: HoldReason = { rule: 'green_flag', message: '绿旗：疑似虚假或欺诈订单，禁止发货' };
-  if (canTransition(statusOf(row), 'hold')) return hold(ctx, row, [reason], row.status === 'awaiting_review' ? row.reviewDueAt : null);
+  if (canTransition(statusOf(row), 'hold')) return hold(ctx, row, [reason], null);
   const reasons = row.holdReasons as HoldReason[];
   if (row.status !== 'on_hold' || reasons.some((r) => r.rule === reason.rule)) return row;
-  return repo.updateOrder(ctx, row.id, { holdReasons: [...reasons, reason], updatedAt: ctx.clock.now() });
+  return repo.updateOrder(ctx, row.id, { holdReasons: [...reasons, reason], reviewDueAt: null, updatedAt: ctx.clock.now() });
 }
