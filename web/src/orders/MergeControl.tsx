@@ -8,9 +8,9 @@ import { LoadError } from '../app/LoadError';
 import { fill } from '../app/locales/zh';
 import { formatFen } from '../app/money';
 import { useApiMutation } from '../app/useApiMutation';
-import { fetchMergeable, mergeOrders, unmergeOrder, type Order, type OrderSummary } from './api';
+import { fetchMergeable, mergeOrders, unmergeOrder, type MergeCandidate, type Order } from './api';
 import { StatusTag } from './labels';
-import { useRefreshAfterOrderChange } from './OrderActions';
+import { useRefreshAfterOrderChange } from './refresh';
 
 /** Popconfirm keeps its button loading while the promise runs; the mutation has already shown the error. */
 const shownByMutation = () => undefined;
@@ -29,9 +29,9 @@ function MergeDialog({ order, onClose }: { order: Order; onClose: () => void }) 
       onClose();
     },
   });
-  const columns: TableColumnsType<OrderSummary> = [
+  const columns: TableColumnsType<MergeCandidate> = [
     { title: t.orders.orderNo, dataIndex: 'orderNo' },
-    { title: t.orders.status, dataIndex: 'status', render: (status: OrderSummary['status']) => <StatusTag status={status} /> },
+    { title: t.orders.status, dataIndex: 'status', render: (status: MergeCandidate['status']) => <StatusTag status={status} /> },
     { title: t.orders.total, dataIndex: 'total', align: 'right', render: formatFen },
     { title: t.orders.createdAt, dataIndex: 'createdAt', render: formatTime },
   ];

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { blankToUndefined } from '../app/format';
@@ -6,34 +5,13 @@ import { useI18n } from '../app/i18n';
 import { labelOf } from '../app/labels';
 import { MoneyInput, moneyRule } from '../app/MoneyInput';
 import { useApiMutation } from '../app/useApiMutation';
-import { approveOrder, cancelOrder, closeOrder, holdOrder, PAYMENT_METHODS, payOrder, releaseOrder, type Order, type PaymentInput } from './api';
+import { approveOrder, cancelOrder, closeOrder, PAYMENT_METHODS, payOrder, releaseOrder, type Order, type PaymentInput } from './api';
+import { HoldDialog } from './HoldDialog';
 import { ReasonDialog } from './ReasonDialog';
+import { useRefreshAfterOrderChange } from './refresh';
 
-/** Everything an order change can move: lists, details, the review queue, stock. */
-export function useRefreshAfterOrderChange() {
-  const queryClient = useQueryClient();
-  return () => Promise.all(['orders', 'order', 'levels', 'workbench'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
-}
-
-/** Hold with a reason; shared by the order page and the review queue's "h" key. */
-export function HoldDialog({ orderId, onClose }: { orderId: number | null; onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const refresh = useRefreshAfterOrderChange();
-  return (
-    <ReasonDialog
-      open={orderId !== null}
-      title={t.orders.hold}
-      label={t.orders.holdReason}
-      onClose={onClose}
-      onSubmit={async (reason) => {
-        await holdOrder(orderId!, reason!);
-        void message.success(t.orders.held);
-        await refresh();
-      }}
-    />
-  );
-}
+// the order list imports the hook from here
+export { useRefreshAfterOrderChange } from './refresh';
 
 function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
   const { t } = useI18n();

@@ -4,7 +4,7 @@ import { useI18n } from '../app/i18n';
 import { useApiMutation } from '../app/useApiMutation';
 import { addRemark, FLAGS, type Flag } from './api';
 import { FlagLabel } from './labels';
-import { useRefreshAfterOrderChange } from './OrderActions';
+import { useRefreshAfterOrderChange } from './refresh';
 
 interface Values {
   flag: Flag;

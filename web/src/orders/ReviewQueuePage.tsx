@@ -1,21 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Alert, App, Typography } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../app/auth';
-import { formatDuration } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { QueryTable } from '../app/ListTable';
-import { formatFen } from '../app/money';
+import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
 import { useNow } from '../app/useNow';
-import { useShopOptions } from '../catalog/api';
 import { approveOrder, fetchOrders, REVIEW_STATUSES, type OrderSummary } from './api';
 import { approvalRefusal, follow, movedByUser, NO_CURSOR, type Cursor } from './approvalGuard';
-import { FlagTag, StatusTag } from './labels';
-import { HoldDialog, useRefreshAfterOrderChange } from './OrderActions';
-import { ReviewSla } from './ReviewSla';
+import { HoldDialog } from './HoldDialog';
+import { useRefreshAfterOrderChange } from './refresh';
+import { useReviewColumns } from './reviewColumns';
+import { useUndoApproval } from './undoApproval';
 
 const QUEUE_SIZE = 100;
 
@@ -29,7 +28,9 @@ function isTyping(event: KeyboardEvent): boolean {
 
 /**
  * 审单: orders waiting for a person (held by a risk rule or awaiting review), oldest first, with the
- * 2-hour SLA visible. Workable without the mouse: j/k move, a approves, h holds, Enter opens.
+ * 2-hour SLA and why each waits. Workable without the mouse: j/k move, a approves (u takes it back
+ * for a few seconds), h holds, Enter opens. The cursor is kept in the URL (`?at=`), so coming back
+ * from an order finds it where it was.
  */
 export default function ReviewQueuePage() {
   const { t } = useI18n();
@@ -37,9 +38,10 @@ export default function ReviewQueuePage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const now = useNow();
-  const { shops } = useShopOptions();
   const refresh = useRefreshAfterOrderChange();
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [params, setParams] = useSearchParams();
+  const selectedId = Number(params.get('at')) || null;
+  const setSelectedId = useCallback((id: number | null) => setParams(id === null ? {} : { at: String(id) }, { replace: true }), [setParams]);
   const [holding, setHolding] = useState<number | null>(null);
   // read by the key handler at the moment of the key press, so kept outside React state
   const cursor = useRef<Cursor>(NO_CURSOR);
@@ -53,17 +55,26 @@ export default function ReviewQueuePage() {
   const orders = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const index = Math.max(0, orders.findIndex((o) => o.id === selectedId));
   const selected: OrderSummary | undefined = orders[index];
-  const choose = (id: number) => {
-    cursor.current = movedByUser(id, performance.now());
-    setSelectedId(id);
-  };
+  const choose = useCallback(
+    (id: number) => {
+      cursor.current = movedByUser(id, performance.now());
+      setSelectedId(id);
+    },
+    [setSelectedId],
+  );
+  const cursorRowId = selected?.id ?? null;
   useLayoutEffect(() => {
-    cursor.current = follow(cursor.current, selected?.id ?? null, performance.now());
-  }, [selected?.id]);
+    cursor.current = follow(cursor.current, cursorRowId, performance.now());
+    if (cursorRowId !== null) document.querySelector(`tr[data-row-key="${cursorRowId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [cursorRowId]);
 
+  const undo = useUndoApproval((order) => {
+    choose(order.id);
+    void refresh();
+  });
   const approve = useApiMutation((order: OrderSummary) => approveOrder(order.id), {
-    success: (order) => `${order.orderNo} ${t.orders.approved}`,
-    onSuccess: () => {
+    onSuccess: (order) => {
+      undo.offer(order);
       // keep the cursor on the same position: the next order moves up into it
       setSelectedId(orders[index + 1]?.id ?? orders[index - 1]?.id ?? null);
       void refresh();
@@ -101,7 +112,14 @@ export default function ReviewQueuePage() {
           if (selected && can('orders.review')) approveSelected(selected);
           break;
         case 'h':
-          if (selected && selected.status !== 'on_hold' && can('orders.hold')) setHolding(selected.id);
+          if (!selected || !can('orders.hold')) return;
+          if (selected.status === 'on_hold') {
+            const reasons = selected.holdReasons.map((r) => r.message).join('；');
+            void message.warning({ key: 'already-held', content: fill(t.orders.alreadyHeld, { orderNo: selected.orderNo, reasons }) });
+          } else setHolding(selected.id);
+          break;
+        case 'u':
+          if (!undo.takeBack()) return;
           break;
         case 'Enter':
           if (selected) void navigate(`/orders/${selected.id}`);
@@ -113,19 +131,9 @@ export default function ReviewQueuePage() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [orders, index, selected, approve, can, navigate, message, t]);
+  }, [orders, index, selected, choose, approve, undo, can, navigate, message, t]);
 
-  // The deadline and the wait come first: they decide what to work on next.
-  const columns: TableColumnsType<OrderSummary> = [
-    { title: t.orders.orderNo, dataIndex: 'orderNo', width: 180 },
-    { title: t.orders.reviewDue, dataIndex: 'reviewDueAt', width: 190, render: (due: string | null) => <ReviewSla dueAt={due} /> },
-    { title: t.orders.waiting, key: 'waiting', width: 130, render: (_, o) => formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common) },
-    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
-    { title: t.orders.flag, dataIndex: 'flag', width: 90, render: (f: OrderSummary['flag']) => <FlagTag flag={f} short /> },
-    { title: t.orders.shop, dataIndex: 'shopId', ellipsis: true, render: (id: number) => shops.find((s) => s.id === id)?.name ?? '' },
-    { title: t.orders.buyer, key: 'buyer', ellipsis: true, render: (_, o) => [o.buyerNick, o.buyerName].filter(Boolean).join(' / ') },
-    { title: t.orders.total, dataIndex: 'total', width: 100, align: 'right', render: formatFen },
-  ];
+  const columns = useReviewColumns(now);
 
   return (
     <Page title={t.orders.reviewTitle} extra={<Typography.Text type="secondary">{t.orders.oldestFirst}</Typography.Text>}>

@@ -32,6 +32,10 @@ export type ParsedAddress = Awaited<ReturnType<typeof parseAddress>>;
 
 const onOrder = (id: number) => ({ params: { path: { id } } });
 export const approveOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/approve', onOrder(id)));
+/** 撤销审核: the reviewer's own approval, seconds after it, back to the review queue. */
+export const undoApproval = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/undo-approve', onOrder(id)));
+/** The usual hold reasons the supervisor keeps in settings. */
+export const fetchHoldPresets = () => unwrap(api.GET('/api/v1/orders/hold-presets'));
 /** Approves each order on its own; the answer says, per order, whether it went through and why not. */
 export const bulkApprove = (ids: number[]) => unwrap(api.POST('/api/v1/orders/bulk-approve', { body: { ids } }));
 export const holdOrder = (id: number, reason: string) => unwrap(api.POST('/api/v1/orders/{id}/hold', { ...onOrder(id), body: { reason } }));
@@ -47,5 +51,6 @@ export const REVIEW_STATUSES: OrderStatus[] = ['awaiting_review', 'on_hold'];
 
 /** 合单: the orders that could ship in one parcel with this one, merging, and taking one out. */
 export const fetchMergeable = (id: number) => unwrap(api.GET('/api/v1/orders/{id}/mergeable', onOrder(id)));
+export type MergeCandidate = Awaited<ReturnType<typeof fetchMergeable>>['items'][number];
 export const mergeOrders = (orderIds: number[]) => unwrap(api.POST('/api/v1/orders/merge', { body: { orderIds } }));
 export const unmergeOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/unmerge', onOrder(id)));
