@@ -308,11 +308,13 @@ describe('review queue', () => {
     await row.getByText('待审核').waitFor();
     await row.click();
     await page.keyboard.press('h');
-    // keyboard only: the reason field has the focus, Ctrl+Enter confirms
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // keyboard only: the usual reasons have the focus, 0 goes to the reason typed, Enter confirms
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    await page.keyboard.press('0');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.keyboard.type('ask buyer to check the address');
     expect((await e2e.api('GET', `/api/v1/orders/${waiting.id}`)).status).toBe('awaiting_review');
-    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Enter');
     await page.getByText('订单已挂起').waitFor();
     await row.getByText('挂起/异常').waitFor();
     const held = await e2e.api('GET', `/api/v1/orders/${waiting.id}`);
