@@ -42,7 +42,11 @@ function HoldModal({ orderId, onClose }: { orderId: number | null; onClose: () =
   const listRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<InputRef>(null);
 
-  const focusStart = () => (items.length > 0 ? listRef.current?.focus() : inputRef.current?.focus());
+  // once open; unless a key typed meanwhile (0) already went to the reason field
+  const focusStart = () => {
+    if (document.activeElement === inputRef.current?.input) return;
+    (items.length > 0 ? listRef.current : inputRef.current)?.focus();
+  };
 
   async function submit(reason: string) {
     if (busy || !reason.trim()) return;
@@ -59,7 +63,10 @@ function HoldModal({ orderId, onClose }: { orderId: number | null; onClose: () =
     }
   }
 
-  function onListKey(event: React.KeyboardEvent) {
+  // on the whole dialog, so a number typed right after "h" counts before the list has the focus
+  function onDialogKey(event: React.KeyboardEvent) {
+    const field = (event.target as HTMLElement).tagName;
+    if (field === 'INPUT' || field === 'TEXTAREA' || (field === 'BUTTON' && event.key === 'Enter')) return;
     const result = presetKey(event.key, active, items.length);
     if (!result) return;
     event.preventDefault();
@@ -80,12 +87,13 @@ function HoldModal({ orderId, onClose }: { orderId: number | null; onClose: () =
       // keyboard users (the review queue's "h") choose straight away
       afterOpenChange={(visible) => visible && focusStart()}
       destroyOnHidden
+      modalRender={(node) => <div onKeyDown={onDialogKey}>{node}</div>}
     >
       {presets.isError && <LoadError query={presets} inline />}
       {items.length > 0 ? (
         <>
           <Typography.Text type="secondary">{t.orders.holdPresets}</Typography.Text>
-          <div ref={listRef} role="listbox" aria-label={t.orders.holdPresets} tabIndex={0} onKeyDown={onListKey} style={{ margin: '8px 0 16px', outline: 'none' }}>
+          <div ref={listRef} role="listbox" aria-label={t.orders.holdPresets} tabIndex={0} style={{ margin: '8px 0 16px', outline: 'none' }}>
             {items.map((reason, i) => (
               <div key={reason} role="option" aria-selected={i === active} style={optionStyle(i === active)} onClick={() => setActive(i)} onDoubleClick={() => void submit(reason)}>
                 {i < 9 ? `${i + 1}. ` : ''}
