@@ -266,7 +266,8 @@ describe('review queue', () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/orders/review');
     const rows = page.locator('tbody tr.ant-table-row');
-    const rowOf = (orderNo: string) => page.getByRole('row', { name: new RegExp(orderNo) });
+    // by the order number's own cell: another row's reason may name it (the duplicate rule)
+    const rowOf = (orderNo: string) => page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: orderNo, exact: true }) });
     await rowOf(first.orderNo).waitFor();
     await rowOf(second.orderNo).waitFor();
     await page.screenshot({ path: '/tmp/sf-review.png' });
@@ -304,14 +305,14 @@ describe('review queue', () => {
 
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/orders/review');
-    const row = page.getByRole('row', { name: new RegExp(waiting.orderNo) });
+    const row = page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: waiting.orderNo, exact: true }) });
     await row.getByText('待审核').waitFor();
     await row.click();
     await page.keyboard.press('h');
-    // keyboard only: the usual reasons have the focus, 0 goes to the reason typed, Enter confirms
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    // keyboard only: the dialog offers the usual reasons, 0 goes to the reason typed, Enter confirms
+    await page.getByRole('dialog').getByText('1. 买家要求修改地址').waitFor();
     await page.keyboard.press('0');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 5000 }).toBe('INPUT');
     await page.keyboard.type('ask buyer to check the address');
     expect((await e2e.api('GET', `/api/v1/orders/${waiting.id}`)).status).toBe('awaiting_review');
     await page.keyboard.press('Enter');

@@ -39,7 +39,8 @@ async function waitingOrder(): Promise<Order> {
   return paidOrder().finally(() => e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': true }));
 }
 
-const rowOf = (orderNo: string) => desk.getByRole('row', { name: new RegExp(orderNo) });
+/** A row by its order number's own cell (another row's reason may name it: the duplicate rule). */
+const rowOf = (orderNo: string) => desk.locator('tbody tr.ant-table-row', { has: desk.getByRole('cell', { name: orderNo, exact: true }) });
 const isCursor = (orderNo: string) => rowOf(orderNo).getAttribute('aria-selected');
 const status = async (order: Order) => (await e2e.api('GET', `/api/v1/orders/${order.id}`)).status as string;
 
@@ -102,7 +103,7 @@ describe('审单', () => {
     await desk.keyboard.press('h');
     const dialog = desk.getByRole('dialog');
     await dialog.getByText(`2. ${PRESETS[1]}`).waitFor();
-    await expect.poll(() => desk.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    await expect.poll(() => desk.evaluate(() => document.activeElement?.getAttribute('role')), { timeout: 5000 }).toBe('listbox');
     await desk.keyboard.press('3');
     await desk.keyboard.press('ArrowUp');
     await desk.keyboard.press('Enter');
@@ -124,7 +125,7 @@ describe('审单', () => {
     await desk.keyboard.press('h');
     await desk.getByRole('dialog').getByText(`1. ${PRESETS[0]}`).waitFor();
     await desk.keyboard.press('0');
-    await expect.poll(() => desk.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await expect.poll(() => desk.evaluate(() => document.activeElement?.tagName), { timeout: 5000 }).toBe('INPUT');
     await desk.keyboard.type('ask buyer: jade or khaki');
     await desk.keyboard.press('Enter');
     await desk.getByText('订单已挂起').waitFor();

@@ -65,8 +65,8 @@ function HoldModal({ orderId, onClose }: { orderId: number | null; onClose: () =
 
   // on the whole dialog, so a number typed right after "h" counts before the list has the focus
   function onDialogKey(event: React.KeyboardEvent) {
-    const field = (event.target as HTMLElement).tagName;
-    if (field === 'INPUT' || field === 'TEXTAREA' || (field === 'BUTTON' && event.key === 'Enter')) return;
+    const target = event.target as HTMLElement;
+    if (['INPUT', 'TEXTAREA'].includes(target.tagName) || target.closest('.ant-modal-footer')) return;
     const result = presetKey(event.key, active, items.length);
     if (!result) return;
     event.preventDefault();

@@ -40,8 +40,13 @@ export default function ReviewQueuePage() {
   const now = useNow();
   const refresh = useRefreshAfterOrderChange();
   const [params, setParams] = useSearchParams();
-  const selectedId = Number(params.get('at')) || null;
-  const setSelectedId = useCallback((id: number | null) => setParams(id === null ? {} : { at: String(id) }, { replace: true }), [setParams]);
+  // the state is what the keys act on (at once); the URL follows it, to be found again on coming back
+  const [selectedId, setSelectedId] = useState<number | null>(() => Number(params.get('at')) || null);
+  const atInUrl = params.get('at');
+  useEffect(() => {
+    const at = selectedId === null ? null : String(selectedId);
+    if (at !== atInUrl) setParams(at === null ? {} : { at }, { replace: true });
+  }, [selectedId, atInUrl, setParams]);
   const [holding, setHolding] = useState<number | null>(null);
   // read by the key handler at the moment of the key press, so kept outside React state
   const cursor = useRef<Cursor>(NO_CURSOR);
@@ -60,7 +65,7 @@ export default function ReviewQueuePage() {
       cursor.current = movedByUser(id, performance.now());
       setSelectedId(id);
     },
-    [setSelectedId],
+    [],
   );
   const cursorRowId = selected?.id ?? null;
   useLayoutEffect(() => {
@@ -142,6 +147,8 @@ export default function ReviewQueuePage() {
         query={queue}
         rowKey="id"
         columns={columns}
+        // the reasons, message and remark need room: the table scrolls sideways on a narrow screen
+        scroll={{ x: 'max-content' }}
         pagination={false}
         locale={{ emptyText: t.orders.queueEmpty }}
         onRow={(order) => ({
