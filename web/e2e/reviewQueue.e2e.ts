@@ -154,16 +154,16 @@ describe('审单', () => {
   it('opens an order with Enter and, coming back, finds the cursor on the same row', async () => {
     const [, middle] = [await paidOrder('麻烦快点发'), await paidOrder('要发票'), await paidOrder('不要放发票')];
     await openQueue();
-    await cursorTo(middle!.orderNo);
+    await cursorTo(middle.orderNo);
     await desk.keyboard.press('Enter');
-    await desk.waitForURL(new RegExp(`/orders/${middle!.id}$`));
+    await desk.waitForURL(new RegExp(`/orders/${middle.id}$`));
     await desk.getByText('要发票').first().waitFor();
     await desk.goBack();
     await desk.waitForURL(/\/orders\/review\?at=/);
-    await rowOf(middle!.orderNo).waitFor();
-    await expect.poll(() => isCursor(middle!.orderNo)).toBe('true');
+    await rowOf(middle.orderNo).waitFor();
+    await expect.poll(() => isCursor(middle.orderNo)).toBe('true');
     // and the keys carry on from there
     await desk.keyboard.press('k');
-    await expect.poll(() => isCursor(middle!.orderNo)).toBe('false');
+    await expect.poll(() => isCursor(middle.orderNo)).toBe('false');
   });
 });

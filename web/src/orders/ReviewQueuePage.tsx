@@ -102,7 +102,10 @@ export default function ReviewQueuePage() {
     }
 
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !orders.length) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
+      // 撤销 works on an emptied queue too: the approval may have taken its last order
+      if (event.key === 'u' && undo.takeBack()) return event.preventDefault();
+      if (!orders.length) return;
       const move = (to: number) => choose(orders[Math.min(orders.length - 1, Math.max(0, to))]!.id);
       switch (event.key) {
         case 'j':
@@ -122,9 +125,6 @@ export default function ReviewQueuePage() {
             const reasons = selected.holdReasons.map((r) => r.message).join('；');
             void message.warning({ key: 'already-held', content: fill(t.orders.alreadyHeld, { orderNo: selected.orderNo, reasons }) });
           } else setHolding(selected.id);
-          break;
-        case 'u':
-          if (!undo.takeBack()) return;
           break;
         case 'Enter':
           if (selected) void navigate(`/orders/${selected.id}`);
