@@ -3237,6 +3237,19 @@ export interface paths {
                                     skuCode: string;
                                     quantity: number;
                                 }[];
+                                holdReasons: {
+                                    rule: string;
+                                    message: string;
+                                    heldByRoles?: string[];
+                                }[];
+                                buyerMessage: string | null;
+                                latestRemark: {
+                                    authorName: string;
+                                    content: string;
+                                    /** @enum {string} */
+                                    flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                    createdAt: string;
+                                } | null;
                             }[];
                             total: number | null;
                             totalCapped: boolean;
@@ -4566,6 +4579,262 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/undo-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销审核（仅审核人本人、审核通过后 15 秒内、且其间订单没有其他操作；回到审核前的状态） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                                heldByRoles?: string[];
+                            }[];
+                            reviewDueAt: string | null;
+                            shipBy: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
+                                detail: string;
+                                detailMasked: boolean;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                                cancelledQuantity: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/hold-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂起常用原因（主管在设置中维护） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

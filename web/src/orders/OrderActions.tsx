@@ -10,9 +10,6 @@ import { HoldDialog } from './HoldDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { useRefreshAfterOrderChange } from './refresh';
 
-// the order list imports the hook from here
-export { useRefreshAfterOrderChange } from './refresh';
-
 function PayDialog({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PaymentInput>();

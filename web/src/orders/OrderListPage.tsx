@@ -22,7 +22,7 @@ import { FlagLabel } from './labels';
 import { exportOrders } from './listApi';
 import { arrangeColumns, useOrderColumns, type OrderColumnKey } from './orderColumns';
 import { StatusTabs } from './StatusTabs';
-import { useRefreshAfterOrderChange } from './OrderActions';
+import { useRefreshAfterOrderChange } from './refresh';
 
 /** antd's row selection column at size middle. */
 const SELECTION_WIDTH = 32;

@@ -9,7 +9,7 @@ import { fill } from '../app/locales/zh';
 import { Page } from '../app/Page';
 import { useApiMutation } from '../app/useApiMutation';
 import { useNow } from '../app/useNow';
-import { approveOrder, fetchOrders, REVIEW_STATUSES, type OrderSummary } from './api';
+import { approveOrder, fetchOrders, REVIEW_STATUSES, type OrderListRow } from './api';
 import { approvalRefusal, follow, movedByUser, NO_CURSOR, type Cursor } from './approvalGuard';
 import { HoldDialog } from './HoldDialog';
 import { useRefreshAfterOrderChange } from './refresh';
@@ -59,7 +59,7 @@ export default function ReviewQueuePage() {
   });
   const orders = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const index = Math.max(0, orders.findIndex((o) => o.id === selectedId));
-  const selected: OrderSummary | undefined = orders[index];
+  const selected: OrderListRow | undefined = orders[index];
   const choose = useCallback(
     (id: number) => {
       cursor.current = movedByUser(id, performance.now());
@@ -77,7 +77,7 @@ export default function ReviewQueuePage() {
     choose(order.id);
     void refresh();
   });
-  const approve = useApiMutation((order: OrderSummary) => approveOrder(order.id), {
+  const approve = useApiMutation((order: OrderListRow) => approveOrder(order.id), {
     onSuccess: (order) => {
       undo.offer(order);
       // keep the cursor on the same position: the next order moves up into it
@@ -87,7 +87,7 @@ export default function ReviewQueuePage() {
   });
 
   useEffect(() => {
-    function approveSelected(order: OrderSummary) {
+    function approveSelected(order: OrderListRow) {
       const refusal = approvalRefusal(cursor.current, approving.current, performance.now());
       if (refusal) {
         void message.info({ key: 'approval-refused', content: refusal === 'in_flight' ? t.orders.approveInFlight : t.orders.approveUnseen, duration: 2 });

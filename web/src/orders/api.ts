@@ -4,9 +4,8 @@ import type { paths } from '../api/schema';
 type Json<P extends keyof paths, M extends 'post'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type OrderListQuery = NonNullable<paths['/api/v1/orders']['get']['parameters']['query']>;
-/** A row of the order list: an order's summary and its lines. */
+/** A row of the order list: an order's summary, its lines and why it waits. */
 export type OrderListRow = Awaited<ReturnType<typeof fetchOrders>>['items'][number];
-export type OrderSummary = Omit<OrderListRow, 'lines'>;
 export type Order = Awaited<ReturnType<typeof fetchOrder>>;
 export type OrderStatus = Order['status'];
 export type Flag = NonNullable<Order['flag']>;

@@ -3,14 +3,14 @@ import { formatDuration, formatTime } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { formatFen } from '../app/money';
 import { useShopOptions } from '../catalog/api';
-import type { OrderSummary } from './api';
+import type { OrderListRow } from './api';
 import { FlagTag, StatusTag } from './labels';
 import { ReviewSla } from './ReviewSla';
 
 const lines = { display: 'flex', flexDirection: 'column' } as const;
 
 /** Why a row waits: the rules that fired (their words, as the order page shows them). */
-function HoldReasons({ order }: { order: OrderSummary }) {
+function HoldReasons({ order }: { order: OrderListRow }) {
   return (
     <div style={lines}>
       {order.holdReasons.map((r) => (
@@ -22,7 +22,7 @@ function HoldReasons({ order }: { order: OrderSummary }) {
   );
 }
 
-function LatestRemark({ remark }: { remark: OrderSummary['latestRemark'] }) {
+function LatestRemark({ remark }: { remark: OrderListRow['latestRemark'] }) {
   if (!remark) return null;
   return (
     <div style={lines}>
@@ -42,7 +42,7 @@ function LatestRemark({ remark }: { remark: OrderSummary['latestRemark'] }) {
  * then why the order waits — reasons, the buyer's message, the newest remark. A green-flagged order
  * has no deadline, and says why in its place.
  */
-export function useReviewColumns(now: number): TableColumnsType<OrderSummary> {
+export function useReviewColumns(now: number): TableColumnsType<OrderListRow> {
   const { t } = useI18n();
   const { shops } = useShopOptions();
   return [
@@ -54,7 +54,7 @@ export function useReviewColumns(now: number): TableColumnsType<OrderSummary> {
       render: (_, o) => (o.flag === 'green' ? <Typography.Text type="success">{t.orders.greenNoDeadline}</Typography.Text> : <ReviewSla dueAt={o.reviewDueAt} />),
     },
     { title: t.orders.waiting, key: 'waiting', width: 110, render: (_, o) => formatDuration(now - new Date(o.paidAt ?? o.createdAt).getTime(), t.common) },
-    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderSummary['status']) => <StatusTag status={s} /> },
+    { title: t.orders.status, dataIndex: 'status', width: 100, render: (s: OrderListRow['status']) => <StatusTag status={s} /> },
     { title: t.orders.whyWaiting, key: 'why', width: 260, render: (_, o) => <HoldReasons order={o} /> },
     { title: t.orders.buyerMessage, dataIndex: 'buyerMessage', width: 200, ellipsis: { showTitle: true } },
     { title: t.orders.latestRemark, key: 'remark', width: 240, render: (_, o) => <LatestRemark remark={o.latestRemark} /> },
