@@ -35,6 +35,10 @@ const grants = {
   'orders.hold': [...customerService, 'warehouse'],
   'orders.cancel': ['supervisor', 'cs_presale'],
   'orders.remark': [...customerService, 'warehouse'],
+  // The buyer's requests before shipping: 改地址, 改规格.
+  'orders.edit': customerService,
+  // 催付 by hand, as the unpaid sweep does on its schedule.
+  'orders.remind': ['supervisor', 'cs_presale'],
   'fulfillment.read': everyone,
   'fulfillment.manage': ['supervisor', 'warehouse'],
   // Letting a parcel whose weight is off go out anyway (称重放行), with a reason.

@@ -6,13 +6,13 @@ import * as readModel from './readModel';
 import * as repo from './repository';
 
 /**
- * Interception (拦截): an order cancelled, held or short picked while in a wave leaves it. Its
+ * Interception (拦截): an order cancelled, held, short picked or readdressed (改地址) while in a wave leaves it. Its
  * wave row is marked and a parcel not yet gone is stopped, so the next scan of it answers
  * `intercepted`; the units picked for it pass to orders of the wave still waiting for them
  * (picking.ts); its reservation was released by the cancel (or stays with the held order), and
  * what it keeps goes back to the bins (shelving.ts).
  */
-const REASONS: Record<string, string> = { cancel: '订单已取消', hold: '订单已挂起', short_pick: '配货短拣' };
+const REASONS: Record<string, string> = { cancel: '订单已取消', hold: '订单已挂起', short_pick: '配货短拣', readdress: '买家改地址' };
 
 const interceptLeavingOrder: OrderFollower = async (ctx: Ctx, move) => {
   const reason = REASONS[move.action];

@@ -5,6 +5,7 @@ export { checkCommand } from './cli';
 export { assertCanServe, checkStockInvariants, completeReservation, lowStockAlerts, pickBinsOf, reserveOrderIn, reservePreferredSql } from './service';
 export { consumeForOrder, consumeLines, orderReservations, releaseForOrder, releaseLines } from './reservations';
 export { reportDiscrepancy } from './discrepancies';
+export { moveLineReservation, type LineSkuChange } from './lineChange';
 export { restockReturn, type ReturnedUnits } from './returns';
 export { correctShippedInstead, stockLevelsOf, type ShippedInstead, type StockChange } from './caseStock';
 export { packagingGramsOf, warehouseIdByCode } from './warehouses';

@@ -1,4 +1,4 @@
-import { MAINLAND_MOBILE, normalizePhone } from '../../platform/pii';
+import { MAINLAND_MOBILE, normalizePhone, type Pii } from '../../platform/pii';
 import type { BuyerIdentity } from '../customers';
 import { findSuccession, findZone, successionText, type Succession } from './divisionHistory';
 import { resolveDivision, type DivisionResult, type ResolvedDivision, type WrittenDivision } from './divisions';
@@ -175,6 +175,32 @@ export function contactColumns(contact: Contact): Pick<NewOrder, 'buyerPhoneKind
     writtenDistrict: address.asWritten?.district ?? null,
     addressReview: contact.review,
     addressMasked: address.detailMasked,
+  };
+}
+
+/** The receiver as staff or a platform gave them, beside the contact readContact made of it. */
+export interface Receiver {
+  name: string;
+  detail: string;
+  postalCode?: string | undefined;
+}
+
+export type ReceiverColumns = Pick<NewOrder, 'buyerNameEnc' | 'buyerPhoneEnc' | 'buyerPhoneIndex' | 'addressDetailEnc' | 'addressIndex' | 'postalCode'> & ReturnType<typeof contactColumns>;
+
+/**
+ * Every order column that holds the receiver, encrypted and blind-indexed: intake and 改地址 both
+ * write them through here, so an index added for these fields is computed in one place.
+ */
+export function receiverColumns(pii: Pii, contact: Contact, receiver: Receiver): ReceiverColumns {
+  const addressIndex = addressIndexText(contact, receiver.detail);
+  return {
+    buyerNameEnc: pii.encrypt(receiver.name),
+    buyerPhoneEnc: pii.encrypt(contact.phone.phone),
+    buyerPhoneIndex: contact.phone.mobile === null ? null : pii.blindIndex(contact.phone.mobile),
+    ...contactColumns(contact),
+    addressDetailEnc: pii.encrypt(receiver.detail),
+    addressIndex: addressIndex === null ? null : pii.blindIndex(addressIndex),
+    postalCode: receiver.postalCode || null,
   };
 }
 

@@ -10,6 +10,7 @@ import type { OrderDetail, OrderSummary } from './model';
 import * as repo from './repository';
 import { remarkDisplay, type Flag, type HoldReason } from './rules';
 import type { OrderStatus } from './states';
+import { editsAllowed } from './editRules';
 import { membersOf } from './mergeGroups';
 import { MERGE_PERMISSION, UNMERGEABLE_STATUSES } from './mergeRules';
 import { availableActions, statusOf } from './transitions';
@@ -107,6 +108,7 @@ export async function toDetail(ctx: Ctx, row: OrderRow, reveal: boolean, known: 
     platformOrderId: row.platformOrderId,
     status: statusOf(row),
     actions: await availableActions(ctx, row),
+    edits: editsAllowed({ status: statusOf(row), mergeId: row.mergeId }, (p) => ctx.actor.permissions.has(p)),
     merge: await mergeOfOrder(ctx, row),
     ...(await reissueLinks(ctx, row, known.isNew ?? false)),
     heldFromStatus: row.heldFromStatus as OrderStatus | null,

@@ -2,9 +2,9 @@ import { eventPerRowSql, recordEvent, timelineEventOf } from '../../platform/aud
 import type { Ctx } from '../../platform/context';
 import { AppError, conflict, RetryInNewTransaction, unprocessable } from '../../platform/errors';
 import { findShopAndSkus, type Shop, type SkuRef } from '../catalog';
-import { customerMatchSql, serializePhoneMatch, type CustomerMatch } from '../customers';
+import { customerMatchSql, serializePhoneMatch } from '../customers';
 import { assertCanServe, completeReservation, reservePreferredSql } from '../inventory';
-import { addressIndexText, buyerIdentity, contactColumns, readContact, type Contact } from './addressIntake';
+import { buyerIdentity, readContact, receiverColumns, type Contact } from './addressIntake';
 import { toDetail } from './detail';
 import type { CreateOrderInput, OrderDetail } from './model';
 import * as repo from './repository';
@@ -73,23 +73,16 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-/** The order row as intake writes it: personal fields encrypted (name and phone as the customer stores them), phone and address blind-indexed. */
-function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, customer: CustomerMatch, now: Date): Omit<repo.NewOrder, 'orderNo' | 'customerId'> {
+/** The order row as intake writes it: the receiver through `receiverColumns` (encrypted, blind-indexed). */
+function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: ValidIntake, now: Date): Omit<repo.NewOrder, 'orderNo' | 'customerId'> {
   const { contact, amounts } = valid;
-  const addressIndex = addressIndexText(contact, input.address.detail);
   return {
     shopId: shop.id,
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
     buyerNick: input.buyer.nick ?? null,
-    buyerNameEnc: customer.nameEnc,
-    buyerPhoneEnc: customer.phoneEnc,
-    buyerPhoneIndex: customer.phoneIndex,
     buyerIp: input.buyerIp ?? null,
-    ...contactColumns(contact),
-    addressDetailEnc: ctx.pii.encrypt(input.address.detail),
-    addressIndex: addressIndex === null ? null : ctx.pii.blindIndex(addressIndex),
-    postalCode: input.address.postalCode || null,
+    ...receiverColumns(ctx.pii, contact, { name: input.buyer.name, ...input.address }),
     itemsTotal: amounts.itemsTotal,
     shippingFee: input.shippingFee,
     discount: input.discount,
@@ -127,7 +120,7 @@ async function writeIntake(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid:
   const buyer = buyerIdentity(shop.id, input, valid.contact);
   const customer = customerMatchSql(ctx, buyer, repo.noOrderYetSql(shop.id, input.platformOrderId ?? null));
   await serializePhoneMatch(ctx, buyer, customer);
-  const values = newOrderValues(ctx, shop, input, valid, customer, now);
+  const values = newOrderValues(ctx, shop, input, valid, now);
   const reservation = { preferredWarehouseId: shop.defaultWarehouseId, lines: reservationLines(lines) };
   return repo.insertIntake(ctx, values, orderNoPrefix(now, shop.timezone), lines, {
     customer: customer.sql,

@@ -4,8 +4,9 @@ import { conflict } from '../../platform/errors';
 import { releaseLines } from '../inventory';
 import { cancelRow } from './actions';
 import { requireOrder } from './detail';
+import { NOT_WAVED } from './editRules';
 import * as repo from './repository';
-import { ORDER_STATUS_LABELS, type OrderStatus } from './states';
+import { ORDER_STATUS_LABELS } from './states';
 import { statusOf } from './transitions';
 
 /** Units of one order line to take off the order. */
@@ -14,8 +15,6 @@ export interface LineCancel {
   quantity: number;
 }
 
-/** No wave has taken the order yet: its lines can still be taken off one by one. */
-const NOT_WAVED: readonly OrderStatus[] = ['pending_payment', 'awaiting_review', 'awaiting_fulfillment', 'on_hold'];
 
 /**
  * Takes units of some lines off an order no wave has taken (仅退款 of those goods, after-sales):

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
-import { idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
+import { idParams, idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
 import { DIVISION_MATCHES, PHONE_KINDS } from './addressIntake';
 import { FLAGS, MAX_FEN, type Flag, type HoldReason } from './rules';
 import { ORDER_STATUSES, STAFF_ACTIONS, type OrderStatus } from './states';
@@ -63,6 +63,30 @@ export const parsedAddressSchema = z.object({
 });
 
 export const reasonBody = z.object({ reason: text(200) });
+
+/** 改地址: the receiver as manual entry takes it (current divisions, a mainland mobile), flat as 智能识别 returns it. */
+export const addressChangeBody = z.object({
+  name: text(40),
+  phone: text(40),
+  province: text(20),
+  city: text(30),
+  district: text(30),
+  detail: text(200),
+  postalCode: z.string().trim().max(10).optional(),
+});
+export type AddressChangeInput = z.infer<typeof addressChangeBody>;
+
+/** 改规格: the line and the SKU of the same product it takes instead. */
+export const skuChangeBody = z.object({ lineId: idSchema, skuCode: text(64) });
+export type SkuChangeInput = z.infer<typeof skuChangeBody>;
+
+export const skuOptionsQuery = z.object({ lineId: idParams.shape.id });
+
+/** The specs a line may change to: every SKU of its product, with what the order's warehouse has available. */
+export const skuOptionsReply = z.object({
+  items: z.array(z.object({ skuCode: z.string(), spec: z.string(), price: z.number().int(), available: z.number().int(), onSale: z.boolean(), current: z.boolean() })),
+});
+export type SkuOption = z.infer<typeof skuOptionsReply>['items'][number];
 
 export const bulkApproveBody = z.object({ ids: z.array(idSchema).min(1, '至少选择一个订单').max(200) });
 
@@ -182,6 +206,8 @@ export const orderDetailSchema = z.object({
   status: orderStatusSchema,
   /** What the caller can do to the order now (its state, the rules and the caller's permissions all allow it): the buttons to show. */
   actions: z.array(z.enum(STAFF_ACTIONS)),
+  /** The edits buyers ask for that this staff member may make now: 改地址, 改规格, 催付. */
+  edits: z.object({ changeAddress: z.boolean(), changeSku: z.boolean(), remindPayment: z.boolean() }),
   /** Its merge group (合单): the other orders shipping in its parcel, and whether the caller may merge or unmerge it now. */
   merge: z.object({
     id: z.number().int().nullable(),

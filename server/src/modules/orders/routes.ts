@@ -3,15 +3,17 @@ import { z } from 'zod';
 import { sendExport } from '../../platform/exports';
 import { command, created, ok, query, send } from '../../platform/http';
 import { errorReply, idParams, timelineSchema } from '../../platform/model';
-import { addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, holdPresetsReply, orderCountsQuery, orderCountsReply, orderExportQuery, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery } from './model';
+import { addressChangeBody, addressParseBody, bulkApproveBody, bulkApproveResultSchema, createOrderBody, holdPresetsReply, orderCountsQuery, orderCountsReply, orderExportQuery, optionalReasonBody, orderDetailSchema, orderListQuery, orderListReply, parsedAddressSchema, paymentBody, reasonBody, remarkBody, revealQuery, skuChangeBody, skuOptionsQuery, skuOptionsReply } from './model';
 import { parseAddress } from './addressParse';
 import { countOrdersByStatus, listOrders } from './list';
 import { exportOrders } from './listExport';
 import * as actions from './actions';
 import * as detail from './detail';
+import * as edits from './edits';
 import * as intake from './intake';
 import * as review from './review';
 import { UNDO_APPROVE_SECONDS } from './rules';
+import { remindPayment } from './unpaid';
 import { STAFF_ACTION_PERMISSIONS } from './states';
 
 const tags = ['orders'];
@@ -168,5 +170,35 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '添加备注与旗帜（绿旗挂起订单）', params: idParams, body: remarkBody, response: { 201: orderDetailSchema, 404: errorReply, 409: errorReply } },
     },
     async (request, reply) => send(reply, await command(request, async (ctx) => created(await actions.addRemark(ctx, request.params.id, request.body)))),
+  );
+
+  app.patch(
+    '/api/v1/orders/:id/address',
+    {
+      config: { permission: 'orders.edit' },
+      schema: { tags, summary: '改地址（按手工录入校验；配货中的订单先拦截包裹，回到待发货重新配货）', params: idParams, body: addressChangeBody, response: detailReplies },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await edits.changeAddress(ctx, request.params.id, request.body)))),
+  );
+
+  app.get(
+    '/api/v1/orders/:id/sku-options',
+    { config: { permission: 'orders.read' }, schema: { tags, summary: '改规格可选的规格（同一商品，含订单发货仓的可用库存）', params: idParams, querystring: skuOptionsQuery, response: { 200: skuOptionsReply, 404: errorReply, 422: errorReply } } },
+    async (request) => ({ items: await edits.skuOptions(query(request), request.params.id, request.query.lineId) }),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/change-sku',
+    {
+      config: { permission: 'orders.edit' },
+      schema: { tags, summary: '改规格（同一商品的其他规格，配货前；库存在同一仓库重新占用，价格不变）', params: idParams, body: skuChangeBody, response: detailReplies },
+    },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await edits.changeLineSku(ctx, request.params.id, request.body)))),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/remind-payment',
+    { config: { permission: 'orders.remind' }, schema: { tags, summary: '催付（经消息队列提醒买家付款；同一订单 30 分钟内只催一次，可在设置中调整）', params: idParams, response: detailReplies } },
+    async (request, reply) => send(reply, await command(request, async (ctx) => ok(await remindPayment(ctx, request.params.id)))),
   );
 };

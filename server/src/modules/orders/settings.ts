@@ -32,6 +32,10 @@ export const unpaidRemindersSetting = defineSetting({
   unit: 'minutes',
 });
 
+/** 催付 by hand: no second reminder to the buyer (by hand or by the sweep) within this many minutes. */
+export const manualReminderGapSetting = defineSetting({ key: 'orders.manualReminderGapMinutes', label: '手动催付最短间隔', schema: whole(1, 1440), defaultValue: 30, unit: 'minutes' });
+
+
 export const unpaidCloseSetting = defineSetting({ key: 'orders.unpaidCloseMinutes', label: '未付款自动关闭（下单后）', schema: whole(5, MONTH_MINUTES), defaultValue: 1440, unit: 'minutes' });
 
 export const confirmNudgeDaysSetting = defineSetting({ key: 'orders.confirmNudgeDays', label: '签收后几天提醒买家确认收货', schema: whole(1, 30), defaultValue: 3, unit: 'days' });

@@ -27,6 +27,7 @@ export const ORDER_ACTIONS = [
   'close',
   'start_fulfillment',
   'short_pick',
+  'readdress',
   'ship',
   'deliver',
   'complete',
@@ -70,6 +71,7 @@ const ORDER_ACTION_LABELS: Record<OrderAction, string> = {
   close: '关闭',
   start_fulfillment: '开始配货',
   short_pick: '配货短拣',
+  readdress: '改地址（拦截后重新配货）',
   ship: '发货',
   deliver: '签收',
   complete: '确认完成',
@@ -93,8 +95,9 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, 
   // 撤销审核: back to where the approval took it from, seconds later (guards.ts says when)
   awaiting_fulfillment: { start_fulfillment: ['in_fulfillment'], undo_approve: ['awaiting_review', 'on_hold'], hold: ['on_hold'], cancel: ['cancelled'] },
   // cancelled or held in a wave: fulfillment intercepts the parcel (a follower of the move); short
-  // picked (the stock was not in its bin), it goes back to review the same way — never a staff button
-  in_fulfillment: { ship: ['shipped'], hold: ['on_hold'], short_pick: ['on_hold'], cancel: ['cancelled'] },
+  // picked (the stock was not in its bin), it goes back to review the same way — never a staff button;
+  // its address changed (改地址), it is intercepted the same way and waits to be waved again
+  in_fulfillment: { ship: ['shipped'], hold: ['on_hold'], short_pick: ['on_hold'], readdress: ['awaiting_fulfillment'], cancel: ['cancelled'] },
   shipped: { deliver: ['delivered'], close: ['closed'] },
   delivered: { complete: ['completed'], close: ['closed'] },
   completed: { close: ['closed'] },

@@ -1,14 +1,17 @@
 import { recordEvent } from '../../platform/audit';
 import { localDateTime, MINUTE } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
+import { conflict } from '../../platform/errors';
 import { enqueue } from '../../platform/outbox';
 import { readSetting } from '../../platform/settings';
 import { getShop } from '../catalog';
 import { closeRow } from './actions';
-import { requireOrder } from './detail';
+import { requireOrder, toDetail } from './detail';
 import { holdsBuyerMoney } from './guards';
 import * as repo from './repository';
-import { unpaidCloseSetting, unpaidRemindersSetting } from './settings';
+import type { OrderDetail } from './model';
+import { manualReminderGapSetting, unpaidCloseSetting, unpaidRemindersSetting } from './settings';
+import { ORDER_STATUS_LABELS, type OrderStatus } from './states';
 
 /** Unpaid orders: the reminders (催付) and the close at timeout that the sweep (jobs.ts) runs, one order at a time. */
 
@@ -32,6 +35,34 @@ export async function countUnpaidToRemind(ctx: Ctx): Promise<number> {
 export async function sendUnpaidReminder(ctx: Ctx, id: number, kind: string): Promise<boolean> {
   const row = await requireOrder(ctx, id, { lock: true });
   if (row.status !== 'pending_payment' || !(await repo.claimReminder(ctx, id, kind, ctx.clock.now()))) return false;
+  await remindBuyer(ctx, row, kind);
+  return true;
+}
+
+/**
+ * 催付 by hand on an unpaid order: the sweep's reminder, recorded in order_reminders as `manual@<time>`.
+ * 409 `not_unpaid` for an order not awaiting payment, `recently_reminded` within the setting's gap
+ * (30 minutes) of the last reminder, by hand or by the sweep.
+ */
+export async function remindPayment(ctx: Ctx, id: number): Promise<OrderDetail> {
+  const row = await requireOrder(ctx, id, { lock: true });
+  const status = row.status as OrderStatus;
+  if (status !== 'pending_payment') {
+    throw conflict('not_unpaid', `订单 ${row.orderNo} 当前为「${ORDER_STATUS_LABELS[status]}」，只有待付款的订单可以催付`, [{ path: 'status', message: status }]);
+  }
+  const now = ctx.clock.now();
+  const gap = await readSetting(ctx, manualReminderGapSetting);
+  const last = await repo.lastReminderAt(ctx, id);
+  if (last && now.getTime() - last.getTime() < gap * MINUTE) {
+    const shop = await getShop(ctx, row.shopId);
+    throw conflict('recently_reminded', `订单 ${row.orderNo} 已于 ${localDateTime(last, shop.timezone)} 催付过，${gap} 分钟内不再重复催付`, [{ path: 'lastRemindedAt', message: last.toISOString() }]);
+  }
+  await repo.claimReminder(ctx, id, `manual@${now.toISOString()}`, now);
+  await remindBuyer(ctx, row, 'manual');
+  return toDetail(ctx, row, false);
+}
+
+async function remindBuyer(ctx: Ctx, row: repo.OrderRow, kind: string): Promise<void> {
   const shop = await getShop(ctx, row.shopId);
   const closesAt = new Date(row.createdAt.getTime() + (await readSetting(ctx, unpaidCloseSetting)) * MINUTE);
   await enqueue(ctx, 'customer.notify', {
@@ -43,6 +74,5 @@ export async function sendUnpaidReminder(ctx: Ctx, id: number, kind: string): Pr
     customerId: row.customerId,
     message: `您的订单 ${row.orderNo} 还未付款，${localDateTime(closesAt, shop.timezone)} 前未付款将自动关闭`,
   });
-  await recordEvent(ctx, { action: 'order.remind', entityType: 'order', entityId: id, after: { reminder: kind } });
-  return true;
+  await recordEvent(ctx, { action: 'order.remind', entityType: 'order', entityId: row.id, after: { reminder: kind } });
 }
