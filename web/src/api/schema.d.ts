@@ -3346,6 +3346,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -3481,6 +3486,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -3905,6 +3915,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -4185,6 +4200,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -4403,6 +4423,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -4621,6 +4646,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -4936,6 +4966,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -5154,6 +5189,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -5378,6 +5418,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -5602,6 +5647,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -5830,6 +5880,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
                             actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
                             merge: {
                                 id: number | null;
                                 orders: {
@@ -5970,6 +6025,779 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 改地址（按手工录入校验；配货中的订单先拦截包裹，回到待发货重新配货） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                        province: string;
+                        city: string;
+                        district: string;
+                        detail: string;
+                        postalCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                                heldByRoles?: string[];
+                            }[];
+                            reviewDueAt: string | null;
+                            shipBy: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
+                                detail: string;
+                                detailMasked: boolean;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                                cancelledQuantity: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/sku-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 改规格可选的规格（同一商品，含订单发货仓的可用库存） */
+        get: {
+            parameters: {
+                query: {
+                    lineId: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skuCode: string;
+                                spec: string;
+                                price: number;
+                                available: number;
+                                onSale: boolean;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/change-sku": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改规格（同一商品的其他规格，配货前；库存在同一仓库重新占用，价格不变） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lineId: number;
+                        skuCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                                heldByRoles?: string[];
+                            }[];
+                            reviewDueAt: string | null;
+                            shipBy: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
+                                detail: string;
+                                detailMasked: boolean;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                                cancelledQuantity: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/remind-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催付（经消息队列提醒买家付款；同一订单 30 分钟内只催一次，可在设置中调整） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            shopId: number;
+                            shopCode: string;
+                            platformOrderId: string | null;
+                            /** @enum {string} */
+                            status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            actions: ("pay" | "approve" | "hold" | "release" | "cancel" | "close")[];
+                            edits: {
+                                changeAddress: boolean;
+                                changeSku: boolean;
+                                remindPayment: boolean;
+                            };
+                            merge: {
+                                id: number | null;
+                                orders: {
+                                    id: number;
+                                    orderNo: string;
+                                    /** @enum {string} */
+                                    status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                                }[];
+                                canMerge: boolean;
+                                canUnmerge: boolean;
+                            };
+                            reissueOf: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            } | null;
+                            reissues: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed";
+                            }[];
+                            /** @enum {string|null} */
+                            heldFromStatus: "pending_payment" | "awaiting_review" | "awaiting_fulfillment" | "in_fulfillment" | "shipped" | "delivered" | "completed" | "on_hold" | "cancelled" | "closed" | null;
+                            holdReasons: {
+                                rule: string;
+                                message: string;
+                                heldByRoles?: string[];
+                            }[];
+                            reviewDueAt: string | null;
+                            shipBy: string | null;
+                            reviewOverdue: boolean;
+                            customerId: number | null;
+                            piiRevealed: boolean;
+                            buyer: {
+                                nick: string | null;
+                                name: string;
+                                phone: string;
+                                /** @enum {string} */
+                                phoneKind: "mobile" | "privacy" | "masked" | "landline" | "unrecognised";
+                                ip: string | null;
+                            };
+                            address: {
+                                province: string;
+                                city: string;
+                                district: string;
+                                divisionCode: string | null;
+                                /** @enum {string} */
+                                divisionMatch: "exact" | "successor" | "zone" | "unresolved";
+                                asWritten: {
+                                    province: string;
+                                    city: string;
+                                    district: string;
+                                } | null;
+                                detail: string;
+                                detailMasked: boolean;
+                                postalCode: string | null;
+                            };
+                            items: {
+                                id: number;
+                                skuId: number;
+                                skuCode: string;
+                                productName: string;
+                                spec: string;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                                cancelledQuantity: number;
+                            }[];
+                            itemsTotal: number;
+                            shippingFee: number;
+                            discount: number;
+                            total: number;
+                            paidAmount: number;
+                            refundedAmount: number;
+                            paymentMethod: string | null;
+                            buyerMessage: string | null;
+                            /** @enum {string|null} */
+                            flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple" | null;
+                            warehouseId: number | null;
+                            closeReason: string | null;
+                            payments: {
+                                id: number;
+                                amount: number;
+                                method: string;
+                                transactionNo: string | null;
+                                paidAt: string;
+                            }[];
+                            remarks: {
+                                id: number;
+                                authorName: string;
+                                content: string;
+                                /** @enum {string} */
+                                flag: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
+                                promiseDate: string | null;
+                                createdAt: string;
+                                display: string;
+                            }[];
+                            createdAt: string;
+                            paidAt: string | null;
+                            approvedAt: string | null;
+                            cancelledAt: string | null;
+                            closedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            updatedAt: string;
+                            events: {
+                                id: number;
+                                at: string;
+                                actorId: number | null;
+                                actorName: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -4,10 +4,10 @@ import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
 import { useApiMutation } from '../app/useApiMutation';
 import { parseAddress, type ParsedAddress } from './api';
+import { RECEIVER_FIELDS } from './parsedReceiver';
 
 export type { ParsedAddress };
 
-const FIELDS = ['name', 'phone', 'province', 'city', 'district', 'detail', 'postalCode'] as const;
 
 interface Props {
   /** Receives every field; the ones not recognised are null and should leave the form as it was. */
@@ -24,8 +24,8 @@ export function AddressPaste({ onParsed }: Props) {
   const [note, setNote] = useState<{ text: string; complete: boolean } | null>(null);
   const parse = useApiMutation((pasted: string) => parseAddress(pasted), {
     onSuccess: (fields) => {
-      const missing = FIELDS.filter((f) => fields[f] === null);
-      if (missing.length === FIELDS.length) return setNote({ text: t.addressPaste.nothing, complete: false });
+      const missing = RECEIVER_FIELDS.filter((f) => fields[f] === null);
+      if (missing.length === RECEIVER_FIELDS.length) return setNote({ text: t.addressPaste.nothing, complete: false });
       onParsed(fields);
       const names = missing.map((f) => t.addressPaste.fields[f]).join('、');
       setNote(missing.length === 0 ? { text: t.addressPaste.allFound, complete: true } : { text: fill(t.addressPaste.missing, { fields: names }), complete: false });

@@ -12,8 +12,9 @@ import { useApiMutation } from '../app/useApiMutation';
 import { useShopOptions } from '../catalog/api';
 import { useWarehouseOptions } from '../inventory/api';
 import { AddressPaste, type ParsedAddress } from './AddressPaste';
+import { withParsed } from './parsedReceiver';
 import { createOrder, PAYMENT_METHODS, type CreateOrderInput, type PaymentMethod } from './api';
-import { childrenOf, divisionOptions, useDivisions } from './divisions';
+import { AddressFields } from './AddressFields';
 import { SkuSelect } from './SkuSelect';
 import { orderTotals, validFen, type Line } from './totals';
 
@@ -53,72 +54,11 @@ function orderLabels(t: Messages): FieldLabels {
   };
 }
 
-const ADDRESS_KEYS = ['province', 'city', 'district', 'detail', 'postalCode'] as const;
-
-/**
- * 智能识别's fields into the form. What was not recognised stays as typed, except a city or district
- * that belonged to the province or city just replaced (it would no longer be one of its options).
- */
+/** 智能识别's fields into the form's buyer and address. */
 function fillReceiver(form: FormInstance<Values>, found: ParsedAddress) {
-  const old = form.getFieldsValue(['buyer', 'address']) as Partial<Pick<Values, 'buyer' | 'address'>>;
-  const address: Partial<Values['address']> = { ...old.address };
-  if (found.province && found.province !== address.province) Object.assign(address, { city: undefined, district: undefined });
-  if (found.city && found.city !== address.city) address.district = undefined;
-  for (const key of ADDRESS_KEYS) if (found[key] !== null) address[key] = found[key];
-  const buyer = { ...old.buyer, ...(found.name !== null && { name: found.name }), ...(found.phone !== null && { phone: found.phone }) };
-  form.setFieldsValue({ buyer, address });
-}
-
-/** Province → city → district as three selects whose names match the server's address fields. */
-function AddressFields() {
-  const { t } = useI18n();
-  const form = Form.useFormInstance<Values>();
-  const divisions = useDivisions();
-  const province = Form.useWatch(['address', 'province'], form);
-  const city = Form.useWatch(['address', 'city'], form);
-  const cities = childrenOf(divisions.data, province);
-  const districts = childrenOf(cities, city);
-  const required = [{ required: true, message: t.common.required }];
-  const search = { optionFilterProp: 'label' as const };
-  return (
-    <Row gutter={12}>
-      <Col span={8}>
-        <Form.Item name={['address', 'province']} label={t.orders.province} rules={required}>
-          <Select
-            showSearch={search}
-            loading={divisions.isLoading}
-            options={divisionOptions(divisions.data ?? [])}
-            onChange={() => form.setFieldValue('address', { ...form.getFieldValue('address'), city: undefined, district: undefined })}
-          />
-        </Form.Item>
-      </Col>
-      <Col span={8}>
-        <Form.Item name={['address', 'city']} label={t.orders.city} rules={required}>
-          <Select
-            showSearch={search}
-            disabled={!province}
-            options={divisionOptions(cities, province)}
-            onChange={() => form.setFieldValue(['address', 'district'], undefined)}
-          />
-        </Form.Item>
-      </Col>
-      <Col span={8}>
-        <Form.Item name={['address', 'district']} label={t.orders.district} rules={required}>
-          <Select showSearch={search} disabled={!city} options={divisionOptions(districts)} />
-        </Form.Item>
-      </Col>
-      <Col span={16}>
-        <Form.Item name={['address', 'detail']} label={t.orders.addressDetail} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Col>
-      <Col span={8}>
-        <Form.Item name={['address', 'postalCode']} label={t.orders.postalCode} rules={[{ pattern: /^\d{6}$/, message: t.orders.postalCodeRule }]}>
-          <Input maxLength={6} />
-        </Form.Item>
-      </Col>
-    </Row>
-  );
+  const { buyer, address } = form.getFieldsValue(['buyer', 'address']) as Partial<Pick<Values, 'buyer' | 'address'>>;
+  const { name, phone, ...place } = withParsed({ ...buyer, ...address, postalCode: address?.postalCode ?? undefined }, found);
+  form.setFieldsValue({ buyer: { ...buyer, name, phone }, address: { ...address, ...place } } as Partial<Values>);
 }
 
 /** The warehouse intake reserves a shop's orders in first: the shop's default one. */
@@ -256,7 +196,7 @@ export default function NewOrderPage() {
                   </Form.Item>
                 </Col>
               </Row>
-              <AddressFields />
+              <AddressFields prefix={['address']} />
             </Card>
             <Card title={t.orders.items} style={{ marginBottom: 16 }}>
               <ItemLines />

@@ -23,8 +23,10 @@ import { regionText } from './divisions';
 import { FlagTag, StatusTag } from './labels';
 import { MergeControl } from './MergeControl';
 import { OrderActions } from './OrderActions';
+import { OrderEditActions } from './OrderEditActions';
 import { reissueItems } from './reissueItems';
 import { RemarkForm } from './RemarkForm';
+import { SkuChangeDialog } from './SkuChangeDialog';
 import { ReviewSla } from './ReviewSla';
 
 type Item = Order['items'][number];
@@ -120,6 +122,7 @@ export default function OrderDetailPage() {
   const order = useQuery({ queryKey: ['order', id], queryFn: () => fetchOrder(id), enabled: Number.isInteger(id) });
   // Revealed once per click and kept aside, so refreshing the order after an action never re-reveals (each reveal is audited).
   const [revealed, setRevealed] = useState<Pick<Order, 'buyer' | 'address'> | null>(null);
+  const [changingLine, setChangingLine] = useState<Item | null>(null);
   const reveal = () =>
     fetchOrder(id, true)
       .then(({ buyer, address }) => setRevealed({ buyer, address }))
@@ -146,6 +149,20 @@ export default function OrderDetailPage() {
       render: (quantity: number, item) => (item.cancelledQuantity > 0 ? fill(t.orders.quantityCancelled, { quantity, cancelled: item.cancelledQuantity }) : quantity),
     },
     { title: t.orders.lineTotal, dataIndex: 'lineTotal', align: 'right', render: formatFen },
+    ...(o.edits.changeSku
+      ? [
+          {
+            key: 'edit',
+            width: 90,
+            render: (_: unknown, item: Item) =>
+              item.cancelledQuantity === 0 && (
+                <Button size="small" onClick={() => setChangingLine(item)}>
+                  {t.orderEdits.changeSku}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -194,6 +211,7 @@ export default function OrderDetailPage() {
           )}
           <Space wrap>
             <OrderActions order={o} />
+            <OrderEditActions order={o} />
             <NewCaseButton order={o} />
           </Space>
           <MergeControl order={o} />
@@ -204,6 +222,7 @@ export default function OrderDetailPage() {
           <Card title={t.orders.items} style={{ marginBottom: 16 }}>
             <Table rowKey="id" size="small" columns={itemColumns} dataSource={o.items} pagination={false} />
           </Card>
+          {changingLine && <SkuChangeDialog order={o} line={changingLine} onClose={() => setChangingLine(null)} />}
           {can('logistics.read') && <OrderParcelsPanel orderId={o.id} />}
           {can('aftersales.read') && <OrderCasesPanel orderId={o.id} />}
           <Card title={t.orders.remarks} style={{ marginBottom: 16 }}>
@@ -216,6 +235,7 @@ export default function OrderDetailPage() {
                     <Space>
                       <FlagTag flag={r.flag} />
                       <span>{r.display}</span>
+                      <Typography.Text type="secondary">{fill(t.orderEdits.remarkWrittenAt, { time: formatTime(r.createdAt) })}</Typography.Text>
                     </Space>
                   </List.Item>
                 )}

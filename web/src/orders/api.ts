@@ -53,3 +53,10 @@ export const fetchMergeable = (id: number) => unwrap(api.GET('/api/v1/orders/{id
 export type MergeCandidate = Awaited<ReturnType<typeof fetchMergeable>>['items'][number];
 export const mergeOrders = (orderIds: number[]) => unwrap(api.POST('/api/v1/orders/merge', { body: { orderIds } }));
 export const unmergeOrder = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/unmerge', onOrder(id)));
+
+/** The edits buyers ask for: 改地址 (flat receiver fields, as 智能识别 returns them), 改规格, 催付. */
+export type AddressChangeInput = NonNullable<paths['/api/v1/orders/{id}/address']['patch']['requestBody']>['content']['application/json'];
+export const changeAddress = (id: number, body: AddressChangeInput) => unwrap(api.PATCH('/api/v1/orders/{id}/address', { ...onOrder(id), body }));
+export const fetchSkuOptions = (id: number, lineId: number) => unwrap(api.GET('/api/v1/orders/{id}/sku-options', { params: { path: { id }, query: { lineId } } }));
+export const changeSku = (id: number, lineId: number, skuCode: string) => unwrap(api.POST('/api/v1/orders/{id}/change-sku', { ...onOrder(id), body: { lineId, skuCode } }));
+export const remindPayment = (id: number) => unwrap(api.POST('/api/v1/orders/{id}/remind-payment', onOrder(id)));

@@ -8,6 +8,7 @@ import { logisticsEn } from './logistics';
 import { ordersEn } from './orders';
 import { addressPasteEn } from './addressPaste';
 import { orderListEn } from './orderList';
+import { orderEditsEn } from './orderEdits';
 import { inventoryEn } from './inventory';
 import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
@@ -291,6 +292,7 @@ export const en: Messages = {
   ...ordersEn,
   ...addressPasteEn,
   ...orderListEn,
+  ...orderEditsEn,
   ...floorEn,
   /** 合单 on the order page. */
   ...packingEn,

@@ -7,6 +7,7 @@ import { logisticsZh } from './logistics';
 import { ordersZh } from './orders';
 import { addressPasteZh } from './addressPaste';
 import { orderListZh } from './orderList';
+import { orderEditsZh } from './orderEdits';
 import { inventoryZh } from './inventory';
 import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
@@ -291,6 +292,7 @@ export const zh = {
   ...ordersZh,
   ...addressPasteZh,
   ...orderListZh,
+  ...orderEditsZh,
   ...floorZh,
   /** 合单 on the order page. */
   ...packingZh,
