@@ -174,6 +174,16 @@ describe('改规格', () => {
     expect(await written(order.id)).toEqual(before);
   });
 
+  it('gives the last units of the new SKU to one of two orders changing at once, never overselling', async () => {
+    const { order, m, l, shop, warehouseCode } = await approvedOrder({ lStock: 2 });
+    const other = await makePaidOrder(cs, orderInput(shop.code, [], { items: [{ skuCode: m.code, quantity: 2, unitPrice: m.price }] }));
+    const results = await Promise.all([changeSku(order.id, order.items[0].id, l.code), changeSku(other.id, other.items[0].id, l.code)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await level(l.code, warehouseCode)).toMatchObject({ onHand: 2, reserved: 2 });
+    expect(await level(m.code, warehouseCode)).toMatchObject({ reserved: 2 });
+    expect(await checkStockInvariants(t.ctx())).toEqual([]);
+  });
+
   it('refuses another product, the same SKU, an unknown line and an order in its wave', async () => {
     const { order, m, l, x, warehouseCode } = await approvedOrder({ lStock: 5 });
     const lineId = order.items[0].id;
