@@ -69,9 +69,11 @@ describe('order edits', () => {
     await page.getByRole('button', { name: '改地址' }).click();
     await typeNewAddress();
     await page.getByText('收货地址已修改').waitFor();
-    await page.getByText('浙江省 宁波市 鄞州区 中山东****').waitFor();
-    await page.getByText('李*').waitFor();
+    const buyerCard = page.locator('.ant-card', { hasText: '买家与收货地址' });
+    await buyerCard.getByText('浙江省 宁波市 鄞州区 中山东****').waitFor();
+    await buyerCard.getByText('李*', { exact: true }).waitFor();
     await page.locator('.ant-timeline').getByText('改地址', { exact: true }).waitFor();
+    await page.locator('.ant-timeline').getByText(`王* 137****${String(buyers).padStart(4, '0')} 浙江省 杭州市 西湖区 文三路**** → 李* 138****8000 浙江省 宁波市 鄞州区 中山东****`).waitFor();
     const revealed = await e2e.api('GET', `/api/v1/orders/${o.id}?reveal=1`);
     expect(revealed).toMatchObject({ status: 'awaiting_fulfillment', buyer: { name: '李四', phone: '13800138000' }, address: { city: '宁波市', district: '鄞州区', detail: '中山东路 1 号', postalCode: '315000' } });
   });
@@ -105,6 +107,7 @@ describe('order edits', () => {
     await page.getByRole('cell', { name: L.code, exact: true }).waitFor();
     expect(await level(L.code)).toMatchObject({ reserved: 1 });
     await page.locator('.ant-timeline').getByText('改规格', { exact: true }).waitFor();
+    await page.locator('.ant-timeline').getByText(`${M.code} 白色 M → ${L.code} 白色 L`).waitFor();
   });
 
   it('催付 asks first, sends one reminder, and refuses a second within 30 minutes in words', async () => {

@@ -28,7 +28,7 @@ function amountOf(value: unknown): number | undefined {
 }
 
 /** What changed, in words: a status move (named by `statuses`), an amount (fen, shown in 元) and any reason, note or remark the event carries. */
-function EventDetail({ event, statuses }: { event: AuditEvent; statuses: Record<string, string> }) {
+export function EventDetail({ event, statuses }: { event: AuditEvent; statuses: Record<string, string> }) {
   const { t } = useI18n();
   const from = field(event.before, 'status');
   const to = field(event.after, 'status');

@@ -24,6 +24,7 @@ import { FlagTag, StatusTag } from './labels';
 import { MergeControl } from './MergeControl';
 import { OrderActions } from './OrderActions';
 import { OrderEditActions } from './OrderEditActions';
+import { OrderEventDetail } from './OrderEventDetail';
 import { reissueItems } from './reissueItems';
 import { RemarkForm } from './RemarkForm';
 import { SkuChangeDialog } from './SkuChangeDialog';
@@ -274,7 +275,7 @@ export default function OrderDetailPage() {
             <Buyer order={revealed ? { ...o, ...revealed } : o} onReveal={can('customers.pii.reveal') && !revealed ? reveal : undefined} />
           </Card>
           <Card title={t.orders.timeline}>
-            <AuditTimeline events={o.events} />
+            <AuditTimeline events={o.events} detail={(event) => <OrderEventDetail event={event} />} />
           </Card>
         </Col>
       </Row>
