@@ -156,9 +156,7 @@ export async function updateOrder(ctx: Ctx, id: number, patch: OrderPatch): Prom
 export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
   ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
 
-export async function updateItem(ctx: Ctx, id: number, patch: Pick<ItemRow, 'skuId' | 'skuCode' | 'productName' | 'spec'>): Promise<void> {
-  await ctx.db.update(orderItems).set(patch).where(eq(orderItems.id, id));
-}
+export const updateItem = (ctx: Ctx, id: number, patch: Pick<ItemRow, 'skuId' | 'skuCode' | 'productName' | 'spec'>) => ctx.db.update(orderItems).set(patch).where(eq(orderItems.id, id));
 
 /** Adds units taken off each line (the CHECK keeps them within the line's quantity). */
 /** What the list shows of each order's lines: SKU code and the units still ordered, for a page of orders in one query. */
@@ -426,10 +424,8 @@ export async function claimReminder(ctx: Ctx, orderId: number, kind: string, sen
 }
 
 /** When the buyer was last reminded to pay (by the sweep or by hand), or null. */
-export async function lastReminderAt(ctx: Ctx, orderId: number): Promise<Date | null> {
-  const [row] = await ctx.db.select({ at: sql<Date | null>`max(${orderReminders.sentAt})`.mapWith(orderReminders.sentAt) }).from(orderReminders).where(eq(orderReminders.orderId, orderId));
-  return row?.at ?? null;
-}
+export const lastReminderAt = async (ctx: Ctx, orderId: number): Promise<Date | null> =>
+  (await ctx.db.select({ at: sql<Date | null>`max(${orderReminders.sentAt})`.mapWith(orderReminders.sentAt) }).from(orderReminders).where(eq(orderReminders.orderId, orderId)))[0]?.at ?? null;
 
 export async function insertUnpaidRegister(ctx: Ctx, values: typeof unpaidRegister.$inferInsert): Promise<void> {
   await ctx.db.insert(unpaidRegister).values(values).onConflictDoNothing();
