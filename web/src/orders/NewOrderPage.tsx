@@ -58,7 +58,7 @@ function orderLabels(t: Messages): FieldLabels {
 function fillReceiver(form: FormInstance<Values>, found: ParsedAddress) {
   const { buyer, address } = form.getFieldsValue(['buyer', 'address']) as Partial<Pick<Values, 'buyer' | 'address'>>;
   const { name, phone, ...place } = withParsed({ ...buyer, ...address, postalCode: address?.postalCode ?? undefined }, found);
-  form.setFieldsValue({ buyer: { ...buyer, name, phone }, address: { ...address, ...place } } as Partial<Values>);
+  form.setFieldsValue({ buyer: { ...buyer, name, phone }, address: { ...address, ...place } });
 }
 
 /** The warehouse intake reserves a shop's orders in first: the shop's default one. */
