@@ -1,6 +1,7 @@
 /**
  * npm run bench:list — 1 M generated orders on PostgreSQL; p50/p95 of filtered list pages and of
- * lookups by phone / nick / order no through GET /api/v1/orders, and of the status tabs' counts
+ * lookups by phone / nick / order no and the search box (phone tail, phone spellings, order-no
+ * tail, nick parts, receiver name, tracking no) through GET /api/v1/orders, and of the status tabs' counts
  * (GET /api/v1/orders/counts), one request at a time.
  * Options: --orders=1000000 --requests=200 --keep (leave the database for EXPLAIN) --reuse=<database name>
  */
@@ -8,7 +9,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CATALOG_SKUS, pick, seededRandom, type Random } from '../server/src/demo/fixtures';
 import { benchShopCodes } from './lib/shopData';
-import { generateOrders, NICK_POOL, PHONE_POOL, poolNick, poolPhone, type GenerateReport } from './lib/bulkOrders';
+import { generateOrders, NAME_POOL, NICK_POOL, PHONE_POOL, poolName, poolNick, poolPhone, poolTrackingNo, type GenerateReport } from './lib/bulkOrders';
 import { signInAdmin, type Api } from './lib/client';
 import { percentile, runLoad, statusSummary, unexpectedReport, type LoadResult } from './lib/load';
 import { fmt, recordResults, table } from './lib/report';
@@ -36,7 +37,7 @@ interface Probe {
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 const path = (params: Record<string, string>) => `/api/v1/orders?${new URLSearchParams(params).toString()}`;
 
-function probes(orderNos: string[]): Probe[] {
+function probes(orderNos: string[], shippedIds: number[]): Probe[] {
   const phone = (r: Random) => poolPhone(Math.floor(r() * PHONE_POOL));
   const nick = (r: Random) => poolNick(Math.floor(r() * NICK_POOL));
   return [
@@ -56,17 +57,45 @@ function probes(orderNos: string[]): Probe[] {
     { name: 'counts: all orders', kind: 'counts', url: () => '/api/v1/orders/counts' },
     { name: 'counts: shop', kind: 'counts', url: (r) => `/api/v1/orders/counts?${new URLSearchParams({ shopCode: pick(r, benchShopCodes) }).toString()}` },
     { name: 'counts: shop + last 30 days', kind: 'counts', url: (r) => `/api/v1/orders/counts?${new URLSearchParams({ shopCode: pick(r, benchShopCodes), createdFrom: iso(30 * DAY) }).toString()}` },
+    ...searchBoxProbes(orderNos, shippedIds),
+  ];
+}
+
+/** A `length`-character piece of `text` starting at a random place. */
+const pieceOf = (r: Random, text: string, length: number) => {
+  const chars = [...text];
+  const from = Math.floor(r() * (chars.length - length + 1));
+  return chars.slice(from, from + length).join('');
+};
+
+/** The search box as staff use it (issue 10 §1): phone tail, a phone as written, order-no tails, part of a nick, a name, a waybill number. */
+function searchBoxProbes(orderNos: string[], shippedIds: number[]): Probe[] {
+  const phone = (r: Random) => poolPhone(Math.floor(r() * PHONE_POOL));
+  const nick = (r: Random) => poolNick(Math.floor(r() * NICK_POOL));
+  const q = (text: string) => path({ q: text });
+  return [
+    { name: 'search box q= (phone tail, 4 digits)', kind: 'lookup', url: (r) => q(phone(r).slice(-4)) },
+    { name: 'search box q= (phone as +86 138 1234 5678)', kind: 'lookup', url: (r) => q(phone(r).replace(/^(\d{3})(\d{4})(\d{4})$/, '+86 $1 $2 $3')) },
+    { name: 'search box q= (phone as 138-1234-5678)', kind: 'lookup', url: (r) => q(phone(r).replace(/^(\d{3})(\d{4})(\d{4})$/, '$1-$2-$3')) },
+    { name: 'search box q= (order no, lower case)', kind: 'lookup', url: (r) => q(pick(r, orderNos).toLowerCase()) },
+    { name: 'search box q= (order no, last 6)', kind: 'lookup', url: (r) => q(pick(r, orderNos).slice(-6)) },
+    { name: 'search box q= (nick part, 2 chars)', kind: 'lookup', url: (r) => q(pieceOf(r, nick(r), 2)) },
+    { name: 'search box q= (nick part, 4 chars)', kind: 'lookup', url: (r) => q(pieceOf(r, nick(r), 4)) },
+    { name: 'search box q= (receiver name)', kind: 'lookup', url: (r) => q(poolName(Math.floor(r() * NAME_POOL))) },
+    { name: 'search box q= (tracking no)', kind: 'lookup', url: (r) => q(poolTrackingNo(pick(r, shippedIds))) },
   ];
 }
 
 const TARGET_MS = { list: 30, lookup: 20, counts: 100 } as const;
 
-async function sampleOrderNos(url: string): Promise<string[]> {
+async function sampleOrders(url: string): Promise<{ orderNos: string[]; shippedIds: number[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ order_no: string }>('SELECT order_no FROM orders TABLESAMPLE SYSTEM (1) LIMIT 500');
-    return rows.map((r) => r.order_no);
+    const { rows } = await client.query<{ id: number; order_no: string; shipped: boolean }>(
+      `SELECT id::int, order_no, status IN ('shipped', 'delivered', 'completed') AS shipped FROM orders TABLESAMPLE SYSTEM (1) LIMIT 500`,
+    );
+    return { orderNos: rows.map((r) => r.order_no), shippedIds: rows.filter((r) => r.shipped).map((r) => r.id) };
   } finally {
     await client.end();
   }
@@ -102,19 +131,19 @@ async function prepare(): Promise<{ scratch: ScratchDatabase | null; url: string
   const scratch = await createScratchDatabase('list');
   await migrateWithCatalog({ url: scratch.url }, 1000);
   console.log(`generating ${fmt(Number(args.orders))} orders in ${scratch.name} …`);
-  const generated = await generateOrders(scratch.url, Number(args.orders), console.log);
+  const generated = await generateOrders(scratch.url, Number(args.orders), console.log, { parcels: true });
   return { scratch, url: scratch.url, generated };
 }
 
 async function main() {
   const { scratch, url, generated } = await prepare();
   try {
-    const orderNos = await sampleOrderNos(url);
+    const { orderNos, shippedIds } = await sampleOrders(url);
     const server = await startServer({ databaseUrl: url });
     const measured: ({ probe: Probe } & Timed)[] = [];
     try {
       const api = await signInAdmin(server.baseUrl);
-      for (const probe of probes(orderNos)) {
+      for (const probe of probes(orderNos, shippedIds)) {
         console.log(`  ${probe.name}`);
         measured.push({ probe, ...(await timeProbe(api, probe)) });
       }
@@ -129,7 +158,7 @@ async function main() {
     const unexpected = measured.flatMap(({ probe, result }) => unexpectedReport(result).map((line) => `- ${probe.name}: ${line}`));
     const body = [
       generated
-        ? `Generated ${fmt(generated.orders)} orders (${fmt(generated.items)} lines) by set-based SQL in ${fmt(generated.seconds)} s: 7 shops, one year, statuses by age, 6 % flagged, ${fmt(PHONE_POOL)} phones and ${fmt(NICK_POOL)} nicks.`
+        ? `Generated ${fmt(generated.orders)} orders (${fmt(generated.items)} lines) by set-based SQL in ${fmt(generated.seconds)} s: 7 shops, one year, statuses by age, 6 % flagged, ${fmt(PHONE_POOL)} phones, ${fmt(NICK_POOL)} nicks and ${fmt(NAME_POOL)} receiver names, a shipped 中通 parcel for every order that left.`
         : `Reused database ${args.reuse}.`,
       `Each row: ${requests} requests one at a time through HTTP (after 20 warm-up), admin token, default page size 20 (page mode, so each list also counts its total), ms measured by the client; "found" is the share of requests whose page held an order (for counts: whose counts were not all 0). Counts count each of the 10 statuses up to 10,000 (then "10000+").`,
       '',

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { ADDRESSES, buyer, REMARKS } from '../../server/src/demo/fixtures';
 import { createPii } from '../../server/src/platform/pii';
+import { searchIndexesOf } from '../../server/src/modules/orders';
 import { BENCH_SECRET } from './server';
 
 /**
@@ -26,6 +27,11 @@ const EXTRA_SHOPS = [
 /** The phone and nick generated for pool slot `i`; the bench looks orders up by these. */
 export const poolPhone = (i: number) => buyer(i).phone;
 export const poolNick = (i: number) => buyer(i).nick;
+export const poolName = (i: number) => buyer(i).name;
+export { NAME_POOL };
+
+/** The 中通 waybill number of generated order `id`'s parcel (with `parcels`: every shipped, delivered or completed order has one). */
+export const poolTrackingNo = (orderId: number) => `7${String(orderId).padStart(11, '0')}`;
 
 export interface GenerateReport {
   orders: number;
@@ -36,7 +42,8 @@ export interface GenerateReport {
 /** Sequence-derived pseudo-random in [0,1) for row g and salt s: stable, with no per-session seed to manage. */
 const hashed = (salt: number) => `(((g::bigint * 2654435761 + ${salt} * 40503) % 4294967296) / 4294967296.0)`;
 
-export async function generateOrders(url: string, count: number, log: (msg: string) => void): Promise<GenerateReport> {
+/** `parcels`: also a shipped parcel with a waybill number for every order that left (the search box finds orders by it). */
+export async function generateOrders(url: string, count: number, log: (msg: string) => void, opts: { parcels?: boolean } = {}): Promise<GenerateReport> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -54,11 +61,13 @@ export async function generateOrders(url: string, count: number, log: (msg: stri
       log(`  orders ${to.toLocaleString('en-US')} / ${count.toLocaleString('en-US')}`);
     }
     await client.query(insertItemsSql);
+    if (opts.parcels) await client.query(insertParcelsSql);
     log('  items written; building indexes …');
     for (const definition of indexes) await client.query(definition);
     await client.query(`SELECT setval('order_no_seq', $1)`, [count + 1]);
     await client.query('VACUUM ANALYZE orders');
     await client.query('VACUUM ANALYZE order_items');
+    if (opts.parcels) await client.query('VACUUM ANALYZE parcels');
     await assertItemsMatchTotals(client);
     const items = Number((await client.query('SELECT count(*) AS n FROM order_items')).rows[0].n);
     return { orders: count, items, seconds: (performance.now() - started) / 1000 };
@@ -72,13 +81,19 @@ async function loadPools(client: pg.Client): Promise<void> {
   const pii = createPii(BENCH_SECRET);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   const phones = range(PHONE_POOL).map(poolPhone);
-  await client.query(`CREATE TEMP TABLE pool_phone AS SELECT (o - 1)::int AS i, enc, idx FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(enc, idx, o)`, [
+  await client.query(`CREATE TEMP TABLE pool_phone AS SELECT (o - 1)::int AS i, enc, idx, tail_idx FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(enc, idx, tail_idx, o)`, [
     phones.map((p) => pii.encrypt(p)),
     phones.map((p) => pii.blindIndex(p)),
+    phones.map((phone) => searchIndexesOf(pii, { nick: null, name: null, phone, phoneKind: 'mobile' }).buyerPhoneTailIndex),
   ]);
-  await client.query(`CREATE TEMP TABLE pool_nick AS SELECT (o - 1)::int AS i, nick FROM unnest($1::text[]) WITH ORDINALITY AS t(nick, o)`, [range(NICK_POOL).map(poolNick)]);
-  await client.query(`CREATE TEMP TABLE pool_name AS SELECT (o - 1)::int AS i, enc FROM unnest($1::text[]) WITH ORDINALITY AS t(enc, o)`, [
-    range(NAME_POOL).map((i) => pii.encrypt(buyer(i).name)),
+  const nicks = range(NICK_POOL).map(poolNick);
+  await client.query(
+    `CREATE TEMP TABLE pool_nick AS SELECT (o - 1)::int AS i, nick, ARRAY(SELECT jsonb_array_elements_text(pieces::jsonb)) AS pieces FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(nick, pieces, o)`,
+    [nicks, nicks.map((nick) => JSON.stringify(searchIndexesOf(pii, { nick, name: null, phone: null, phoneKind: 'mobile' }).buyerNickPieces))],
+  );
+  await client.query(`CREATE TEMP TABLE pool_name AS SELECT (o - 1)::int AS i, enc, idx FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(enc, idx, o)`, [
+    range(NAME_POOL).map((i) => pii.encrypt(poolName(i))),
+    range(NAME_POOL).map((i) => searchIndexesOf(pii, { nick: null, name: poolName(i), phone: null, phoneKind: 'mobile' }).buyerNameIndex),
   ]);
   await client.query(`CREATE TEMP TABLE pool_detail AS SELECT (o - 1)::int AS i, enc FROM unnest($1::text[]) WITH ORDINALITY AS t(enc, o)`, [
     range(DETAIL_POOL).map((i) => pii.encrypt(`${ADDRESSES[i % ADDRESSES.length]!.street}${i + 1}号`)),
@@ -137,7 +152,7 @@ WITH base AS (
   ) lines
 )
 INSERT INTO orders (shop_id, order_no, platform_order_id, status, held_from_status, hold_reasons, review_due_at,
-  buyer_nick, buyer_name_enc, buyer_phone_enc, buyer_phone_index, buyer_ip,
+  buyer_nick, buyer_name_enc, buyer_phone_enc, buyer_phone_index, buyer_phone_tail_index, buyer_name_index, buyer_nick_pieces, buyer_ip,
   province, city, district, division_code, address_detail_enc, address_index, postal_code,
   items_total, shipping_fee, discount, total, paid_amount, payment_method, flag, warehouse_id, close_reason,
   created_at, paid_at, approved_at, cancelled_at, closed_at, updated_at)
@@ -148,7 +163,7 @@ SELECT shop.id,
        CASE WHEN s.status = 'on_hold' THEN 'awaiting_review' END,
        CASE WHEN s.status = 'on_hold' THEN '[{"rule":"amount","message":"订单金额超过 2000 元"}]'::jsonb ELSE '[]'::jsonb END,
        CASE WHEN s.status IN ('awaiting_review', 'on_hold') THEN s.created_at + interval '2 hours 10 minutes' END,
-       nick.nick, name.enc, phone.enc, phone.idx,
+       nick.nick, name.enc, phone.enc, phone.idx, phone.tail_idx, name.idx, nick.pieces,
        '112.' || (s.g % 250) || '.' || (s.g / 250 % 250) || '.' || (s.g % 7 + 1),
        addr.province, addr.city, addr.district, addr.code, detail.enc, md5(addr.code || detail.i), addr.postal,
        s.items_total, fee.shipping, fee.discount, s.items_total + fee.shipping - fee.discount,
@@ -182,6 +197,12 @@ FROM orders o
 CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id % 10 < 6 THEN 1 WHEN o.id % 10 < 9 THEN 2 ELSE 3 END) AS n
 JOIN pool_sku ps ON ps.i = (o.id * 13 + n * 17) % 40
 CROSS JOIN LATERAL (SELECT 1 + ((o.id + n) % 4 = 0)::int AS qty) q`;
+
+/** One shipped 中通 parcel per order that left, its waybill number poolTrackingNo(order id). */
+const insertParcelsSql = `
+INSERT INTO parcels (order_id, warehouse_id, status, carrier, tracking_no, opened_at, packed_at, shipped_at)
+SELECT o.id, o.warehouse_id, 'shipped', 'ZTO', '7' || lpad(o.id::text, 11, '0'), o.approved_at, o.approved_at, o.approved_at + interval '1 hour'
+FROM orders o WHERE o.status IN ('shipped', 'delivered', 'completed')`;
 
 async function assertItemsMatchTotals(client: pg.Client): Promise<void> {
   const { rows } = await client.query(`SELECT count(*) AS n FROM orders o

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { catalogRoutes } from './modules/catalog';
 import { inventoryRoutes, warehouseIdByCode } from './modules/inventory';
 import { customerRoutes } from './modules/customers';
-import { followOrders, fulfillmentRoutes } from './modules/fulfillment';
+import { followOrders, fulfillmentRoutes, registerTrackingSearch } from './modules/fulfillment';
 import { aftersalesJobs, aftersalesRoutes, claimRoutes } from './modules/aftersales';
 import { logisticsJobs, logisticsRoutes } from './modules/logistics';
 import { orderJobs, orderRoutes } from './modules/orders';
@@ -34,6 +34,7 @@ z.config(z.locales.zhCN());
 
 // Higher modules' guards and followers of lower modules' moves, wired once for every process (server, worker, CLI).
 followOrders();
+registerTrackingSearch();
 
 /** Every module's HTTP surface, registered in this order. */
 export const moduleRoutes: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes, catalogRoutes(warehouseIdByCode), inventoryRoutes, orderRoutes, fulfillmentRoutes, logisticsRoutes, aftersalesRoutes, claimRoutes, customerRoutes, reportRoutes, aftersalesReportRoutes, outboxRoutes, fileRoutes, preferenceRoutes];

@@ -372,7 +372,7 @@ describe('order list', () => {
     await page.goto(`${e2e.baseUrl}/orders?q=${order.orderNo}`);
     await page.getByRole('row', { name: new RegExp(order.orderNo) }).waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await page.getByPlaceholder('订单号 / 平台单号 / 手机号 / 昵称').inputValue()).toBe(order.orderNo);
+    expect(await page.getByPlaceholder('订单号或尾号 / 平台单号 / 手机号或尾号 / 收货人 / 昵称 / 快递单号').inputValue()).toBe(order.orderNo);
   });
 
   it('looks a buyer up by phone behind 更多筛选', async () => {

@@ -3256,6 +3256,7 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             nextCursor: string | null;
+                            searchedAs: ("order_no" | "order_no_tail" | "platform_order_id" | "phone" | "phone_tail" | "receiver_name" | "nick" | "tracking_no")[] | null;
                         };
                     };
                 };

@@ -23,6 +23,7 @@ import { exportOrders } from './listApi';
 import { arrangeColumns, useOrderColumns, type OrderColumnKey } from './orderColumns';
 import { StatusTabs } from './StatusTabs';
 import { useRefreshAfterOrderChange } from './refresh';
+import { SearchHint } from './SearchHint';
 
 /** antd's row selection column at size middle. */
 const SELECTION_WIDTH = 32;
@@ -176,6 +177,7 @@ export default function OrderListPage() {
         columns={columns}
         size="middle"
         scroll={{ x: columns.reduce((sum, c) => sum + c.width, SELECTION_WIDTH) }}
+        locale={orders.data?.searchedAs && list.filters.q ? { emptyText: <SearchHint q={list.filters.q} searchedAs={orders.data.searchedAs} /> } : undefined}
         rowSelection={
           canReview
             ? {

@@ -6,6 +6,8 @@ type Json<P extends keyof paths, M extends 'post'> = paths[P][M] extends { reque
 export type OrderListQuery = NonNullable<paths['/api/v1/orders']['get']['parameters']['query']>;
 /** A row of the order list: an order's summary, its lines and why it waits. */
 export type OrderListRow = Awaited<ReturnType<typeof fetchOrders>>['items'][number];
+/** What the search box looked its text up as (the list's `searchedAs`). */
+export type SearchKind = NonNullable<Awaited<ReturnType<typeof fetchOrders>>['searchedAs']>[number];
 export type Order = Awaited<ReturnType<typeof fetchOrder>>;
 export type OrderStatus = Order['status'];
 export type Flag = NonNullable<Order['flag']>;

@@ -5,6 +5,7 @@ import { resolveDivision, type DivisionResult, type ResolvedDivision, type Writt
 import type { OrderDetail } from './model';
 import type { NewOrder, OrderRow } from './repository';
 import { isPostalCode, type Problem } from './rules';
+import { receiverSearchIndexes } from './searchTerms';
 
 /**
  * The buyer's phone and address as intake takes them (pure, no I/O). Staff typing an order are held
@@ -185,7 +186,8 @@ export interface Receiver {
   postalCode?: string | undefined;
 }
 
-export type ReceiverColumns = Pick<NewOrder, 'buyerNameEnc' | 'buyerPhoneEnc' | 'buyerPhoneIndex' | 'addressDetailEnc' | 'addressIndex' | 'postalCode'> & ReturnType<typeof contactColumns>;
+export type ReceiverColumns = Pick<NewOrder, 'buyerNameEnc' | 'buyerPhoneEnc' | 'buyerPhoneIndex' | 'buyerPhoneTailIndex' | 'buyerNameIndex' | 'addressDetailEnc' | 'addressIndex' | 'postalCode'> &
+  ReturnType<typeof contactColumns>;
 
 /**
  * Every order column that holds the receiver, encrypted and blind-indexed: intake and 改地址 both
@@ -197,6 +199,7 @@ export function receiverColumns(pii: Pii, contact: Contact, receiver: Receiver):
     buyerNameEnc: pii.encrypt(receiver.name),
     buyerPhoneEnc: pii.encrypt(contact.phone.phone),
     buyerPhoneIndex: contact.phone.mobile === null ? null : pii.blindIndex(contact.phone.mobile),
+    ...receiverSearchIndexes(pii, { name: receiver.name, phone: contact.phone.phone, phoneKind: contact.phone.kind }),
     ...contactColumns(contact),
     addressDetailEnc: pii.encrypt(receiver.detail),
     addressIndex: addressIndex === null ? null : pii.blindIndex(addressIndex),

@@ -15,3 +15,6 @@ export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './states'
 export { createReissueOrder, type ReissueLine, type ReissueOrder } from './reissues';
 export { mergeableOrders, mergeOrders, unmergeOrder } from './merges';
 export { mergeBody, mergeGroupSchema, orderSummarySchema } from './model';
+export { registerOrderSearch, type OrderSearch } from './search';
+export { backfillSearchIndexes } from './searchBackfill';
+export { searchIndexesOf } from './searchTerms';

@@ -8,6 +8,7 @@ import { buyerIdentity, readContact, receiverColumns, type Contact } from './add
 import { toDetail } from './detail';
 import type { CreateOrderInput, OrderDetail } from './model';
 import * as repo from './repository';
+import { nickPiecesOf } from './searchTerms';
 import { applyPayment, enterReview } from './review';
 import { computeAmounts, orderNoPrefix, type Problem } from './rules';
 
@@ -81,6 +82,7 @@ function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: Va
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
     buyerNick: input.buyer.nick ?? null,
+    buyerNickPieces: nickPiecesOf(input.buyer.nick ?? null),
     buyerIp: input.buyerIp ?? null,
     ...receiverColumns(ctx.pii, contact, { name: input.buyer.name, ...input.address }),
     itemsTotal: amounts.itemsTotal,

@@ -5,6 +5,7 @@ import { readSetting } from '../../platform/settings';
 import * as repo from './repository';
 import { reminderWindows } from './rules';
 import { closeIfStillUnpaid, sendUnpaidReminder } from './unpaid';
+import { backfillSearchIndexes } from './searchBackfill';
 import { completeIfStillDelivered, sendDeliveryFollowUp } from './delivery';
 import { autoCompleteDaysSetting, confirmNudgeDaysSetting, surveyDaysSetting, unpaidCloseSetting, unpaidRemindersSetting } from './settings';
 
@@ -80,6 +81,13 @@ export const orderJobs: JobDefinition[] = [
     cron: '* * * * *',
     handler: async (deps) => {
       await sweepUnpaidOrders(deps);
+    },
+  },
+  {
+    name: 'orders-search-backfill',
+    everySeconds: 60,
+    handler: async (deps) => {
+      await backfillSearchIndexes(deps);
     },
   },
   {

@@ -5,6 +5,7 @@ import { idSchema, isoTime } from '../../platform/model';
 import { findSkusByCodes, getShopByCode } from '../catalog';
 import type { OrderCounts, OrderCountsQuery, OrderListQuery, OrderListRow } from './model';
 import * as repo from './repository';
+import { resolveSearch, type ResolvedSearch } from './search';
 import { MAX_FEN, validMobile, type Flag, type HoldReason } from './rules';
 import { toSummary } from './detail';
 import { isOrderStatus, ORDER_STATUSES, type OrderStatus } from './states';
@@ -49,7 +50,7 @@ const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.st
 type OrderFilterQuery = Omit<OrderListQuery, 'sort' | 'cursor' | 'page' | 'pageSize'>;
 
 /** Resolves codes to ids; undefined when a filter names something that does not exist (no rows). */
-export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<repo.OrderFilter | undefined> {
+export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<(repo.OrderFilter & { search?: ResolvedSearch }) | undefined> {
   const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
   const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
   if (shop === null || (q.skuCode && !sku)) return undefined;
@@ -68,12 +69,14 @@ export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<repo.O
     phoneIndex,
     nick: q.nick || undefined,
     orderNo: q.orderNo || undefined,
-    search: q.q ? { text: q.q, phoneIndex: mayLookUpPhone ? phoneIndexOf(ctx, q.q) : null } : undefined,
+    search: q.q ? await resolveSearch(ctx, q.q) : undefined,
   };
 }
 
 /** Lists count at most this many matches ("10000+"): narrowing the filter beats paging that far. */
 export const LIST_TOTAL_CAP = 10_000;
+/** A search counts less far ("1000+"): two letters of a nick can name a tenth of all orders, and each counted one is read. */
+export const SEARCH_TOTAL_CAP = 1_000;
 
 /** A page in the list's sort: by offset, or after a keyset position. */
 export function listPageOf(sort: OrderListQuery['sort'], limit: number, pageNo: number, after?: repo.OrderPage['after']): repo.OrderPage {
@@ -83,23 +86,30 @@ export function listPageOf(sort: OrderListQuery['sort'], limit: number, pageNo: 
 /** The keyset position after a row: its sort value and id. */
 export const cursorOf = (key: repo.OrderSortKey, row: repo.OrderRow) => ({ value: key === 'total' ? row.total : row.createdAt.toISOString(), id: row.id });
 
+/** How far a list or its tabs count: a search's loose parts (a 2-character nick piece) can match a tenth of all orders. */
+const totalCapOf = (filter: repo.OrderFilter) => (filter.search ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP);
+
 export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const filter = await buildFilter(ctx, q);
-  const empty = { items: [], total: q.cursor ? null : 0, totalCapped: false, page: q.page, pageSize: q.pageSize, nextCursor: null };
+  // What the search box looked for, so an empty list can say it.
+  const searchedAs = filter?.search?.searchedAs ?? null;
+  const empty = { items: [], total: q.cursor ? null : 0, totalCapped: false, page: q.page, pageSize: q.pageSize, nextCursor: null, searchedAs };
   if (!filter) return empty;
   const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
   const page = listPageOf(q.sort, q.pageSize, q.page, q.cursor ? decodeCursor(q.cursor, key) : undefined);
   const rows = await repo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
-  const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, LIST_TOTAL_CAP + 1);
+  const cap = totalCapOf(filter);
+  const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, cap + 1);
   const next = last ? cursorOf(key, last) : undefined;
   return {
     items: await listRows(ctx, rows),
-    total: counted === null ? null : Math.min(counted, LIST_TOTAL_CAP),
-    totalCapped: counted !== null && counted > LIST_TOTAL_CAP,
+    total: counted === null ? null : Math.min(counted, cap),
+    totalCapped: counted !== null && counted > cap,
     page: q.page,
     pageSize: q.pageSize,
     nextCursor: next ? encodeCursor(next.value, next.id) : null,
+    searchedAs,
   };
 }
 
@@ -123,13 +133,14 @@ export async function listRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderLi
 /** The status tabs: the list's filters counted per status, each up to the list's cap. */
 export async function countOrdersByStatus(ctx: Ctx, q: OrderCountsQuery): Promise<OrderCounts> {
   const filter = await buildFilter(ctx, q);
-  const counted = filter ? await repo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, LIST_TOTAL_CAP + 1) : {};
+  const cap = filter ? totalCapOf(filter) : LIST_TOTAL_CAP;
+  const counted = filter ? await repo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, cap + 1) : {};
   const byStatus = {} as OrderCounts['byStatus'];
   const capped = {} as OrderCounts['capped'];
   for (const status of ORDER_STATUSES) {
     const n = counted[status] ?? 0;
-    byStatus[status] = Math.min(n, LIST_TOTAL_CAP);
-    capped[status] = n > LIST_TOTAL_CAP;
+    byStatus[status] = Math.min(n, cap);
+    capped[status] = n > cap;
   }
   return { byStatus, capped };
 }

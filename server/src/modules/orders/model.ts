@@ -1,3 +1,4 @@
+import { SEARCH_KINDS } from './searchTerms';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../platform/exports';
 import { idParams, idSchema, isoDate, isoTime, lookupCode, pageQuery, searchText, timelineSchema } from '../../platform/model';
@@ -283,7 +284,7 @@ export const orderListQuery = z.object({
   phone: z.string().trim().max(32).optional(),
   nick: searchText.optional(),
   orderNo: lookupCode.optional(),
-  /** The search box: an order no, platform order id, buyer phone or nick (exact). */
+  /** The search box: an order no or its last 6+ characters, platform order id, phone, phone tail, receiver name, part of a nick, tracking number (searchTerms.ts). */
   q: searchText.optional(),
   sort: z.enum(ORDER_SORTS).default('-createdAt'),
   /** Keyset paging: the nextCursor of the previous page; `page` is then ignored and no total is counted. */
@@ -306,12 +307,14 @@ export type OrderListRow = z.infer<typeof orderListRowSchema>;
 
 export const orderListReply = z.object({
   items: z.array(orderListRowSchema),
-  /** null in cursor mode; at most 10,000 (then totalCapped is true: "10000+"). */
+  /** null in cursor mode; at most 10,000, or 1,000 with `q` (then totalCapped is true: "10000+"). */
   total: z.number().int().nullable(),
   totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   nextCursor: z.string().nullable(),
+  /** With `q`: the kinds of lookup the search ran, for an empty list to say what it looked for. */
+  searchedAs: z.array(z.enum(SEARCH_KINDS)).nullable(),
 });
 
 /** The list's filters without status, sort and paging: what the status tabs count. */

@@ -45,7 +45,9 @@ export interface ReissueOrder {
 function receiverOf(source: repo.OrderRow) {
   const { shopId, customerId, buyerNick, buyerNameEnc, buyerPhoneEnc, buyerPhoneIndex, buyerPhoneKind, province, city, district, divisionCode, divisionMatch } = source;
   const { writtenProvince, writtenCity, writtenDistrict, addressDetailEnc, addressMasked, addressIndex, postalCode, warehouseId } = source;
-  return { shopId, customerId, buyerNick, buyerNameEnc, buyerPhoneEnc, buyerPhoneIndex, buyerPhoneKind, province, city, district, divisionCode, divisionMatch, writtenProvince, writtenCity, writtenDistrict, addressDetailEnc, addressMasked, addressIndex, postalCode, warehouseId };
+  // the search indexes as stored too: a source the backfill has not reached yet passes that on (searchIndexed false)
+  const { buyerPhoneTailIndex, buyerNameIndex, buyerNickPieces, searchIndexed } = source;
+  return { shopId, customerId, buyerNick, buyerNameEnc, buyerPhoneEnc, buyerPhoneIndex, buyerPhoneKind, buyerPhoneTailIndex, buyerNameIndex, buyerNickPieces, searchIndexed, province, city, district, divisionCode, divisionMatch, writtenProvince, writtenCity, writtenDistrict, addressDetailEnc, addressMasked, addressIndex, postalCode, warehouseId };
 }
 
 /**

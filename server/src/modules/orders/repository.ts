@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowOf, rowSelectSql, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ReservedRow } from '../inventory';
+import type { SearchTerms } from './searchTerms';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
 import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
 
@@ -263,8 +264,8 @@ export interface OrderFilter {
   phoneIndex?: string;
   nick?: string;
   orderNo?: string;
-  /** The search box, already turned into the values each indexed column would hold. */
-  search?: { text: string; phoneIndex: string | null };
+  /** The search box, already turned into the values each indexed column would hold (searchTerms.ts), and the orders registered searches found. */
+  search?: { terms: SearchTerms; orderIds: number[] };
 }
 
 export type OrderSortKey = 'createdAt' | 'total';
@@ -302,14 +303,26 @@ function orderWhere(f: OrderFilter): SQL | undefined {
     f.phoneIndex ? eq(orders.buyerPhoneIndex, f.phoneIndex) : undefined,
     f.nick ? eq(orders.buyerNick, f.nick) : undefined,
     f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,
-    f.search
-      ? or(
-          eq(orders.orderNo, f.search.text),
-          and(isNotNull(orders.platformOrderId), eq(orders.platformOrderId, f.search.text)),
-          eq(orders.buyerNick, f.search.text),
-          f.search.phoneIndex ? eq(orders.buyerPhoneIndex, f.search.phoneIndex) : undefined,
-        )
-      : undefined,
+    f.search ? searchWhere(f.search) : undefined,
+  );
+}
+
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Any of the search box's lookups, each on its own index, so the planner ORs their bitmaps. */
+function searchWhere({ terms, orderIds }: NonNullable<OrderFilter['search']>): SQL | undefined {
+  const { nickPart } = terms;
+  return or(
+    eq(orders.orderNo, terms.orderNo),
+    // the whole nick too: rows the backfill has not reached have no pieces yet
+    eq(orders.buyerNick, terms.text),
+    nickPart ? and(sql`${orders.buyerNickPieces} @> ${sql.param(nickPart.pieces)}::text[]`, ilike(orders.buyerNick, `%${likeEscaped(nickPart.text)}%`)) : undefined,
+    terms.orderNoTailReversed ? sql`reverse(${orders.orderNo}) LIKE ${`${likeEscaped(terms.orderNoTailReversed)}%`}` : undefined,
+    and(isNotNull(orders.platformOrderId), eq(orders.platformOrderId, terms.text)),
+    terms.phoneIndex ? eq(orders.buyerPhoneIndex, terms.phoneIndex) : undefined,
+    terms.phoneTailIndex ? eq(orders.buyerPhoneTailIndex, terms.phoneTailIndex) : undefined,
+    terms.nameIndex ? eq(orders.buyerNameIndex, terms.nameIndex) : undefined,
+    orderIds.length > 0 ? inArray(orders.id, orderIds) : undefined,
   );
 }
 

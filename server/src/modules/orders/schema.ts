@@ -27,6 +27,14 @@ export const orders = pgTable(
     buyerPhoneIndex: text('buyer_phone_index'),
     /** mobile | privacy | masked | landline | unrecognised (see addressIntake.ts). */
     buyerPhoneKind: text('buyer_phone_kind').notNull().default('mobile'),
+    /** Blind index of `tail:` + the phone's last 4 digits (a mobile, landline or masked phone), for the search box; null for privacy numbers. */
+    buyerPhoneTailIndex: text('buyer_phone_tail_index'),
+    /** Blind index of the receiver's name without spaces, for the search box. */
+    buyerNameIndex: text('buyer_name_index'),
+    /** The nick's distinct lower-cased 2-character pieces (searchTerms.ts nickPieces): a GIN index finds the orders whose nick holds a search text's pieces. */
+    buyerNickPieces: text('buyer_nick_pieces').array(),
+    /** False for rows written before the three search columns above, until the backfill job (searchBackfill.ts) fills them. */
+    searchIndexed: boolean('search_indexed').notNull().default(true),
     buyerIp: text('buyer_ip'),
     /** The division stored: current names, or as written as far as an unresolved platform address goes. */
     province: text('province').notNull(),
@@ -82,6 +90,12 @@ export const orders = pgTable(
     index('orders_created_idx').on(t.createdAt),
     index('orders_phone_idx').on(t.buyerPhoneIndex),
     index('orders_nick_idx').on(t.buyerNick),
+    // the search box: phone tail, receiver name, an order number's tail, part of a nick
+    index('orders_phone_tail_idx').on(t.buyerPhoneTailIndex),
+    index('orders_name_idx').on(t.buyerNameIndex),
+    index('orders_order_no_tail_idx').on(sql`reverse(${t.orderNo}) text_pattern_ops`),
+    index('orders_nick_pieces_idx').using('gin', t.buyerNickPieces),
+    index('orders_search_backfill_idx').on(t.id).where(sql`NOT search_indexed`),
     index('orders_platform_id_idx').on(t.platformOrderId),
     index('orders_address_idx').on(t.addressIndex),
     index('orders_buyer_ip_idx').on(t.buyerIp, t.createdAt),

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createPii } from '../../platform/pii';
+import { narrowingPieces, nickPieces, phoneTail, searchTermsOf } from './searchTerms';
+
+const pii = createPii('test-secret-for-search-terms-0123456789');
+
+describe('search terms', () => {
+  it('cuts a nick into its distinct lower-cased 2-character pieces, by character', () => {
+    expect(nickPieces('KiKi小熊')).toEqual(['ki', 'ik', 'i小', '小熊']);
+    expect(nickPieces('a')).toEqual([]);
+    expect(nickPieces('😀😀x')).toEqual(['😀😀', '😀x']);
+  });
+
+  it('narrows a search by every other piece and the last, which cover every character', () => {
+    expect(narrowingPieces('13812345678')).toEqual(['13', '81', '23', '45', '67', '78']);
+    expect(narrowingPieces('KiKi')).toEqual(['ki']);
+    expect(narrowingPieces('小熊')).toEqual(['小熊']);
+    expect(narrowingPieces('abc')).toEqual(['ab', 'bc']);
+  });
+
+  it('takes a phone tail only where the last 4 digits are the buyer’s', () => {
+    expect(phoneTail('mobile', '13512347927')).toBe('7927');
+    expect(phoneTail('masked', '138****7927')).toBe('7927');
+    expect(phoneTail('landline', '0571-88887927')).toBe('7927');
+    expect(phoneTail('privacy', '13800138000-1234')).toBeNull();
+    expect(phoneTail('masked', '138****')).toBeNull();
+  });
+
+  it('looks a phone or a name up only for callers who may read customers', () => {
+    expect(searchTermsOf(pii, '7927', true).phoneTailIndex).not.toBeNull();
+    expect(searchTermsOf(pii, '7927', false).phoneTailIndex).toBeNull();
+    expect(searchTermsOf(pii, '+86 135-1234-7927', true).phoneIndex).toBe(pii.blindIndex('13512347927'));
+    expect(searchTermsOf(pii, '欧阳娜娜', false).nameIndex).toBeNull();
+    expect(searchTermsOf(pii, 'so20261203000012', true)).toMatchObject({ orderNo: 'SO20261203000012', orderNoTailReversed: '21000030216202OS' });
+  });
+});

@@ -1,0 +1,120 @@
+import type { Pii } from '../../platform/pii';
+import { validMobile } from './rules';
+
+/**
+ * What the search box looks an order up by, as pure functions: the blind indexes written with an
+ * order (intake, reissue, backfill) and the values a typed text is compared with.
+ */
+
+/** Kinds of lookup one search ran, in the order the empty list names them. */
+export const SEARCH_KINDS = ['order_no', 'order_no_tail', 'platform_order_id', 'phone', 'phone_tail', 'receiver_name', 'nick', 'tracking_no'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** An order number's tail is searched from this many characters: fewer would match too many orders. */
+export const ORDER_NO_TAIL_MIN = 6;
+/** A nick is searched by part from this many characters (nickPieces). */
+export const NICK_PART_MIN = 2;
+
+/** The last 4 digits a buyer gives for their phone: of a mobile, a landline, or a masked phone (138****5678); privacy numbers have none of the buyer's. */
+export function phoneTail(kind: string, phone: string): string | null {
+  if (kind !== 'mobile' && kind !== 'masked' && kind !== 'landline') return null;
+  return /(\d{4})$/.exec(phone.trim())?.[1] ?? null;
+}
+
+/** Domain-separated, so a tail's index never equals a whole phone's. */
+export const phoneTailIndexText = (tail: string) => `tail:${tail}`;
+
+/** A name as compared: NFKC, without spaces, lower-cased (张 三 = 张三, Li Lei = lilei). */
+export const nameIndexText = (name: string) => `name:${name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()}`;
+
+/**
+ * The distinct lower-cased 2-character pieces of a text, by code point: a nick contains the search
+ * text only if its pieces hold all of the text's, so a GIN index on them narrows a substring search
+ * from 2 characters in any script (ILIKE then decides). Stored, not an index expression, so a
+ * lossy bitmap's recheck is an array test rather than a function call per row.
+ */
+export function nickPieces(text: string): string[] {
+  const chars = [...text.toLowerCase()];
+  return [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+}
+
+/**
+ * Enough of a search text's pieces to narrow by: every other one and the last, which still cover
+ * every character; each piece is one posting list the index reads, and ILIKE checks the rest.
+ */
+export function narrowingPieces(text: string): string[] {
+  const chars = [...text.toLowerCase()];
+  const starts = chars.slice(0, -1).flatMap((_, i) => (i % 2 === 0 || i === chars.length - 2 ? [i] : []));
+  return [...new Set(starts.map((i) => chars[i]! + chars[i + 1]!))];
+}
+
+export interface SearchIndexes {
+  buyerPhoneTailIndex: string | null;
+  buyerNameIndex: string | null;
+  buyerNickPieces: string[] | null;
+}
+
+/** The receiver's search columns from the plain name and phone (as stored encrypted): written with the receiver. */
+export function receiverSearchIndexes(pii: Pii, receiver: { name: string | null; phone: string | null; phoneKind: string }): Omit<SearchIndexes, 'buyerNickPieces'> {
+  const tail = receiver.phone === null ? null : phoneTail(receiver.phoneKind, receiver.phone);
+  const name = receiver.name?.trim() ? receiver.name : null;
+  return {
+    buyerPhoneTailIndex: tail === null ? null : pii.blindIndex(phoneTailIndexText(tail)),
+    buyerNameIndex: name === null ? null : pii.blindIndex(nameIndexText(name)),
+  };
+}
+
+export const nickPiecesOf = (nick: string | null) => (nick === null ? null : nickPieces(nick));
+
+/** Every search column of an order, from the buyer's nick and the receiver's plain name and phone. */
+export function searchIndexesOf(pii: Pii, buyer: { nick: string | null; name: string | null; phone: string | null; phoneKind: string }): SearchIndexes {
+  return { ...receiverSearchIndexes(pii, buyer), buyerNickPieces: nickPiecesOf(buyer.nick) };
+}
+
+/** The search box's text as each indexed column would hold it; null where the text cannot be that kind. */
+export interface SearchTerms {
+  text: string;
+  /** Order numbers are upper case: `so2026…` finds `SO2026…`. */
+  orderNo: string;
+  /** The upper-cased text reversed, for the reverse(order_no) index; null under ORDER_NO_TAIL_MIN characters. */
+  orderNoTailReversed: string | null;
+  /** The text and its pieces, from NICK_PART_MIN characters. */
+  nickPart: { text: string; pieces: string[] } | null;
+  phoneIndex: string | null;
+  phoneTailIndex: string | null;
+  nameIndex: string | null;
+}
+
+const NAME_LIKE = /^[^\d@#*]{2,30}$/u;
+
+/**
+ * Reads the search box. Phone and receiver-name lookups find a buyer's orders by personal data:
+ * only for callers who may read customers (`mayReadCustomers`).
+ */
+export function searchTermsOf(pii: Pii, raw: string, mayReadCustomers: boolean): SearchTerms {
+  const text = raw.trim();
+  const upper = text.toUpperCase();
+  const mobile = mayReadCustomers ? validMobile(text) : null;
+  const tail = mayReadCustomers && /^\d{4}$/.test(text) ? text : null;
+  return {
+    text,
+    orderNo: upper,
+    orderNoTailReversed: upper.length >= ORDER_NO_TAIL_MIN ? [...upper].reverse().join('') : null,
+    nickPart: [...text].length >= NICK_PART_MIN ? { text, pieces: narrowingPieces(text) } : null,
+    phoneIndex: mobile === null ? null : pii.blindIndex(mobile),
+    phoneTailIndex: tail === null ? null : pii.blindIndex(phoneTailIndexText(tail)),
+    nameIndex: mayReadCustomers && NAME_LIKE.test(text) ? pii.blindIndex(nameIndexText(text)) : null,
+  };
+}
+
+/** The kinds of lookup `terms` runs (tracking numbers are added by the registered searches that ran). */
+export function searchedKinds(terms: SearchTerms): SearchKind[] {
+  const kinds: SearchKind[] = ['order_no'];
+  if (terms.orderNoTailReversed !== null) kinds.push('order_no_tail');
+  kinds.push('platform_order_id');
+  if (terms.phoneIndex !== null) kinds.push('phone');
+  if (terms.phoneTailIndex !== null) kinds.push('phone_tail');
+  if (terms.nameIndex !== null) kinds.push('receiver_name');
+  kinds.push('nick');
+  return kinds;
+}
