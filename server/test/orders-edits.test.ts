@@ -78,6 +78,13 @@ describe('改地址', () => {
     // the phone search finds it by the new number
     const found = expectStatus(await cs.get(`/api/v1/orders?phone=13800138000`), 200).items.map((o: { id: number }) => o.id);
     expect(found).toContain(order.id);
+    // and the search box by the new phone's last 4 digits and the new receiver's name
+    for (const q of ['8000', '李四']) {
+      const searched = expectStatus(await cs.get(`/api/v1/orders?q=${encodeURIComponent(q)}&pageSize=100`), 200).items.map((o: { id: number }) => o.id);
+      expect(searched).toContain(order.id);
+    }
+    const byOldName = expectStatus(await cs.get(`/api/v1/orders?q=${encodeURIComponent('张三')}&pageSize=100`), 200).items.map((o: { id: number }) => o.id);
+    expect(byOldName).not.toContain(order.id);
 
     const audit = (await events(order.id)).find((e) => e.action === 'order.change_address')!;
     expect(audit.before).toMatchObject({ name: '张*', district: '西湖区', postalCode: '310000' });

@@ -4,6 +4,7 @@ import { badRequest, forbidden } from '../../platform/errors';
 import { idSchema, isoTime } from '../../platform/model';
 import { findSkusByCodes, getShopByCode } from '../catalog';
 import type { OrderCounts, OrderCountsQuery, OrderListQuery, OrderListRow } from './model';
+import * as listRepo from './listRepository';
 import * as repo from './repository';
 import { resolveSearch, type ResolvedSearch } from './search';
 import { MAX_FEN, validMobile, type Flag, type HoldReason } from './rules';
@@ -50,7 +51,7 @@ const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.st
 type OrderFilterQuery = Omit<OrderListQuery, 'sort' | 'cursor' | 'page' | 'pageSize'>;
 
 /** Resolves codes to ids; undefined when a filter names something that does not exist (no rows). */
-export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<(repo.OrderFilter & { search?: ResolvedSearch }) | undefined> {
+export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<(listRepo.OrderFilter & { search?: ResolvedSearch }) | undefined> {
   const shop = q.shopCode ? await getShopByCode(ctx, q.shopCode) : undefined;
   const sku = q.skuCode ? (await findSkusByCodes(ctx, [q.skuCode])).get(q.skuCode) : undefined;
   if (shop === null || (q.skuCode && !sku)) return undefined;
@@ -79,15 +80,15 @@ export const LIST_TOTAL_CAP = 10_000;
 export const SEARCH_TOTAL_CAP = 1_000;
 
 /** A page in the list's sort: by offset, or after a keyset position. */
-export function listPageOf(sort: OrderListQuery['sort'], limit: number, pageNo: number, after?: repo.OrderPage['after']): repo.OrderPage {
+export function listPageOf(sort: OrderListQuery['sort'], limit: number, pageNo: number, after?: listRepo.OrderPage['after']): listRepo.OrderPage {
   return { sort: { key: sort.endsWith('total') ? 'total' : 'createdAt', descending: sort.startsWith('-') }, limit, offset: (pageNo - 1) * limit, after };
 }
 
 /** The keyset position after a row: its sort value and id. */
-export const cursorOf = (key: repo.OrderSortKey, row: repo.OrderRow) => ({ value: key === 'total' ? row.total : row.createdAt.toISOString(), id: row.id });
+export const cursorOf = (key: listRepo.OrderSortKey, row: repo.OrderRow) => ({ value: key === 'total' ? row.total : row.createdAt.toISOString(), id: row.id });
 
 /** How far a list or its tabs count: a search's loose parts (a 2-character nick piece) can match a tenth of all orders. */
-const totalCapOf = (filter: repo.OrderFilter) => (filter.search ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP);
+const totalCapOf = (filter: listRepo.OrderFilter) => (filter.search ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP);
 
 export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const filter = await buildFilter(ctx, q);
@@ -97,10 +98,10 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   if (!filter) return empty;
   const key = q.sort.endsWith('total') ? 'total' : 'createdAt';
   const page = listPageOf(q.sort, q.pageSize, q.page, q.cursor ? decodeCursor(q.cursor, key) : undefined);
-  const rows = await repo.listOrders(ctx, filter, page);
+  const rows = await listRepo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
   const cap = totalCapOf(filter);
-  const counted = q.cursor ? null : await repo.countOrdersUpTo(ctx, filter, cap + 1);
+  const counted = q.cursor ? null : await listRepo.countOrdersUpTo(ctx, filter, cap + 1);
   const next = last ? cursorOf(key, last) : undefined;
   return {
     items: await listRows(ctx, rows),
@@ -116,8 +117,8 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
 /** Rows of a page: the summaries with their lines and newest remarks, each read for the whole page in one query. */
 export async function listRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderListRow[]> {
   const ids = rows.map((r) => r.id);
-  const lines = await repo.lineBriefsOf(ctx, ids);
-  const remarks = await repo.latestRemarks(ctx, ids);
+  const lines = await listRepo.lineBriefsOf(ctx, ids);
+  const remarks = await listRepo.latestRemarks(ctx, ids);
   return rows.map((r) => {
     const remark = remarks.get(r.id);
     return {
@@ -134,7 +135,7 @@ export async function listRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderLi
 export async function countOrdersByStatus(ctx: Ctx, q: OrderCountsQuery): Promise<OrderCounts> {
   const filter = await buildFilter(ctx, q);
   const cap = filter ? totalCapOf(filter) : LIST_TOTAL_CAP;
-  const counted = filter ? await repo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, cap + 1) : {};
+  const counted = filter ? await listRepo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, cap + 1) : {};
   const byStatus = {} as OrderCounts['byStatus'];
   const capped = {} as OrderCounts['capped'];
   for (const status of ORDER_STATUSES) {

@@ -5,7 +5,7 @@ import { EXPORT_BATCH_ROWS, EXPORT_MAX_ROWS, exportTable, type ExportColumn, typ
 import { getShop, type Shop } from '../catalog';
 import { buildFilter, cursorOf, listPageOf, listRows } from './list';
 import type { OrderExportQuery, OrderListRow } from './model';
-import * as repo from './repository';
+import * as listRepo from './listRepository';
 import { ORDER_STATUS_LABELS } from './states';
 
 /** The order list as a file: the list's filters and sort, every matching order, buyer data masked as the list shows it. */
@@ -36,7 +36,7 @@ const FILE_DAY_TIME_ZONE = 'Asia/Shanghai';
 
 export async function exportOrders(ctx: Ctx, q: OrderExportQuery): Promise<ExportFile> {
   const filter = await buildFilter(ctx, q);
-  const n = filter ? await repo.countOrdersUpTo(ctx, filter, EXPORT_MAX_ROWS + 1) : 0;
+  const n = filter ? await listRepo.countOrdersUpTo(ctx, filter, EXPORT_MAX_ROWS + 1) : 0;
   if (n > EXPORT_MAX_ROWS) {
     throw unprocessable('export_too_large', `符合条件的订单超过一次导出的上限 ${EXPORT_MAX_ROWS} 单，请按店铺、状态或下单时间缩小范围后分批导出`, [
       { path: 'createdFrom', message: `最多 ${EXPORT_MAX_ROWS} 单` },
@@ -46,10 +46,10 @@ export async function exportOrders(ctx: Ctx, q: OrderExportQuery): Promise<Expor
   const shopOf = async (id: number) => shops.get(id) ?? shops.set(id, await getShop(ctx, id)).get(id)!;
   async function* batches(): AsyncGenerator<ExportRow[]> {
     if (!filter) return;
-    let cursor: repo.OrderPage['after'];
+    let cursor: listRepo.OrderPage['after'];
     for (;;) {
       const page = listPageOf(q.sort, EXPORT_BATCH_ROWS, 1, cursor);
-      const rows = await repo.listOrders(ctx, filter, page);
+      const rows = await listRepo.listOrders(ctx, filter, page);
       const listed = await listRows(ctx, rows);
       const batch: ExportRow[] = [];
       for (const row of listed) batch.push({ ...row, shop: await shopOf(row.shopId) });

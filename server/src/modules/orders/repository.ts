@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRowsOf, rowOf, rowSelectSql, rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { ReservedRow } from '../inventory';
-import type { SearchTerms } from './searchTerms';
 import { orderItems, orderPayments, orderRemarks, orderReminders, orders, unpaidRegister } from './schema';
-import { UNSHIPPED_STATUSES, type OrderStatus } from './states';
+import { UNSHIPPED_STATUSES } from './states';
 
 /** Queries on the orders module's own tables; one home per query. */
 
@@ -160,19 +159,6 @@ export const listItems = (ctx: Ctx, orderId: number): Promise<ItemRow[]> =>
 export const updateItem = (ctx: Ctx, id: number, patch: Pick<ItemRow, 'skuId' | 'skuCode' | 'productName' | 'spec'>) => ctx.db.update(orderItems).set(patch).where(eq(orderItems.id, id));
 
 /** Adds units taken off each line (the CHECK keeps them within the line's quantity). */
-/** What the list shows of each order's lines: SKU code and the units still ordered, for a page of orders in one query. */
-export async function lineBriefsOf(ctx: Ctx, orderIds: readonly number[]): Promise<Map<number, { skuCode: string; quantity: number }[]>> {
-  const briefs = new Map<number, { skuCode: string; quantity: number }[]>();
-  if (orderIds.length === 0) return briefs;
-  const rows = await ctx.db
-    .select({ orderId: orderItems.orderId, skuCode: orderItems.skuCode, quantity: sql<number>`(${orderItems.quantity} - ${orderItems.cancelledQuantity})::int` })
-    .from(orderItems)
-    .where(and(inArray(orderItems.orderId, [...orderIds]), gt(orderItems.quantity, orderItems.cancelledQuantity)))
-    .orderBy(asc(orderItems.orderId), asc(orderItems.id));
-  for (const { orderId, ...line } of rows) briefs.set(orderId, [...(briefs.get(orderId) ?? []), line]);
-  return briefs;
-}
-
 export async function addCancelledUnits(ctx: Ctx, orderId: number, lines: readonly { lineId: number; quantity: number }[]): Promise<void> {
   for (const l of lines) {
     await ctx.db
@@ -196,17 +182,6 @@ export async function insertRemark(ctx: Ctx, values: typeof orderRemarks.$inferI
 
 export const listRemarks = (ctx: Ctx, orderId: number): Promise<RemarkRow[]> =>
   ctx.db.select().from(orderRemarks).where(eq(orderRemarks.orderId, orderId)).orderBy(asc(orderRemarks.id));
-
-/** The newest remark of each of these orders, in one query (a list page asks for its rows' at once). */
-export async function latestRemarks(ctx: Ctx, orderIds: number[]): Promise<Map<number, RemarkRow>> {
-  if (orderIds.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectDistinctOn([orderRemarks.orderId])
-    .from(orderRemarks)
-    .where(inArray(orderRemarks.orderId, orderIds))
-    .orderBy(orderRemarks.orderId, desc(orderRemarks.id));
-  return new Map(rows.map((r) => [r.orderId, r]));
-}
 
 // ---- facts for the risk rules ----
 
@@ -250,148 +225,6 @@ export async function unshippedSharingBuyer(
 export async function countRemarks(ctx: Ctx, orderId: number): Promise<number> {
   const [row] = await ctx.db.select({ n: count() }).from(orderRemarks).where(eq(orderRemarks.orderId, orderId));
   return row?.n ?? 0;
-}
-
-// ---- lists ----
-
-export interface OrderFilter {
-  shopId?: number;
-  statuses?: OrderStatus[];
-  flag?: string;
-  createdFrom?: Date;
-  createdTo?: Date;
-  skuId?: number;
-  phoneIndex?: string;
-  nick?: string;
-  orderNo?: string;
-  /** The search box, already turned into the values each indexed column would hold (searchTerms.ts), and the orders registered searches found. */
-  search?: { terms: SearchTerms; orderIds: number[] };
-}
-
-export type OrderSortKey = 'createdAt' | 'total';
-
-export interface OrderPage {
-  sort: { key: OrderSortKey; descending: boolean };
-  limit: number;
-  offset: number;
-  /** Keyset position: rows strictly after (value, id) in the sort order. */
-  after?: { value: string | number; id: number };
-}
-
-/**
- * The SKU's lines within the filter's dates. The lines carry their order's date and total, so
- * their (sku, date) and (sku, total) indexes answer a SKU filter in sort order without reading
- * every order that has the SKU.
- */
-function skuLines(f: OrderFilter & { skuId: number }): SQL | undefined {
-  return and(
-    eq(orderItems.skuId, f.skuId),
-    f.createdFrom ? gte(orderItems.orderCreatedAt, f.createdFrom) : undefined,
-    f.createdTo ? lte(orderItems.orderCreatedAt, f.createdTo) : undefined,
-  );
-}
-
-/** The filter's conditions on the order row; with a SKU, the dates are bound on its lines instead (skuLines). */
-function orderWhere(f: OrderFilter): SQL | undefined {
-  const datesOnOrders = f.skuId === undefined;
-  return and(
-    f.shopId !== undefined ? eq(orders.shopId, f.shopId) : undefined,
-    f.statuses?.length ? inArray(orders.status, f.statuses) : undefined,
-    f.flag ? eq(orders.flag, f.flag) : undefined,
-    datesOnOrders && f.createdFrom ? gte(orders.createdAt, f.createdFrom) : undefined,
-    datesOnOrders && f.createdTo ? lte(orders.createdAt, f.createdTo) : undefined,
-    f.phoneIndex ? eq(orders.buyerPhoneIndex, f.phoneIndex) : undefined,
-    f.nick ? eq(orders.buyerNick, f.nick) : undefined,
-    f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,
-    f.search ? searchWhere(f.search) : undefined,
-  );
-}
-
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Any of the search box's lookups, each on its own index, so the planner ORs their bitmaps. */
-function searchWhere({ terms, orderIds }: NonNullable<OrderFilter['search']>): SQL | undefined {
-  const { nickPart } = terms;
-  return or(
-    eq(orders.orderNo, terms.orderNo),
-    // the whole nick too: rows the backfill has not reached have no pieces yet
-    eq(orders.buyerNick, terms.text),
-    nickPart ? and(sql`${orders.buyerNickPieces} @> ${sql.param(nickPart.pieces)}::text[]`, ilike(orders.buyerNick, `%${likeEscaped(nickPart.text)}%`)) : undefined,
-    terms.orderNoTailReversed ? sql`reverse(${orders.orderNo}) LIKE ${`${likeEscaped(terms.orderNoTailReversed)}%`}` : undefined,
-    and(isNotNull(orders.platformOrderId), eq(orders.platformOrderId, terms.text)),
-    terms.phoneIndex ? eq(orders.buyerPhoneIndex, terms.phoneIndex) : undefined,
-    terms.phoneTailIndex ? eq(orders.buyerPhoneTailIndex, terms.phoneTailIndex) : undefined,
-    terms.nameIndex ? eq(orders.buyerNameIndex, terms.nameIndex) : undefined,
-    orderIds.length > 0 ? inArray(orders.id, orderIds) : undefined,
-  );
-}
-
-/**
- * A page of orders in sort order. With a SKU the page walks the SKU's lines by the copy of the sort
- * value they carry and joins each line's order, stopping after a page (an order listing the SKU on
- * two lines appears once); without one it walks the orders' own index.
- */
-export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage): Promise<OrderRow[]> {
-  const { skuId } = filter;
-  const byTotal = page.sort.key === 'total';
-  const column = skuId !== undefined ? (byTotal ? orderItems.orderTotal : orderItems.orderCreatedAt) : byTotal ? orders.total : orders.createdAt;
-  const id = skuId !== undefined ? orderItems.orderId : orders.id;
-  const order = page.sort.descending ? [desc(column), desc(id)] : [asc(column), asc(id)];
-  const after = page.after
-    ? page.sort.descending
-      ? sql`(${column}, ${id}) < (${page.after.value}, ${page.after.id})`
-      : sql`(${column}, ${id}) > (${page.after.value}, ${page.after.id})`
-    : undefined;
-  const offset = page.after ? 0 : page.offset;
-  if (skuId === undefined) {
-    return ctx.db.select().from(orders).where(and(orderWhere(filter), after)).orderBy(...order).limit(page.limit).offset(offset);
-  }
-  return ctx.db
-    .selectDistinctOn([column, id], getTableColumns(orders))
-    .from(orderItems)
-    .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(and(skuLines({ ...filter, skuId }), orderWhere(filter), after))
-    .orderBy(...order)
-    .limit(page.limit)
-    .offset(offset);
-}
-
-const LINE_FILTERS: readonly (keyof OrderFilter)[] = ['skuId', 'createdFrom', 'createdTo'];
-
-/**
- * The orders matching the filter, at most `cap` of them (a row each, to be counted). A filter of
- * only a SKU and dates is read on the lines alone (their index holds the order id and date),
- * without looking each order up.
- */
-function matchingUpTo(ctx: Ctx, filter: OrderFilter, cap: number) {
-  const { skuId } = filter;
-  const linesOnly = skuId !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || LINE_FILTERS.includes(key as keyof OrderFilter));
-  return linesOnly
-    ? ctx.db.selectDistinct({ orderId: orderItems.orderId }).from(orderItems).where(skuLines({ ...filter, skuId })).limit(cap)
-    : ctx.db
-        .select({ one: sql`1` })
-        .from(orders)
-        .where(and(orderWhere(filter), skuId === undefined ? undefined : inArray(orders.id, sql`(SELECT ${orderItems.orderId} FROM ${orderItems} WHERE ${skuLines({ ...filter, skuId })})`)))
-        .limit(cap);
-}
-
-/** Counts matching orders, stopping at `cap`: an exact count over a million rows costs more than a page. */
-export async function countOrdersUpTo(ctx: Ctx, filter: OrderFilter, cap: number): Promise<number> {
-  const [row] = await ctx.db.select({ n: count() }).from(matchingUpTo(ctx, filter, cap).as('matching'));
-  return row?.n ?? 0;
-}
-
-/**
- * The same capped count for each of `statuses` (the filter's own statuses ignored), in one round
- * trip: each status walks its own (shop,) status index and stops at `cap`, where one GROUP BY
- * would read every matching order.
- */
-export async function countOrdersByStatusUpTo(ctx: Ctx, filter: OrderFilter, statuses: readonly OrderStatus[], cap: number): Promise<Record<string, number>> {
-  const counts = statuses.map(
-    (status) => sql`(SELECT count(*)::int FROM (${matchingUpTo(ctx, { ...filter, statuses: [status] }, cap)}) AS matching) AS ${sql.identifier(status)}`,
-  );
-  const [row] = await rowsOf<Record<string, number>>(ctx.db, sql`SELECT ${sql.join(counts, sql`, `)}`);
-  return row!;
 }
 
 // ---- sweeps (unpaid, delivered) and the review queue ----
