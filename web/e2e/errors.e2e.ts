@@ -1,6 +1,6 @@
 import type { Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, pick, signInAs, startE2E, typeInto, typeOver, type E2E } from './harness';
+import { ADMIN_PASSWORD, orderRow, pick, signInAs, startE2E, typeInto, typeOver, type E2E } from './harness';
 
 let e2e: E2E;
 
@@ -86,7 +86,8 @@ describe('load errors', () => {
 
   it('still reads 暂无数据 for a list that is really empty', async () => {
     const { page } = e2e;
-    await page.goto(e2e.baseUrl + '/orders?q=NO-SUCH-ORDER');
+    // a filter, not the search box: a search that finds nothing says what it looked for instead
+    await page.goto(e2e.baseUrl + '/orders?orderNo=NO-SUCH-ORDER');
     await page.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor();
     expect(await page.getByText('加载失败', { exact: true }).count()).toBe(0);
   });
@@ -149,7 +150,7 @@ describe('review queue keys', () => {
       await route.continue();
     });
     await page.goto(e2e.baseUrl + '/orders/review');
-    const rowOf = (orderNo: string) => page.getByRole('row', { name: new RegExp(orderNo) });
+    const rowOf = (orderNo: string) => orderRow(page, orderNo);
     await rowOf(second.orderNo).waitFor();
     await rowOf(first.orderNo).click();
 

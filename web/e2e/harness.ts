@@ -182,4 +182,7 @@ export async function cellUnder(row: Locator, header: string): Promise<Locator> 
 
 let serial = 0;
 /** A code no other test of this run has used. */
+/** A table row by its order number's own cell (another row's text may name it: a hold reason of the duplicate rule, a merge). */
+export const orderRow = (page: Page, orderNo: string): Locator => page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: orderNo, exact: true }) });
+
 export const uniqueCode = (prefix: string) => `${prefix}-${Date.now().toString(36)}${++serial}`;

@@ -118,9 +118,9 @@ describe('order edits', () => {
     await page.getByRole('tooltip').getByRole('button', { name: /^催\s?付$/ }).click();
     await page.getByText('已发送催付提醒').waitFor();
     await page.locator('.ant-timeline').getByText('催付提醒').waitFor();
-    await page.getByRole('tooltip').waitFor({ state: 'hidden' });
-    // the button stays loading (named "loading 催 付") until the page has refetched the order
-    await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+    // a second try, as staff would come back to the order later
+    await page.reload();
+    await page.locator('.ant-timeline').getByText('催付提醒').waitFor();
     await page.getByRole('button', { name: /^催\s?付$/ }).click();
     await page.getByRole('tooltip').getByRole('button', { name: /^催\s?付$/ }).click();
     await page.getByText(/30 分钟内不再重复催付/).waitFor();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, cellUnder, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
+import { ADMIN_PASSWORD, cellUnder, orderRow, pick, signInAs, startE2E, typeInto, typeOver, uniqueCode, type E2E } from './harness';
 
 let e2e: E2E;
 const WAREHOUSE = 'WH-HZ';
@@ -267,7 +267,7 @@ describe('review queue', () => {
     await page.goto(e2e.baseUrl + '/orders/review');
     const rows = page.locator('tbody tr.ant-table-row');
     // by the order number's own cell: another row's reason may name it (the duplicate rule)
-    const rowOf = (orderNo: string) => page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: orderNo, exact: true }) });
+    const rowOf = (orderNo: string) => orderRow(page, orderNo);
     await rowOf(first.orderNo).waitFor();
     await rowOf(second.orderNo).waitFor();
     await page.screenshot({ path: '/tmp/sf-review.png' });

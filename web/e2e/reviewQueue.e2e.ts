@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startE2E, uniqueCode, type E2E } from './harness';
+import { orderRow, signInAs, startE2E, uniqueCode, type E2E } from './harness';
 
 /** 审单 worked from the keyboard: why each order waits, holds with a preset reason, 撤销 after 审核通过, the cursor kept. */
 
@@ -39,8 +39,7 @@ async function waitingOrder(): Promise<Order> {
   return paidOrder().finally(() => e2e.api('PUT', '/api/v1/settings', { 'orders.autoReview': true }));
 }
 
-/** A row by its order number's own cell (another row's reason may name it: the duplicate rule). */
-const rowOf = (orderNo: string) => desk.locator('tbody tr.ant-table-row', { has: desk.getByRole('cell', { name: orderNo, exact: true }) });
+const rowOf = (orderNo: string) => orderRow(desk, orderNo);
 const isCursor = (orderNo: string) => rowOf(orderNo).getAttribute('aria-selected');
 const status = async (order: Order) => (await e2e.api('GET', `/api/v1/orders/${order.id}`)).status as string;
 
