@@ -44,7 +44,19 @@ describe('工作台', () => {
     const packer = await t.signIn(['warehouse']);
     const cs = await t.signIn(['cs_aftersale']);
     const { shop, skus, warehouses } = await seedCatalog(admin, { skuCount: 1, stock: 100 });
-    const work = async () => expectStatus(await packer.get('/api/v1/workbench'), 200).warehouse;
+    const desk = async () => expectStatus(await packer.get('/api/v1/workbench'), 200).warehouse;
+    const work = async () => {
+      const { promiseAsOf: _asOf, promiseSoonUntil: _until, ...counts } = await desk();
+      return counts;
+    };
+    // each promise counter is the count of the order list it opens: the unshipped within its ship-by window
+    const expectPromiseListsAgree = async () => {
+      const w = await desk();
+      const listed = async (shipBy: Record<string, string>) =>
+        expectStatus(await packer.get(`/api/v1/orders?${new URLSearchParams({ status: 'awaiting_fulfillment,in_fulfillment', ...shipBy }).toString()}`), 200).total as number;
+      expect(await listed({ shipByTo: w.promiseAsOf })).toBe(w.promisePast);
+      expect(await listed({ shipByFrom: w.promiseAsOf, shipByTo: w.promiseSoonUntil })).toBe(w.promiseSoon);
+    };
     const before = await work();
     expect(expectStatus(await cs.get('/api/v1/workbench'), 200)).toMatchObject({ warehouse: null, exceptions: { open: 0, overdue: 0 } });
     expect(expectStatus(await packer.get('/api/v1/workbench'), 200).exceptions).toBeNull();
@@ -56,11 +68,13 @@ describe('工作台', () => {
     const waved = expectStatus(await packer.post('/api/v1/waves', { warehouseCode: warehouses[0].code, kind: 'single', maxOrders: 1 }), 201);
     expect(waved.orders[0].orderId).toBe(first.id);
     expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPick: before.toPick + 1, toPack: before.toPack + 1, promiseSoon: before.promiseSoon + 2 });
+    await expectPromiseListsAgree();
     const session = expectStatus(await packer.post('/api/v1/packing/sessions', { scan: first.orderNo }), 200);
     expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/scans`, { barcode: skus[0]!.code }), 200);
     expectStatus(await packer.post(`/api/v1/packing/sessions/${session.id}/complete`), 200);
     t.clock.advance(6 * HOUR);
     expect(await work()).toEqual({ ...before, toWave: before.toWave + 1, toPick: before.toPick + 1, toWeigh: before.toWeigh + 1, promisePast: before.promisePast + 2 });
+    await expectPromiseListsAgree();
   });
 
   it('shows after-sales their cases: my open ones, the overdue, refunds waiting for a supervisor, returns not refunded 24 h after they arrived — each the count of the list it opens', async () => {

@@ -3188,6 +3188,8 @@ export interface paths {
                     flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
                     createdFrom?: string;
                     createdTo?: string;
+                    shipByFrom?: string;
+                    shipByTo?: string;
                     skuCode?: string;
                     phone?: string;
                     nick?: string;
@@ -3739,6 +3741,8 @@ export interface paths {
                     flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
                     createdFrom?: string;
                     createdTo?: string;
+                    shipByFrom?: string;
+                    shipByTo?: string;
                     skuCode?: string;
                     phone?: string;
                     nick?: string;
@@ -3811,6 +3815,8 @@ export interface paths {
                     flag?: "grey" | "red" | "green" | "yellow" | "blue" | "purple";
                     createdFrom?: string;
                     createdTo?: string;
+                    shipByFrom?: string;
+                    shipByTo?: string;
                     skuCode?: string;
                     phone?: string;
                     nick?: string;
@@ -15737,6 +15743,8 @@ export interface paths {
                                 toShip: number;
                                 promiseSoon: number;
                                 promisePast: number;
+                                promiseAsOf: string;
+                                promiseSoonUntil: string;
                                 returnsToReceive: number;
                                 discrepancies: number;
                             } | null;

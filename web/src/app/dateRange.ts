@@ -10,8 +10,12 @@ export function rangeToForm(filters: Filters, fromKey: string, toKey: string): R
   return from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
 }
 
-/** A RangePicker value → whole days as ISO instants: from the first day's start to the last day's end. */
-export function rangeFromForm(range: unknown, fromKey: string, toKey: string): Record<string, string | undefined> {
+/**
+ * A RangePicker value → ISO instants: whole days, from the first day's start to the last day's end,
+ * or (`wholeDays: false`, a picker with times) the instants as picked.
+ */
+export function rangeFromForm(range: unknown, fromKey: string, toKey: string, { wholeDays = true } = {}): Record<string, string | undefined> {
   const [from, to] = (range as Range) ?? [null, null];
+  if (!wholeDays) return { [fromKey]: from?.toISOString(), [toKey]: to?.toISOString() };
   return { [fromKey]: from?.startOf('day').toISOString(), [toKey]: to?.endOf('day').toISOString() };
 }

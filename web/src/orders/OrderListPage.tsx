@@ -30,13 +30,18 @@ const SELECTION_WIDTH = 32;
 
 /** URL ⇄ form: the two date params become one range picker value, the status list a multi-select. */
 function toForm(filters: Filters) {
-  const { createdFrom, createdTo, status, ...rest } = filters;
-  return { ...rest, status: status ? status.split(',') : undefined, created: rangeToForm(filters, 'createdFrom', 'createdTo') };
+  const { createdFrom, createdTo, shipByFrom, shipByTo, status, ...rest } = filters;
+  return {
+    ...rest,
+    status: status ? status.split(',') : undefined,
+    created: rangeToForm(filters, 'createdFrom', 'createdTo'),
+    shipBy: rangeToForm(filters, 'shipByFrom', 'shipByTo'),
+  };
 }
 
 function fromForm(values: Record<string, unknown>) {
-  const { created, ...rest } = values;
-  return { ...rest, ...rangeFromForm(created, 'createdFrom', 'createdTo') };
+  const { created, shipBy, ...rest } = values;
+  return { ...rest, ...rangeFromForm(created, 'createdFrom', 'createdTo'), ...rangeFromForm(shipBy, 'shipByFrom', 'shipByTo', { wholeDays: false }) };
 }
 
 /** "SO…（reason）" for each order the bulk approval refused. */
@@ -64,6 +69,8 @@ export default function OrderListPage() {
     flag: t.orders.flag,
     createdFrom: t.orders.createdRange,
     createdTo: t.orders.createdRange,
+    shipByFrom: t.orders.shipByRange,
+    shipByTo: t.orders.shipByRange,
     skuCode: t.orders.skuCode,
     phone: t.orders.phone,
     nick: t.orders.nick,
@@ -117,11 +124,14 @@ export default function OrderListPage() {
         list={list}
         toForm={toForm}
         fromForm={fromForm}
-        moreKeys={['createdFrom', 'createdTo', 'skuCode', 'phone', 'nick', 'orderNo']}
+        moreKeys={['createdFrom', 'createdTo', 'shipByFrom', 'shipByTo', 'skuCode', 'phone', 'nick', 'orderNo']}
         more={
           <>
             <Form.Item name="created" label={t.orders.createdRange}>
               <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Form.Item name="shipBy" label={t.orders.shipByRange}>
+              <DatePicker.RangePicker allowEmpty={[true, true]} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
             <Form.Item name="skuCode" label={t.orders.skuCode}>
               <Input allowClear style={{ width: 140 }} />

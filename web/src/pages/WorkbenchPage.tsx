@@ -98,9 +98,10 @@ export default function WorkbenchPage() {
     counters.push(<Counter key="cases-unrefunded" title={t.workbench.returnsUnrefunded} value={cases.returnUnrefunded} to="/aftersales?tab=all&progress=return_unrefunded" danger />);
   }
   if (data?.warehouse) {
-    const unshipped = '/orders?status=awaiting_fulfillment,in_fulfillment&sort=createdAt';
-    counters.push(<Counter key="past" title={t.workbench.promisePast} value={data.warehouse.promisePast} to={unshipped} danger />);
-    counters.push(<Counter key="soon" title={t.workbench.promiseSoon} value={data.warehouse.promiseSoon} to={unshipped} />);
+    const { promiseAsOf, promiseSoonUntil } = data.warehouse;
+    const unshipped = (shipBy: Record<string, string>) => `/orders?${new URLSearchParams({ status: 'awaiting_fulfillment,in_fulfillment', ...shipBy, sort: 'createdAt' }).toString()}`;
+    counters.push(<Counter key="past" title={t.workbench.promisePast} value={data.warehouse.promisePast} to={unshipped({ shipByTo: promiseAsOf })} danger />);
+    counters.push(<Counter key="soon" title={t.workbench.promiseSoon} value={data.warehouse.promiseSoon} to={unshipped({ shipByFrom: promiseAsOf, shipByTo: promiseSoonUntil })} />);
     counters.push(<Counter key="wave" title={t.workbench.toWave} value={data.warehouse.toWave} to="/orders?status=awaiting_fulfillment" />);
     counters.push(<Counter key="pick" title={t.workbench.toPick} value={data.warehouse.toPick} to="/fulfillment/waves?status=picking" />);
     counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/packing" />);

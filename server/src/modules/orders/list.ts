@@ -66,6 +66,8 @@ export async function buildFilter(ctx: Ctx, q: OrderFilterQuery): Promise<(listR
     flag: q.flag,
     createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
     createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
+    shipByFrom: q.shipByFrom ? new Date(q.shipByFrom) : undefined,
+    shipByTo: q.shipByTo ? new Date(q.shipByTo) : undefined,
     skuId: sku?.id,
     phoneIndex,
     nick: q.nick || undefined,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { OrderRow, RemarkRow } from './repository';
@@ -14,6 +14,9 @@ export interface OrderFilter {
   flag?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  shipByFrom?: Date;
+  /** Exclusive, as a deadline is: an order due at `shipByTo` is not before it. */
+  shipByTo?: Date;
   skuId?: number;
   phoneIndex?: string;
   nick?: string;
@@ -54,6 +57,8 @@ function orderWhere(f: OrderFilter): SQL | undefined {
     f.flag ? eq(orders.flag, f.flag) : undefined,
     datesOnOrders && f.createdFrom ? gte(orders.createdAt, f.createdFrom) : undefined,
     datesOnOrders && f.createdTo ? lte(orders.createdAt, f.createdTo) : undefined,
+    f.shipByFrom ? gte(orders.shipBy, f.shipByFrom) : undefined,
+    f.shipByTo ? lt(orders.shipBy, f.shipByTo) : undefined,
     f.phoneIndex ? eq(orders.buyerPhoneIndex, f.phoneIndex) : undefined,
     f.nick ? eq(orders.buyerNick, f.nick) : undefined,
     f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,

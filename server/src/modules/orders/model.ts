@@ -280,6 +280,9 @@ export const orderListQuery = z.object({
   flag: z.enum(FLAGS).optional(),
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
+  /** The promise to ship (ship_by) at or after `shipByFrom` and before `shipByTo`: the 工作台's promise counters open these. */
+  shipByFrom: isoTime.optional(),
+  shipByTo: isoTime.optional(),
   skuCode: lookupCode.optional(),
   phone: z.string().trim().max(32).optional(),
   nick: searchText.optional(),

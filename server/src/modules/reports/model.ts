@@ -26,6 +26,9 @@ export const workbenchReply = z.object({
       toShip: z.number().int(),
       promiseSoon: z.number().int(),
       promisePast: z.number().int(),
+      /** The promise counters' window: past is before `promiseAsOf`, near from it to `promiseSoonUntil` (the list's shipByFrom/shipByTo). */
+      promiseAsOf: z.string(),
+      promiseSoonUntil: z.string(),
       returnsToReceive: z.number().int(),
       discrepancies: z.number().int(),
     })

@@ -12,6 +12,11 @@ const LOW_STOCK_SHOWN = 10;
 /** A promise due within this long is near: the floor should take the order now. */
 const PROMISE_SOON_MS = 6 * HOUR;
 
+async function warehouseWork(ctx: Ctx, now: Date): Promise<Workbench['warehouse']> {
+  const work = await read.warehouseWork(ctx, now, PROMISE_SOON_MS);
+  return { ...work, promiseAsOf: now.toISOString(), promiseSoonUntil: new Date(now.getTime() + PROMISE_SOON_MS).toISOString() };
+}
+
 /**
  * 工作台: what needs someone now, gathered from the modules that own each fact; each part only for
  * the roles whose work it is (null for the others), so every role sees its own desk.
@@ -23,7 +28,7 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
     can(ctx.actor, 'orders.create') ? countUnpaidToRemind(ctx) : null,
     can(ctx.actor, 'orders.pay') ? read.countOrdersIn(ctx, 'pending_payment') : null,
     lowStockAlerts(ctx, LOW_STOCK_SHOWN),
-    can(ctx.actor, 'fulfillment.manage') ? read.warehouseWork(ctx, now, PROMISE_SOON_MS) : null,
+    can(ctx.actor, 'fulfillment.manage') ? warehouseWork(ctx, now) : null,
     can(ctx.actor, 'logistics.handle') ? read.exceptionCounts(ctx, now) : null,
     aftersalesCounters(ctx),
   ]);
