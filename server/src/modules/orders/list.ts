@@ -103,7 +103,9 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const rows = await listRepo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
   const cap = totalCapOf(filter);
-  const counted = q.cursor ? null : await listRepo.countOrdersUpTo(ctx, filter, cap + 1);
+  // a page not filled is the end of the list: it says the total, with no count to run
+  const lastPage = rows.length < q.pageSize && (rows.length > 0 || page.offset === 0);
+  const counted = q.cursor ? null : lastPage ? page.offset + rows.length : await listRepo.countOrdersUpTo(ctx, filter, cap + 1);
   const next = last ? cursorOf(key, last) : undefined;
   return {
     items: await listRows(ctx, rows),

@@ -11,9 +11,10 @@ describe('search terms', () => {
     expect(nickPieces('😀😀x')).toEqual(['😀😀', '😀x']);
   });
 
-  it('narrows a search by every other piece and the last, which cover every character', () => {
-    expect(narrowingPieces('13812345678')).toEqual(['13', '81', '23', '45', '67', '78']);
-    expect(narrowingPieces('KiKi')).toEqual(['ki']);
+  it('narrows a search by all its pieces, or by 4 spread from the first to the last', () => {
+    expect(narrowingPieces('7927')).toEqual(['79', '92', '27']);
+    expect(narrowingPieces('13812345678')).toEqual(['13', '12', '45', '78']);
+    expect(narrowingPieces('KiKi')).toEqual(['ki', 'ik']);
     expect(narrowingPieces('小熊')).toEqual(['小熊']);
     expect(narrowingPieces('abc')).toEqual(['ab', 'bc']);
   });

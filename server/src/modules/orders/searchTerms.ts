@@ -38,14 +38,19 @@ export function nickPieces(text: string): string[] {
   return [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
 }
 
+/** Pieces a search narrows by at most: each is a posting list the index reads whole. */
+const NARROWING_PIECES_MAX = 4;
+
 /**
- * Enough of a search text's pieces to narrow by: every other one and the last, which still cover
- * every character; each piece is one posting list the index reads, and ILIKE checks the rest.
+ * The pieces a search text narrows by: all of them up to NARROWING_PIECES_MAX, else that many spread
+ * from the first to the last. Each piece dropped lets through rows the heap must read and ILIKE
+ * refuse (at 1 M orders, 7927 by 79 and 27 read 3,675 pages for 212 matches; with 92 too, 544).
  */
 export function narrowingPieces(text: string): string[] {
-  const chars = [...text.toLowerCase()];
-  const starts = chars.slice(0, -1).flatMap((_, i) => (i % 2 === 0 || i === chars.length - 2 ? [i] : []));
-  return [...new Set(starts.map((i) => chars[i]! + chars[i + 1]!))];
+  const pieces = nickPieces(text);
+  if (pieces.length <= NARROWING_PIECES_MAX) return pieces;
+  const step = (pieces.length - 1) / (NARROWING_PIECES_MAX - 1);
+  return [...new Set(Array.from({ length: NARROWING_PIECES_MAX }, (_, k) => pieces[Math.round(k * step)]!))];
 }
 
 export interface SearchIndexes {
