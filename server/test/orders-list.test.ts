@@ -185,10 +185,10 @@ describe('unpaid sweep', () => {
     t.clock.advance(29 * MINUTE);
     await sweepUnpaidOrders(t.deps);
     expect(await reminders()).toEqual([]);
-    const dueBefore = await countUnpaidToRemind(t.ctx());
+    const dueBefore = (await countUnpaidToRemind(t.ctx())).count;
 
     t.clock.advance(MINUTE);
-    expect(await countUnpaidToRemind(t.ctx())).toBeGreaterThanOrEqual(dueBefore + 2); // both new orders, 30 min old
+    expect((await countUnpaidToRemind(t.ctx())).count).toBeGreaterThanOrEqual(dueBefore + 2); // both new orders, 30 min old
     await sweepUnpaidOrders(t.deps);
     await sweepUnpaidOrders(t.deps);
     expect(await reminders()).toEqual(['unpaid_30m']);

@@ -31,6 +31,12 @@ describe('工作台', () => {
     const early = expectStatus(await cs.get('/api/v1/workbench'), 200);
     expect(early.reviewOverdue).toBe(0);
     expect(early.unpaidToRemind).toBe(1);
+    // the counter opens exactly what it counts: unpaid orders created before the first reminder's time, not one just placed
+    await makeOrder(cs, orderInput(shop.code, skus));
+    const counted = expectStatus(await cs.get('/api/v1/workbench'), 200);
+    expect(counted.unpaidToRemind).toBe(1);
+    const listed = expectStatus(await cs.get(`/api/v1/orders?status=pending_payment&createdTo=${encodeURIComponent(counted.unpaidCreatedBefore)}`), 200);
+    expect(listed.total).toBe(counted.unpaidToRemind);
     expect(early.lowStock.items.map((i: { skuCode: string }) => i.skuCode)).toContain(scarce.skus[0].code);
 
     t.clock.advance(2 * HOUR);

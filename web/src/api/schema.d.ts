@@ -15720,6 +15720,7 @@ export interface paths {
                         "application/json": {
                             reviewOverdue: number | null;
                             unpaidToRemind: number | null;
+                            unpaidCreatedBefore: string | null;
                             paymentsToConfirm: number | null;
                             lowStock: {
                                 total: number;

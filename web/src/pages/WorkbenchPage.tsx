@@ -82,8 +82,12 @@ export default function WorkbenchPage() {
   // each role sees its own work (the server leaves out what is not theirs): reviewers the review queue, customer service the
   // unpaid, the parcels in trouble and its after-sales cases, finance the payments to confirm, the floor its waves and parcels
   if (can('orders.review')) counters.push(<Counter key="review" title={t.workbench.heldPastSla} value={data?.reviewOverdue ?? undefined} to="/orders/review" danger />);
-  if (can('orders.create'))
-    counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind ?? undefined} to="/orders?status=pending_payment&sort=createdAt" />);
+  if (can('orders.create')) {
+    // the counted orders are those created before the first reminder's time: the list is opened to exactly them
+    const createdTo: Record<string, string> = data?.unpaidCreatedBefore ? { createdTo: data.unpaidCreatedBefore } : {};
+    const unpaid = `/orders?${new URLSearchParams({ status: 'pending_payment', ...createdTo, sort: 'createdAt' }).toString()}`;
+    counters.push(<Counter key="unpaid" title={t.workbench.unpaidToRemind} value={data?.unpaidToRemind ?? undefined} to={unpaid} />);
+  }
   if (can('orders.pay'))
     counters.push(<Counter key="payments" title={t.workbench.paymentsToConfirm} value={data?.paymentsToConfirm ?? undefined} to="/orders?status=pending_payment" />);
   if (data?.exceptions) {

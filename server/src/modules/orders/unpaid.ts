@@ -24,11 +24,12 @@ export async function closeIfStillUnpaid(ctx: Ctx, id: number, reason: string): 
   return true;
 }
 
-/** Unpaid orders old enough for a payment reminder (催付), for CS to follow up. */
-export async function countUnpaidToRemind(ctx: Ctx): Promise<number> {
+/** Unpaid orders old enough for a payment reminder (催付), for CS to follow up: those created before `createdBefore`. */
+export async function countUnpaidToRemind(ctx: Ctx): Promise<{ count: number; createdBefore: Date | null }> {
   const first = Math.min(...(await readSetting(ctx, unpaidRemindersSetting)));
-  if (!Number.isFinite(first)) return 0;
-  return repo.countUnpaidCreatedBefore(ctx, new Date(ctx.clock.now().getTime() - first * MINUTE));
+  if (!Number.isFinite(first)) return { count: 0, createdBefore: null };
+  const createdBefore = new Date(ctx.clock.now().getTime() - first * MINUTE);
+  return { count: await repo.countUnpaidCreatedBefore(ctx, createdBefore), createdBefore };
 }
 
 /** Sends one unpaid reminder through the outbox, once per order and kind; false when nothing was sent. */

@@ -10,6 +10,8 @@ export const workbenchReply = z.object({
   reviewOverdue: z.number().int().nullable(),
   /** Unpaid orders old enough for a payment reminder (催付; for customer service who take orders, else null). */
   unpaidToRemind: z.number().int().nullable(),
+  /** The counted orders were created at or before this (the order list's createdTo), null when none is due a reminder. */
+  unpaidCreatedBefore: z.string().nullable(),
   /** Orders waiting for their payment to be confirmed (待付款; for finance, who record payments, else null). */
   paymentsToConfirm: z.number().int().nullable(),
   lowStock: z.object({ total: z.number().int(), items: z.array(lowStockAlertSchema) }),

@@ -23,7 +23,7 @@ async function warehouseWork(ctx: Ctx, now: Date): Promise<Workbench['warehouse'
  */
 export async function workbench(ctx: Ctx): Promise<Workbench> {
   const now = ctx.clock.now();
-  const [reviewOverdue, unpaidToRemind, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales] = await Promise.all([
+  const [reviewOverdue, unpaid, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales] = await Promise.all([
     can(ctx.actor, 'orders.review') ? countReviewOverdue(ctx) : null,
     can(ctx.actor, 'orders.create') ? countUnpaidToRemind(ctx) : null,
     can(ctx.actor, 'orders.pay') ? read.countOrdersIn(ctx, 'pending_payment') : null,
@@ -32,7 +32,8 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
     can(ctx.actor, 'logistics.handle') ? read.exceptionCounts(ctx, now) : null,
     aftersalesCounters(ctx),
   ]);
-  return { reviewOverdue, unpaidToRemind, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales };
+  const unpaidCreatedBefore = unpaid?.createdBefore?.toISOString() ?? null;
+  return { reviewOverdue, unpaidToRemind: unpaid?.count ?? null, unpaidCreatedBefore, paymentsToConfirm, lowStock, warehouse, exceptions, aftersales };
 }
 
 /** 未付款明细表: orders that closed without payment, newest first. */
