@@ -43,6 +43,7 @@ describe('status counts', () => {
         expect({ filter, status, n: counts.byStatus[status] }).toEqual({ filter, status, n: await listTotal(`${filter}&status=${status}`) });
         expect(counts.capped[status]).toBe(false);
       }
+      expect({ filter, all: counts.all }).toEqual({ filter, all: { count: await listTotal(filter), capped: false } });
     }
     const own = await get(`/api/v1/orders/counts?shopCode=${catalog.shop.code}`);
     expect(own.byStatus).toMatchObject({ pending_payment: 2, awaiting_fulfillment: 1, shipped: 0 });
@@ -64,16 +65,50 @@ describe('status counts', () => {
     expect(counts.capped).toMatchObject({ pending_payment: true, awaiting_review: false });
     await dropCopies(big);
   });
+
+  it('counts a search once over all statuses: the list leaves a full page\'s total to the counts, and past 1000 every status is "at least"', async () => {
+    const few = await copiesOfOneOrder(24);
+    const nick = (await get(`/api/v1/orders?shopCode=${few.shop.code}&pageSize=1`)).items[0].buyerNick as string;
+    const page = await get(`/api/v1/orders?q=${encodeURIComponent(nick)}&shopCode=${few.shop.code}`);
+    expect(page).toMatchObject({ total: null, totalCapped: false });
+    expect(page.items).toHaveLength(20);
+    expect((await get(`/api/v1/orders?q=${encodeURIComponent(nick)}&shopCode=${few.shop.code}&page=2`)).total).toBe(25);
+    const counted = await get(`/api/v1/orders/counts?q=${encodeURIComponent(nick)}&shopCode=${few.shop.code}`);
+    expect(counted.all).toEqual({ count: 25, capped: false });
+    expect(counted.byStatus).toMatchObject({ pending_payment: 25, awaiting_review: 0 });
+    expect(Object.values(counted.capped).some(Boolean)).toBe(false);
+
+    await t.deps.database.query(`INSERT INTO orders (order_no, ${await copiedColumns()}) SELECT 'CAP' || g, ${await copiedColumns()} FROM orders, generate_series(100, 1100) AS g WHERE order_no = 'CAP1'`);
+    const broad = await get(`/api/v1/orders/counts?q=${encodeURIComponent(nick)}&shopCode=${few.shop.code}`);
+    expect(broad.all).toEqual({ count: 1000, capped: true });
+    expect(broad.byStatus.pending_payment).toBeGreaterThan(1000 - 1);
+    expect(Object.values(broad.capped).every(Boolean)).toBe(true);
+    await dropCopies(few);
+  });
+
+  it('finds a search\'s older matches behind more than 5000 newer orders, newest first', async () => {
+    const older = await get(`/api/v1/orders?q=desk_nick`);
+    expect(older.items.map((o: any) => o.id)).toEqual([paid.id]);
+    const newer = await copiesOfOneOrder(5_001);
+    expect((await get(`/api/v1/orders?q=desk_nick`)).items.map((o: any) => o.id)).toEqual([paid.id]);
+    expect((await get(`/api/v1/orders?q=${encodeURIComponent('esk_ni')}`)).items.map((o: any) => o.id)).toEqual([paid.id]);
+    await dropCopies(newer);
+  });
 });
 
 /** A shop of its own holding one order and `n` copies of it: only counting is under test, not intake. */
 async function copiesOfOneOrder(n: number) {
   const big = await seedCatalog(admin, { skuCount: 1, stock: 10 });
   const seed = await makeOrder(cs, orderInput(big.shop.code, big.skus));
-  const { rows } = await t.deps.database.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'orders' AND column_name NOT IN ('id', 'order_no', 'platform_order_id')`);
-  const columns = rows.map((r: any) => `"${r.column_name}"`).join(', ');
+  const columns = await copiedColumns();
   await t.deps.database.query(`INSERT INTO orders (order_no, ${columns}) SELECT 'CAP' || g, ${columns} FROM orders, generate_series(1, $2::int) AS g WHERE id = $1`, [seed.id, n]);
   return big;
+}
+
+/** The columns a copy of an order takes from it: all but its ids. */
+async function copiedColumns(): Promise<string> {
+  const { rows } = await t.deps.database.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'orders' AND column_name NOT IN ('id', 'order_no', 'platform_order_id')`);
+  return rows.map((r: any) => `"${r.column_name}"`).join(', ');
 }
 
 const dropCopies = (big: { shop: { id: number } }) => t.deps.database.query(`DELETE FROM orders WHERE order_no LIKE 'CAP%' AND shop_id = $1`, [big.shop.id]);

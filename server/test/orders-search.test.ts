@@ -68,6 +68,10 @@ describe('the order search box', () => {
     // LIKE's wildcards are the buyer's characters, not patterns
     expect(await found('%')).toEqual([]);
     expect(await found('k_ki')).toEqual([]);
+    // digits too, short of a number that names a phone, an order or a waybill
+    expect(await found('02')).toEqual([kiki.orderNo]);
+    expect(await found('熊2024')).toEqual([kiki.orderNo]);
+    expect(await found('2024')).toEqual([]);
   });
 
   it('finds the receiver by full name, spaces aside', async () => {
@@ -88,8 +92,9 @@ describe('the order search box', () => {
   it('says what it searched for when nothing is found', async () => {
     const nothing = await search(cs, '0000');
     expect(nothing).toMatchObject({ items: [], total: 0 });
+    // a number of 4+ digits is a phone's, an order's or a waybill's: nicks only whole
     expect(nothing.searchedAs).toEqual(['order_no', 'platform_order_id', 'phone_tail', 'nick']);
-    expect((await search(cs, 'zz')).searchedAs).toEqual(['order_no', 'platform_order_id', 'receiver_name', 'nick']);
+    expect((await search(cs, 'zz')).searchedAs).toEqual(['order_no', 'platform_order_id', 'receiver_name', 'nick_part']);
     expect((await search(cs, '13900000000')).searchedAs).toEqual(['order_no', 'order_no_tail', 'platform_order_id', 'phone', 'nick']);
     expect(expectStatus(await cs.get('/api/v1/orders'), 200).searchedAs).toBeNull();
   });

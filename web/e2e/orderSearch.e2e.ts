@@ -28,6 +28,21 @@ async function placeOrder(buyer: { nick: string; name: string; phone: string }):
   });
 }
 
+/** `nicks.length` orders of one new product, one per nick. */
+async function placeOrders(nicks: string[]): Promise<void> {
+  const code = uniqueCode('CUP');
+  await e2e.api('POST', '/api/v1/products', { name: '马克杯', category: '家居', priceBand: 'traffic', skus: [{ code, spec: '白色', price: 3900, cost: 1000 }] });
+  await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: 'WH-SEARCH', lines: [{ skuCode: code, quantity: nicks.length }] });
+  for (const [i, nick] of nicks.entries()) {
+    await e2e.api('POST', '/api/v1/orders', {
+      shopCode: SHOP.code,
+      buyer: { nick, name: '陈晨', phone: `1370000${1000 + i}` },
+      address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号', postalCode: '310012' },
+      items: [{ skuCode: code, quantity: 1, unitPrice: 3900 }],
+    });
+  }
+}
+
 describe('the order search box', () => {
   it('finds the buyer’s order by the last 4 digits of the phone, typed and Enter', async () => {
     const { page } = e2e;
@@ -43,12 +58,27 @@ describe('the order search box', () => {
     await page.screenshot({ path: '/tmp/sf-order-search-tail.png', fullPage: true });
   });
 
+  it('shows a full page of matches with the total its tabs counted, and the rest on the next page', async () => {
+    const { page } = e2e;
+    await placeOrders(Array.from({ length: 21 }, (_, i) => `风铃小铺${i + 1}`));
+    await page.goto(e2e.baseUrl + '/orders');
+    await typeInto(page.getByPlaceholder(SEARCH_BOX), '风铃');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=%E9%A3%8E%E9%93%83/);
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(20);
+    await expect.poll(() => page.getByRole('tab', { name: /^全部/ }).textContent()).toBe('全部 21');
+    await expect.poll(() => page.getByRole('tab', { name: /^待付款/ }).textContent()).toBe('待付款 21');
+    await page.getByText('共 21 条').waitFor();
+    await page.locator('.ant-pagination-item-2').click();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+  });
+
   it('says what it searched for when nothing is found', async () => {
     const { page } = e2e;
     await page.goto(e2e.baseUrl + '/orders');
     await typeInto(page.getByPlaceholder(SEARCH_BOX), '0000');
     await page.keyboard.press('Enter');
-    await page.getByText('按 订单号 0000、平台单号 0000、手机尾号 0000、昵称包含“0000” 查找，没有找到订单').waitFor();
+    await page.getByText('按 订单号 0000、平台单号 0000、手机尾号 0000、昵称“0000” 查找，没有找到订单').waitFor();
     await page.screenshot({ path: '/tmp/sf-order-search-nothing.png', fullPage: true });
   });
 });

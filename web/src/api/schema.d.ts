@@ -3258,7 +3258,7 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             nextCursor: string | null;
-                            searchedAs: ("order_no" | "order_no_tail" | "platform_order_id" | "phone" | "phone_tail" | "receiver_name" | "nick" | "tracking_no")[] | null;
+                            searchedAs: ("order_no" | "order_no_tail" | "platform_order_id" | "phone" | "phone_tail" | "receiver_name" | "nick" | "nick_part" | "tracking_no")[] | null;
                         };
                     };
                 };
@@ -3767,6 +3767,10 @@ export interface paths {
                             };
                             capped: {
                                 [key: string]: boolean;
+                            };
+                            all: {
+                                count: number;
+                                capped: boolean;
                             };
                         };
                     };

@@ -33,9 +33,15 @@ export function QueryTable<T extends object>({ query, labels, locale, pagination
   );
 }
 
-type Props<T> = { list: ListParams; query: UseQueryResult<ListPage<T>> } & Omit<QueryTableProps<T>, 'query' | 'pagination' | 'onChange'>;
+type Props<T> = {
+  list: ListParams;
+  query: UseQueryResult<ListPage<T>>;
+  /** The total where the query's answer left it out (counted elsewhere). */
+  total?: { count: number; capped: boolean };
+} & Omit<QueryTableProps<T>, 'query' | 'pagination' | 'onChange'>;
 
 /** A list page's table: rows, loading, load errors and pagination from its query; page and sort clicks go into the URL. */
-export function ListTable<T extends object>({ list, query, ...table }: Props<T>) {
-  return <QueryTable<T> {...table} query={query} pagination={list.pagination(query.data?.total ?? undefined, query.data?.totalCapped)} onChange={list.onTableChange} />;
+export function ListTable<T extends object>({ list, query, total, ...table }: Props<T>) {
+  const pagination = total ? list.pagination(total.count, total.capped) : list.pagination(query.data?.total ?? undefined, query.data?.totalCapped);
+  return <QueryTable<T> {...table} query={query} pagination={pagination} onChange={list.onTableChange} />;
 }

@@ -16,12 +16,12 @@ import { Page } from '../app/Page';
 import { usePreference } from '../app/preferences';
 import { useShopOptions } from '../catalog/api';
 import { ExportButtons } from '../reports/ExportButtons';
-import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderListRow } from './api';
+import { bulkApprove, fetchOrders, REVIEW_STATUSES, type Flag, type OrderListQuery, type OrderListRow, type OrderStatus } from './api';
 import { ColumnSettings } from './ColumnSettings';
 import { FlagLabel } from './labels';
-import { exportOrders } from './listApi';
+import { exportOrders, type OrderCounts } from './listApi';
 import { arrangeColumns, useOrderColumns, type OrderColumnKey } from './orderColumns';
-import { StatusTabs } from './StatusTabs';
+import { StatusTabs, tabCount, useOrderCounts } from './StatusTabs';
 import { useRefreshAfterOrderChange } from './refresh';
 import { SearchHint } from './SearchHint';
 
@@ -42,6 +42,16 @@ function toForm(filters: Filters) {
 function fromForm(values: Record<string, unknown>) {
   const { created, shipBy, ...rest } = values;
   return { ...rest, ...rangeFromForm(created, 'createdFrom', 'createdTo'), ...rangeFromForm(shipBy, 'shipByFrom', 'shipByTo', { wholeDays: false }) };
+}
+
+/**
+ * The total of a search's full page, which the list leaves to the tabs' one count: the tab's, else
+ * (a broad search under a status) at least the pages seen and one more while there is a next.
+ */
+function searchTotal(counts: OrderCounts | undefined, filters: Filters, seen: { page: number; pageSize: number; nextCursor: string | null }) {
+  const status = filters.status?.includes(',') ? null : (filters.status as OrderStatus | undefined);
+  const counted = counts && status !== null ? tabCount(counts, true, status) : undefined;
+  return counted ?? { count: seen.page * seen.pageSize + (seen.nextCursor ? 1 : 0), capped: seen.nextCursor !== null };
 }
 
 /** "SO…（reason）" for each order the bulk approval refused. */
@@ -83,6 +93,8 @@ export default function OrderListPage() {
     queryFn: () => fetchOrders({ ...list.filters, flag: list.filters.flag as Flag | undefined, sort: list.sort as OrderListQuery['sort'], page: list.page, pageSize: list.pageSize }),
     placeholderData: (previous) => previous,
   });
+  const counts = useOrderCounts(list.filters);
+  const total = orders.data && orders.data.total === null ? searchTotal(counts.data, list.filters, orders.data) : undefined;
 
   function confirmBulkApprove() {
     modal.confirm({
@@ -182,6 +194,7 @@ export default function OrderListPage() {
       <ListTable
         list={list}
         query={orders}
+        total={total}
         labels={filterLabels}
         rowKey="id"
         columns={columns}

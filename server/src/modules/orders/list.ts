@@ -103,9 +103,10 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const rows = await listRepo.listOrders(ctx, filter, page);
   const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
   const cap = totalCapOf(filter);
-  // a page not filled is the end of the list: it says the total, with no count to run
+  // a page not filled is the end of the list: it says the total, with no count to run; a search's
+  // full page leaves its count to GET /orders/counts (countOrdersByStatus), one read for both
   const lastPage = rows.length < q.pageSize && (rows.length > 0 || page.offset === 0);
-  const counted = q.cursor ? null : lastPage ? page.offset + rows.length : await listRepo.countOrdersUpTo(ctx, filter, cap + 1);
+  const counted = q.cursor ? null : lastPage ? page.offset + rows.length : filter.search ? null : await listRepo.countOrdersUpTo(ctx, filter, cap + 1);
   const next = last ? cursorOf(key, last) : undefined;
   return {
     items: await listRows(ctx, rows),
@@ -135,17 +136,24 @@ export async function listRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<OrderLi
   });
 }
 
-/** The status tabs: the list's filters counted per status, each up to the list's cap. */
+/**
+ * The status tabs: the list's filters counted per status, each up to the list's cap, and all
+ * together. A search is counted once over all statuses (countSearchByStatusUpTo): past its cap,
+ * each status holds only those among the matches read, flagged capped (at least that many).
+ */
 export async function countOrdersByStatus(ctx: Ctx, q: OrderCountsQuery): Promise<OrderCounts> {
   const filter = await buildFilter(ctx, q);
   const cap = filter ? totalCapOf(filter) : LIST_TOTAL_CAP;
-  const counted = filter ? await listRepo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, cap + 1) : {};
+  const counted = !filter ? {} : filter.search ? await listRepo.countSearchByStatusUpTo(ctx, filter, cap + 1) : await listRepo.countOrdersByStatusUpTo(ctx, filter, ORDER_STATUSES, cap + 1);
+  const sum = Object.values(counted).reduce((a, n) => a + n, 0);
+  const searchCapped = filter?.search !== undefined && sum > cap;
   const byStatus = {} as OrderCounts['byStatus'];
   const capped = {} as OrderCounts['capped'];
   for (const status of ORDER_STATUSES) {
     const n = counted[status] ?? 0;
     byStatus[status] = Math.min(n, cap);
-    capped[status] = n > cap;
+    capped[status] = searchCapped || n > cap;
   }
-  return { byStatus, capped };
+  const allCapped = ORDER_STATUSES.some((s) => capped[s]);
+  return { byStatus, capped, all: { count: searchCapped ? cap : Object.values(byStatus).reduce((a, n) => a + n, 0), capped: allCapped } };
 }

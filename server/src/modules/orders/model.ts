@@ -310,7 +310,10 @@ export type OrderListRow = z.infer<typeof orderListRowSchema>;
 
 export const orderListReply = z.object({
   items: z.array(orderListRowSchema),
-  /** null in cursor mode; at most 10,000, or 1,000 with `q` (then totalCapped is true: "10000+"). */
+  /**
+   * At most 10,000 (then totalCapped is true: "10000+"). null in cursor mode, and with `q` when the
+   * page is full: a search is counted once, by GET /orders/counts, which the tabs ask anyway.
+   */
   total: z.number().int().nullable(),
   totalCapped: z.boolean(),
   page: z.number().int(),
@@ -325,9 +328,15 @@ export const orderCountsQuery = orderListQuery.omit({ status: true, sort: true, 
 export type OrderCountsQuery = z.infer<typeof orderCountsQuery>;
 
 export const orderCountsReply = z.object({
-  /** Orders per status under the filters, each counted up to 10,000 (then `capped` is true for it: "10000+"). */
+  /**
+   * Orders per status under the filters, each counted up to 10,000 (then `capped` is true for it: "10000+").
+   * Under a search the matches are counted once, up to 1,000 over all statuses: when they pass that,
+   * each status's number is only those among the first 1,001 read, an "at least", and `capped` is true for every one.
+   */
   byStatus: z.record(orderStatusSchema, z.number().int()),
   capped: z.record(orderStatusSchema, z.boolean()),
+  /** Every status together (the 全部 tab), up to the same cap. */
+  all: z.object({ count: z.number().int(), capped: z.boolean() }),
 });
 export type OrderCounts = z.infer<typeof orderCountsReply>;
 

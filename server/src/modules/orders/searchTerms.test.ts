@@ -19,6 +19,14 @@ describe('search terms', () => {
     expect(narrowingPieces('abc')).toEqual(['ab', 'bc']);
   });
 
+  it('searches nicks by part, short words as broad, but a number of 4+ digits only as a whole nick', () => {
+    expect(searchTermsOf(pii, '柚子', true).nickPart).toEqual({ text: '柚子', pieces: ['柚子'], broad: true });
+    expect(searchTermsOf(pii, 'kiki', true).nickPart?.broad).toBe(true);
+    expect(searchTermsOf(pii, '小熊2024', true).nickPart?.broad).toBe(false);
+    expect(searchTermsOf(pii, '79', true).nickPart?.broad).toBe(true);
+    for (const number of ['7927', '13512347927', '000012']) expect(searchTermsOf(pii, number, true).nickPart, number).toBeNull();
+  });
+
   it('takes a phone tail only where the last 4 digits are the buyer’s', () => {
     expect(phoneTail('mobile', '13512347927')).toBe('7927');
     expect(phoneTail('masked', '138****7927')).toBe('7927');
