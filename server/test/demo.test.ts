@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, DemoAlreadySeeded, seedDemo, type DemoSummary } from '../src/demo/seed';
+import { DemoAlreadySeeded, seedDemo, type DemoSummary } from '../src/demo/seed';
+import { DEMO_USERS } from '../src/demo/staff';
 import { checkStockInvariants } from '../src/modules/inventory';
 import { ORDER_STATUSES } from '../src/modules/orders';
 import { createTestApp, type TestApp } from './harness';

@@ -7,7 +7,7 @@ import { FakeClock, SECOND } from '../src/platform/clock';
 import { DeliveryFailure, type Channel, type OutboxMessage } from '../src/platform/delivery/channels';
 import { dispatchOutbox, retryDelayMs } from '../src/platform/delivery/dispatcher';
 import { configuredChannels } from '../src/platform/delivery/jobs';
-import { enqueue } from '../src/platform/outbox';
+import { enqueue, withdraw, type QueuedMessage } from '../src/platform/outbox';
 import { expectStatus, makePaidOrder, orderInput, seedCatalog } from './factories';
 import { createTestApp, type Client, type TestApp } from './harness';
 
@@ -40,10 +40,10 @@ function testChannel(name: string, topic: string, failing: (call: number) => boo
 }
 
 async function enqueueOne(topic: string, payload: Record<string, unknown> = { orderNo: 'SO-TEST' }): Promise<number> {
-  await t.tx((ctx) => enqueue(ctx, topic, payload));
-  const { rows } = await t.deps.database.query('SELECT max(id) AS id FROM outbox WHERE topic = $1', [topic]);
-  return Number(rows[0]!.id);
+  return (await t.tx((ctx) => enqueue(ctx, topic, payload))).outboxId;
 }
+
+const withdrawOne = (message: QueuedMessage) => t.tx((ctx) => withdraw(ctx, message));
 
 async function setMaxAttempts(n: number) {
   expectStatus(await admin.put('/api/v1/settings', { 'outbox.maxAttempts': n }), 200);
@@ -134,6 +134,64 @@ describe('the outbox dispatcher', () => {
     await Promise.all([dispatcher(), dispatcher(), dispatcher(), dispatcher()]);
     expect([...received].sort((a, b) => a - b)).toEqual(ids);
     const { rows } = await t.deps.database.query("SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.concurrent' AND sent_at IS NULL");
+    expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('withdrawing a message', () => {
+  it('holds a message back until notBefore, and withdraws it while no dispatcher has taken it', async () => {
+    const { channel, received } = testChannel('held', 'test.held');
+    const held = await t.tx((ctx) => enqueue(ctx, 'test.held', { orderNo: 'SO-HELD' }, { notBefore: new Date(t.clock.now().getTime() + 20 * SECOND) }));
+    const kept = await t.tx((ctx) => enqueue(ctx, 'test.held', { orderNo: 'SO-KEPT' }, { notBefore: new Date(t.clock.now().getTime() + 20 * SECOND) }));
+    expect((await dispatchOutbox(t.deps, [channel])).claimed).toBe(0);
+    expect(await withdrawOne(held)).toBe(true);
+    expect(await withdrawOne(held)).toBe(false);
+    t.clock.advance(20 * SECOND);
+    expect(await dispatchOutbox(t.deps, [channel])).toMatchObject({ claimed: 1, sent: 1 });
+    expect(received).toEqual([kept.outboxId]);
+    expect(await withdrawOne(kept)).toBe(false);
+  });
+
+  it('leaves a message a dispatcher is delivering: it is sent, once', async () => {
+    let handOver!: () => void;
+    const handedOver = new Promise<void>((resolve) => (handOver = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const received: number[] = [];
+    const slow: Channel = {
+      name: 'slow',
+      topics: ['test.inflight'],
+      async deliver(message) {
+        received.push(message.id);
+        handOver();
+        await finished;
+      },
+    };
+    const message = await t.tx((ctx) => enqueue(ctx, 'test.inflight', { orderNo: 'SO-INFLIGHT' }));
+    const dispatching = dispatchOutbox(t.deps, [slow]);
+    await handedOver;
+    expect(await withdrawOne(message)).toBe(false);
+    finish();
+    expect(await dispatching).toMatchObject({ claimed: 1, sent: 1 });
+    expect(received).toEqual([message.outboxId]);
+    expect(await deliveryRows(message.outboxId)).toEqual([{ channel: 'slow', attempts: 1, delivered: true }]);
+  });
+
+  it('never sends a withdrawn message nor loses one that was not, with dispatchers racing the withdrawals', async () => {
+    const messages: QueuedMessage[] = [];
+    for (let i = 0; i < 30; i++) messages.push(await t.tx((ctx) => enqueue(ctx, 'test.race', { orderNo: `SO-RACE-${i}` })));
+    const { channel, received } = testChannel('racing', 'test.race');
+    const dispatcher = async () => {
+      while ((await dispatchOutbox(t.deps, [channel], 3)).claimed > 0);
+    };
+    const withdrawn = new Set<number>();
+    const withdrawals = async (part: QueuedMessage[]) => {
+      for (const m of part) if (await withdrawOne(m)) withdrawn.add(m.outboxId);
+    };
+    await Promise.all([dispatcher(), withdrawals(messages.filter((_, i) => i % 2 === 0)), dispatcher(), withdrawals(messages.filter((_, i) => i % 2 === 1).reverse())]);
+    await dispatcher();
+    for (const { outboxId } of messages) expect(received.filter((id) => id === outboxId)).toHaveLength(withdrawn.has(outboxId) ? 0 : 1);
+    const { rows } = await t.deps.database.query("SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.race' AND sent_at IS NULL");
     expect(rows[0]!.n).toBe(0);
   });
 });

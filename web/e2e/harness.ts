@@ -186,3 +186,56 @@ let serial = 0;
 export const orderRow = (page: Page, orderNo: string): Locator => page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: orderNo, exact: true }) });
 
 export const uniqueCode = (prefix: string) => `${prefix}-${Date.now().toString(36)}${++serial}`;
+
+export interface Sku {
+  code: string;
+  price: number;
+}
+
+export type PlacedOrder = { id: number; orderNo: string; status: string; total: number; customerId: number; buyer: { nick: string; phone: string } };
+
+/**
+ * What the order pages' tests share: 杭州仓 and a Tmall shop, SKUs of a test's own with stock
+ * there (so its stock figures are its own), and orders from a new buyer each time (so no review
+ * rule links one test's orders to another's).
+ */
+export async function orderShop(e2e: E2E) {
+  const warehouse = 'WH-HZ';
+  const shop = { code: 'TM01', name: '天猫旗舰店' };
+  await e2e.api('POST', '/api/v1/warehouses', { code: warehouse, name: '杭州仓' });
+  await e2e.api('POST', '/api/v1/shops', { code: shop.code, name: shop.name, platform: 'tmall', defaultWarehouseCode: warehouse });
+
+  async function newSku(stock: number): Promise<Sku> {
+    const code = uniqueCode('MUG');
+    await e2e.api('POST', '/api/v1/products', { name: '陶瓷马克杯', category: '家居', priceBand: 'traffic', skus: [{ code, spec: '白色 350ml', price: 3900, cost: 1200 }] });
+    await e2e.api('POST', '/api/v1/inventory/receipts', { warehouseCode: warehouse, lines: [{ skuCode: code, quantity: stock }] });
+    return { code, price: 3900 };
+  }
+
+  let buyers = 0;
+  function newBuyer() {
+    const n = ++buyers;
+    return { nick: `tb_buyer_${n}`, name: '王芳', phone: `1390000${String(n).padStart(4, '0')}` };
+  }
+
+  /** An order for `quantity` of `sku` from a new buyer; a paid one carries a buyer message, so the automatic review holds it for a person. */
+  function orderBody(sku: Sku, opts: { paid?: boolean; quantity?: number; shopCode?: string } = {}) {
+    const quantity = opts.quantity ?? 1;
+    return {
+      shopCode: opts.shopCode ?? shop.code,
+      buyer: newBuyer(),
+      address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号', postalCode: '310012' },
+      items: [{ skuCode: sku.code, quantity, unitPrice: sku.price }],
+      ...(opts.paid && { buyerMessage: '请周五前发货', payment: { amount: quantity * sku.price, method: 'alipay' } }),
+    };
+  }
+
+  const placeOrder = (body: object): Promise<PlacedOrder> => e2e.api('POST', '/api/v1/orders', body);
+
+  async function level(sku: Sku) {
+    const { items } = await e2e.api('GET', `/api/v1/inventory/levels?skuCode=${sku.code}&warehouseCode=${warehouse}`);
+    return items[0] as { onHand: number; reserved: number; available: number };
+  }
+
+  return { warehouse, shop, newSku, newBuyer, orderBody, placeOrder, level };
+}

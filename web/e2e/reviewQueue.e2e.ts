@@ -147,7 +147,10 @@ describe('审单', () => {
     await expect.poll(() => isCursor(held.orderNo)).toBe('true');
     expect(await status(held)).toBe('on_hold');
     const events: { action: string; actorName: string }[] = (await e2e.api('GET', `/api/v1/orders/${held.id}/events`)).items;
-    expect(events.at(-1)).toMatchObject({ action: 'order.undo_approve', actorName: REVIEWER.displayName });
+    // the buyer's 订单已确认 was held back for the undo window, so the undo withdrew it
+    expect(events.at(-1)).toMatchObject({ action: 'order.undo_approve', actorName: REVIEWER.displayName, after: { noticeWithdrawn: true } });
+    await desk.goto(`${e2e.baseUrl}/orders/${held.id}`);
+    await desk.getByText('买家的订单确认通知已撤回，买家不会收到').waitFor();
   });
 
   it('opens an order with Enter and, coming back, finds the cursor on the same row', async () => {

@@ -4,6 +4,7 @@ import { useI18n } from '../app/i18n';
 import { fill } from '../app/locales/zh';
 import { useApiMutation } from '../app/useApiMutation';
 import { undoApproval, type Order } from './api';
+import { undoNoticeOf } from './undoNotice';
 
 /** How long the 撤销 toast stays; the server allows a few seconds more, for a click in the last one. */
 export const UNDO_SECONDS = 10;
@@ -17,7 +18,7 @@ export function useUndoApproval(onUndone: (order: Order) => void) {
   const { message } = App.useApp();
   const last = useRef<{ id: number; until: number } | null>(null);
   const undo = useApiMutation((id: number) => undoApproval(id), {
-    success: (order) => fill(t.orders.undone, { orderNo: order.orderNo }),
+    success: (order) => fill(undoNoticeOf(order.events.at(-1)) === 'sent' ? t.orders.undoneNoticeSent : t.orders.undone, { orderNo: order.orderNo }),
     onSuccess: onUndone,
   });
 

@@ -1,15 +1,15 @@
 import { lastEvent, recordEvent, type TimelineEvent } from '../../platform/audit';
-import { HOUR, localDateTime, MINUTE } from '../../platform/clock';
+import { HOUR, localDateTime, MINUTE, SECOND } from '../../platform/clock';
 import { systemActor, type Ctx } from '../../platform/context';
 import { AppError, unprocessable } from '../../platform/errors';
-import { enqueue } from '../../platform/outbox';
+import { enqueue, withdraw, type QueuedMessage } from '../../platform/outbox';
 import { readSetting } from '../../platform/settings';
 import { getShop } from '../catalog';
 import { isBlacklisted } from '../customers';
 import { requireOrder, toDetail, toSummary } from './detail';
 import type { BulkApproveResult, OrderDetail, OrderSummary, PaymentInput } from './model';
 import * as repo from './repository';
-import { evaluateRisk, shipByDeadline, type HoldReason, type RiskSettings } from './rules';
+import { APPROVAL_NOTICE_HOLD_SECONDS, evaluateRisk, shipByDeadline, type HoldReason, type RiskSettings } from './rules';
 import { autoReviewSetting, holdPresetsSetting, reviewSlaSetting, riskSettings, shipPromiseSetting } from './settings';
 import { canTransition, nextStatus, type OrderStatus } from './states';
 import { ORDER_READ_EVENTS, orderMovedRefusal } from './guards';
@@ -35,28 +35,43 @@ async function readRiskSettings(ctx: Ctx): Promise<RiskSettings> {
   };
 }
 
-/** What an approval cleared, kept in its audit event so 撤销审核 can put it back. */
+/**
+ * What an approval cleared, kept in its audit event so 撤销审核 can put it back, and the buyer's
+ * notice it queued, so 撤销审核 can withdraw that very message (an order may have several
+ * confirmations over time: approved, undone, approved again).
+ */
 interface ApprovalUndo {
   reviewDueAt: string | null;
   heldFromStatus: string | null;
+  notice: QueuedMessage | null;
 }
 
+/**
+ * The buyer hears 订单已确认. A person's approval may be undone (a system approval cannot be:
+ * guards.ts), so its notice waits out the undo window; the automatic review's goes at once.
+ */
 async function approve(ctx: Ctx, row: OrderRow): Promise<OrderRow> {
   const now = ctx.clock.now();
   const shop = await getShop(ctx, row.shopId);
   const shipBy = row.shipBy ?? shipByDeadline(row.paidAt ?? now, await readSetting(ctx, shipPromiseSetting));
-  const undo: ApprovalUndo = { reviewDueAt: row.reviewDueAt?.toISOString() ?? null, heldFromStatus: row.heldFromStatus };
-  const approved = await transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null, shipBy }, { shipBy: shipBy.toISOString(), undo });
-  await enqueue(ctx, 'customer.notify', {
-    kind: 'order_confirmed',
-    orderId: row.id,
-    orderNo: row.orderNo,
-    shopId: row.shopId,
-    customerId: row.customerId,
-    shipBy: shipBy.toISOString(),
-    message: `您的订单 ${row.orderNo} 已确认，将于 ${localDateTime(shipBy, shop.timezone)} 前发货`,
-  });
-  return approved;
+  const undoable = ctx.actor.id !== null;
+  const notice = await enqueue(
+    ctx,
+    'customer.notify',
+    {
+      kind: 'order_confirmed',
+      orderId: row.id,
+      orderNo: row.orderNo,
+      shopId: row.shopId,
+      customerId: row.customerId,
+      shipBy: shipBy.toISOString(),
+      message: `您的订单 ${row.orderNo} 已确认，将于 ${localDateTime(shipBy, shop.timezone)} 前发货`,
+    },
+    undoable ? { notBefore: new Date(now.getTime() + APPROVAL_NOTICE_HOLD_SECONDS * SECOND) } : {},
+  );
+  // a refused approval rolls its notice back with it
+  const undo: ApprovalUndo = { reviewDueAt: row.reviewDueAt?.toISOString() ?? null, heldFromStatus: row.heldFromStatus, notice };
+  return transition(ctx, row, 'approve', { approvedAt: now, reviewDueAt: null, heldFromStatus: null, shipBy }, { shipBy: shipBy.toISOString(), undo });
 }
 
 export async function hold(ctx: Ctx, row: OrderRow, reasons: HoldReason[], reviewDueAt: Date | null): Promise<OrderRow> {
@@ -175,6 +190,7 @@ function undoOfApproval(event: TimelineEvent | undefined): ApprovalUndo & { from
     from: before.status === 'on_hold' ? 'on_hold' : 'awaiting_review',
     reviewDueAt: after.undo?.reviewDueAt ?? null,
     heldFromStatus: after.undo?.heldFromStatus ?? null,
+    notice: after.undo?.notice ?? null,
   };
 }
 
@@ -182,13 +198,18 @@ function undoOfApproval(event: TimelineEvent | undefined): ApprovalUndo & { from
  * 撤销审核: the reviewer takes an approval back seconds after it, and the order returns to the
  * review queue as it was (its state, deadline and hold). The guard (guards.ts) allows only the
  * reviewer's own, recent approval with nothing done to the order since; a waved order is gone.
+ * The buyer's 订单已确认 is withdrawn unless a dispatcher has already taken it (a worker whose
+ * clock runs ahead): the undo still stands, and its event says `noticeWithdrawn: false`.
+ * A refused undo rolls the withdrawal back with it.
  */
 export async function undoApproval(ctx: Ctx, id: number): Promise<OrderDetail> {
   const row = await requireOrder(ctx, id, { lock: true });
   if (!canTransition(statusOf(row), 'undo_approve')) throw orderMovedRefusal(row);
   const undo = undoOfApproval(await lastEvent(ctx, 'order', id, ORDER_READ_EVENTS));
+  const noticeWithdrawn = undo.notice !== null && (await withdraw(ctx, undo.notice));
   const patch = { approvedAt: null, reviewDueAt: undo.reviewDueAt ? new Date(undo.reviewDueAt) : null, heldFromStatus: undo.heldFromStatus };
-  return toDetail(ctx, await transition(ctx, row, 'undo_approve', patch, {}, undo.from), false);
+  const detail = { noticeWithdrawn, outboxId: undo.notice?.outboxId ?? null };
+  return toDetail(ctx, await transition(ctx, row, 'undo_approve', patch, detail, undo.from), false);
 }
 
 /** The preset hold reasons the supervisor keeps in settings, offered by the hold dialog. */

@@ -164,6 +164,13 @@ export function evaluateRisk(facts: ReviewFacts, settings: RiskSettings): HoldRe
  */
 export const UNDO_APPROVE_SECONDS = 15;
 
+/**
+ * A person's approval holds the buyer's 订单已确认 back this long, so an undo can still withdraw it:
+ * the guard counts whole seconds (an undo in the 16th second passes) and the undo's transaction
+ * needs a moment to commit.
+ */
+export const APPROVAL_NOTICE_HOLD_SECONDS = UNDO_APPROVE_SECONDS + 5;
+
 /** Ships-before promise told to the buyer on approval. */
 export const shipByDeadline = (paidAt: Date, promiseHours: number): Date => new Date(paidAt.getTime() + promiseHours * 3_600_000);
 
