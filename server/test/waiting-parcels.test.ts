@@ -159,6 +159,22 @@ describe('待处理包裹', () => {
     for (const q of [trackingNo, trackingNo.slice(-5)]) expect((await listOf('to_weigh', { q })).items.map((r: { parcelId: number }) => r.parcelId)).toEqual([session.id]);
   });
 
+  it('counts an order held out of its wave and waved again as waiting in its new wave, not stopped by the old one', async () => {
+    const { shop, skus, warehouses } = await seedCatalog(admin, { skuCount: 1, stock: 100 });
+    const warehouseCode = warehouses[0].code as string;
+    const order = await makePaidOrder(cs, orderInput(shop.code, skus));
+    const before = await expectCountersAgree();
+    expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'single' }), 201);
+    expectStatus(await packer.post(`/api/v1/orders/${order.id}/hold`, { reason: '库位缺货待查' }), 200);
+    expect(await expectCountersAgree()).toEqual(before);
+    expect(await orderNosAt('to_pack')).not.toContain(order.orderNo);
+
+    expect(expectStatus(await cs.post(`/api/v1/orders/${order.id}/release`), 200).status).toBe('awaiting_fulfillment');
+    const again = expectStatus(await packer.post('/api/v1/waves', { warehouseCode, kind: 'single' }), 201);
+    expect(await expectCountersAgree()).toEqual({ ...before, to_pack: before.to_pack + 1 });
+    expect((await rowOf('to_pack', order.orderNo)).waveNo).toBe(again.waveNo);
+  });
+
   it('pages oldest first with the total, and refuses an unknown stage naming it, and a user without fulfillment.read', async () => {
     const { shop, skus, warehouses } = await seedCatalog(admin, { skuCount: 1, stock: 100 });
     for (let i = 0; i < 3; i++) await makePaidOrder(cs, orderInput(shop.code, skus));
