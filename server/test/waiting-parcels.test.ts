@@ -157,6 +157,8 @@ describe('待处理包裹', () => {
     expect((await packer.get(`/api/v1/parcels/${session.id}/label.pdf`)).status).toBe(200);
     expect((await rowOf('to_weigh', x.orderNo)).trackingNo).toBe(trackingNo);
     for (const q of [trackingNo, trackingNo.slice(-5)]) expect((await listOf('to_weigh', { q })).items.map((r: { parcelId: number }) => r.parcelId)).toEqual([session.id]);
+    // a dash is no number: dropped from a tracking number it leaves nothing, which ends none
+    expect((await listOf('to_weigh', { q: '-' })).total).toBe(0);
   });
 
   it('counts an order held out of its wave and waved again as waiting in its new wave, not stopped by the old one', async () => {

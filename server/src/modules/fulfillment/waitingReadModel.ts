@@ -41,8 +41,10 @@ function searchOf(stage: WaitingStage, q: string | undefined): SQL {
   const orderNo = q.toUpperCase();
   const endsWith = (column: SQL, text: string) => sql`right(${column}, ${text.length}) = ${text}`;
   if (stage === 'to_pack') return sql`AND ${endsWith(sql`o.order_no`, orderNo)}`;
+  // spaces and dashes are dropped from a tracking number: what is left of "- -" ends every one
   const trackingNo = normalizeTrackingNo(q);
-  return sql`AND (${endsWith(sql`o.order_no`, orderNo)} OR ${endsWith(sql`p.tracking_no`, trackingNo)}
+  const byTrackingNo = trackingNo ? sql`OR ${endsWith(sql`p.tracking_no`, trackingNo)}` : sql``;
+  return sql`AND (${endsWith(sql`o.order_no`, orderNo)} ${byTrackingNo}
     OR (p.merge_id IS NOT NULL AND EXISTS (SELECT 1 FROM ${orders} AS m WHERE m.merge_id = p.merge_id AND ${endsWith(sql`m.order_no`, orderNo)})))`;
 }
 
