@@ -7184,6 +7184,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待处理包裹：待验货（波次中未封箱的订单）、待称重、待发货，等得最久的在前；q 为订单号或快递单号（整号或尾号） */
+        get: {
+            parameters: {
+                query: {
+                    stage: "to_pack" | "to_weigh" | "to_ship";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                stage: "to_pack" | "to_weigh" | "to_ship";
+                                orderId: number;
+                                orderNo: string;
+                                parcelId: number | null;
+                                /** @enum {string|null} */
+                                status: "packing" | "packed" | "weighed" | "shipped" | "intercepted" | "shelved" | null;
+                                waveId: number | null;
+                                waveNo: string | null;
+                                slot: number | null;
+                                /** @enum {string} */
+                                carrier: "SF" | "EMS" | "YTO" | "ZTO" | "STO" | "YUNDA" | "JD" | "JT";
+                                trackingNo: string | null;
+                                units: number;
+                                expectedGrams: number | null;
+                                weighedGrams: number | null;
+                                /** @enum {string|null} */
+                                weightVerdict: "ok" | "mismatch" | "override" | null;
+                                packedByName: string | null;
+                                packedAt: string | null;
+                                weighedByName: string | null;
+                                weighedAt: string | null;
+                                waitingSince: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待验货、待称重、待发货各有多少（与工作台同一口径；带 q 时为搜到的） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byStage: {
+                                to_pack: number;
+                                to_weigh: number;
+                                to_ship: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parcels/lookup": {
         parameters: {
             query?: never;

@@ -48,6 +48,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/fulfillment/packing', page: lazy(() => import('../fulfillment/PackingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'packing' } },
   { path: '/fulfillment/weighing', page: lazy(() => import('../fulfillment/WeighingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'weighing' } },
   { path: '/fulfillment/shipping', page: lazy(() => import('../fulfillment/ShippingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shipping' } },
+  { path: '/fulfillment/parcels', page: lazy(() => import('../fulfillment/WaitingParcelsPage')), permission: 'fulfillment.read', menu: { group: 'fulfillment', label: 'waitingParcels' } },
   { path: '/fulfillment/singles', page: lazy(() => import('../fulfillment/SinglesPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'singles' } },
   { path: '/fulfillment/shelving', page: lazy(() => import('../fulfillment/ShelvingPage')), permission: 'fulfillment.manage', menu: { group: 'fulfillment', label: 'shelving' } },
   { path: '/logistics/exceptions', page: lazy(() => import('../logistics/ExceptionsPage')), permission: 'logistics.read', menu: { group: 'logistics', label: 'exceptions' } },

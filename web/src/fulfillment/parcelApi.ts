@@ -1,4 +1,5 @@
 import { api, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
 import type { Parcel } from './packingApi';
 
 /** The parcel after packing, at the scale (称重) and the door (发货). */
@@ -16,3 +17,12 @@ export const overrideWeight = (id: number, reason: string) => unwrap(api.POST('/
 /** Ships a weighed parcel: 422 invalid_tracking_no; 409 tracking_mismatch, tracking_no_used, not_weighed, intercepted. */
 export const shipParcel = (id: number, carrier: Carrier, trackingNo: string) =>
   unwrap(api.POST('/api/v1/parcels/{id}/ship', { params: { path: { id } }, body: { carrier, trackingNo } }));
+
+type WaitingQuery = NonNullable<paths['/api/v1/parcels']['get']['parameters']['query']>;
+/** 待验货 / 待称重 / 待发货: the stations after the wave. */
+export type WaitingStage = WaitingQuery['stage'];
+export type WaitingRow = Awaited<ReturnType<typeof fetchWaiting>>['items'][number];
+/** What waits at a stage, the longest waiting first; `q` an order or tracking number, whole or its end. */
+export const fetchWaiting = (query: WaitingQuery) => unwrap(api.GET('/api/v1/parcels', { params: { query } }));
+/** How many wait at each stage (of those `q` finds): the 工作台's counts. */
+export const fetchWaitingCounts = (q: string | undefined) => unwrap(api.GET('/api/v1/parcels/counts', { params: { query: { q } } }));

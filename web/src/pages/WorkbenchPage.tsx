@@ -108,9 +108,9 @@ export default function WorkbenchPage() {
     counters.push(<Counter key="soon" title={t.workbench.promiseSoon} value={data.warehouse.promiseSoon} to={unshipped({ shipByFrom: promiseAsOf, shipByTo: promiseSoonUntil })} />);
     counters.push(<Counter key="wave" title={t.workbench.toWave} value={data.warehouse.toWave} to="/orders?status=awaiting_fulfillment" />);
     counters.push(<Counter key="pick" title={t.workbench.toPick} value={data.warehouse.toPick} to="/fulfillment/waves?status=picking" />);
-    counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/packing" />);
-    counters.push(<Counter key="weigh" title={t.workbench.toWeigh} value={data.warehouse.toWeigh} to="/fulfillment/weighing" />);
-    counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/shipping" />);
+    counters.push(<Counter key="pack" title={t.workbench.toPack} value={data.warehouse.toPack} to="/fulfillment/parcels?stage=to_pack" />);
+    counters.push(<Counter key="weigh" title={t.workbench.toWeigh} value={data.warehouse.toWeigh} to="/fulfillment/parcels?stage=to_weigh" />);
+    counters.push(<Counter key="ship" title={t.workbench.toShip} value={data.warehouse.toShip} to="/fulfillment/parcels?stage=to_ship" />);
     counters.push(<Counter key="discrepancies" title={t.workbench.discrepancies} value={data.warehouse.discrepancies} to="/inventory/discrepancies?status=open" danger />);
     counters.push(<Counter key="returns" title={t.workbench.returnsToReceive} value={data.warehouse.returnsToReceive} to="/aftersales?tab=all&status=awaiting_return" />);
   }

@@ -167,6 +167,59 @@ export type ShipInput = z.infer<typeof shipBody>;
 /** What the scale or the door scans: the label's tracking number or the slip's order number. */
 export const parcelLookupQuery = z.object({ scan: lookupCode.min(1) });
 
+// ---- what waits at each station (待处理包裹) ----
+
+/** 待验货 (orders in their wave, no parcel closed), 待称重 (parcels packed), 待发货 (parcels weighed). */
+export const WAITING_STAGES = ['to_pack', 'to_weigh', 'to_ship'] as const;
+export type WaitingStage = (typeof WAITING_STAGES)[number];
+
+const waitingSearch = {
+  /** An order no or a tracking number, whole or its last characters (what is left of a smudged label). */
+  q: lookupCode.min(1).optional(),
+};
+
+export const waitingListQuery = z.object({ stage: z.enum(WAITING_STAGES), ...waitingSearch, ...pageQuery });
+export type WaitingListQuery = z.infer<typeof waitingListQuery>;
+
+/**
+ * One row of the list, whatever the stage: at 待验货 an order waiting in its wave (its parcel
+ * fields null, or its packing session's while one is open), else a parcel. Oldest first.
+ */
+export const waitingRowSchema = z.object({
+  stage: z.enum(WAITING_STAGES),
+  orderId: z.number().int(),
+  orderNo: z.string(),
+  /** The parcel: null at 待验货 until a packing session is opened (then status packing, 验货中). */
+  parcelId: z.number().int().nullable(),
+  status: z.enum(PARCEL_STATUSES).nullable(),
+  waveId: z.number().int().nullable(),
+  waveNo: z.string().nullable(),
+  /** 播种墙 slot (multi-item waves). */
+  slot: z.number().int().nullable(),
+  carrier: carrierSchema,
+  trackingNo: z.string().nullable(),
+  /** The order's units to ship (待验货), or the parcel's. */
+  units: z.number().int(),
+  expectedGrams: z.number().int().nullable(),
+  /** The last weighing; at 待称重 a mismatch waits to be weighed again, packed again or let go. */
+  weighedGrams: z.number().int().nullable(),
+  weightVerdict: z.enum(WEIGHT_VERDICTS).nullable(),
+  packedByName: z.string().nullable(),
+  packedAt: z.string().nullable(),
+  weighedByName: z.string().nullable(),
+  weighedAt: z.string().nullable(),
+  /** Since when it waits here: the wave took the order, the parcel was closed, its weight passed. */
+  waitingSince: z.string(),
+});
+export type WaitingRow = z.infer<typeof waitingRowSchema>;
+
+export const waitingListReply = z.object({ items: z.array(waitingRowSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const waitingCountsQuery = z.object(waitingSearch);
+/** How many wait at each stage (with `q`, of those it finds): the tabs, the same counts as the 工作台's. */
+export const waitingCountsReply = z.object({ byStage: z.object({ to_pack: z.number().int(), to_weigh: z.number().int(), to_ship: z.number().int() }) });
+export type WaitingCounts = z.infer<typeof waitingCountsReply>;
+
 // ---- picking (配货: location first) and return to shelf (回库) ----
 
 /** A carton scanned once counts its units; one scan is one unit otherwise. */

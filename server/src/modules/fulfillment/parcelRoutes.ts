@@ -1,15 +1,39 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { command, ok, query, refusedKeeping, send, type ErrorBody } from '../../platform/http';
 import { errorReply, idParams } from '../../platform/model';
-import { parcelLookupQuery, parcelSchema, shipBody, weighBody, weightOverrideBody, type Parcel } from './model';
+import { parcelLookupQuery, parcelSchema, shipBody, waitingCountsQuery, waitingCountsReply, waitingListQuery, waitingListReply, weighBody, weightOverrideBody, type Parcel } from './model';
 import { parcelByScan } from './parcels';
 import { shipParcel } from './shipping';
+import { waitingCounts, waitingList } from './waitingReadModel';
 import { overrideWeight, repackParcel, weighParcel } from './weighing';
 
 const writeErrors = { 400: errorReply, 404: errorReply, 409: errorReply, 422: errorReply };
 
-/** The parcel after packing: found by a scan, weighed (称重), packed again, let go by a supervisor, shipped (发货). */
+/** The parcel after packing: what waits at each station, found by a scan, weighed (称重), packed again, let go by a supervisor, shipped (发货). */
 export const parcelRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/parcels',
+    {
+      config: { permission: 'fulfillment.read' },
+      schema: {
+        tags: ['fulfillment'],
+        summary: '待处理包裹：待验货（波次中未封箱的订单）、待称重、待发货，等得最久的在前；q 为订单号或快递单号（整号或尾号）',
+        querystring: waitingListQuery,
+        response: { 200: waitingListReply, 400: errorReply },
+      },
+    },
+    async (request) => waitingList(query(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/parcels/counts',
+    {
+      config: { permission: 'fulfillment.read' },
+      schema: { tags: ['fulfillment'], summary: '待验货、待称重、待发货各有多少（与工作台同一口径；带 q 时为搜到的）', querystring: waitingCountsQuery, response: { 200: waitingCountsReply, 400: errorReply } },
+    },
+    async (request) => waitingCounts(query(request), request.query.q),
+  );
+
   app.get(
     '/api/v1/parcels/lookup',
     {

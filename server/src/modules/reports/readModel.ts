@@ -1,6 +1,6 @@
 /**
  * The reports' read models. Reports own no tables: they read orders' `unpaid_register` and
- * `orders`, catalog's `shops`, fulfillment's `parcels`, `parcel_lines`, `wave_orders` and `waves`,
+ * `orders`, catalog's `shops`, fulfillment's `parcels`, `parcel_lines` and `waves`,
  * logistics' `logistics_exceptions`, inventory's `warehouses` and `stock_discrepancies`,
  * after-sales' `aftersales_cases` (cases waiting for a return) and platform's `users` here, and
  * never write them.
@@ -13,7 +13,8 @@ import { users } from '../../platform/schema';
 import type { Carrier } from '../catalog';
 import { shops } from '../catalog/schema';
 import { aftersalesCases } from '../aftersales/schema';
-import { parcelLines, parcels, waveOrders, waves } from '../fulfillment/schema';
+import { waitingCountSql } from '../fulfillment';
+import { parcelLines, parcels, waves } from '../fulfillment/schema';
 import { logisticsExceptions } from '../logistics/schema';
 import { stockDiscrepancies, warehouses } from '../inventory/schema';
 import { orders, unpaidRegister } from '../orders/schema';
@@ -181,9 +182,9 @@ export interface WarehouseWork {
 }
 
 /**
- * The warehouse's work now: approved orders not yet waved, waves still being picked, waved orders
- * with no closed parcel, parcels packed and waiting for the scale, weighed ones waiting at the
- * door, orders not yet shipped whose promise (ship_by) falls within `soonMs` or has passed, cases
+ * The warehouse's work now: approved orders not yet waved, waves still being picked, what waits
+ * to be packed, weighed and shipped (fulfillment's stages, counted as its 待处理包裹 list counts
+ * them), orders not yet shipped whose promise (ship_by) falls within `soonMs` or has passed, cases
  * waiting for the buyer's return to be signed for, and short bins not yet counted.
  */
 export async function warehouseWork(ctx: Ctx, now: Date, soonMs: number): Promise<WarehouseWork> {
@@ -191,12 +192,10 @@ export async function warehouseWork(ctx: Ctx, now: Date, soonMs: number): Promis
     ctx.db,
     sql`SELECT
           (SELECT count(*)::int FROM ${orders} WHERE status = 'awaiting_fulfillment') AS "toWave",
-          (SELECT count(*)::int FROM ${orders} AS o WHERE o.status = 'in_fulfillment'
-              AND NOT EXISTS (SELECT 1 FROM ${waveOrders} AS w WHERE w.order_id = o.id AND w.intercepted_at IS NOT NULL)
-              AND NOT EXISTS (SELECT 1 FROM ${parcels} AS p WHERE p.order_id = o.id AND p.status IN ('packed', 'weighed', 'shipped'))) AS "toPack",
+          ${waitingCountSql('to_pack')} AS "toPack",
           (SELECT count(*)::int FROM ${waves} WHERE status = 'picking') AS "toPick",
-          (SELECT count(*)::int FROM ${parcels} WHERE status = 'packed') AS "toWeigh",
-          (SELECT count(*)::int FROM ${parcels} WHERE status = 'weighed') AS "toShip",
+          ${waitingCountSql('to_weigh')} AS "toWeigh",
+          ${waitingCountSql('to_ship')} AS "toShip",
           (SELECT count(*)::int FROM ${aftersalesCases} WHERE status = 'awaiting_return') AS "returnsToReceive",
           (SELECT count(*)::int FROM ${stockDiscrepancies} WHERE status = 'open') AS "discrepancies",
           (SELECT count(*)::int FROM ${orders} WHERE status IN ('awaiting_fulfillment', 'in_fulfillment')

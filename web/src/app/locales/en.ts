@@ -14,6 +14,7 @@ import { aftersalesEn } from './aftersales';
 import { returnsEn } from './returns';
 import { claimsEn } from './claims';
 import { registersEn } from './registers';
+import { waitingEn } from './waiting';
 
 export const en: Messages = {
   appName: 'ShopFlow Back Office',
@@ -57,6 +58,7 @@ export const en: Messages = {
     packing: 'Pack check',
     weighing: 'Weighing',
     shipping: 'Ship out',
+    waitingParcels: 'Waiting parcels',
     picking: 'Picking',
     singles: 'Single-item orders',
     sowing: 'Sowing wall',
@@ -297,6 +299,7 @@ export const en: Messages = {
   /** 合单 on the order page. */
   ...packingEn,
   ...stationsEn,
+  ...waitingEn,
   customers: {
     blacklist: 'Blacklist buyer',
     unblacklist: 'Remove from blacklist',

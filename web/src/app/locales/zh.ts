@@ -13,6 +13,7 @@ import { aftersalesZh } from './aftersales';
 import { returnsZh } from './returns';
 import { claimsZh } from './claims';
 import { registersZh } from './registers';
+import { waitingZh } from './waiting';
 
 /** UI text, zh-CN first. en.ts must have the same keys (the type enforces it). */
 export const zh = {
@@ -57,6 +58,7 @@ export const zh = {
     packing: '验货',
     weighing: '称重',
     shipping: '扫描发货',
+    waitingParcels: '待处理包裹',
     picking: '配货',
     singles: '一单一件',
     sowing: '播种',
@@ -298,6 +300,7 @@ export const zh = {
   ...packingZh,
   /** What the scale and the door share: the parcel shown, and why it cannot go on. */
   ...stationsZh,
+  ...waitingZh,
   /** What 配货 and 回库 share: a round worked location first, bin then items. */
   customers: {
     blacklist: '加入黑名单',

@@ -1,0 +1,68 @@
+/** 待处理包裹: what waits at 验货, 称重 and 发货, zh-CN first; the en copy has the same keys. */
+export const waitingZh = {
+  waitingParcels: {
+    stages: { to_pack: '待验货', to_weigh: '待称重', to_ship: '待发货' },
+    hint: {
+      to_pack: '已进波次、还没有封箱的订单：拿发货单到验货台扫描',
+      to_weigh: '已打包、还没有称重通过的包裹：放上电子秤扫描面单',
+      to_ship: '已称重、等待交给快递的包裹：到发货口扫描面单',
+    },
+    search: '订单号 / 快递单号',
+    searchHint: '整个单号或单号末尾几位',
+    orderNo: '订单号',
+    trackingNo: '快递单号',
+    noTrackingNo: '未打面单',
+    wave: '波次',
+    slot: '格位',
+    carrier: '快递',
+    units: '件数',
+    expectedGrams: '应重',
+    weighedGrams: '称重',
+    grams: '{n} 克',
+    mismatch: '称重不符',
+    override: '主管放行',
+    status: '状态',
+    notOpened: '待验货',
+    packedBy: '打包人',
+    packedAt: '打包时间',
+    weighedBy: '称重人',
+    weighedAt: '称重时间',
+    waiting: '已等',
+    go: { to_pack: '去验货', to_weigh: '去称重', to_ship: '去发货' },
+  },
+};
+
+export type WaitingMessages = typeof waitingZh;
+
+export const waitingEn: WaitingMessages = {
+  waitingParcels: {
+    stages: { to_pack: 'To pack', to_weigh: 'To weigh', to_ship: 'To ship' },
+    hint: {
+      to_pack: 'Orders in a wave with no parcel closed yet: scan their slips at the pack check',
+      to_weigh: 'Parcels packed and not yet weighed right: put them on the scale and scan the label',
+      to_ship: 'Parcels weighed and waiting for the courier: scan the label at the door',
+    },
+    search: 'Order / tracking no.',
+    searchHint: 'The whole number or its last digits',
+    orderNo: 'Order no.',
+    trackingNo: 'Tracking no.',
+    noTrackingNo: 'No label yet',
+    wave: 'Wave',
+    slot: 'Slot',
+    carrier: 'Carrier',
+    units: 'Units',
+    expectedGrams: 'Expected',
+    weighedGrams: 'Weighed',
+    grams: '{n} g',
+    mismatch: 'Weight off',
+    override: 'Let go by a supervisor',
+    status: 'Status',
+    notOpened: 'To pack',
+    packedBy: 'Packed by',
+    packedAt: 'Packed at',
+    weighedBy: 'Weighed by',
+    weighedAt: 'Weighed at',
+    waiting: 'Waiting',
+    go: { to_pack: 'Pack', to_weigh: 'Weigh', to_ship: 'Ship' },
+  },
+};
