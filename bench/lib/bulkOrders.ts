@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { ADDRESSES, buyer, REMARKS } from '../../server/src/demo/fixtures';
 import { createPii } from '../../server/src/platform/pii';
-import { searchIndexesOf } from '../../server/src/modules/orders';
+import { nickPieces, searchIndexesOf } from '../../server/src/modules/orders';
 import { BENCH_SECRET } from './server';
 
 /**
@@ -84,16 +84,16 @@ async function loadPools(client: pg.Client): Promise<void> {
   await client.query(`CREATE TEMP TABLE pool_phone AS SELECT (o - 1)::int AS i, enc, idx, tail_idx FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(enc, idx, tail_idx, o)`, [
     phones.map((p) => pii.encrypt(p)),
     phones.map((p) => pii.blindIndex(p)),
-    phones.map((phone) => searchIndexesOf(pii, { nick: null, name: null, phone, phoneKind: 'mobile' }).buyerPhoneTailIndex),
+    phones.map((phone) => searchIndexesOf(pii, { nick: null, name: null, phone, phoneKind: 'mobile' }, new Date()).buyerPhoneTailIndex),
   ]);
   const nicks = range(NICK_POOL).map(poolNick);
   await client.query(
     `CREATE TEMP TABLE pool_nick AS SELECT (o - 1)::int AS i, nick, ARRAY(SELECT jsonb_array_elements_text(pieces::jsonb)) AS pieces FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(nick, pieces, o)`,
-    [nicks, nicks.map((nick) => JSON.stringify(searchIndexesOf(pii, { nick, name: null, phone: null, phoneKind: 'mobile' }).buyerNickPieces))],
+    [nicks, nicks.map((nick) => JSON.stringify(nickPieces(nick)))],
   );
   await client.query(`CREATE TEMP TABLE pool_name AS SELECT (o - 1)::int AS i, enc, idx FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(enc, idx, o)`, [
     range(NAME_POOL).map((i) => pii.encrypt(poolName(i))),
-    range(NAME_POOL).map((i) => searchIndexesOf(pii, { nick: null, name: poolName(i), phone: null, phoneKind: 'mobile' }).buyerNameIndex),
+    range(NAME_POOL).map((i) => searchIndexesOf(pii, { nick: null, name: poolName(i), phone: null, phoneKind: 'mobile' }, new Date()).buyerNameIndex),
   ]);
   await client.query(`CREATE TEMP TABLE pool_detail AS SELECT (o - 1)::int AS i, enc FROM unnest($1::text[]) WITH ORDINALITY AS t(enc, o)`, [
     range(DETAIL_POOL).map((i) => pii.encrypt(`${ADDRESSES[i % ADDRESSES.length]!.street}${i + 1}号`)),
@@ -163,7 +163,9 @@ SELECT shop.id,
        CASE WHEN s.status = 'on_hold' THEN 'awaiting_review' END,
        CASE WHEN s.status = 'on_hold' THEN '[{"rule":"amount","message":"订单金额超过 2000 元"}]'::jsonb ELSE '[]'::jsonb END,
        CASE WHEN s.status IN ('awaiting_review', 'on_hold') THEN s.created_at + interval '2 hours 10 minutes' END,
-       nick.nick, name.enc, phone.enc, phone.idx, phone.tail_idx, name.idx, nick.pieces,
+       nick.nick, name.enc, phone.enc, phone.idx, phone.tail_idx, name.idx,
+       -- the order's month among its pieces, as searchMonthOf writes it (m:YYYY-MM, UTC)
+       nick.pieces || ARRAY['m:' || to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM')],
        '112.' || (s.g % 250) || '.' || (s.g / 250 % 250) || '.' || (s.g % 7 + 1),
        addr.province, addr.city, addr.district, addr.code, detail.enc, md5(addr.code || detail.i), addr.postal,
        s.items_total, fee.shipping, fee.discount, s.items_total + fee.shipping - fee.discount,

@@ -86,6 +86,36 @@ describe('status counts', () => {
     await dropCopies(few);
   });
 
+  it('finds a nick part\'s newest matches through its recent months, and the older ones when those do not fill the page', async () => {
+    const big = await copiesOfOneOrder(30);
+    const q = `shopCode=${big.shop.code}&q=buyer_`;
+    const page = async (n = 1) => (await get(`/api/v1/orders?${q}&page=${n}`)).items.map((o: any) => o.orderNo as string);
+    const newestFirst = async () => (await t.deps.database.query(`SELECT order_no FROM orders WHERE shop_id = $1 ORDER BY created_at DESC, id DESC`, [big.shop.id])).rows.map((r: any) => r.order_no);
+    const age = (orderNos: string[], days: number) =>
+      t.deps.database.query(
+        `UPDATE orders SET created_at = $2, buyer_nick_pieces = ARRAY(SELECT p FROM unnest(buyer_nick_pieces) AS p WHERE p !~ '^m:') || ARRAY['m:' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')]
+          WHERE shop_id = $3 AND order_no = ANY($1)`,
+        [orderNos, new Date(t.clock.now().getTime() - days * 86_400_000).toISOString(), big.shop.id],
+      );
+    const caps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `CAP${from + i}`);
+    // 21 of this month, 10 from 100 days ago: the recent months fill the first page
+    await age(caps(1, 10), 100);
+    expect(await page()).toEqual((await newestFirst()).slice(0, 20));
+    expect(await page(2)).toEqual((await newestFirst()).slice(20));
+    // 19 of this month and, older than an older nick match, an order found by its platform id: not before that match
+    await age(caps(11, 11), 80);
+    await age(caps(12, 12), 120);
+    await t.deps.database.query(`UPDATE orders SET platform_order_id = 'buyer_', buyer_nick = 'someone', buyer_nick_pieces = NULL WHERE shop_id = $1 AND order_no = 'CAP12'`, [big.shop.id]);
+    const shown = await page();
+    expect(shown).toEqual((await newestFirst()).slice(0, 20));
+    expect(shown).toContain('CAP11');
+    expect(shown).not.toContain('CAP12');
+    // 15 of this month: the page goes on with the newest of the older ones
+    await age(caps(13, 16), 90);
+    expect(await page()).toEqual((await newestFirst()).slice(0, 20));
+    await dropCopies(big);
+  });
+
   it('finds a search\'s older matches behind more than 5000 newer orders, newest first', async () => {
     const older = await get(`/api/v1/orders?q=desk_nick`);
     expect(older.items.map((o: any) => o.id)).toEqual([paid.id]);

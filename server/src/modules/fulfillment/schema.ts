@@ -89,6 +89,8 @@ export const parcels = pgTable(
     // a parcel closed with part of the lines (拆单) may wait at the scale while the next one is packed
     uniqueIndex('parcels_one_packing_per_order_uq').on(t.orderId).where(sql`status = 'packing'`),
     index('parcels_merge_idx').on(t.mergeId).where(sql`merge_id IS NOT NULL`),
+    // 待称重 and 待发货 (waitingReadModel) and the 工作台's counts of them read only the parcels waiting, not every one shipped
+    index('parcels_waiting_idx').on(t.status).where(sql`status IN ('packed', 'weighed')`),
     // a waybill number is used once per carrier
     uniqueIndex('parcels_tracking_uq').on(t.carrier, t.trackingNo).where(sql`tracking_no IS NOT NULL`),
     check('parcels_status', sql`${t.status} IN ('packing', 'packed', 'weighed', 'shipped', 'intercepted', 'shelved')`),

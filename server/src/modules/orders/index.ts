@@ -17,4 +17,4 @@ export { mergeableOrders, mergeOrders, unmergeOrder } from './merges';
 export { mergeBody, mergeGroupSchema, orderSummarySchema } from './model';
 export { registerOrderSearch, type OrderSearch } from './search';
 export { backfillSearchIndexes } from './searchBackfill';
-export { searchIndexesOf } from './searchTerms';
+export { nickPieces, searchIndexesOf } from './searchTerms';

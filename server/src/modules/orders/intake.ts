@@ -82,7 +82,7 @@ function newOrderValues(ctx: Ctx, shop: Shop, input: CreateOrderInput, valid: Va
     platformOrderId: input.platformOrderId ?? null,
     status: 'pending_payment',
     buyerNick: input.buyer.nick ?? null,
-    buyerNickPieces: nickPiecesOf(input.buyer.nick ?? null),
+    buyerNickPieces: nickPiecesOf(input.buyer.nick ?? null, now),
     buyerIp: input.buyerIp ?? null,
     ...receiverColumns(ctx.pii, contact, { name: input.buyer.name, ...input.address }),
     itemsTotal: amounts.itemsTotal,

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, is
 import { rowsOf } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { OrderRow, RemarkRow } from './repository';
-import type { SearchTerms } from './searchTerms';
+import { recentSearchMonths, type SearchTerms } from './searchTerms';
 import { orderItems, orderRemarks, orders } from './schema';
 import type { OrderStatus } from './states';
 
@@ -22,7 +22,12 @@ export interface OrderFilter {
   nick?: string;
   orderNo?: string;
   /** The search box, already turned into the values each indexed column would hold (searchTerms.ts), and the orders registered searches found. */
-  search?: { terms: SearchTerms; orderIds: number[] };
+  search?: {
+    terms: SearchTerms;
+    orderIds: number[];
+    /** Only the nick part's matches created in these months (searchMonthOf); the other lookups in any. */
+    months?: string[];
+  };
 }
 
 export type OrderSortKey = 'createdAt' | 'total';
@@ -68,7 +73,7 @@ function orderWhere(f: OrderFilter): SQL | undefined {
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Every column searchWhere reads, and the newest-first order's (broadSearchFirstPage reads only these). */
+/** Every column searchWhere reads, and the newest-first order's (searchFirstPage's walk reads only these). */
 const SEARCHED_COLUMNS = {
   id: orders.id,
   createdAt: orders.createdAt,
@@ -82,13 +87,15 @@ const SEARCHED_COLUMNS = {
 };
 
 /** Any of the search box's lookups, each on its own index, so the planner ORs their bitmaps. */
-function searchWhere({ terms, orderIds }: NonNullable<OrderFilter['search']>): SQL | undefined {
+function searchWhere({ terms, orderIds, months }: NonNullable<OrderFilter['search']>): SQL | undefined {
   const { nickPart } = terms;
+  const pieces = nickPart ? sql`${orders.buyerNickPieces} @> ${sql.param(nickPart.pieces)}::text[]` : undefined;
+  const inMonths = months ? sql`${orders.buyerNickPieces} && ${sql.param(months)}::text[]` : undefined;
   return or(
     eq(orders.orderNo, terms.orderNo),
     // the whole nick too: rows the backfill has not reached have no pieces yet
     eq(orders.buyerNick, terms.text),
-    nickPart ? and(sql`${orders.buyerNickPieces} @> ${sql.param(nickPart.pieces)}::text[]`, ilike(orders.buyerNick, `%${likeEscaped(nickPart.text)}%`)) : undefined,
+    nickPart ? and(pieces, inMonths, ilike(orders.buyerNick, `%${likeEscaped(nickPart.text)}%`)) : undefined,
     terms.orderNoTailReversed ? sql`reverse(${orders.orderNo}) LIKE ${`${likeEscaped(terms.orderNoTailReversed)}%`}` : undefined,
     and(isNotNull(orders.platformOrderId), eq(orders.platformOrderId, terms.text)),
     terms.phoneIndex ? eq(orders.buyerPhoneIndex, terms.phoneIndex) : undefined,
@@ -116,7 +123,8 @@ export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage)
     : undefined;
   const offset = page.after ? 0 : page.offset;
   if (skuId === undefined) {
-    if (filter.search?.terms.nickPart?.broad && !page.after && offset === 0 && !byTotal && page.sort.descending) return broadSearchFirstPage(ctx, filter, page.limit);
+    const { search } = filter;
+    if (search?.terms.nickPart && !page.after && offset === 0 && !byTotal && page.sort.descending) return searchFirstPage(ctx, { ...filter, search }, page.limit);
     return ctx.db.select().from(orders).where(and(orderWhere(filter), after)).orderBy(...order).limit(page.limit).offset(offset);
   }
   return ctx.db
@@ -129,32 +137,37 @@ export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage)
     .offset(offset);
 }
 
-/** The newest orders (under the other filters) a search's first page is looked for among before its index is read. */
+/** The newest orders (under the other filters) a broad nick part's first page is looked for among first. */
 const SEARCH_NEWEST_ROWS = 5_000;
 
 /**
- * The first page, newest first, of a search whose nick part may be broad (two letters, a short
- * word), without trusting the planner's guess of how many orders match: the nick's pieces and the
- * ILIKE that decides are estimated as if independent, and a guess off by ten either way walks
- * 100,000 orders by date or reads 8,000 scattered matches (150–250 ms at 1 M orders). The newest
- * SEARCH_NEWEST_ROWS orders are read by date first: a broad search fills its page there. Only a
- * narrower one then reads its index, and every match it finds, to sort them.
+ * The first page, newest first, of a search by part of a nick, without trusting the planner's
+ * guess of how many orders match: the nick's pieces and the ILIKE that decides are estimated as if
+ * independent, and a guess off by ten either way walks 100,000 orders by date or reads 8,000
+ * scattered matches to sort them (150–250 ms at 1 M orders). In turn, until a page is full:
+ * - a broad part (two letters, a short word) among the newest SEARCH_NEWEST_ROWS orders, read by date;
+ * - its matches of this month and the last, through the index (the month is among the pieces);
+ * - all its matches, through the index, to sort them.
  */
-async function broadSearchFirstPage(ctx: Ctx, filter: OrderFilter, limit: number): Promise<OrderRow[]> {
+async function searchFirstPage(ctx: Ctx, filter: OrderFilter & { search: NonNullable<OrderFilter['search']> }, limit: number): Promise<OrderRow[]> {
   const { search, ...others } = filter;
-  const newestFirst = [desc(orders.createdAt), desc(orders.id)];
-  const newest = ctx.db.select(SEARCHED_COLUMNS).from(orders).where(orderWhere(others)).orderBy(...newestFirst).limit(SEARCH_NEWEST_ROWS);
-  // named "orders", the subquery's rows are what the search's conditions on orders.* read
-  const foundIds = sql`SELECT id FROM (${newest}) AS ${orders} WHERE ${orderWhere({ search })} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
-  const found = await rowsWithIds(ctx, foundIds);
-  if (found.length === limit) return found;
-  // OFFSET 0 keeps the matches a query of their own, planned without the page's order and limit: read through the index
-  return rowsWithIds(
-    ctx,
-    sql`SELECT id FROM (SELECT ${orders.id} AS id, ${orders.createdAt} AS created FROM ${orders} WHERE ${orderWhere(filter)} OFFSET 0) AS matches
-      ORDER BY created DESC, id DESC LIMIT ${limit}`,
-  );
+  if (search.terms.nickPart?.broad) {
+    const newest = ctx.db.select(SEARCHED_COLUMNS).from(orders).where(orderWhere(others)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(SEARCH_NEWEST_ROWS);
+    // named "orders", the subquery's rows are what the search's conditions on orders.* read
+    const found = await rowsWithIds(ctx, sql`SELECT id FROM (${newest}) AS ${orders} WHERE ${orderWhere({ search })} ORDER BY created_at DESC, id DESC LIMIT ${limit}`);
+    if (found.length === limit) return found;
+  }
+  const recent = recentSearchMonths(ctx.clock.now());
+  const ofRecentMonths = await rowsWithIds(ctx, matchingIds({ ...filter, search: { ...search, months: recent.months } }, limit));
+  // a full page older than the months came from the other lookups: a nick part's older match may be newer
+  if (ofRecentMonths.length === limit && ofRecentMonths[limit - 1]!.createdAt >= recent.from) return ofRecentMonths;
+  return rowsWithIds(ctx, matchingIds(filter, limit));
 }
+
+/** The newest `limit` matches' ids. OFFSET 0 keeps the matches a query of their own, planned without the page's order and limit: read through the index. */
+const matchingIds = (filter: OrderFilter, limit: number) =>
+  sql`SELECT id FROM (SELECT ${orders.id} AS id, ${orders.createdAt} AS created FROM ${orders} WHERE ${orderWhere(filter)} OFFSET 0) AS matches
+    ORDER BY created DESC, id DESC LIMIT ${limit}`;
 
 /** The orders whose ids `ids` (a query of one `id` column) selects, newest first. */
 const rowsWithIds = (ctx: Ctx, ids: SQL) =>

@@ -7,6 +7,7 @@ import { reserveOrderIn } from '../inventory';
 import { requireOrder } from './detail';
 import * as repo from './repository';
 import { orderNoPrefix, shipByDeadline } from './rules';
+import { inSearchMonth } from './searchTerms';
 import { shipPromiseSetting } from './settings';
 import type { OrderStatus } from './states';
 import { statusOf, transition } from './transitions';
@@ -63,7 +64,7 @@ export async function createReissueOrder(ctx: Ctx, request: ReissueRequest): Pro
   const remark = `补发：售后单 ${request.caseNo}`;
   const { order, items } = await repo.insertOrder(
     ctx,
-    { ...receiverOf(source), status: 'pending_payment', reissueOf: source.id, itemsTotal: 0, shippingFee: 0, discount: 0, total: 0, flag: 'blue', createdAt: now, updatedAt: now },
+    { ...receiverOf(source), buyerNickPieces: inSearchMonth(source.buyerNickPieces, now), status: 'pending_payment', reissueOf: source.id, itemsTotal: 0, shippingFee: 0, discount: 0, total: 0, flag: 'blue', createdAt: now, updatedAt: now },
     orderNoPrefix(now, shop.timezone),
     request.lines.map(({ skuId, skuCode, productName, spec, quantity }) => ({ skuId, skuCode, productName, spec, quantity, unitPrice: 0, lineTotal: 0 })),
   );

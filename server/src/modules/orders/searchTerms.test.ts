@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPii } from '../../platform/pii';
-import { narrowingPieces, nickPieces, phoneTail, searchTermsOf } from './searchTerms';
+import { inSearchMonth, narrowingPieces, nickPieces, nickPiecesOf, phoneTail, recentSearchMonths, searchTermsOf } from './searchTerms';
 
 const pii = createPii('test-secret-for-search-terms-0123456789');
 
@@ -25,6 +25,13 @@ describe('search terms', () => {
     expect(searchTermsOf(pii, '小熊2024', true).nickPart?.broad).toBe(false);
     expect(searchTermsOf(pii, '79', true).nickPart?.broad).toBe(true);
     for (const number of ['7927', '13512347927', '000012']) expect(searchTermsOf(pii, number, true).nickPart, number).toBeNull();
+  });
+
+  it('stores the order\'s month among its nick\'s pieces, moved with a reissue, and looks in this month and the last first', () => {
+    expect(nickPiecesOf('am:x', new Date('2026-12-03T10:00:00Z'))).toEqual(['am', 'm:', ':x', 'm:2026-12']);
+    expect(nickPiecesOf(null, new Date())).toBeNull();
+    expect(inSearchMonth(['am', 'm:', ':x', 'm:2026-12'], new Date('2027-01-05T00:00:00Z'))).toEqual(['am', 'm:', ':x', 'm:2027-01']);
+    expect(recentSearchMonths(new Date('2027-01-05T08:00:00Z'))).toEqual({ months: ['m:2027-02', 'm:2027-01', 'm:2026-12'], from: new Date('2026-12-01T00:00:00Z') });
   });
 
   it('takes a phone tail only where the last 4 digits are the buyer’s', () => {

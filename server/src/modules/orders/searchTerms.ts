@@ -62,6 +62,30 @@ export function narrowingPieces(text: string): string[] {
   return [...new Set(Array.from({ length: NARROWING_PIECES_MAX }, (_, k) => pieces[Math.round(k * step)]!))];
 }
 
+/**
+ * The month an order was created in, stored among its nick's pieces (m:2026-12, never 2 characters
+ * long): a search can then ask the GIN index for the nick part's matches of recent months only, and
+ * read a few of them rather than every match to find the newest (SEARCH_MONTHS).
+ */
+export const searchMonthOf = (createdAt: Date) => `m:${createdAt.toISOString().slice(0, 7)}`;
+const SEARCH_MONTH = /^m:\d{4}-\d{2}$/;
+
+/**
+ * The months a first page is looked for in first: this one and the one before, from the first
+ * instant of that, and the next, for an order another server's clock, a little ahead, put there.
+ */
+export function recentSearchMonths(now: Date): { months: string[]; from: Date } {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return { months: [searchMonthOf(next), searchMonthOf(now), searchMonthOf(from)], from };
+}
+
+/** What an order stores to be found by part of its nick: the nick's pieces and the month it was created in. */
+export const nickPiecesOf = (nick: string | null, createdAt: Date) => (nick === null ? null : [...nickPieces(nick), searchMonthOf(createdAt)]);
+
+/** Stored pieces moved to another order's month (a reissue copies its source's receiver). */
+export const inSearchMonth = (pieces: string[] | null, createdAt: Date) => (pieces === null ? null : [...pieces.filter((p) => !SEARCH_MONTH.test(p)), searchMonthOf(createdAt)]);
+
 export interface SearchIndexes {
   buyerPhoneTailIndex: string | null;
   buyerNameIndex: string | null;
@@ -78,11 +102,9 @@ export function receiverSearchIndexes(pii: Pii, receiver: { name: string | null;
   };
 }
 
-export const nickPiecesOf = (nick: string | null) => (nick === null ? null : nickPieces(nick));
-
-/** Every search column of an order, from the buyer's nick and the receiver's plain name and phone. */
-export function searchIndexesOf(pii: Pii, buyer: { nick: string | null; name: string | null; phone: string | null; phoneKind: string }): SearchIndexes {
-  return { ...receiverSearchIndexes(pii, buyer), buyerNickPieces: nickPiecesOf(buyer.nick) };
+/** Every search column of an order, from the buyer's nick, the receiver's plain name and phone, and when it was created. */
+export function searchIndexesOf(pii: Pii, buyer: { nick: string | null; name: string | null; phone: string | null; phoneKind: string }, createdAt: Date): SearchIndexes {
+  return { ...receiverSearchIndexes(pii, buyer), buyerNickPieces: nickPiecesOf(buyer.nick, createdAt) };
 }
 
 /** The search box's text as each indexed column would hold it; null where the text cannot be that kind. */

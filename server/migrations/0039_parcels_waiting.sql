@@ -1,0 +1,1 @@
+CREATE INDEX "parcels_waiting_idx" ON "parcels" USING btree ("status") WHERE status IN ('packed', 'weighed');
