@@ -81,6 +81,17 @@ describe('the order search box', () => {
     expect(await found('娜娜')).toEqual([]);
   });
 
+  it('puts orders found by the name and by a nick holding it in one list, newest first', async () => {
+    const named = await makeOrder(cs, input({ buyer: { nick: 'xr', name: '司马相如', phone: '13700003333' } }));
+    t.clock.advance(60_000);
+    const nicked = await makeOrder(cs, input({ buyer: { nick: '司马相如的小店', name: '王五', phone: '13700002222' } }));
+    t.clock.advance(60_000);
+    const again = await makeOrder(cs, input({ buyer: { nick: 'xiangru', name: '司马 相如', phone: '13700003333' } }));
+    expect(await found('司马相如')).toEqual([again.orderNo, nicked.orderNo, named.orderNo]);
+    // without customers.read the name is not looked up: the nick still is
+    expect(await found('司马相如', packer)).toEqual([nicked.orderNo]);
+  });
+
   it('finds an order by its parcel’s tracking number, as written on the label', async () => {
     const shipped = await makeShippedOrder({ admin, cs, packer });
     const spaced = shipped.trackingNo.replace(/(\d{4})(?=\d)/g, '$1 ');

@@ -73,7 +73,7 @@ function orderWhere(f: OrderFilter): SQL | undefined {
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Every column searchWhere reads, and the newest-first order's (searchFirstPage's walk reads only these). */
+/** Every column searchWhere reads, and the newest-first order's (nickPartFirstPage's walk reads only these). */
 const SEARCHED_COLUMNS = {
   id: orders.id,
   createdAt: orders.createdAt,
@@ -141,15 +141,37 @@ export async function listOrders(ctx: Ctx, filter: OrderFilter, page: OrderPage)
 const SEARCH_NEWEST_ROWS = 5_000;
 
 /**
- * The first page, newest first, of a search by part of a nick, without trusting the planner's
- * guess of how many orders match: the nick's pieces and the ILIKE that decides are estimated as if
- * independent, and a guess off by ten either way walks 100,000 orders by date or reads 8,000
- * scattered matches to sort them (150–250 ms at 1 M orders). In turn, until a page is full:
+ * The first page, newest first, of a search by part of a nick. A receiver's name is looked up on
+ * its own, its newest orders read by (name, created at): a common name is in hundreds of orders,
+ * and the other lookups' page reads every match it is among to sort them.
+ */
+async function searchFirstPage(ctx: Ctx, filter: SearchFilter, limit: number): Promise<OrderRow[]> {
+  const { search, ...others } = filter;
+  const { nameIndex } = search.terms;
+  if (nameIndex === null) return nickPartFirstPage(ctx, filter, limit);
+  const named = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(orderWhere(others), eq(orders.buyerNameIndex, nameIndex)))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
+  const unnamed = await nickPartFirstPage(ctx, { ...filter, search: { ...search, terms: { ...search.terms, nameIndex: null } } }, limit);
+  const byId = new Map([...named, ...unnamed].map((row) => [row.id, row]));
+  return [...byId.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).slice(0, limit);
+}
+
+type SearchFilter = OrderFilter & { search: NonNullable<OrderFilter['search']> };
+
+/**
+ * A nick part's first page, newest first, without trusting the planner's guess of how many orders
+ * match: the nick's pieces and the ILIKE that decides are estimated as if independent, and a
+ * guess off by ten either way walks 100,000 orders by date or reads 8,000 scattered matches to
+ * sort them (150–250 ms at 1 M orders). In turn, until a page is full:
  * - a broad part (two letters, a short word) among the newest SEARCH_NEWEST_ROWS orders, read by date;
- * - its matches of this month and the last, through the index (the month is among the pieces);
+ * - its matches of recent months, through the index (the month is among the pieces);
  * - all its matches, through the index, to sort them.
  */
-async function searchFirstPage(ctx: Ctx, filter: OrderFilter & { search: NonNullable<OrderFilter['search']> }, limit: number): Promise<OrderRow[]> {
+async function nickPartFirstPage(ctx: Ctx, filter: SearchFilter, limit: number): Promise<OrderRow[]> {
   const { search, ...others } = filter;
   if (search.terms.nickPart?.broad) {
     const newest = ctx.db.select(SEARCHED_COLUMNS).from(orders).where(orderWhere(others)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(SEARCH_NEWEST_ROWS);

@@ -92,7 +92,8 @@ export const orders = pgTable(
     index('orders_nick_idx').on(t.buyerNick),
     // the search box: phone tail, receiver name, an order number's tail, part of a nick
     index('orders_phone_tail_idx').on(t.buyerPhoneTailIndex),
-    index('orders_name_idx').on(t.buyerNameIndex),
+    // by name, newest first: a search's first page reads a common name's newest orders, not all of them
+    index('orders_name_idx').on(t.buyerNameIndex, t.createdAt),
     index('orders_order_no_tail_idx').on(sql`reverse(${t.orderNo}) text_pattern_ops`),
     index('orders_nick_pieces_idx').using('gin', t.buyerNickPieces),
     index('orders_search_backfill_idx').on(t.id).where(sql`NOT search_indexed`),
